@@ -1,0 +1,39 @@
+"""The timetable as a JSON array of objects, one per slot.
+
+Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
+``minutes``, ``depth``, ``presenter``, ``notes``, ``kind``; ``start`` and ``end``
+are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
+track items by identity.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .._timetable import Slot, Timetable
+from .options import RenderOptions
+
+__all__ = ["render", "slot_record"]
+
+
+def slot_record(slot: Slot) -> dict[str, Any]:
+    item = slot.item
+    return {
+        "no": slot.number,
+        "title": item.title,
+        "start": slot.start.isoformat(),
+        "end": slot.end.isoformat(),
+        "minutes": slot.minutes,
+        "depth": slot.depth,
+        "presenter": item.presenter,
+        "notes": item.notes,
+        "kind": item.kind.value,
+        "id": item.id,
+        "path": list(slot.path),
+    }
+
+
+def render(timetable: Timetable, options: RenderOptions) -> str:
+    records = [slot_record(slot) for slot in timetable]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,446 @@
+"""Layout: a Meeting becomes a Timetable, and every problem is found on the way.
+
+This is the only place where clock times are computed and where time zones and
+DST are handled. Wall-clock times (the start, the declared end, fixed ``at``
+times) are resolved in the meeting's zone with pendulum; everything after that
+is integer arithmetic on UTC seconds, so durations are elapsed time and an agenda
+that crosses a DST change gets correct instants.
+
+Sizing rules, applied per *segment* (a run of siblings up to the next item with a
+fixed ``at`` time, or to the end of its container):
+
+* items with minutes are fixed; a block without minutes lasts the sum of its
+  children (its undetermined leaves join the enclosing segment's pool);
+* the pool's leaves share what the segment's window leaves over: plain leaves
+  (no minutes) equally, and only in whole minutes; flexible leaves
+  (``min_minutes``/``max_minutes``) in proportion to their lower bound, within
+  their bounds, in whole minutes;
+* a segment's window ends at the next fixed ``at`` time, else at the end of its
+  container: the block's minutes, or the meeting's declared end.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+
+import pendulum
+from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
+
+from ._model import Item, Kind, Meeting
+from ._problems import InvalidAgenda, Problem, Severity
+from ._timetable import Timetable
+
+__all__ = ["layout", "parse_weekday", "validate"]
+
+_KO_WEEKDAYS = "월화수목금토일"
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_weekday(name: str) -> int | None:
+    """ISO weekday (1 = Monday) of a Korean or English weekday name, else None."""
+    text = name.strip().strip("()").lower()
+    if text.endswith("요일"):
+        text = text[:-2]
+    if len(text) == 1 and text in _KO_WEEKDAYS:
+        return _KO_WEEKDAYS.index(text) + 1
+    for number, full in enumerate(_EN_WEEKDAYS, start=1):
+        if len(text) >= 2 and full.startswith(text.rstrip(".")):
+            return number
+    return None
+
+
+def _hm(seconds: int) -> str:
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds / 60:.2f} min"
+
+
+def _minutes_text(value: Fraction) -> str:
+    return f"{int(value)}" if value.denominator == 1 else f"{float(value):.2f}"
+
+
+def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[int] | str:
+    """Share `total` whole minutes among flexible items with (lower, upper) bounds.
+
+    Each item gets its lower bound; the rest is shared in proportion to the lower
+    bounds, capped at the upper bounds (water-filling), then rounded to whole
+    minutes by largest remainder. Returns the minutes, or a message when the
+    bounds cannot be met.
+    """
+    lows = [lo for lo, _ in bounds]
+    need = sum(lows)
+    if total < need:
+        return f"flexible items need at least {need} min, only {total} min to fill"
+    if all(hi is not None for _, hi in bounds):
+        most = sum(hi for _, hi in bounds if hi is not None)
+        if total > most:
+            return f"flexible items take at most {most} min, {total} min to fill"
+    exact: list[Fraction] = [Fraction(lo) for lo in lows]
+    slack = Fraction(total - need)
+    weight = Fraction(sum(lows))
+
+    def room(i: int) -> Fraction:
+        hi = bounds[i][1]
+        return Fraction(hi - lows[i], lows[i]) if hi is not None else Fraction(10**18)
+
+    order = sorted(range(len(bounds)), key=room)
+    for pos, i in enumerate(order):
+        hi = bounds[i][1]
+        portion = slack * lows[i] / weight
+        if hi is not None and portion >= hi - lows[i]:
+            exact[i] = Fraction(hi)
+            slack -= hi - lows[i]
+            weight -= lows[i]
+            continue
+        for j in order[pos:]:
+            exact[j] = lows[j] + slack * lows[j] / weight
+        break
+    result = [int(x) for x in exact]
+    leftover = total - sum(result)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - result[i]), i))
+    for i in by_remainder[:leftover]:
+        result[i] += 1
+    return result
+
+
+class _Pool:
+    """The undetermined leaves of one segment, collected in agenda order."""
+
+    __slots__ = ("fixed", "flexible", "leaves", "plain", "unknown")
+
+    def __init__(self) -> None:
+        self.fixed = 0
+        self.leaves: list[tuple[Item, str, tuple[str, ...]]] = []
+        self.flexible = 0
+        self.plain = 0
+        self.unknown = False
+
+    def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
+                offset: int, nested: bool) -> None:
+        for k, item in enumerate(items, start=offset + 1):
+            number = f"{prefix}{k}"
+            ipath = (item.id,) if item.id is not None else (*path, item.title)
+            if nested and item.at is not None:
+                self.unknown = True
+            if item.minutes is not None:
+                self.fixed += item.minutes * 60
+            elif item.items:
+                self.collect(item.items, f"{number}.", ipath, 0, nested=True)
+            else:
+                self.leaves.append((item, number, ipath))
+                if item.is_flexible:
+                    self.flexible += 1
+                else:
+                    self.plain += 1
+
+
+class _Layout:
+    def __init__(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.problems: list[Problem] = []
+        self.numbers: list[str] = []
+        self.levels: list[int] = []
+        self.paths: list[tuple[str, ...]] = []
+        self.items: list[Item] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.ids: dict[str, str] = {}
+        self.zone = meeting.timezone
+        try:
+            self.tz = pendulum.timezone(meeting.timezone)
+        except (InvalidTimezone, ValueError):
+            self.tz = pendulum.timezone("UTC")
+            self.report("unknown-timezone", f'unknown time zone "{meeting.timezone}"')
+            self.zone = "UTC"
+        self.start = self.resolve(meeting.start, "start")
+
+    # -- reporting ---------------------------------------------------------------
+    def report(self, code: str, message: str, item: Item | None = None, number: str = "",
+               path: tuple[str, ...] = (), severity: Severity = Severity.ERROR) -> None:
+        title = item.title if item is not None else self.meeting.title
+        self.problems.append(Problem(code, message, number, title, path, severity))
+
+    def clock(self, utc: int) -> str:
+        return pendulum.from_timestamp(utc, tz=self.tz).format("HH:mm")
+
+    # -- wall clock -> UTC -------------------------------------------------------
+    def resolve(self, time: _dt.time, what: str, item: Item | None = None, number: str = "",
+                path: tuple[str, ...] = ()) -> int:
+        """UTC seconds of a wall-clock `time` on the meeting's date; a fixed time
+        earlier than the meeting's start is on the following day."""
+        day = self.meeting.date
+        start = self.meeting.start
+        if item is not None and (time.hour, time.minute, time.second) < (
+            start.hour, start.minute, start.second
+        ):
+            day = day.add(days=1)
+        args = (day.year, day.month, day.day, time.hour, time.minute, time.second)
+        label = f"{day.isoformat()} {time.strftime('%H:%M')} in {self.zone}"
+        try:
+            return int(pendulum.datetime(*args, tz=self.tz, raise_on_unknown_times=True)
+                       .timestamp())
+        except NonExistingTime:
+            self.report("nonexistent-time",
+                        f"{what} {label} does not exist (the clocks skip it for DST)",
+                        item, number, path)
+            return int(pendulum.datetime(*args, tz=self.tz).timestamp())
+        except AmbiguousTime:
+            first = pendulum.datetime(*args, tz=self.tz, fold=0)
+            self.report("ambiguous-time",
+                        f"{what} {label} occurs twice (DST ends); the first, "
+                        f"UTC{first.format('Z')}, is used", item, number, path, Severity.WARNING)
+            return int(first.timestamp())
+
+    # -- meeting ------------------------------------------------------------------
+    def run(self) -> tuple[Timetable | None, list[Problem]]:
+        m = self.meeting
+        if not m.title.strip():
+            self.report("empty-title", "the meeting has no title")
+        if m.weekday is not None:
+            self.check_weekday(m.weekday)
+        total: int | None = None
+        if m.end is not None:
+            end = self.resolve(m.end, "end")
+            total = end - self.start
+            if total <= 0:
+                self.report("end-before-start",
+                            f"declared end {m.end.strftime('%H:%M')} is not after the start "
+                            f"{m.start.strftime('%H:%M')}")
+                total = None
+        if not m.items:
+            self.report("no-items", "the meeting has no items")
+        end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        if total is not None and end_utc != self.start + total:
+            self.report_window(end_utc, self.start + total)
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors:
+            return None, self.problems
+        warnings = self.problems
+        columns = (self.numbers, self.levels, self.paths, self.items, self.starts, self.ends)
+        return Timetable(m, self.zone, self.start, columns, warnings), self.problems
+
+    def check_weekday(self, name: str) -> None:
+        expected = self.meeting.date.isoweekday()
+        given = parse_weekday(name)
+        real = f"a {_KO_WEEKDAYS[expected - 1]}요일 ({_EN_WEEKDAYS[expected - 1].title()})"
+        if given is None:
+            self.report("unknown-weekday", f'weekday "{name}" is not a Korean or English '
+                        f"weekday name; {self.meeting.date.isoformat()} is {real}")
+        elif given != expected:
+            self.report("weekday-mismatch", f'weekday "{name}" does not match '
+                        f"{self.meeting.date.isoformat()}, which is {real}")
+
+    def report_window(self, end_utc: int, window_end: int) -> None:
+        span = (f"items sum to {_hm(end_utc - self.start)}, the window "
+                f"{self.clock(self.start)}–{self.clock(window_end)} is "
+                f"{_hm(window_end - self.start)}")
+        if end_utc > window_end:
+            for i, level in enumerate(self.levels):
+                if level == 0 and self.ends[i] > window_end:
+                    self.report("past-end",
+                                f"ends {self.clock(self.ends[i])}, after the declared end "
+                                f"{self.clock(window_end)} ({span})",
+                                self.items[i], self.numbers[i], self.paths[i])
+        else:
+            self.report("short-of-end",
+                        f"items end at {self.clock(end_utc)}, {_hm(window_end - end_utc)} "
+                        f"before the declared end {self.clock(window_end)} ({span})")
+
+    # -- items --------------------------------------------------------------------
+    def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
+        if not item.title.strip():
+            self.report("empty-title", "the item has no title", item, number, path)
+        for name in ("minutes", "min_minutes", "max_minutes"):
+            value = getattr(item, name)
+            if value is not None and value <= 0:
+                self.report("non-positive-minutes", f"{name} is {value}; it must be positive",
+                            item, number, path)
+        lo, hi = item.min_minutes, item.max_minutes
+        if lo is not None and hi is not None and lo > hi:
+            self.report("bad-bounds", f"min_minutes {lo} is more than max_minutes {hi}",
+                        item, number, path)
+        if (lo is not None or hi is not None) and item.items:
+            self.report("flexible-block", "min_minutes/max_minutes apply to items without "
+                        "children; give the block minutes or make a child flexible",
+                        item, number, path)
+        if item.minutes is not None and (
+            (lo is not None and item.minutes < lo) or (hi is not None and item.minutes > hi)
+        ):
+            self.report("bad-bounds", f"minutes {item.minutes} lie outside "
+                        f"min_minutes..max_minutes ({lo}..{hi})", item, number, path)
+        if item.id is not None:
+            if not item.id.strip():
+                self.report("empty-id", "the item's id is empty", item, number, path)
+            first = self.ids.setdefault(item.id, number)
+            if first != number:
+                self.report("duplicate-id", f'id "{item.id}" is already used by item {first}',
+                            item, number, path)
+
+    def place_children(self, children: Sequence[Item], depth: int, prefix: str,
+                       path: tuple[str, ...], cursor: int, total: int | None,
+                       owner: tuple[Item, str, tuple[str, ...]] | None,
+                       pending: Iterator[int] | None) -> int:
+        """Place `children` from `cursor`; return where the last one ends.
+
+        `total` is the container's length (block minutes or meeting window);
+        `pending` carries the sizes of pool leaves when the enclosing segment sized
+        them (a block without minutes); otherwise this container sizes its own.
+        """
+        start = cursor
+        keys: dict[str, str] = {}
+        fixed = {
+            i: self.resolve(child.at, "fixed time", child, f"{prefix}{i + 1}",
+                            (child.id,) if child.id is not None else (*path, child.title))
+            for i, child in enumerate(children) if child.at is not None
+        }
+        bounds = [0, *(i for i in fixed if i > 0), len(children)]
+        sized_ok = True
+        for seg in range(len(bounds) - 1):
+            lo, hi = bounds[seg], bounds[seg + 1]
+            if lo in fixed:
+                first = children[lo]
+                number = f"{prefix}{lo + 1}"
+                fpath = (first.id,) if first.id is not None else (*path, first.title)
+                cursor = self.check_fixed(first, number, fpath, cursor, fixed[lo], sized_ok)
+            sizes = pending
+            if pending is None:
+                if hi < len(children):
+                    window_end: int | None = fixed[hi]
+                elif total is not None:
+                    window_end = start + total
+                else:
+                    window_end = None
+                window = None if window_end is None else window_end - cursor
+                sized, sized_ok = self.size_segment(children[lo:hi], lo, prefix, path,
+                                                    window, owner)
+                sizes = iter(sized)
+            assert sizes is not None
+            for k in range(lo, hi):
+                child = children[k]
+                number = f"{prefix}{k + 1}"
+                cpath = (child.id,) if child.id is not None else (*path, child.title)
+                if child.key in keys:
+                    self.report("duplicate-identity",
+                                f'item {keys[child.key]} has the same identity "{child.key}"; '
+                                "give one of them an id", child, number, cpath)
+                else:
+                    keys[child.key] = number
+                cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
+        if total is not None and owner is not None and sized_ok and cursor - start != total:
+            item, number, opath = owner
+            gaps = any(c.at is not None for c in children)
+            verb = "run" if gaps else "sum to"
+            self.report("sum-mismatch", f"children {verb} {_hm(cursor - start)}, block says "
+                        f"{_hm(total)}", item, number, opath)
+        return cursor
+
+    def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
+                   cursor: int, sizes: Iterator[int]) -> int:
+        self.check_item(item, number, path)
+        index = len(self.numbers)
+        self.numbers.append(number)
+        self.levels.append(depth)
+        self.paths.append(path)
+        self.items.append(item)
+        self.starts.append(cursor)
+        self.ends.append(cursor)
+        if item.items:
+            if item.minutes is not None:
+                end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
+                                          item.minutes * 60, (item, number, path), None)
+            else:
+                end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
+                                          None, (item, number, path), sizes)
+        elif item.minutes is not None:
+            end = cursor + item.minutes * 60
+        else:
+            end = cursor + next(sizes, 0)
+        self.ends[index] = end
+        return end
+
+    def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
+                    target: int, sized_ok: bool) -> int:
+        at = item.at.strftime("%H:%M") if item.at else ""
+        if target > cursor:
+            if item.kind is not Kind.BREAK and not item.gap_ok and sized_ok:
+                self.report("gap", f"fixed at {at} but the previous item ends "
+                            f"{self.clock(cursor)}: a {_hm(target - cursor)} gap; set gap_ok or "
+                            "make the item a break", item, number, path)
+            return target
+        if target < cursor and sized_ok:
+            self.report("overlap", f"fixed at {at} but the previous item ends "
+                        f"{self.clock(cursor)}: {_hm(cursor - target)} overlap", item, number,
+                        path)
+        return cursor
+
+    def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
+                     path: tuple[str, ...], window: int | None,
+                     owner: tuple[Item, str, tuple[str, ...]] | None) -> tuple[list[int], bool]:
+        """Seconds for each undetermined leaf of `segment`, in agenda order."""
+        pool = _Pool()
+        pool.collect(segment, prefix, path, offset, nested=False)
+        if not pool.leaves:
+            return [], True
+        fallback = [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, _, _ in pool.leaves]
+        where = owner if owner is not None else (None, "", ())
+        if window is None:
+            ok = True
+            for leaf, number, lpath in pool.leaves:
+                if not leaf.is_flexible:
+                    ok = False
+                    self.report("missing-minutes", "no minutes: give it minutes, or give its "
+                                "block minutes to split" + ("" if owner else
+                                " or the meeting a declared end"), leaf, number, lpath)
+            return fallback, ok
+        if pool.unknown:
+            self.report("unsizable", "cannot size items without minutes next to a block "
+                        "that holds fixed-time items; give them minutes", *where)
+            return fallback, False
+        rest = window - pool.fixed
+        if rest % 60:
+            self.report("partial-minute", f"{rest} s left to fill is not whole minutes", *where)
+            return fallback, False
+        rest //= 60
+        if pool.flexible and pool.plain:
+            self.report("mixed-sizing", "mixes items without minutes (split equally) with "
+                        "flexible items; give the plain ones minutes", *where)
+            return fallback, False
+        if pool.plain:
+            n = pool.plain
+            each = Fraction(rest, n)
+            if rest <= 0:
+                self.report("no-time-to-split", f"no time left to split among {n} items "
+                            f"({_hm(pool.fixed)} already taken)", *where)
+                return fallback, False
+            if each.denominator != 1:
+                self.report("uneven-split", f"{rest} min do not split evenly among {n} items "
+                            f"({_minutes_text(each)} min each); give them minutes", *where)
+                return fallback, False
+            return [int(each) * 60] * n, True
+        bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, _, _ in pool.leaves]
+        shared = share_slack(rest, bounds)
+        if isinstance(shared, str):
+            self.report("flexible-infeasible", shared, *where)
+            return fallback, False
+        return [m * 60 for m in shared], True
+
+
+def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
+    return _Layout(meeting).run()
+
+
+def validate(meeting: Meeting) -> tuple[Problem, ...]:
+    """Every problem of `meeting` at once (errors and warnings); empty when it is sound."""
+    return tuple(_plan(meeting)[1])
+
+
+def layout(meeting: Meeting) -> Timetable:
+    """Compute every item's start and end.
+
+    Raises :class:`InvalidAgenda` carrying every problem when the agenda has errors;
+    warnings (e.g. a start in a repeated DST hour) are kept on ``Timetable.warnings``.
+    """
+    timetable, problems = _plan(meeting)
+    if timetable is None:
+        raise InvalidAgenda(problems)
+    return timetable

@@ -1,0 +1,170 @@
+"""The agenda model: what the user said, never computed times.
+
+`Meeting` and `Item` are frozen, slotted attrs values. Field validators check the
+type of one field; whole-agenda rules (sums, windows, fixed times) live in the
+layout, which reports them as problems.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import attrs
+import pendulum
+
+__all__ = ["Item", "Kind", "Meeting"]
+
+
+class Kind(enum.StrEnum):
+    """What an item is; a gap before a fixed-time `BREAK` needs no `gap_ok`."""
+
+    TALK = "talk"
+    PRESENTATION = "presentation"
+    DISCUSSION = "discussion"
+    BREAK = "break"
+    CEREMONY = "ceremony"
+    PHOTO = "photo"
+    BRIEFING = "briefing"
+    OTHER = "other"
+
+
+def _to_date(value: _dt.date) -> pendulum.Date:
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"expected a date without a time, got {value!r}")
+    if isinstance(value, pendulum.Date):
+        return value
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _to_time(value: _dt.time) -> pendulum.Time:
+    if value.tzinfo is not None:
+        raise TypeError(
+            f"a wall-clock time takes no zone ({value!r}); the meeting's timezone applies"
+        )
+    if isinstance(value, pendulum.Time):
+        return value
+    return pendulum.Time(value.hour, value.minute, value.second)
+
+
+def _to_optional_time(value: _dt.time | None) -> pendulum.Time | None:
+    return None if value is None else _to_time(value)
+
+
+def _to_kind(value: Kind | str) -> Kind:
+    return Kind(value)
+
+
+def _to_items(value: Iterable[Item]) -> tuple[Item, ...]:
+    return tuple(value)
+
+
+_optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
+_optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+
+
+def _items_of_item(_inst: object, attr: attrs.Attribute[object], value: tuple[object, ...]) -> None:
+    for child in value:
+        if not isinstance(child, Item):
+            raise TypeError(f"{attr.name} must hold Item values, got {child!r}")
+
+
+@attrs.frozen
+class Item:
+    """One agenda item; an item with `items` is a block of ordered children.
+
+    `minutes` may be omitted when the parent block splits its time equally, when
+    the item is a block (it then lasts the sum of its children), or when the item
+    is flexible (`min_minutes` / `max_minutes`) and absorbs slack.
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
+    presenter: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    notes: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    kind: Kind = attrs.field(default=Kind.TALK, converter=_to_kind, kw_only=True)
+    at: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+    min_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
+    max_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
+    gap_ok: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_to_items, validator=_items_of_item, kw_only=True
+    )
+
+    @property
+    def key(self) -> str:
+        """The item's identity among its siblings: its `id`, else its title."""
+        return self.id if self.id is not None else self.title
+
+    @property
+    def is_flexible(self) -> bool:
+        """True for a leaf without minutes that gives `min_minutes` or `max_minutes`."""
+        return (
+            self.minutes is None
+            and not self.items
+            and (self.min_minutes is not None or self.max_minutes is not None)
+        )
+
+    def walk(self) -> Iterator[Item]:
+        """This item, then every descendant in agenda order (pre-order)."""
+        stack = [self]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(reversed(item.items))
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of `text`; empty when nothing ASCII survives."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting: a date, a start in a real time zone and an ordered list of items.
+
+    `end`, when given, is the declared end: the items must fill the window exactly
+    (flexible items absorb the slack). `weekday` is the weekday as the source wrote
+    it (e.g. ``"수"``), kept so that it can be checked against `date`.
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    date: pendulum.Date = attrs.field(converter=_to_date)
+    start: pendulum.Time = attrs.field(converter=_to_time)
+    timezone: str = attrs.field(validator=attrs.validators.instance_of(str))
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_to_items, validator=_items_of_item
+    )
+    end: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+    location: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    category: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    weekday: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+
+    @property
+    def key(self) -> str:
+        """The meeting's stable identity: its `id`, else a slug of date and title."""
+        if self.id is not None:
+            return self.id
+        slug = slugify(self.title)
+        if not slug:
+            slug = hashlib.sha256(self.title.encode()).hexdigest()[:10]
+        return f"{self.date.isoformat()}-{slug}"
+
+    def walk(self) -> Iterator[Item]:
+        """Every item in agenda order (pre-order)."""
+        for item in self.items:
+            yield from item.walk()

@@ -1,0 +1,274 @@
+"""The spec file: a meeting as TOML or JSON, with the same names in both.
+
+The names are a public contract (other tools write these files): unknown keys
+are rejected with the key and where it stands, and every problem in a file is
+reported at once in one :class:`SpecError`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from typing import Any
+
+import tomli_w
+
+from ._model import Item, Kind, Meeting
+from ._problems import SpecError
+
+__all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
+
+MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
+                "category", "repeat")
+ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
+             "max_minutes", "gap_ok", "items")
+_REQUIRED_MEETING = ("title", "date", "start", "timezone")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class _Reader:
+    def __init__(self, text: str, fmt: str) -> None:
+        self.text = text
+        self.fmt = fmt
+        self.errors: list[str] = []
+
+    def where_key(self, key: str) -> str:
+        if self.fmt != "toml":
+            return ""
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|"
+                             rf"^\s*\[\[?\s*(?:[\w.]+\.)?{re.escape(key)}\s*\]")
+        lines = [n for n, line in enumerate(self.text.splitlines(), 1) if pattern.search(line)]
+        if not lines:
+            return ""
+        return f" (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))})"
+
+    def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+        for key in data:
+            if key not in allowed:
+                self.errors.append(f'{where}: unknown key "{key}"{self.where_key(key)}; '
+                                   f"known keys: {', '.join(allowed)}")
+
+    def string(self, data: Mapping[str, Any], key: str, where: str,
+               required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.errors.append(f'{where}: "{key}" is missing')
+            return None
+        if not isinstance(value, str):
+            self.errors.append(f'{where}: "{key}" must be a string, got {value!r}')
+            return None
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.errors.append(f'{where}: "{key}" must be a whole number of minutes, '
+                               f"got {value!r}")
+            return None
+        return value
+
+    def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.errors.append(f'{where}: "{key}" must be true or false, got {value!r}')
+            return False
+        return value
+
+    def date(self, data: Mapping[str, Any], key: str, where: str) -> _dt.date | None:
+        value = data.get(key)
+        if value is None:
+            self.errors.append(f'{where}: "{key}" is missing')
+            return None
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.errors.append(f'{where}: "{key}" must be a date like 2024-03-13, got {value!r}')
+        return None
+
+    def time(self, data: Mapping[str, Any], key: str, where: str,
+             required: bool = False) -> _dt.time | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.errors.append(f'{where}: "{key}" is missing')
+            return None
+        if isinstance(value, _dt.time) and value.tzinfo is None:
+            return value
+        if isinstance(value, str):
+            try:
+                parsed = _dt.time.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is None:
+                return parsed
+        self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
+        return None
+
+    def items(self, raw: Any, prefix: str, where: str) -> tuple[Item, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.errors.append(f'{where}: "items" must be a list of tables, got {raw!r}')
+            return ()
+        result = []
+        for k, entry in enumerate(raw, start=1):
+            item = self.item(entry, f"{prefix}{k}")
+            if item is not None:
+                result.append(item)
+        return tuple(result)
+
+    def item(self, data: Any, number: str) -> Item | None:
+        title = data.get("title") if isinstance(data, dict) else None
+        where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
+        if not isinstance(data, dict):
+            self.errors.append(f"{where}: must be a table with a title, got {data!r}")
+            return None
+        self.unknown(data, ITEM_KEYS, where)
+        before = len(self.errors)
+        kind_value = data.get("kind", Kind.TALK.value)
+        if kind_value not in {k.value for k in Kind}:
+            self.errors.append(f'{where}: "kind" must be one of '
+                               f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
+        fields = dict(
+            minutes=self.integer(data, "minutes", where),
+            presenter=self.string(data, "presenter", where),
+            notes=self.string(data, "notes", where),
+            at=self.time(data, "at", where),
+            min_minutes=self.integer(data, "min_minutes", where),
+            max_minutes=self.integer(data, "max_minutes", where),
+            gap_ok=self.boolean(data, "gap_ok", where),
+            id=self.string(data, "id", where),
+        )
+        title_value = self.string(data, "title", where, required=True)
+        children = self.items(data.get("items"), f"{number}.", where)
+        if len(self.errors) > before or title_value is None:
+            return None
+        return Item(title_value, kind=kind_value, items=children, **fields)
+
+    def meeting(self, data: Any) -> Meeting:
+        if not isinstance(data, dict):
+            raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
+        self.unknown(data, ("meeting", "items"), "spec")
+        head = data.get("meeting")
+        if not isinstance(head, dict):
+            self.errors.append("[meeting] is missing" if head is None
+                               else f"[meeting] must be a table, got {head!r}")
+            head = {}
+        self.unknown(head, MEETING_KEYS, "[meeting]")
+        fields = dict(
+            title=self.string(head, "title", "[meeting]", required=True),
+            date=self.date(head, "date", "[meeting]"),
+            start=self.time(head, "start", "[meeting]", required=True),
+            timezone=self.string(head, "timezone", "[meeting]", required=True),
+            end=self.time(head, "end", "[meeting]"),
+            location=self.string(head, "location", "[meeting]"),
+            category=self.string(head, "category", "[meeting]"),
+            weekday=self.string(head, "weekday", "[meeting]"),
+            repeat=self.string(head, "repeat", "[meeting]"),
+            id=self.string(head, "id", "[meeting]"),
+        )
+        items = self.items(data.get("items"), "", "spec")
+        if self.errors:
+            raise SpecError(self.errors)
+        return Meeting(items=items, **fields)  # type: ignore[arg-type]
+
+
+def load_toml(text: str) -> Meeting:
+    """A meeting from spec text in TOML; raises :class:`SpecError`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_POSITION.search(message)
+        if found:
+            line, column = found.groups()
+            reason = _TOML_POSITION.sub("", message).strip()
+            raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
+                            ) from None
+        raise SpecError([f"TOML syntax error: {message}"]) from None
+    return _Reader(text, "toml").meeting(data)
+
+
+def load_json(text: str) -> Meeting:
+    """A meeting from spec text in JSON (same names as TOML); raises :class:`SpecError`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SpecError([f"JSON syntax error at line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg}"]) from None
+    return _Reader(text, "json").meeting(data)
+
+
+def loads(text: str, fmt: str = "toml") -> Meeting:
+    """A meeting from spec text; `fmt` is ``"toml"`` or ``"json"``."""
+    if fmt == "json":
+        return load_json(text)
+    if fmt == "toml":
+        return load_toml(text)
+    raise ValueError(f"unknown spec format {fmt!r}; use toml or json")
+
+
+def _plain_time(value: _dt.time) -> _dt.time:
+    return _dt.time(value.hour, value.minute, value.second)
+
+
+def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if item.id is not None:
+        out["id"] = item.id
+    out["title"] = item.title
+    for key in ("minutes", "presenter", "notes"):
+        if getattr(item, key) is not None:
+            out[key] = getattr(item, key)
+    if item.kind is not Kind.TALK:
+        out["kind"] = item.kind.value
+    if item.at is not None:
+        out["at"] = item.at.isoformat() if times_as_text else _plain_time(item.at)
+    for key in ("min_minutes", "max_minutes"):
+        if getattr(item, key) is not None:
+            out[key] = getattr(item, key)
+    if item.gap_ok:
+        out["gap_ok"] = True
+    if item.items:
+        out["items"] = [_item_dict(child, times_as_text) for child in item.items]
+    return out
+
+
+def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
+    """The spec of `meeting` as plain data (the names of the spec format)."""
+    head: dict[str, Any] = {}
+    if meeting.id is not None:
+        head["id"] = meeting.id
+    head["title"] = meeting.title
+    head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
+        meeting.date.year, meeting.date.month, meeting.date.day)
+    if meeting.weekday is not None:
+        head["weekday"] = meeting.weekday
+    head["start"] = meeting.start.isoformat() if times_as_text else _plain_time(meeting.start)
+    if meeting.end is not None:
+        head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
+    head["timezone"] = meeting.timezone
+    for key in ("location", "category", "repeat"):
+        if getattr(meeting, key) is not None:
+            head[key] = getattr(meeting, key)
+    return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+
+
+def dump_toml(meeting: Meeting) -> str:
+    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`."""
+    return tomli_w.dumps(to_dict(meeting))
+
+
+def dump_json(meeting: Meeting) -> str:
+    """The spec of `meeting` in JSON; `load_json(dump_json(m)) == m`."""
+    return json.dumps(to_dict(meeting, times_as_text=True), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,164 @@
+"""The timetable: every item of a meeting with its computed start and end.
+
+Instants are kept as integer UTC seconds (cheap to compute and compare, immune
+to the wall-clock comparison of aware datetimes in a repeated DST hour) and
+handed out as pendulum date-times in the meeting's zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+import attrs
+import pendulum
+
+from ._model import Item, Meeting
+from ._problems import Problem
+
+__all__ = ["Slot", "Timetable"]
+
+
+@attrs.frozen
+class Slot:
+    """One item placed in time.
+
+    `number` is the printed number (``"4.2"``), `depth` 0 for top-level items,
+    `path` the identity keys from the top (what calendar UIDs and diffs key on).
+    """
+
+    number: str
+    depth: int
+    path: tuple[str, ...]
+    item: Item
+    start_utc: int = attrs.field(repr=False)
+    end_utc: int = attrs.field(repr=False)
+    zone: str = attrs.field(repr=False)
+
+    @property
+    def start(self) -> pendulum.DateTime:
+        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+
+    @property
+    def end(self) -> pendulum.DateTime:
+        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+
+    @property
+    def duration(self) -> pendulum.Duration:
+        return pendulum.duration(seconds=self.end_utc - self.start_utc)
+
+    @property
+    def minutes(self) -> int:
+        return (self.end_utc - self.start_utc) // 60
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+    @property
+    def is_block(self) -> bool:
+        return bool(self.item.items)
+
+
+class Timetable(Sequence[Slot]):
+    """The laid-out agenda: an immutable sequence of slots in agenda order.
+
+    Built by :func:`agenda.layout`; slots are created on access, so laying out a
+    large agenda costs only integer arithmetic.
+    """
+
+    __slots__ = ("_ends", "_items", "_levels", "_numbers", "_paths", "_start", "_starts",
+                 "meeting", "warnings", "zone")
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        zone: str,
+        start_utc: int,
+        columns: tuple[
+            Sequence[str], Sequence[int], Sequence[tuple[str, ...]], Sequence[Item],
+            Sequence[int], Sequence[int],
+        ],
+        warnings: Sequence[Problem] = (),
+    ) -> None:
+        self.meeting = meeting
+        self.zone = zone
+        self._start = start_utc
+        numbers, levels, paths, items, starts, ends = columns
+        self._numbers = tuple(numbers)
+        self._levels = tuple(levels)
+        self._paths = tuple(paths)
+        self._items = tuple(items)
+        self._starts = tuple(starts)
+        self.warnings: tuple[Problem, ...] = tuple(warnings)
+        self._ends = tuple(ends)  # set last: from here on the instance is frozen
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, "_ends"):
+            raise attrs.exceptions.FrozenInstanceError()
+        object.__setattr__(self, name, value)
+
+    def _slot(self, i: int) -> Slot:
+        return Slot(
+            self._numbers[i], self._levels[i], self._paths[i], self._items[i],
+            self._starts[i], self._ends[i], self.zone,
+        )
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> Slot: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Slot, ...]: ...
+    def __getitem__(self, index: int | slice) -> Slot | tuple[Slot, ...]:
+        if isinstance(index, slice):
+            return tuple(self._slot(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("timetable index out of range")
+        return self._slot(index)
+
+    def __iter__(self) -> Iterator[Slot]:
+        for i in range(len(self._numbers)):
+            yield self._slot(i)
+
+    def __repr__(self) -> str:
+        return f"<Timetable {self.meeting.title!r}: {len(self)} slots, {self.start}–{self.end}>"
+
+    def by_number(self, number: str) -> Slot:
+        """The slot numbered `number` (``"4.2"``)."""
+        try:
+            return self._slot(self._numbers.index(number))
+        except ValueError:
+            raise KeyError(number) from None
+
+    @property
+    def start_utc(self) -> int:
+        """The meeting's start as UTC seconds."""
+        return self._start
+
+    @property
+    def end_utc(self) -> int:
+        """The end of the last top-level item as UTC seconds."""
+        for i in range(len(self._levels) - 1, -1, -1):
+            if self._levels[i] == 0:
+                return self._ends[i]
+        return self._start
+
+    @property
+    def start(self) -> pendulum.DateTime:
+        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+
+    @property
+    def end(self) -> pendulum.DateTime:
+        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+
+    @property
+    def minutes(self) -> int:
+        return (self.end_utc - self.start_utc) // 60
+
+    def top_level(self) -> Iterator[Slot]:
+        """The slots of depth 0."""
+        return (s for s in self if s.depth == 0)

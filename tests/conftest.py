@@ -1,0 +1,70 @@
+"""Test set-up: hypothesis profiles and a pinned local time zone.
+
+Profiles (choose with HYPOTHESIS_PROFILE): ``default`` keeps the suite fast;
+``thorough`` runs many more examples on demand (``make test-thorough``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# No test may depend on the machine's zone: pin it to one with DST.
+os.environ["TZ"] = "Europe/Berlin"
+time.tzset()
+pendulum.set_local_timezone(pendulum.timezone("Europe/Berlin"))
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"
+SEED = ROOT.parent / "shared" / "seed"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(name: str, found: bool) -> None:
+    """Skip with a visible reason when an external tool is missing; in CI, fail."""
+    if found:
+        return
+    if IN_CI:
+        pytest.fail(f"{name} is required in CI but missing (.ci/run installs it)")
+    pytest.skip(f"{name} is not installed here")
+
+
+def which(command: str) -> str | None:
+    return shutil.which(command)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def reference_spec_path() -> Path:
+    return EXAMPLES / "reference-meeting.toml"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+__all__ = ["DOCS", "EXAMPLES", "IN_CI", "ROOT", "SEED", "require_tool", "subprocess", "which"]
