@@ -209,9 +209,7 @@ class _Layout:
                 total = None
         if not m.items:
             self.report("no-items", "the meeting has no items")
-        end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
-        if total is not None and end_utc != self.start + total:
-            self.report_window(end_utc, self.start + total)
+        self.place_children(m.items, 0, "", (), self.start, total, None, None)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
@@ -326,7 +324,10 @@ class _Layout:
                 else:
                     keys[child.key] = number
                 cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
-        if total is not None and owner is not None and sized_ok and cursor - start != total:
+        if total is not None and sized_ok and cursor - start != total:
+            if owner is None:
+                self.report_window(cursor, start + total)
+                return cursor
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
             verb = "run" if gaps else "sum to"
@@ -346,8 +347,11 @@ class _Layout:
         self.ends.append(cursor)
         if item.items:
             if item.minutes is not None:
-                end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
-                                          item.minutes * 60, (item, number, path), None)
+                # A block occupies its declared minutes even when its children disagree
+                # (that is reported once, on the block), so later items keep their times.
+                self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
+                                    item.minutes * 60, (item, number, path), None)
+                end = cursor + item.minutes * 60
             else:
                 end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
                                           None, (item, number, path), sizes)

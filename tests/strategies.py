@@ -1,0 +1,156 @@
+"""Hypothesis strategies: random nested agendas in real zones, DST days included."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pendulum
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from agenda import Item, Kind, Meeting
+
+# Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
+ZONES = (
+    "Asia/Seoul", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC",
+    "Asia/Kolkata", "Pacific/Chatham", "America/Sao_Paulo", "Europe/London",
+)
+# Days on which some of those zones change their clocks.
+DST_DAYS = (
+    dt.date(2024, 3, 10), dt.date(2024, 11, 3), dt.date(2024, 3, 31), dt.date(2024, 10, 27),
+    dt.date(2024, 4, 7), dt.date(2024, 10, 6), dt.date(2024, 9, 29),
+)
+
+_KOREAN = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+_LATIN = st.characters(min_codepoint=0x41, max_codepoint=0x7A,
+                       blacklist_characters="[\\]^_`")
+_EMOJI = st.sampled_from(["🎤", "📊", "☕", "🗳️", "👩‍💼", "🇰🇷"])
+_PUNCT = st.sampled_from([" ", "·", "-", ",", "(", ")", "&", "<", ">", '"', "'", "|", "=", "+"])
+
+titles = st.lists(
+    st.one_of(_KOREAN, _LATIN, _EMOJI, _PUNCT), min_size=1, max_size=24
+).map(lambda cs: "".join(cs).strip()).filter(bool)
+"""Korean, English, mixed and emoji titles (never empty)."""
+
+dates = st.one_of(
+    st.sampled_from(DST_DAYS),
+    st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+)
+zones = st.sampled_from(ZONES)
+start_times = st.builds(dt.time, st.integers(0, 21), st.sampled_from([0, 5, 15, 30, 45]))
+kinds = st.sampled_from([k for k in Kind if k is not Kind.BREAK])
+
+
+@st.composite
+def item_trees(draw: st.DrawFn, depth: int = 0, counter: itertools.count[int] | None = None
+               ) -> Item:
+    """A valid item: a leaf with minutes, or a block of one of three shapes."""
+    counter = counter if counter is not None else itertools.count(1)
+    title = draw(titles)
+    ident = f"i{next(counter)}" if draw(st.booleans()) else None
+    presenter = draw(st.none() | titles)
+    kind = draw(kinds)
+    if depth >= 3 or draw(st.integers(0, 3)) > 0:
+        return Item(title, minutes=draw(st.integers(1, 90)), id=ident, presenter=presenter,
+                    kind=kind)
+    shape = draw(st.sampled_from(["sum", "explicit", "split"]))
+    if shape == "split":
+        n = draw(st.integers(1, 5))
+        each = draw(st.integers(1, 20))
+        children = tuple(Item(f"{draw(titles)} {k}", id=f"i{next(counter)}") for k in range(n))
+        return Item(title, minutes=n * each, items=children, id=ident, kind=kind)
+    children = tuple(_unique(draw(st.lists(item_trees(depth + 1, counter), min_size=1,
+                                           max_size=4)), counter))
+    minutes = sum(_natural(c) for c in children) if shape == "explicit" else None
+    return Item(title, minutes=minutes, items=children, id=ident, presenter=presenter, kind=kind)
+
+
+def _natural(item: Item) -> int:
+    if item.minutes is not None:
+        return item.minutes
+    return sum(_natural(c) for c in item.items)
+
+
+def _unique(items: list[Item], counter: itertools.count[int]) -> list[Item]:
+    """Give an id to siblings whose title repeats, so identities stay unique."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.key in seen:
+            item = Item(item.title, minutes=item.minutes, items=item.items,
+                        id=f"i{next(counter)}", presenter=item.presenter, kind=item.kind)
+        seen.add(item.key)
+        out.append(item)
+    return out
+
+
+def _end_of(date: dt.date, start: dt.time, zone: str, minutes: int) -> dt.time | None:
+    """The wall-clock end after `minutes` of elapsed time, when it is a usable end
+    (same day, after the start, not in a repeated or skipped hour)."""
+    begin = pendulum.datetime(date.year, date.month, date.day, start.hour, start.minute,
+                              tz=zone, fold=0)
+    end = pendulum.from_timestamp(int(begin.timestamp()) + minutes * 60, tz=zone)
+    if end.date() != begin.date():
+        return None
+    wall = dt.time(end.hour, end.minute)
+    try:
+        again = pendulum.datetime(end.year, end.month, end.day, end.hour, end.minute, tz=zone,
+                                  raise_on_unknown_times=True)
+    except ValueError:
+        return None
+    if int(again.timestamp()) != int(end.timestamp()) or wall <= start:
+        return None
+    return wall
+
+
+def _resolvable(date: dt.date, start: dt.time, zone: str) -> bool:
+    try:
+        pendulum.datetime(date.year, date.month, date.day, start.hour, start.minute, tz=zone,
+                          raise_on_unknown_times=True)
+    except ValueError:
+        return False
+    return True
+
+
+@st.composite
+def meetings(draw: st.DrawFn, with_end: bool | None = None) -> Meeting:
+    """A valid meeting: unique identities, a start that exists in its zone, and (when
+    drawn) a declared end that the items fill exactly."""
+    counter = itertools.count(1)
+    zone = draw(zones)
+    date = draw(dates)
+    start = draw(start_times.filter(lambda t: _resolvable(date, t, zone)))
+    items = tuple(_unique(draw(st.lists(item_trees(0, counter), min_size=1, max_size=6)),
+                          counter))
+    total = sum(_natural(i) for i in items)
+    end = None
+    if with_end is not False and (with_end or draw(st.booleans())):
+        end = _end_of(date, start, zone, total)
+    return Meeting(draw(titles), date, start, zone, items, end=end,
+                   location=draw(st.none() | titles), category=draw(st.none() | titles),
+                   id=draw(st.none() | st.just("m-1")))
+
+
+@st.composite
+def flexible_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting whose declared end is filled by flexible items within bounds."""
+    zone = draw(zones)
+    date = draw(dates)
+    start = draw(start_times.filter(lambda t: _resolvable(date, t, zone)))
+    fixed = draw(st.lists(st.integers(1, 30), min_size=0, max_size=4))
+    bounds = draw(st.lists(
+        st.tuples(st.integers(1, 20), st.none() | st.integers(0, 40)), min_size=1, max_size=4))
+    bounds = [(lo, None if extra is None else lo + extra) for lo, extra in bounds]
+    low = sum(fixed) + sum(lo for lo, _ in bounds)
+    high = (None if any(hi is None for _, hi in bounds)
+            else sum(fixed) + sum(hi for _, hi in bounds if hi is not None))
+    total = draw(st.integers(low, high if high is not None else low + 120))
+    end = _end_of(date, start, zone, total)
+    assume(end is not None)
+    items: list[Item] = [Item(f"fixed {k}", minutes=m) for k, m in enumerate(fixed)]
+    for k, (lo, hi) in enumerate(bounds):
+        position = draw(st.integers(0, len(items)))
+        items.insert(position, Item(f"flex {k}", min_minutes=lo, max_minutes=hi,
+                                    kind=Kind.DISCUSSION))
+    return Meeting("flexible", date, start, zone, tuple(items), end=end)
