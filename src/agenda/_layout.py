@@ -30,6 +30,7 @@ from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTi
 
 from ._model import Item, Kind, Meeting
 from ._problems import InvalidAgenda, Problem, Severity
+from ._repeat import repeat_problems
 from ._timetable import Timetable
 
 __all__ = ["layout", "parse_weekday", "validate"]
@@ -104,13 +105,17 @@ def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[in
 
 
 class _Pool:
-    """The undetermined leaves of one segment, collected in agenda order."""
+    """The undetermined leaves of one segment, collected in agenda order.
+
+    A leaf is kept with its parent's number prefix, its position and its parent's
+    path; its own number and path are built only when a problem names it.
+    """
 
     __slots__ = ("fixed", "flexible", "leaves", "plain", "unknown")
 
     def __init__(self) -> None:
         self.fixed = 0
-        self.leaves: list[tuple[Item, str, tuple[str, ...]]] = []
+        self.leaves: list[tuple[Item, str, int, tuple[str, ...]]] = []
         self.flexible = 0
         self.plain = 0
         self.unknown = False
@@ -118,20 +123,24 @@ class _Pool:
     def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
                 offset: int, nested: bool) -> None:
         for k, item in enumerate(items, start=offset + 1):
-            number = f"{prefix}{k}"
-            ipath = (item.id,) if item.id is not None else (*path, item.title)
             if nested and item.at is not None:
                 self.unknown = True
             if item.minutes is not None:
                 self.fixed += item.minutes * 60
             elif item.items:
-                self.collect(item.items, f"{number}.", ipath, 0, nested=True)
+                ipath = (item.id,) if item.id is not None else (*path, item.title)
+                self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True)
             else:
-                self.leaves.append((item, number, ipath))
-                if item.is_flexible:
+                self.leaves.append((item, prefix, k, path))
+                if item.min_minutes is not None or item.max_minutes is not None:
                     self.flexible += 1
                 else:
                     self.plain += 1
+
+    def named(self) -> Iterator[tuple[Item, str, tuple[str, ...]]]:
+        """Each leaf with its number and identity path."""
+        for item, prefix, k, path in self.leaves:
+            yield item, f"{prefix}{k}", (item.id,) if item.id is not None else (*path, item.title)
 
 
 class _Layout:
@@ -198,6 +207,7 @@ class _Layout:
             self.report("empty-title", "the meeting has no title")
         if m.weekday is not None:
             self.check_weekday(m.weekday)
+        self.problems.extend(repeat_problems(m))
         total: int | None = None
         if m.end is not None:
             end = self.resolve(m.end, "end")
@@ -246,18 +256,33 @@ class _Layout:
 
     # -- items --------------------------------------------------------------------
     def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
-        if not item.title.strip():
+        title = item.title
+        if not title or title.isspace():
             self.report("empty-title", "the item has no title", item, number, path)
-        for name in ("minutes", "min_minutes", "max_minutes"):
-            value = getattr(item, name)
+        minutes = item.minutes
+        if minutes is not None and minutes <= 0:
+            self.report("non-positive-minutes", f"minutes is {minutes}; it must be positive",
+                        item, number, path)
+        if item.min_minutes is not None or item.max_minutes is not None:
+            self.check_bounds(item, number, path)
+        if item.id is not None:
+            if not item.id.strip():
+                self.report("empty-id", "the item's id is empty", item, number, path)
+            first = self.ids.setdefault(item.id, number)
+            if first is not number:
+                self.report("duplicate-id", f'id "{item.id}" is already used by item {first}',
+                            item, number, path)
+
+    def check_bounds(self, item: Item, number: str, path: tuple[str, ...]) -> None:
+        lo, hi = item.min_minutes, item.max_minutes
+        for name, value in (("min_minutes", lo), ("max_minutes", hi)):
             if value is not None and value <= 0:
                 self.report("non-positive-minutes", f"{name} is {value}; it must be positive",
                             item, number, path)
-        lo, hi = item.min_minutes, item.max_minutes
         if lo is not None and hi is not None and lo > hi:
             self.report("bad-bounds", f"min_minutes {lo} is more than max_minutes {hi}",
                         item, number, path)
-        if (lo is not None or hi is not None) and item.items:
+        if item.items:
             self.report("flexible-block", "min_minutes/max_minutes apply to items without "
                         "children; give the block minutes or make a child flexible",
                         item, number, path)
@@ -266,13 +291,6 @@ class _Layout:
         ):
             self.report("bad-bounds", f"minutes {item.minutes} lie outside "
                         f"min_minutes..max_minutes ({lo}..{hi})", item, number, path)
-        if item.id is not None:
-            if not item.id.strip():
-                self.report("empty-id", "the item's id is empty", item, number, path)
-            first = self.ids.setdefault(item.id, number)
-            if first != number:
-                self.report("duplicate-id", f'id "{item.id}" is already used by item {first}',
-                            item, number, path)
 
     def place_children(self, children: Sequence[Item], depth: int, prefix: str,
                        path: tuple[str, ...], cursor: int, total: int | None,
@@ -286,13 +304,16 @@ class _Layout:
         """
         start = cursor
         keys: dict[str, str] = {}
-        fixed = {
-            i: self.resolve(child.at, "fixed time", child, f"{prefix}{i + 1}",
-                            (child.id,) if child.id is not None else (*path, child.title))
-            for i, child in enumerate(children) if child.at is not None
-        }
+        fixed: dict[int, int] = {}
+        for i, child in enumerate(children):
+            if child.at is not None:
+                fixed[i] = self.resolve(
+                    child.at, "fixed time", child, f"{prefix}{i + 1}",
+                    (child.id,) if child.id is not None else (*path, child.title))
         bounds = [0, *(i for i in fixed if i > 0), len(children)]
         sized_ok = True
+        numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
+        starts, ends, ids = self.starts, self.ends, self.ids
         for seg in range(len(bounds) - 1):
             lo, hi = bounds[seg], bounds[seg + 1]
             if lo in fixed:
@@ -315,15 +336,40 @@ class _Layout:
             assert sizes is not None
             for k in range(lo, hi):
                 child = children[k]
-                number = f"{prefix}{k + 1}"
-                cpath = (child.id,) if child.id is not None else (*path, child.title)
-                if child.key in keys:
+                number = prefix + str(k + 1)
+                ident = child.id
+                if ident is None:
+                    key = child.title
+                    cpath = (*path, key)
+                else:
+                    key = ident
+                    cpath = (ident,)
+                if key in keys:
                     self.report("duplicate-identity",
-                                f'item {keys[child.key]} has the same identity "{child.key}"; '
+                                f'item {keys[key]} has the same identity "{key}"; '
                                 "give one of them an id", child, number, cpath)
                 else:
-                    keys[child.key] = number
-                cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
+                    keys[key] = number
+                if child.items:
+                    cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
+                    continue
+                # Leaf fast path (the bulk of a large agenda): the full checks run only
+                # when a cheap test says something may be wrong or needs sizing.
+                title = child.title
+                minutes = child.minutes
+                if (minutes is None or minutes <= 0 or not title or title.isspace()
+                        or child.min_minutes is not None or child.max_minutes is not None
+                        or (ident is not None and (ids.setdefault(ident, number) is not number
+                                                   or not ident or ident.isspace()))):
+                    self.check_item(child, number, cpath)
+                end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
+                numbers.append(number)
+                levels.append(depth)
+                paths.append(cpath)
+                items.append(child)
+                starts.append(cursor)
+                ends.append(end)
+                cursor = end
         if total is not None and sized_ok and cursor - start != total:
             if owner is None:
                 self.report_window(cursor, start + total)
@@ -385,11 +431,11 @@ class _Layout:
         pool.collect(segment, prefix, path, offset, nested=False)
         if not pool.leaves:
             return [], True
-        fallback = [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, _, _ in pool.leaves]
+        fallback = [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, *_ in pool.leaves]
         where = owner if owner is not None else (None, "", ())
         if window is None:
             ok = True
-            for leaf, number, lpath in pool.leaves:
+            for leaf, number, lpath in pool.named():
                 if not leaf.is_flexible:
                     ok = False
                     self.report("missing-minutes", "no minutes: give it minutes, or give its "
@@ -411,17 +457,18 @@ class _Layout:
             return fallback, False
         if pool.plain:
             n = pool.plain
-            each = Fraction(rest, n)
+            each, remainder = divmod(rest, n)
             if rest <= 0:
                 self.report("no-time-to-split", f"no time left to split among {n} items "
                             f"({_hm(pool.fixed)} already taken)", *where)
                 return fallback, False
-            if each.denominator != 1:
+            if remainder:
                 self.report("uneven-split", f"{rest} min do not split evenly among {n} items "
-                            f"({_minutes_text(each)} min each); give them minutes", *where)
+                            f"({_minutes_text(Fraction(rest, n))} min each); give them minutes",
+                            *where)
                 return fallback, False
-            return [int(each) * 60] * n, True
-        bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, _, _ in pool.leaves]
+            return [each * 60] * n, True
+        bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         shared = share_slack(rest, bounds)
         if isinstance(shared, str):
             self.report("flexible-infeasible", shared, *where)

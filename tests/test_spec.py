@@ -1,0 +1,126 @@
+"""The spec format: round trips, unknown keys, syntax errors, JSON with the same names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+import agenda
+from agenda import SpecError, dump_json, dump_toml, load_json, load_toml
+from strategies import flexible_meetings, meetings
+
+
+@given(meetings())
+def test_toml_spec_of_a_valid_agenda_loads_back_equal(meeting: agenda.Meeting) -> None:
+    assert load_toml(dump_toml(meeting)) == meeting
+
+
+@given(meetings())
+def test_json_spec_of_a_valid_agenda_loads_back_equal(meeting: agenda.Meeting) -> None:
+    assert load_json(dump_json(meeting)) == meeting
+
+
+@given(flexible_meetings())
+def test_flexible_spec_round_trips(meeting: agenda.Meeting) -> None:
+    assert load_toml(dump_toml(meeting)) == meeting
+
+
+def test_reference_spec_round_trips() -> None:
+    meeting = agenda.reference_meeting()
+    assert load_toml(dump_toml(meeting)) == meeting
+    assert load_json(dump_json(meeting)) == meeting
+
+
+def test_json_and_toml_use_the_same_names() -> None:
+    data = json.loads(dump_json(agenda.reference_meeting()))
+    assert set(data) == {"meeting", "items"}
+    assert data["meeting"]["start"] == "14:00:00"
+    assert data["items"][3]["items"][0] == {"id": "busan", "title": "부산",
+                                            "kind": "presentation"}
+
+
+MINIMAL = """\
+[meeting]
+title = "t"
+date = 2024-03-13
+start = 14:00:00
+timezone = "Asia/Seoul"
+
+[[items]]
+title = "a"
+minutes = 5
+"""
+
+
+def test_unknown_keys_are_named_with_their_line() -> None:
+    text = MINIMAL.replace('title = "a"', 'title = "a"\nduration = 5') + "colour = 1\n"
+    with pytest.raises(SpecError) as caught:
+        load_toml(text)
+    messages = caught.value.messages
+    assert 'item 1 "a": unknown key "duration" (line 9)' in messages[0]
+    assert 'unknown key "colour" (line 11)' in messages[1]
+
+
+def test_unknown_meeting_key() -> None:
+    with pytest.raises(SpecError, match=r'\[meeting\]: unknown key "room" \(line 2\)'):
+        load_toml(MINIMAL.replace("[meeting]\n", '[meeting]\nroom = "4F"\n'))
+
+
+def test_toml_syntax_error_gives_line_and_column() -> None:
+    with pytest.raises(SpecError) as caught:
+        load_toml(MINIMAL.replace("minutes = 5", "minutes = = 5"))
+    assert str(caught.value).startswith("TOML syntax error at line 9, column")
+    assert caught.value.__cause__ is None
+
+
+def test_json_syntax_error_gives_line_and_column() -> None:
+    with pytest.raises(SpecError, match=r"JSON syntax error at line 2, column"):
+        load_json('{"meeting":\n  {,}}')
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("minutes = 5", 'minutes = "5"'), '"minutes" must be a whole number of minutes'),
+    (("minutes = 5", "minutes = true"), '"minutes" must be a whole number of minutes'),
+    (("minutes = 5", 'kind = "lunch"'), '"kind" must be one of'),
+    (("minutes = 5", 'at = "25:00"'), '"at" must be a local time like 14:00'),
+    (("date = 2024-03-13", 'date = "13.3."'), '"date" must be a date like 2024-03-13'),
+    (('timezone = "Asia/Seoul"\n', ""), '"timezone" is missing'),
+    (('title = "a"\n', ""), 'item 1: "title" is missing'),
+    (("start = 14:00:00", "start = 2024-03-13T14:00:00+09:00"), '"start" must be a local time'),
+])
+def test_bad_values_are_named(change: tuple[str, str], expected: str) -> None:
+    with pytest.raises(SpecError) as caught:
+        load_toml(MINIMAL.replace(*change))
+    assert expected in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_every_spec_problem_is_reported_at_once() -> None:
+    text = MINIMAL.replace("minutes = 5", 'minutes = "5"\nspeaker = "x"').replace(
+        'timezone = "Asia/Seoul"\n', "")
+    with pytest.raises(SpecError) as caught:
+        load_toml(text)
+    assert len(caught.value.messages) == 3
+
+
+def test_times_may_be_strings_in_toml_too() -> None:
+    meeting = load_toml(MINIMAL.replace("start = 14:00:00", 'start = "14:00"'))
+    assert meeting.start.hour == 14
+
+
+def test_load_reads_json_by_suffix(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "m.json").write_text(dump_json(agenda.reference_meeting()), "utf-8")
+    assert agenda.load(folder / "m.json") == agenda.reference_meeting()
+
+
+def test_load_names_the_file_it_cannot_read(tmp_path: object) -> None:
+    from pathlib import Path
+
+    missing = Path(str(tmp_path)) / "nope.toml"
+    with pytest.raises(SpecError, match="nope.toml: cannot read the file"):
+        agenda.load(missing)
