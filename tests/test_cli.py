@@ -71,9 +71,10 @@ def test_table_json_has_the_contract_keys(runner: CliRunner, reference_spec_path
     rows = json.loads(result.stdout)
     assert len(rows) == 11
     assert all(JSON_KEYS <= set(row) for row in rows)
-    assert rows[4] == rows[4] | {"no": "4.1", "title": "부산", "depth": 1, "minutes": 5,
-                                 "start": "2024-03-13T14:07:00+09:00",
-                                 "end": "2024-03-13T14:12:00+09:00", "kind": "presentation"}
+    expected = {"no": "4.1", "title": "부산", "depth": 1, "minutes": 5, "presenter": None,
+                "start": "2024-03-13T14:07:00+09:00", "end": "2024-03-13T14:12:00+09:00",
+                "kind": "presentation", "notes": None}
+    assert {key: rows[4][key] for key in JSON_KEYS} == expected
 
 
 def test_table_of_an_invalid_agenda_exits_1(runner: CliRunner, tmp_path: Path) -> None:

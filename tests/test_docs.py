@@ -32,6 +32,6 @@ def test_doc_page_code_runs(page: Path, monkeypatch: pytest.MonkeyPatch) -> None
         code, expected = match.group(1), match.group(2)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            exec(compile(code, f"{page.name} block {number}", "exec"), namespace)  # noqa: S102
+            exec(compile(code, f"{page.name} block {number}", "exec"), namespace)
         if expected is not None:
             assert out.getvalue() == expected, f"{page.name} block {number}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pendulum
 import pytest
@@ -32,7 +33,7 @@ def siblings_groups(timetable: agenda.Timetable) -> list[list[agenda.Slot]]:
 def test_each_slot_starts_where_its_previous_sibling_ends(meeting: Meeting) -> None:
     timetable = layout(meeting)
     for group in siblings_groups(timetable):
-        for before, after in zip(group, group[1:], strict=False):
+        for before, after in itertools.pairwise(group):
             assert after.start_utc == before.end_utc
 
 

@@ -50,7 +50,8 @@ def test_reference_instants_are_korean_standard_time(timetable: agenda.Timetable
 
 
 def test_embedded_reference_is_the_example_file() -> None:
-    assert agenda.REFERENCE_SPEC == (EXAMPLES / "reference-meeting.toml").read_text("utf-8")
+    example = (EXAMPLES / "reference-meeting.toml").read_text("utf-8")
+    assert example == agenda.REFERENCE_SPEC
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the checkout")

@@ -122,5 +122,5 @@ def test_load_names_the_file_it_cannot_read(tmp_path: object) -> None:
     from pathlib import Path
 
     missing = Path(str(tmp_path)) / "nope.toml"
-    with pytest.raises(SpecError, match="nope.toml: cannot read the file"):
+    with pytest.raises(SpecError, match=r"nope\.toml: cannot read the file"):
         agenda.load(missing)

@@ -169,8 +169,8 @@ def messages(meeting: Meeting) -> list[str]:
 
 def test_reference_block_that_grew() -> None:
     meeting = inject(REF, "4", lambda i: attrs.evolve(
-        i, items=tuple(attrs.evolve(c, minutes=5) for c in i.items[:3])
-        + (attrs.evolve(i.items[3], minutes=7),)))
+        i, items=(*(attrs.evolve(c, minutes=5) for c in i.items[:3]),
+                  attrs.evolve(i.items[3], minutes=7))))
     assert messages(meeting) == [
         '4 "지자체별 글로벌 혁신 특구 준비현황 발표": children sum to 22 min, block says 20 min']
 

@@ -44,10 +44,10 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, 0o644 if not target.exists() else target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
+        temporary = Path(tmp)
+        temporary.chmod(0o644 if not target.exists() else target.stat().st_mode & 0o777)
+        temporary.replace(target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise

@@ -28,6 +28,7 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
+from ._identity import path_problems
 from ._model import Item, Kind, Meeting
 from ._problems import InvalidAgenda, Problem, Severity
 from ._repeat import repeat_problems
@@ -220,6 +221,7 @@ class _Layout:
         if not m.items:
             self.report("no-items", "the meeting has no items")
         self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        self.problems.extend(path_problems(self.numbers, self.paths, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
@@ -330,8 +332,10 @@ class _Layout:
                 else:
                     window_end = None
                 window = None if window_end is None else window_end - cursor
+                gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
+                                                 or children[hi].gap_ok)
                 sized, sized_ok = self.size_segment(children[lo:hi], lo, prefix, path,
-                                                    window, owner)
+                                                    window, owner, gap_ok)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -425,8 +429,13 @@ class _Layout:
 
     def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
                      path: tuple[str, ...], window: int | None,
-                     owner: tuple[Item, str, tuple[str, ...]] | None) -> tuple[list[int], bool]:
-        """Seconds for each undetermined leaf of `segment`, in agenda order."""
+                     owner: tuple[Item, str, tuple[str, ...]] | None,
+                     gap_ok: bool = False) -> tuple[list[int], bool]:
+        """Seconds for each undetermined leaf of `segment`, in agenda order.
+
+        With `gap_ok` (the window ends at a break or a `gap_ok` item), flexible items
+        that cannot stretch to the window take their upper bounds and leave a gap.
+        """
         pool = _Pool()
         pool.collect(segment, prefix, path, offset, nested=False)
         if not pool.leaves:
@@ -469,6 +478,8 @@ class _Layout:
                 return fallback, False
             return [each * 60] * n, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
+        if gap_ok and all(hi is not None for _, hi in bounds):
+            rest = min(rest, sum(hi for _, hi in bounds if hi is not None))
         shared = share_slack(rest, bounds)
         if isinstance(shared, str):
             self.report("flexible-infeasible", shared, *where)

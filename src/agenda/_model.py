@@ -67,7 +67,8 @@ _optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
 
 
-def _items_of_item(_inst: object, attr: attrs.Attribute[object], value: tuple[object, ...]) -> None:
+def _items_of_item(_inst: object, attr: attrs.Attribute[tuple[Item, ...]],
+                   value: tuple[Item, ...]) -> None:
     for child in value:
         if not isinstance(child, Item):
             raise TypeError(f"{attr.name} must hold Item values, got {child!r}")

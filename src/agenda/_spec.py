@@ -139,21 +139,21 @@ class _Reader:
         if kind_value not in {k.value for k in Kind}:
             self.errors.append(f'{where}: "kind" must be one of '
                                f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
-        fields = dict(
-            minutes=self.integer(data, "minutes", where),
-            presenter=self.string(data, "presenter", where),
-            notes=self.string(data, "notes", where),
-            at=self.time(data, "at", where),
-            min_minutes=self.integer(data, "min_minutes", where),
-            max_minutes=self.integer(data, "max_minutes", where),
-            gap_ok=self.boolean(data, "gap_ok", where),
-            id=self.string(data, "id", where),
-        )
+        minutes = self.integer(data, "minutes", where)
+        presenter = self.string(data, "presenter", where)
+        notes = self.string(data, "notes", where)
+        at = self.time(data, "at", where)
+        min_minutes = self.integer(data, "min_minutes", where)
+        max_minutes = self.integer(data, "max_minutes", where)
+        gap_ok = self.boolean(data, "gap_ok", where)
+        ident = self.string(data, "id", where)
         title_value = self.string(data, "title", where, required=True)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
             return None
-        return Item(title_value, kind=kind_value, items=children, **fields)
+        return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
+                    kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
+                    gap_ok=gap_ok, id=ident, items=children)
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
