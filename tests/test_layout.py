@@ -202,3 +202,10 @@ def test_layout_raises_one_exception_with_every_problem() -> None:
     assert {"empty-title", "non-positive-minutes", "short-of-end"} <= codes
     assert isinstance(caught.value, ValueError)
     assert isinstance(caught.value, agenda.AgendaError)
+
+
+def test_flexible_items_before_a_break_take_their_maximum_and_leave_a_gap() -> None:
+    timetable = layout(seoul(Item("a", min_minutes=5, max_minutes=10),
+                             Item("lunch", minutes=30, at=dt.time(14, 30), kind=Kind.BREAK)))
+    assert [s.minutes for s in timetable] == [10, 30]
+    assert timetable[1].start_utc - timetable[0].end_utc == 20 * 60

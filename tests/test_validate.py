@@ -244,3 +244,17 @@ def test_flexible_infeasible_message_gives_the_numbers() -> None:
                       [Item("a", min_minutes=50), Item("b", min_minutes=20)], end=dt.time(15))
     assert [str(p) for p in validate(meeting)] == [
         'meeting "m": flexible items need at least 70 min, only 60 min to fill']
+
+
+def test_nesting_deeper_than_the_stack_is_a_problem_not_a_crash() -> None:
+    item = Item("leaf", minutes=5)
+    for level in range(1500):
+        item = Item(f"b{level}", items=[item])
+    meeting = Meeting("deep", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul", [item])
+    assert [p.code for p in validate(meeting)] == ["too-deep"]
+    shallow = Item("leaf", minutes=5)
+    for level in range(200):
+        shallow = Item(f"b{level}", items=[shallow])
+    timetable = agenda.layout(attrs.evolve(meeting, items=[shallow]))
+    assert len(timetable) == 201
+    assert timetable[200].depth == 200
