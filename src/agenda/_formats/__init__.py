@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from .._problems import AgendaError
 from .._timetable import Timetable
-from . import json
+from . import csv, html, json, markdown, pdf, text
 from .options import RenderOptions
 
 __all__ = ["RENDERERS", "RenderOptions", "Renderer", "render"]
@@ -18,7 +18,12 @@ __all__ = ["RENDERERS", "RenderOptions", "Renderer", "render"]
 Renderer = Callable[[Timetable, RenderOptions], str | bytes]
 
 RENDERERS: dict[str, Renderer] = {
+    "csv": csv.render,
+    "html": html.render,
     "json": json.render,
+    "markdown": markdown.render,
+    "pdf": pdf.render,
+    "text": text.render,
 }
 
 

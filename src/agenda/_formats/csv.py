@@ -1,0 +1,56 @@
+"""The timetable as CSV: a header row, then one row per slot in timetable order.
+
+Columns (a contract for other tools; the header row is in the chosen language):
+``no`` (the item number, ``4.2``), ``category`` (the meeting's, on every row),
+``start`` and ``end`` (ISO 8601 with the zone's offset, as in the JSON output),
+``minutes``, ``depth`` (0 for top-level items), ``title``, ``presenter``, ``notes``.
+
+RFC 4180 quoting and CRLF line ends (the `csv` module's defaults); UTF-8, with a
+byte-order mark on request (``bom``) for spreadsheets that need one to read UTF-8.
+A text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return gets a leading ``'`` so that a spreadsheet shows it instead of running it
+as a formula (the OWASP advice on CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .._timetable import Slot, Timetable
+from .labels import labels_for
+from .options import RenderOptions
+
+__all__ = ["FORMULA_STARTS", "neutralise", "render", "to_csv"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet read a cell as a formula."""
+
+
+def neutralise(text: str) -> str:
+    """`text`, with a ``'`` in front when it would start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
+    """The timetable as CSV text (starting with U+FEFF when `bom`)."""
+    labels = labels_for(lang)
+    out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(labels.csv_columns)
+    category = neutralise(timetable.meeting.category or "")
+    writer.writerows(_record(slot, category) for slot in timetable)
+    return out.getvalue()
+
+
+def render(timetable: Timetable, options: RenderOptions) -> str:
+    return to_csv(timetable, lang=options.lang, bom=options.bom)
+
+
+def _record(slot: Slot, category: str) -> tuple[str | int, ...]:
+    item = slot.item
+    return (slot.number, category, slot.start.isoformat(), slot.end.isoformat(), slot.minutes,
+            slot.depth, neutralise(item.title), neutralise(item.presenter or ""),
+            neutralise(item.notes or ""))

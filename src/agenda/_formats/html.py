@@ -1,0 +1,123 @@
+"""The timetable as one self-contained HTML document that prints well on A4.
+
+Everything is inline (CSS, no scripts, no fonts or images from the network). The
+layout follows the printed agenda: the category cell spans every row
+(``rowspan``), one row per slot with a child's row joined to its block (no rule
+between them) and the child's own times in its item cell, presenter and notes in
+the last column. The column header repeats on every printed page, and the font
+stack names fonts that have Korean glyphs. All user text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .._timetable import Slot, Timetable
+from .labels import Labels, labels_for
+from .options import RenderOptions
+from .parts import heading, lines_of, remarks, total_line
+
+__all__ = ["FONT_STACK", "render", "to_html"]
+
+FONT_STACK = ('"Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", '
+              '"Apple SD Gothic Neo", sans-serif')
+
+_CSS = """\
+@page { size: A4; margin: 16mm 14mm 18mm; }
+html { font-family: FONTS; font-size: 10pt; line-height: 1.4; color: #000; }
+body { margin: 0; }
+@media screen { body { max-width: 182mm; margin: 2em auto; } }
+h1 { font-size: 15pt; margin: 0 0 4pt; }
+dl.meeting { margin: 0 0 8pt; }
+dl.meeting dt { float: left; clear: left; font-weight: bold; }
+dl.meeting dt::after { content: ":"; }
+dl.meeting dd { margin: 0 0 0 4.5em; }
+table.agenda { width: 100%; border-collapse: collapse; }
+table.agenda thead { display: table-header-group; }
+table.agenda tr { break-inside: avoid; page-break-inside: avoid; }
+table.agenda th, table.agenda td {
+  border: 0.75pt solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+table.agenda th { background: #e8e8e8; text-align: center; font-weight: bold; }
+table.agenda td.category { text-align: center; vertical-align: middle; width: 11%; }
+table.agenda td.time { white-space: nowrap; width: 17%; }
+table.agenda td.notes { width: 26%; }
+table.agenda tr.child { break-before: avoid; page-break-before: avoid; }
+table.agenda tr.child td { border-top-style: hidden; padding-top: 0; }
+table.agenda .span { font-variant-numeric: tabular-nums; }
+p.total { margin: 6pt 0 0; text-align: right; }
+"""
+
+
+def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
+    """The timetable as a complete HTML document (UTF-8, inline CSS)."""
+    labels = labels_for(lang)
+    head = heading(timetable, labels)
+    category = timetable.meeting.category
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_attr(labels.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_text(head.title)}</title>",
+        "<style>",
+        _CSS.replace("FONTS", FONT_STACK).rstrip(),
+        "</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_text(head.title)}</h1>",
+        '<dl class="meeting">',
+        f"<dt>{_text(labels.when)}</dt><dd>{_text(head.when)}</dd>",
+    ]
+    if head.place:
+        out.append(f"<dt>{_text(labels.place)}</dt><dd>{_text(head.place)}</dd>")
+    out += ["</dl>", '<table class="agenda">', "<thead>", "<tr>"]
+    names = [labels.time, labels.item, labels.notes]
+    if category is not None:
+        names.insert(0, labels.category)
+    out += [f'<th scope="col">{_text(name)}</th>' for name in names]
+    out += ["</tr>", "</thead>", "<tbody>"]
+    for number, slot in enumerate(timetable):
+        lead = ""
+        if number == 0 and category is not None:
+            lead = f'<td class="category" rowspan="{len(timetable)}">{_text(category)}</td>\n'
+        out.append(_row(slot, labels, lead))
+    out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
+            "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def render(timetable: Timetable, options: RenderOptions) -> str:
+    return to_html(timetable, lang=options.lang)
+
+
+def _text(text: str) -> str:
+    """User text as HTML: escaped, line breaks kept as ``<br>``."""
+    return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _row(slot: Slot, labels: Labels, lead: str) -> str:
+    """One slot's row; `lead` is the spanning category cell of the first row."""
+    span = f'<span class="span">{_text(labels.span(slot.start, slot.end))}</span>'
+    notes = "<br>".join(_text(text) for text in remarks(slot))
+    if slot.depth == 0:
+        return "\n".join([
+            f'<tr class="top" id="slot-{_attr(slot.number)}">',
+            f'{lead}<td class="time">{span} <span class="minutes">'
+            f"{_text(labels.minutes(slot.minutes))}</span></td>",
+            f'<td class="item">{_text(slot.title)}</td>',
+            f'<td class="notes">{notes}</td>',
+            "</tr>",
+        ])
+    return "\n".join([
+        f'<tr class="child" id="slot-{_attr(slot.number)}">',
+        f'{lead}<td class="time"></td>',
+        f'<td class="item" style="padding-left: {0.4 + 1.5 * slot.depth:.1f}em">'
+        f"{span} {_text(slot.title)}</td>",
+        f'<td class="notes">{notes}</td>',
+        "</tr>",
+    ])

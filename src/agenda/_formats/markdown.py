@@ -1,0 +1,69 @@
+"""The timetable as a GitHub-flavoured Markdown table, with the meeting header above
+it and the total below.
+
+One table row per slot; a child's row leaves the time cell empty and starts its
+item cell with one ``·`` per level and its own times (``· 14:07~14:12 부산``). The
+category, when the meeting has one, is written in the first row only (Markdown has
+no row spans). User text is escaped: the punctuation Markdown acts on gets a
+backslash (so ``|`` cannot end a cell, ``<`` cannot open HTML, ``*`` cannot
+emphasise) and line breaks become ``<br>``. Times and labels are written as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._timetable import Slot, Timetable
+from .labels import Labels, labels_for
+from .options import RenderOptions
+from .parts import heading, lines_of, remarks, time_cell, total_line
+
+__all__ = ["escape", "render", "to_markdown"]
+
+# The ASCII punctuation that (GitHub) Markdown acts on inside a line.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+
+
+def escape(text: str) -> str:
+    """`text` as literal inline Markdown, safe inside a table cell."""
+    return "<br>".join(_SPECIAL.sub(r"\\\1", line) for line in lines_of(text))
+
+
+def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
+    """The timetable as a Markdown document: a heading, the header facts, the table."""
+    labels = labels_for(lang)
+    head = heading(timetable, labels)
+    when = f"{head.date} {head.span} ({escape(head.zone)})"
+    out = [f"# {escape(head.title)}", "", f"- **{labels.when}**: {when}"]
+    if head.place:
+        out.append(f"- **{labels.place}**: {escape(head.place)}")
+    out.append("")
+    category = timetable.meeting.category
+    names = [labels.time, labels.item, labels.notes]
+    if category is not None:
+        names.insert(0, labels.category)
+    out.append(_row(names))
+    out.append(_row(["---"] * len(names)))
+    for number, slot in enumerate(timetable):
+        cells = _cells(slot, labels)
+        if category is not None:
+            cells.insert(0, escape(category) if number == 0 else "")
+        out.append(_row(cells))
+    out += ["", total_line(timetable, labels)]
+    return "\n".join(out) + "\n"
+
+
+def render(timetable: Timetable, options: RenderOptions) -> str:
+    return to_markdown(timetable, lang=options.lang)
+
+
+def _cells(slot: Slot, labels: Labels) -> list[str]:
+    notes = "<br>".join(escape(text) for text in remarks(slot))
+    if slot.depth == 0:
+        return [time_cell(slot, labels), escape(slot.title), notes]
+    lead = "·" * slot.depth + " " + labels.span(slot.start, slot.end)
+    return ["", f"{lead} {escape(slot.title)}", notes]
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"

@@ -1,0 +1,317 @@
+"""The timetable as a bordered text table for a monospace printer or a terminal.
+
+Widths are display widths (`wcwidth`): Hangul and other East Asian wide characters
+take two columns, so every line has the same display width and the borders line
+up. Borders are ASCII (``+ - = |``): box-drawing characters are "ambiguous width"
+and take two columns in many Korean terminals, which would break the alignment.
+
+Layout: the meeting header, the column labels (구분 / 시간 / 내용 / 비고), one group
+of lines per top-level item with its children indented under it in the item
+column (``14:07~14:12 부산``), and the total. The category column is left out when
+the meeting has no category; its text runs down the column like a spanning cell.
+Long text wraps inside its cell at spaces where it can, never inside a grapheme
+(a Hangul syllable, an emoji sequence).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import attrs
+import wcwidth
+
+from .._problems import AgendaError
+from .._timetable import Slot, Timetable
+from .labels import Labels, labels_for
+from .options import RenderOptions
+from .parts import groups, heading, lines_of, remarks, time_cell, total_line
+
+__all__ = ["TableTooNarrow", "render", "to_text"]
+
+_INDENT = 2  # columns of indentation per depth level
+_MIN_COLUMN = 2  # the widest grapheme must fit in every column
+
+
+class TableTooNarrow(AgendaError, ValueError):
+    """The text table cannot be laid out in `width` columns; `minimum` would do."""
+
+    def __init__(self, width: int, minimum: int) -> None:
+        self.width = width
+        self.minimum = minimum
+        super().__init__(f"a text table needs a width of at least {minimum}, not {width}")
+
+
+def to_text(timetable: Timetable, *, lang: str = "ko", width: int = 100) -> str:
+    """The timetable as a bordered text table at most `width` display columns wide."""
+    return _Table.build(timetable, labels_for(lang), width).render()
+
+
+def render(timetable: Timetable, options: RenderOptions) -> str:
+    return to_text(timetable, lang=options.lang, width=options.width)
+
+
+def display_width(text: str) -> int:
+    """Display columns of `text` (control characters are cleaned out before)."""
+    return max(wcwidth.wcswidth(text), 0)
+
+
+def _clean(line: str) -> str:
+    """One line of user text with tabs and other control characters made spaces."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in line)
+
+
+def _paragraphs(texts: Iterable[str]) -> list[str]:
+    return [_clean(line) for text in texts for line in lines_of(text)]
+
+
+def _split_graphemes(line: str, width: int) -> list[str]:
+    """Cut `line` into pieces of at most `width` columns, only between graphemes."""
+    pieces: list[str] = []
+    piece, used = "", 0
+    for grapheme in wcwidth.iter_graphemes(line):
+        size = display_width(grapheme)
+        if piece and used + size > width:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += grapheme
+        used += size
+    pieces.append(piece)
+    return pieces
+
+
+def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "") -> list[str]:
+    """Wrap each paragraph to `width` display columns, at spaces where possible.
+
+    The first line of the first paragraph starts with `indent`, every other line with
+    `hang`. A line that `wcwidth.wrap` leaves too wide is cut between graphemes.
+    """
+    out: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        first = indent if number == 0 else hang
+        lines = wcwidth.wrap(paragraph, width, initial_indent=first, subsequent_indent=hang,
+                             break_on_hyphens=False) or [first]
+        for line in lines:
+            if display_width(line) <= width:
+                out.append(line)
+            else:
+                out.extend(_split_graphemes(line, width))
+    return out or [indent]
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def _fit(natural: Sequence[int], stages: Sequence[tuple[int, int]], room: int,
+         grow: Sequence[int]) -> list[int]:
+    """Column widths that add up to at most `room`.
+
+    Starting from the `natural` widths, each stage (column, floor) shrinks one column
+    towards its floor until nothing is left over; a stage whose floor is negative
+    snaps the column to ``-floor`` at once (a cell that takes two lines when it has
+    to wrap gains nothing from the columns in between). Room left over afterwards
+    goes back to the columns in `grow` order, up to their natural widths.
+    """
+    widths = list(natural)
+    for column, floor in stages:
+        excess = sum(widths) - room
+        if excess <= 0:
+            break
+        if floor < 0:
+            widths[column] = min(widths[column], -floor)
+        else:
+            widths[column] = max(min(widths[column], floor), widths[column] - excess)
+    for column in grow:
+        widths[column] += max(0, min(natural[column] - widths[column], room - sum(widths)))
+    return widths
+
+
+@attrs.frozen
+class _Row:
+    """The lines of one slot, per column (the category column apart)."""
+
+    cells: tuple[list[str], ...]
+
+    @property
+    def height(self) -> int:
+        return max(len(cell) for cell in self.cells)
+
+
+@attrs.frozen
+class _Table:
+    labels: Labels
+    timetable: Timetable
+    has_category: bool
+    widths: tuple[int, ...]  # the body columns: time, item, notes
+    category_width: int
+    inner: int  # display width between the outer borders' padding
+
+    @classmethod
+    def build(cls, timetable: Timetable, labels: Labels, width: int) -> _Table:
+        has_category = timetable.meeting.category is not None
+        columns = 4 if has_category else 3
+        overhead = 1 + 3 * columns
+        minimum = overhead + _MIN_COLUMN * columns
+        if width < minimum:
+            raise TableTooNarrow(width, minimum)
+
+        def widest(texts: Iterable[str]) -> int:
+            return max((display_width(t) for t in texts), default=0)
+
+        slots = list(timetable)
+        time_natural = widest([labels.time, *(time_cell(s, labels) for s in slots
+                                              if s.depth == 0)])
+        item_natural = widest([labels.item, *(
+            line for s in slots for line in _item_paragraphs(s, labels))])
+        notes_natural = widest([labels.notes, *_paragraphs(
+            text for s in slots for text in remarks(s))])
+        category = _paragraphs([timetable.meeting.category or ""])
+        category_natural = widest([labels.category, *category])
+
+        # Column order for `_fit`: category (when shown), time, item, notes.
+        natural = [time_natural, item_natural, notes_natural]
+        if has_category:
+            natural.insert(0, category_natural)
+        natural = [max(n, _MIN_COLUMN) for n in natural]
+        c = 1 if has_category else 0
+        time, item, notes = c, c + 1, c + 2
+        cat = 0
+        stages: list[tuple[int, int]] = []
+        if has_category:
+            stages.append((cat, 12))
+        # The time cell breaks between its range and its duration, or not at all.
+        time_split = max(_MIN_COLUMN, widest(
+            part for s in slots if s.depth == 0 for part in _time_parts(s, labels)))
+        stages += [(notes, 20), (item, 30), (notes, 12), (time, -time_split), (item, 16)]
+        if has_category:
+            stages.append((cat, 4))
+        stages += [(notes, 6), (item, 8)]
+        stages += [(column, _MIN_COLUMN) for column in range(columns)]
+        grow = [item, notes, time] + ([cat] if has_category else [])
+        widths = _fit(natural, stages, width - overhead, grow)
+
+        # A header (or total) wider than the columns widens the item column, up to `width`.
+        wanted = widest(_paragraphs([*_head_texts(timetable, labels),
+                                     total_line(timetable, labels)])) + 4
+        table_width = sum(widths) + overhead
+        if wanted > table_width:
+            widths[item] += min(wanted, width) - table_width
+            table_width = sum(widths) + overhead
+
+        category_width = widths.pop(0) if has_category else 0
+        return cls(labels, timetable, has_category, tuple(widths), category_width,
+                   table_width - 4)
+
+    # -- pieces ---------------------------------------------------------------
+
+    def _line(self, cells: Sequence[str], widths: Sequence[int]) -> str:
+        return "|" + "".join(f" {_pad(text, w)} |" for text, w in zip(cells, widths, strict=True))
+
+    def _rule(self, fill: str, category: str | None = None) -> str:
+        body = "+".join(fill * (w + 2) for w in self.widths) + "+"
+        if not self.has_category:
+            return "+" + body
+        if category is None:
+            return "+" + fill * (self.category_width + 2) + "+" + body
+        return f"| {_pad(category, self.category_width)} +" + body
+
+    def _boxed(self, texts: Sequence[str]) -> list[str]:
+        return [f"| {_pad(line, self.inner)} |" for line in _wrap(_paragraphs(texts), self.inner)]
+
+    def _row(self, slot: Slot) -> _Row:
+        time_width, item_width, notes_width = self.widths
+        times: list[str] = []
+        if slot.depth == 0:
+            whole = time_cell(slot, self.labels)
+            parts = [whole] if display_width(whole) <= time_width else _time_parts(
+                slot, self.labels)
+            times = [line for part in parts for line in _split_graphemes(part, time_width)]
+            items = _wrap(_paragraphs([slot.title]), item_width)
+        else:
+            # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
+            # the title wraps under itself (or under the indent when that is too tight).
+            indent = " " * min(_INDENT * slot.depth, (item_width - _MIN_COLUMN) // 2)
+            span = self.labels.span(slot.start, slot.end)
+            lead = f"{indent}{span} "
+            paragraphs = _paragraphs([slot.title])
+            if display_width(lead) + _MIN_COLUMN <= item_width:
+                hang = " " * display_width(lead)
+                if item_width - display_width(hang) < 8:
+                    hang = indent
+                items = _wrap(paragraphs, item_width, lead, hang)
+            else:
+                items = [*_wrap([span], item_width, indent, indent),
+                         *_wrap(paragraphs, item_width, indent, indent)]
+        notes = _wrap(_paragraphs(remarks(slot)), notes_width) if remarks(slot) else []
+        return _Row((times, items, notes))
+
+    # -- the whole ------------------------------------------------------------
+
+    def render(self) -> str:
+        labels, timetable = self.labels, self.timetable
+        top = "+" + "-" * (self.inner + 2) + "+"
+        out = [top, *self._boxed(_head_texts(timetable, labels))]
+
+        all_widths = ((self.category_width, *self.widths) if self.has_category
+                      else self.widths)
+        names = [labels.time, labels.item, labels.notes]
+        if self.has_category:
+            names.insert(0, labels.category)
+        out.append(self._rule("-"))
+        header_cells = [_wrap([name], w) for name, w in zip(names, all_widths, strict=True)]
+        for k in range(max(len(cell) for cell in header_cells)):
+            out.append(self._line([cell[k] if k < len(cell) else "" for cell in header_cells],
+                                  all_widths))
+        out.append(self._rule("="))
+
+        # The body: None marks a rule between two top-level groups.
+        body: list[tuple[str, ...] | None] = []
+        for number, group in enumerate(groups(timetable)):
+            if number:
+                body.append(None)
+            for slot in group:
+                row = self._row(slot)
+                for k in range(row.height):
+                    body.append(tuple(cell[k] if k < len(cell) else "" for cell in row.cells))
+        category = (_wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
+                    if self.has_category else [])
+        while len(body) < len(category):
+            body.append(("", "", ""))
+        for k, entry in enumerate(body):
+            cat = category[k] if k < len(category) else ""
+            if entry is None:
+                out.append(self._rule("-", cat))
+            elif self.has_category:
+                out.append(self._line((cat, *entry), all_widths))
+            else:
+                out.append(self._line(entry, all_widths))
+
+        out.append(self._rule("-"))
+        out += self._boxed([total_line(timetable, labels)])
+        out.append(top)
+        return "\n".join(out) + "\n"
+
+
+def _time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
+    """The time cell in two lines: ``14:07~14:27`` and ``('20)``."""
+    return labels.span(slot.start, slot.end), labels.minutes(slot.minutes)
+
+
+def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
+    """The meeting header: title, ``일시: ...``, ``장소: ...``."""
+    head = heading(timetable, labels)
+    texts = [head.title, f"{labels.when}: {head.when}"]
+    if head.place:
+        texts.append(f"{labels.place}: {head.place}")
+    return texts
+
+
+def _item_paragraphs(slot: Slot, labels: Labels) -> list[str]:
+    """The item cell's unwrapped lines (for the natural width of the column)."""
+    paragraphs = _paragraphs([slot.title])
+    if slot.depth:
+        prefix = " " * (_INDENT * slot.depth) + labels.span(slot.start, slot.end) + " "
+        hang = " " * display_width(prefix)
+        paragraphs = [prefix + paragraphs[0], *(hang + p for p in paragraphs[1:])]
+    return paragraphs
