@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unicodedata
 
+import attrs
 import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from agenda import Item, Kind, Meeting
+from agenda import Item, Kind, Meeting, layout
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
 ZONES = (
@@ -154,3 +156,78 @@ def flexible_meetings(draw: st.DrawFn) -> Meeting:
         items.insert(position, Item(f"flex {k}", min_minutes=lo, max_minutes=hi,
                                     kind=Kind.DISCUSSION))
     return Meeting("flexible", date, start, zone, tuple(items), end=end)
+
+
+_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@st.composite
+def repeat_rules(draw: st.DrawFn, date: dt.date) -> str:
+    """An RRULE whose first occurrence is `date` itself, bounded by COUNT or UNTIL."""
+    day = _RRULE_DAYS[date.weekday()]
+    nth = (date.day - 1) // 7 + 1
+    shapes = ["FREQ=DAILY;INTERVAL={k}", "FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL={k};BYDAY=" + day,
+              "FREQ=MONTHLY", "FREQ=YEARLY"]
+    if nth <= 4:
+        shapes.append(f"FREQ=MONTHLY;BYDAY={nth}{day}")
+    rule = draw(st.sampled_from(shapes)).format(k=draw(st.integers(1, 3)))
+    if draw(st.booleans()):
+        return f"{rule};COUNT={draw(st.integers(1, 8))}"
+    until = date + dt.timedelta(days=draw(st.integers(0, 400)))
+    return f"{rule};UNTIL={until:%Y%m%d}"
+
+
+@st.composite
+def series_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid repeating meeting (see `meetings`) that ends on the day it starts."""
+    meeting = draw(meetings())
+    rule = draw(repeat_rules(meeting.date))
+    repeating = Meeting(meeting.title, meeting.date, meeting.start, meeting.timezone,
+                        meeting.items, end=meeting.end, location=meeting.location,
+                        category=meeting.category, id=meeting.id, repeat=rule)
+    timetable = layout(repeating)
+    assume(timetable.end.date() == timetable.start.date())
+    return repeating
+
+
+# -- texts that printed tables must escape -----------------------------------------
+
+formula_starts = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", " ", ""])
+"""What a spreadsheet formula (or nothing special) may start with."""
+
+free_texts = st.lists(st.one_of(
+    _KOREAN, _LATIN, _EMOJI, _PUNCT,
+    st.sampled_from(["\n", "\r\n", "\t", ",", ";", '"', "=", "@", "\\", "`", "*", "_", "#",
+                     "&amp;", "<br>", "<script>", "~~", "[x](y)"]),
+), max_size=20).map("".join)
+"""Presenter and notes texts with line breaks, quotes, markup and formula characters."""
+
+
+@st.composite
+def risky_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting (from `meetings()`) whose titles all start with one drawn prefix
+    (a formula character, a tab, a carriage return, ...) and whose presenters, notes,
+    category and place are `free_texts`. The shared prefix keeps identities unique."""
+    meeting = draw(meetings())
+    prefix = draw(formula_starts)
+
+    def risky(item: Item) -> Item:
+        return attrs.evolve(item, title=prefix + item.title,
+                            presenter=draw(st.none() | free_texts),
+                            notes=draw(st.none() | free_texts),
+                            items=tuple(risky(child) for child in item.items))
+
+    return attrs.evolve(meeting, title=prefix + meeting.title,
+                        items=tuple(risky(item) for item in meeting.items),
+                        category=draw(st.none() | st.builds(str.__add__, formula_starts,
+                                                            free_texts)),
+                        location=draw(st.none() | free_texts))
+
+
+_SYLLABLES_NFD = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3).map(
+    lambda ch: unicodedata.normalize("NFD", ch))
+grapheme_titles = st.lists(st.one_of(
+    _KOREAN, _SYLLABLES_NFD, st.sampled_from(["👩‍💼", "🇰🇷", "🗳️", "👨‍👩‍👧", "e\u0301"]),
+    st.just(" ")), min_size=1, max_size=60).map(lambda gs: "".join(gs).strip()).filter(bool)
+"""Long titles of many-code-point graphemes: Hangul syllables precomposed and as
+conjoining jamo, emoji sequences, flags, a letter with a combining accent."""

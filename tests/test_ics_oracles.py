@@ -6,8 +6,9 @@ event and for the event of every leaf item, the start and end instants (UTC seco
 of the timetable: `timetable.start_utc`/`end_utc` and `slot.start_utc`/`end_utc`; for
 a repeating meeting, every occurrence of `agenda.occurrences(meeting)`, and for each
 item the times it has when the meeting is laid out on that occurrence's date.
-Events are matched to the timetable by title (a summary holds its item's title) and
-must carry exactly the summary text that icalendar reads from the feed.
+An event is matched by its UID (`agenda.event_uid` of the meeting key and the slot's
+identity path) and its summary must be the title; calcurse keeps no UID, so there
+the match is by title.
 
 * recurring-ical-events (python-dateutil, zoneinfo) expands every event; it resolves
   a TZID by name with zoneinfo, not through the VTIMEZONE.
@@ -17,6 +18,9 @@ must carry exactly the summary text that icalendar reads from the feed.
 * libical (Evolution's library, through GObject introspection under the system
   python3) converts through the feed's VTIMEZONE and, separately, through libical's
   own zone of the same name; any X-LIC-ERROR (something it could not parse) fails.
+  It also converts each instant back to a wall-clock time through the feed's
+  VTIMEZONE, which must give the timetable's wall clock (a VTIMEZONE whose onsets are
+  off shows a time an hour away to a client that displays through it).
 * calcurse (a terminal calendar) imports the feed and lists what it stored. calcurse
   ignores VTIMEZONE components: it resolves a TZID by name in the system's zone
   database and keeps wall-clock minutes of its own local zone (TZ), dropping seconds
@@ -33,6 +37,7 @@ Each oracle reads a whole batch in one subprocess call.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import subprocess
 import sys
@@ -40,6 +45,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -53,11 +59,6 @@ import agenda
 from agenda import Item, Kind, Meeting
 from conftest import ROOT, require_tool, which
 from strategies import meetings
-
-if not hasattr(agenda, "to_ics"):  # TEMP-STANDIN
-    sys.path.insert(0, "/tmp/ora/standin")  # TEMP-STANDIN
-    import standin_ics  # TEMP-STANDIN
-    agenda.to_ics = standin_ics.to_ics  # TEMP-STANDIN
 
 ORACLES = ROOT / "tests" / "oracles"
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -154,6 +155,10 @@ def repeating_meetings() -> list[tuple[str, Meeting]]:
         ("Berlin weekly", _meeting(
             "Wochenrunde", dt.date(2024, 10, 16), dt.time(10, 0), "Europe/Berlin",
             _talks(("Stand", 30), ("Planung", 30)), repeat="FREQ=WEEKLY;COUNT=3")),
+        # Third Wednesdays from October 2024 to May 2025: two years of DST changes.
+        ("Berlin monthly over the new year", _meeting(
+            "Monatsrunde", dt.date(2024, 10, 16), dt.time(9, 30), "Europe/Berlin",
+            _talks(("Rückblick", 20), ("Ausblick", 25)), repeat="FREQ=MONTHLY;BYDAY=3WE;COUNT=8")),
     ]
 
 
@@ -172,6 +177,9 @@ def repeating_cases() -> list[Case]:
 
 @attrs.frozen
 class Want:
+    """One event (or one occurrence of a series) the feed must describe."""
+
+    uid: str
     title: str
     start: int
     end: int
@@ -181,27 +189,30 @@ class Want:
 class Got:
     """One event (or one occurrence of a series) as an oracle reported it."""
 
-    summary: str
+    uid: str | None
+    title: str
     start: int
     end: int
-    uid: str | None = None
 
 
-def _leaves(timetable: agenda.Timetable) -> list[Want]:
-    return [Want(s.title, s.start_utc, s.end_utc) for s in timetable if not s.is_block]
+def _events(meeting: Meeting, timetable: agenda.Timetable, start: int, end: int
+            ) -> list[Want]:
+    key = meeting.key
+    return [Want(agenda.event_uid(key, ()), meeting.title, start, end),
+            *(Want(agenda.event_uid(key, s.path), s.title, s.start_utc, s.end_utc)
+              for s in timetable if not s.is_block)]
 
 
 def wanted(case: Case) -> list[Want]:
-    """Every event (every occurrence of a series) the feed must describe."""
+    """Every event (every occurrence of a series) with the timetable's instants."""
     meeting, timetable = case.meeting, case.timetable
     if not case.repeats:
-        return [Want(meeting.title, timetable.start_utc, timetable.end_utc),
-                *_leaves(timetable)]
+        return _events(meeting, timetable, timetable.start_utc, timetable.end_utc)
     out: list[Want] = []
     for start, end in agenda.occurrences(meeting):
-        out.append(Want(meeting.title, start.int_timestamp, end.int_timestamp))
         day = attrs.evolve(meeting, date=start.date(), weekday=None, repeat=None)
-        out.extend(_leaves(agenda.layout(day)))
+        out.extend(_events(meeting, agenda.layout(day), start.int_timestamp,
+                           end.int_timestamp))
     return out
 
 
@@ -212,53 +223,57 @@ def when(start: int, end: int, zone: str) -> str:
     return f"{one(start)} – {one(end)}"
 
 
-def vevent_text(feed: bytes, uid: str | None) -> str:
+def vevent_lines(feed: bytes, uid: str | None) -> str:
     """The DTSTART/DTEND lines of the VEVENT with `uid`, for failure messages."""
-    if uid is None:
-        return ""
     blocks = feed.decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")
     for block in blocks[1:]:
         lines = block.split("END:VEVENT")[0].strip().splitlines()
-        if f"UID:{uid}" in lines:
-            return " | " + "; ".join(ln for ln in lines if ln.startswith(("DTSTART", "DTEND")))
+        if uid is not None and f"UID:{uid}" in lines:
+            return " | " + " ".join(ln for ln in lines if ln.startswith(("DTSTART", "DTEND")))
     return ""
 
 
-def disagreements(case: Case, got: Iterable[Got]) -> list[str]:
-    """Where the oracle's events differ from the timetable (empty when they agree)."""
-    pool = list(got)
+Key = tuple[str | None, str, int, int]
+
+
+def disagreements(case: Case, got: Iterable[Got], by_uid: bool = True) -> list[str]:
+    """Where the oracle's events differ from the timetable (empty when they agree).
+
+    Events are compared as a multiset of (UID, title, start, end), or of (title,
+    start, end) for an oracle that does not report UIDs.
+    """
+    def key(e: Want | Got) -> Key:
+        return (e.uid if by_uid else None, e.title, e.start, e.end)
+
+    wants = wanted(case)
+    gots = list(got)
+    missing = Counter(map(key, wants)) - Counter(map(key, gots))
+    extra = list((Counter(map(key, gots)) - Counter(map(key, wants))).elements())
     problems = []
-    # Longest titles first, so that a title contained in another is matched last.
-    for want in sorted(wanted(case), key=lambda w: (-len(w.title), w.start)):
-        titled = [g for g in pool if want.title in g.summary]
-        exact = [g for g in titled if (g.start, g.end) == (want.start, want.end)]
-        if exact:
-            pool.remove(exact[0])
+    for want in wants:
+        if missing[key(want)] == 0:
             continue
+        missing[key(want)] -= 1
         expected = when(want.start, want.end, case.zone)
-        if not titled:
+        same = [k for k in extra if k[:2] == key(want)[:2]]
+        if not same:
             problems.append(f"{want.title!r}: no event; the timetable says {expected}")
             continue
-        near = min(titled, key=lambda g: abs(g.start - want.start))
-        pool.remove(near)
-        problems.append(f"{want.title!r}: read as {when(near.start, near.end, case.zone)}, "
-                        f"the timetable says {expected}{vevent_text(case.feed, near.uid)}")
-    problems.extend(f"unexpected event {g.summary!r} at {when(g.start, g.end, case.zone)}"
-                    for g in pool)
+        _, _, start, end = near = min(same, key=lambda k: abs(k[2] - want.start))
+        extra.remove(near)
+        problems.append(f"{want.title!r}: read as {when(start, end, case.zone)}, the "
+                        f"timetable says {expected}{vevent_lines(case.feed, want.uid)}")
+    problems.extend(f"unexpected event {title!r} ({uid}) at {when(start, end, case.zone)}"
+                    for uid, title, start, end in extra)
     return problems
 
 
-def feed_summaries(case: Case) -> dict[str, str]:
-    """UID -> SUMMARY as icalendar reads the feed (the text every reader must agree on)."""
-    calendar = icalendar.Calendar.from_ical(case.feed)
-    return {str(e["UID"]): str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-
-
-def assert_agree(oracle: str, cases: Sequence[Case], got: Sequence[list[Got]]) -> None:
+def assert_agree(oracle: str, cases: Sequence[Case], got: Sequence[list[Got]],
+                 by_uid: bool = True) -> None:
     assert len(got) == len(cases), f"{oracle} read {len(got)} of {len(cases)} feeds"
     report = []
     for case, events in zip(cases, got, strict=True):
-        problems = disagreements(case, events)
+        problems = disagreements(case, events, by_uid)
         if problems:
             report.append(f"{case.name} ({case.zone}):\n  " + "\n  ".join(problems))
     assert not report, f"{oracle} disagrees with the timetable:\n" + "\n".join(report)
@@ -267,10 +282,10 @@ def assert_agree(oracle: str, cases: Sequence[Case], got: Sequence[list[Got]]) -
 def flatten(events: Iterable[dict[str, Any]], start: str = "start", end: str = "end"
             ) -> list[Got]:
     """One Got per single event and per occurrence of a repeating one."""
-    out = []
+    out: list[Got] = []
     for e in events:
         spans = e["occurrences"] if e.get("occurrences") is not None else [[e[start], e[end]]]
-        out.extend(Got(e["summary"] or "", s, t, e["uid"]) for s, t in spans)
+        out.extend(Got(e["uid"], e["summary"] or "", s, t) for s, t in spans)
     return out
 
 
@@ -301,9 +316,9 @@ def with_feeds(cases: Sequence[Case], read: Callable[[list[str]], Any]) -> Any:
 @pytest.fixture(scope="module")
 def node() -> str:
     found = which("node")
-    require_tool("node with tests/oracles/node_modules/ical.js (npm install --prefix "
-                 "tests/oracles)",
-                 found is not None and (ORACLES / "node_modules/ical.js/package.json").exists())
+    installed = (ORACLES / "node_modules" / "ical.js" / "package.json").exists()
+    require_tool("node with ical.js (npm install --prefix tests/oracles)",
+                 found is not None and installed)
     assert found is not None
     return found
 
@@ -312,10 +327,10 @@ def node() -> str:
 def libical() -> str:
     probe = ("import gi; gi.require_version('ICalGLib', '3.0'); "
              "from gi.repository import ICalGLib")
-    ok = SYSTEM_PYTHON.exists() and subprocess.run(
+    found = SYSTEM_PYTHON.exists() and subprocess.run(
         [str(SYSTEM_PYTHON), "-c", probe], capture_output=True, check=False, timeout=60,
     ).returncode == 0
-    require_tool("libical for the system python3 (python3-gi, gir1.2-ical-3.0)", ok)
+    require_tool("libical for /usr/bin/python3 (python3-gi, gir1.2-ical-3.0)", found)
     return str(SYSTEM_PYTHON)
 
 
@@ -328,14 +343,14 @@ def calcurse() -> str:
 
 
 @pytest.fixture(scope="module")
-def rie() -> Any:
+def rie() -> ModuleType:
     try:
-        import recurring_ical_events
+        module = importlib.import_module("recurring_ical_events")
     except ImportError:
-        recurring_ical_events = None
-    require_tool("recurring-ical-events (pip install -e '.[test]')",
-                 recurring_ical_events is not None)
-    return recurring_ical_events
+        module = None
+    require_tool("recurring-ical-events (pip install -e '.[test]')", module is not None)
+    assert module is not None
+    return module
 
 
 def read_icaljs(node: str, cases: Sequence[Case]) -> list[dict[str, Any]]:
@@ -350,37 +365,35 @@ def read_libical(python: str, cases: Sequence[Case]) -> list[dict[str, Any]]:
     return out
 
 
-def calcurse_job(case: Case, path: str) -> dict[str, Any]:
+def calcurse_job(case: Case, path: str, calcurse: str) -> dict[str, Any]:
     tz = case.zone if case.repeats else "UTC"
     wants = wanted(case)
     first = pendulum.from_timestamp(min(w.start for w in wants), tz=tz).date()
     last = pendulum.from_timestamp(max(w.end for w in wants), tz=tz).date()
-    return {"file": path, "tz": tz, "from": first.subtract(days=1).isoformat(),
-            "days": (last - first).days + 3}
+    return {"file": path, "tz": tz, "calcurse": calcurse,
+            "from": first.subtract(days=1).isoformat(), "days": (last - first).days + 3}
 
 
 def read_calcurse(calcurse: str, cases: Sequence[Case]) -> list[dict[str, Any]]:
     def read(paths: list[str]) -> Any:
-        jobs = [calcurse_job(case, path) for case, path in zip(cases, paths, strict=True)]
+        jobs = [calcurse_job(case, path, calcurse)
+                for case, path in zip(cases, paths, strict=True)]
         return run_json("calcurse", [sys.executable, str(ORACLES / "calcurse_dump.py")], jobs)
     out: list[dict[str, Any]] = with_feeds(cases, read)
-    for job in out:
-        job["calcurse"] = calcurse
     return out
 
 
-def read_rie(rie: Any, cases: Sequence[Case]) -> list[list[Got]]:
+def read_rie(rie: ModuleType, cases: Sequence[Case]) -> list[list[Got]]:
     out = []
     for case in cases:
-        calendar = icalendar.Calendar.from_ical(case.feed)
         events = []
-        for event in rie.of(calendar).all():
+        for event in rie.of(icalendar.Calendar.from_ical(case.feed)).all():
             start, end = event.start, event.end
-            assert isinstance(start, dt.datetime) and start.tzinfo is not None, (
-                f"{case.name}: {event['UID']} starts at a floating or all-day time {start!r}")
-            assert isinstance(end, dt.datetime) and end.tzinfo is not None
-            events.append(Got(str(event["SUMMARY"]), int(start.timestamp()),
-                              int(end.timestamp()), str(event["UID"])))
+            for moment in (start, end):
+                assert isinstance(moment, dt.datetime) and moment.tzinfo is not None, (
+                    f"{case.name}: {event['UID']} has a floating or all-day time {moment!r}")
+            events.append(Got(str(event["UID"]), str(event["SUMMARY"]),
+                              int(start.timestamp()), int(end.timestamp())))
         out.append(events)
     return out
 
@@ -391,11 +404,15 @@ def read_rie(rie: Any, cases: Sequence[Case]) -> list[list[Got]]:
 def check_icaljs(cases: Sequence[Case], read: list[dict[str, Any]]) -> None:
     assert_agree("ical.js", cases, [flatten(f["events"]) for f in read])
     for case, feed in zip(cases, read, strict=True):
-        assert case.zone in feed["vtimezones"] or case.zone == "UTC", feed["vtimezones"]
+        zones = {z for e in feed["events"] for z in (e["start_zone"], e["end_zone"])}
+        assert zones - {"UTC"} <= set(feed["vtimezones"]), f"{case.name}: no VTIMEZONE"
         for event in feed["events"]:
-            # A TZID that ical.js cannot resolve would silently become floating time.
+            # A TZID that ical.js cannot resolve would silently become a floating time.
             assert {event["start_zone"], event["end_zone"]} <= {case.zone, "UTC"}, event
-        assert {e["uid"]: e["summary"] for e in feed["events"]} == feed_summaries(case)
+
+
+def wall_clock(t: int, zone: str) -> str:
+    return pendulum.from_timestamp(t, tz=zone).format("YYYY-MM-DDTHH:mm:ss")
 
 
 def check_libical(cases: Sequence[Case], read: list[dict[str, Any]]) -> None:
@@ -407,33 +424,54 @@ def check_libical(cases: Sequence[Case], read: list[dict[str, Any]]) -> None:
     for case, feed in zip(cases, read, strict=True):
         for event in feed["events"]:
             assert {event["start_zone"], event["end_zone"]} <= {case.zone, None}, event
-        assert {e["uid"]: e["summary"] for e in feed["events"]} == feed_summaries(case)
+
+
+def check_vtimezone_wall_clock(cases: Sequence[Case], read: list[dict[str, Any]]) -> None:
+    """libical, converting each instant through the feed's VTIMEZONE, gets the
+    timetable's wall-clock time (what a client displaying through it shows)."""
+    shown = []
+    for case, feed in zip(cases, read, strict=True):
+        if case.repeats or case.zone not in feed["vtimezones"]:
+            continue
+        by_uid = {w.uid: w for w in wanted(case)}
+        for event in feed["events"]:
+            want = by_uid[event["uid"]]
+            got = (event["start_local"][case.zone], event["end_local"][case.zone])
+            expected = (wall_clock(want.start, case.zone), wall_clock(want.end, case.zone))
+            if got != expected:
+                shown.append(f"{case.name}: {want.title!r} at "
+                             f"{when(want.start, want.end, case.zone)} is {got[0]} – {got[1]}")
+    assert not shown, ("through the feed's VTIMEZONE, libical names other wall-clock times:\n"
+                       + "\n".join(shown))
 
 
 def check_calcurse(cases: Sequence[Case], read: list[dict[str, Any]]) -> None:
     got = []
     for case, job in zip(cases, read, strict=True):
-        summaries = feed_summaries(case)
+        count = len(_events(case.meeting, case.timetable, 0, 0))
         report = job["report"]
-        assert report == {"apps": len(summaries), "events": 0, "todos": 0, "skipped": 0}, (
-            f"{case.name}: calcurse imported {report}, the feed has {len(summaries)} events")
+        assert report == {"apps": count, "events": 0, "todos": 0, "skipped": 0}, (
+            f"{case.name}: calcurse imported {report}, the feed has {count} events")
         stored = [e for e in job["stored"] if e["kind"] in {"apt", "recur"}]
-        assert Counter(e["summary"] for e in stored) == Counter(summaries.values())
         # `-Q` lists an appointment on each day it touches: keep each occurrence once.
         entries = ({(e["summary"], e["start"], e["end"]) for e in job["listed"]}
                    if case.repeats else [(e["summary"], e["start"], e["end"]) for e in stored])
-        got.append([Got(summary, start, end) for summary, start, end in entries])
-    assert_agree("calcurse", cases, got)
+        got.append([Got(None, title, start, end) for title, start, end in entries])
+    assert_agree("calcurse", cases, got, by_uid=False)
 
 
-def check_rie(cases: Sequence[Case], got: list[list[Got]]) -> None:
-    assert_agree("recurring-ical-events", cases, got)
-    for case, events in zip(cases, got, strict=True):
-        assert {g.uid: g.summary for g in events} == feed_summaries(case)
+def meeting_starts(case: Case, events: Iterable[Got]) -> list[int]:
+    """The starts of the meeting's own event (every occurrence of it), in order."""
+    uid = agenda.event_uid(case.meeting.key, ())
+    title = case.meeting.title
+    return sorted(g.start for g in events
+                  if g.uid == uid or (g.uid is None and g.title == title))
 
 
-def check_wall_clock(case: Case, starts: Iterable[int]) -> None:
-    """Every occurrence of a repeating meeting starts at its wall-clock start."""
+def check_series(case: Case, events: Iterable[Got]) -> None:
+    """The meeting's occurrences are `agenda.occurrences`, each at its wall-clock start."""
+    starts = meeting_starts(case, events)
+    assert starts == [start.int_timestamp for start, _ in agenda.occurrences(case.meeting)]
     local = {pendulum.from_timestamp(t, tz=case.zone).time() for t in starts}
     assert local == {case.meeting.start}, f"{case.name}: occurrences start at {local}"
 
@@ -445,9 +483,19 @@ def test_icaljs_reads_the_reference_and_dst_feeds(node: str, fixed_cases: list[C
     check_icaljs(fixed_cases, read_icaljs(node, fixed_cases))
 
 
-def test_libical_reads_the_reference_and_dst_feeds(libical: str,
-                                                   fixed_cases: list[Case]) -> None:
-    check_libical(fixed_cases, read_libical(libical, fixed_cases))
+@pytest.fixture(scope="module")
+def libical_fixed(libical: str, fixed_cases: list[Case]) -> list[dict[str, Any]]:
+    return read_libical(libical, fixed_cases)
+
+
+def test_libical_reads_the_reference_and_dst_feeds(fixed_cases: list[Case],
+                                                   libical_fixed: list[dict[str, Any]]) -> None:
+    check_libical(fixed_cases, libical_fixed)
+
+
+def test_the_feeds_vtimezone_names_the_timetables_wall_clock(
+        fixed_cases: list[Case], libical_fixed: list[dict[str, Any]]) -> None:
+    check_vtimezone_wall_clock(fixed_cases, libical_fixed)
 
 
 def test_calcurse_imports_the_reference_and_dst_feeds(calcurse: str,
@@ -456,31 +504,15 @@ def test_calcurse_imports_the_reference_and_dst_feeds(calcurse: str,
 
 
 def test_recurring_ical_events_reads_the_reference_and_dst_feeds(
-        rie: Any, fixed_cases: list[Case]) -> None:
-    check_rie(fixed_cases, read_rie(rie, fixed_cases))
-
-
-def _meeting_starts(case: Case, events: Iterable[Got]) -> list[int]:
-    uid = _meeting_uid(case)
-    return [g.start for g in events if g.uid == uid]
-
-
-def _meeting_uid(case: Case) -> str:
-    """The UID of the meeting's own event: the one that lasts the whole meeting."""
-    calendar = icalendar.Calendar.from_ical(case.feed)
-    for event in calendar.walk("VEVENT"):
-        if str(event["SUMMARY"]).find(case.meeting.title) >= 0 and int(
-                event.start.timestamp()) == case.timetable.start_utc and int(
-                event.end.timestamp()) == case.timetable.end_utc:
-            return str(event["UID"])
-    raise AssertionError(f"{case.name}: no event spans the whole meeting")
+        rie: ModuleType, fixed_cases: list[Case]) -> None:
+    assert_agree("recurring-ical-events", fixed_cases, read_rie(rie, fixed_cases))
 
 
 def test_icaljs_expands_repeating_meetings(node: str, repeating_cases: list[Case]) -> None:
     read = read_icaljs(node, repeating_cases)
     check_icaljs(repeating_cases, read)
     for case, feed in zip(repeating_cases, read, strict=True):
-        check_wall_clock(case, _meeting_starts(case, flatten(feed["events"])))
+        check_series(case, flatten(feed["events"]))
 
 
 def test_libical_expands_repeating_meetings(libical: str,
@@ -488,48 +520,56 @@ def test_libical_expands_repeating_meetings(libical: str,
     read = read_libical(libical, repeating_cases)
     check_libical(repeating_cases, read)
     for case, feed in zip(repeating_cases, read, strict=True):
-        check_wall_clock(case, _meeting_starts(case, flatten(feed["events"])))
+        check_series(case, flatten(feed["events"]))
 
 
 def test_calcurse_repeats_meetings_in_their_zone(calcurse: str,
                                                  repeating_cases: list[Case]) -> None:
-    check_calcurse(repeating_cases, read_calcurse(calcurse, repeating_cases))
+    read = read_calcurse(calcurse, repeating_cases)
+    check_calcurse(repeating_cases, read)
+    for case, job in zip(repeating_cases, read, strict=True):
+        check_series(case, {Got(None, e["summary"], e["start"], e["end"])
+                            for e in job["listed"]})
 
 
 def test_recurring_ical_events_expands_repeating_meetings(
-        rie: Any, repeating_cases: list[Case]) -> None:
+        rie: ModuleType, repeating_cases: list[Case]) -> None:
     got = read_rie(rie, repeating_cases)
-    check_rie(repeating_cases, got)
+    assert_agree("recurring-ical-events", repeating_cases, got)
     for case, events in zip(repeating_cases, got, strict=True):
-        starts = _meeting_starts(case, events)
-        expected = [start.int_timestamp for start, _ in agenda.occurrences(case.meeting)]
-        assert sorted(starts) == expected
-        check_wall_clock(case, starts)
+        check_series(case, events)
+
+
+def generated(batch: list[Meeting]) -> list[Case]:
+    return [make_case(f"generated #{k}", meeting) for k, meeting in enumerate(batch)]
 
 
 @settings(max_examples=BATCHES)
 @given(BATCH)
 def test_icaljs_reads_generated_feeds(node: str, batch: list[Meeting]) -> None:
-    cases = [make_case(f"generated #{k}", m) for k, m in enumerate(batch)]
+    cases = generated(batch)
     check_icaljs(cases, read_icaljs(node, cases))
 
 
 @settings(max_examples=BATCHES)
 @given(BATCH)
 def test_libical_reads_generated_feeds(libical: str, batch: list[Meeting]) -> None:
-    cases = [make_case(f"generated #{k}", m) for k, m in enumerate(batch)]
-    check_libical(cases, read_libical(libical, cases))
+    cases = generated(batch)
+    read = read_libical(libical, cases)
+    check_libical(cases, read)
+    check_vtimezone_wall_clock(cases, read)
 
 
 @settings(max_examples=BATCHES)
 @given(BATCH)
 def test_calcurse_imports_generated_feeds(calcurse: str, batch: list[Meeting]) -> None:
-    cases = [make_case(f"generated #{k}", m) for k, m in enumerate(batch)]
+    cases = generated(batch)
     check_calcurse(cases, read_calcurse(calcurse, cases))
 
 
 @settings(max_examples=BATCHES)
 @given(BATCH)
-def test_recurring_ical_events_reads_generated_feeds(rie: Any, batch: list[Meeting]) -> None:
-    cases = [make_case(f"generated #{k}", m) for k, m in enumerate(batch)]
-    check_rie(cases, read_rie(rie, cases))
+def test_recurring_ical_events_reads_generated_feeds(rie: ModuleType,
+                                                    batch: list[Meeting]) -> None:
+    cases = generated(batch)
+    assert_agree("recurring-ical-events", cases, read_rie(rie, cases))

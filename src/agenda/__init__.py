@@ -9,21 +9,35 @@ Data flows spec → model → timetable → outputs::
 """
 
 from ._formats import RENDERERS, RenderOptions, render
+from ._formats.csv import to_csv
+from ._formats.html import to_html
+from ._formats.labels import LABELS, Labels
+from ._formats.markdown import to_markdown
+from ._formats.pdf import to_pdf
+from ._formats.text import to_text
+from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
+from ._repeat import UnboundedRepeat
+from ._series import occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
 
 __all__ = [
+    "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
     "AgendaError",
+    "FeedError",
+    "FeedEvent",
+    "FeedTimetable",
     "InvalidAgenda",
     "Item",
     "Kind",
+    "Labels",
     "Meeting",
     "Problem",
     "RenderOptions",
@@ -31,18 +45,28 @@ __all__ = [
     "Slot",
     "SpecError",
     "Timetable",
+    "UnboundedRepeat",
     "dump_json",
     "dump_toml",
+    "event_uid",
+    "from_ics",
     "layout",
     "load",
     "load_json",
     "load_toml",
     "loads",
+    "occurrences",
     "parse_weekday",
     "reference_meeting",
     "render",
     "share_slack",
+    "to_csv",
     "to_dict",
+    "to_html",
+    "to_ics",
+    "to_markdown",
+    "to_pdf",
+    "to_text",
     "validate",
     "write_atomic",
 ]

@@ -488,7 +488,23 @@ class _Layout:
 
 
 def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
-    return _Layout(meeting).run()
+    try:
+        return _Layout(meeting).run()
+    except RecursionError:
+        depth = max(_depths(meeting.items), default=0)
+        return None, [Problem("too-deep", f"blocks nest {depth} levels deep, more than "
+                              "Python's stack allows here; flatten the agenda", "",
+                              meeting.title)]
+
+
+def _depths(items: Sequence[Item]) -> Iterator[int]:
+    """Nesting depth of every leaf, without recursion."""
+    stack: list[tuple[Item, int]] = [(item, 1) for item in items]
+    while stack:
+        item, depth = stack.pop()
+        if not item.items:
+            yield depth
+        stack.extend((child, depth + 1) for child in item.items)
 
 
 def validate(meeting: Meeting) -> tuple[Problem, ...]:

@@ -183,6 +183,14 @@ class _Reader:
         return Meeting(items=items, **fields)  # type: ignore[arg-type]
 
 
+def _read_nested(reader: _Reader, data: Any) -> Meeting:
+    try:
+        return reader.meeting(data)
+    except RecursionError:
+        raise SpecError(["items nest deeper than Python's stack allows here; "
+                         "flatten the agenda"]) from None
+
+
 def load_toml(text: str) -> Meeting:
     """A meeting from spec text in TOML; raises :class:`SpecError`."""
     try:
@@ -196,7 +204,7 @@ def load_toml(text: str) -> Meeting:
             raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
                             ) from None
         raise SpecError([f"TOML syntax error: {message}"]) from None
-    return _Reader(text, "toml").meeting(data)
+    return _read_nested(_Reader(text, "toml"), data)
 
 
 def load_json(text: str) -> Meeting:
@@ -206,7 +214,7 @@ def load_json(text: str) -> Meeting:
     except json.JSONDecodeError as exc:
         raise SpecError([f"JSON syntax error at line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg}"]) from None
-    return _Reader(text, "json").meeting(data)
+    return _read_nested(_Reader(text, "json"), data)
 
 
 def loads(text: str, fmt: str = "toml") -> Meeting:

@@ -6,17 +6,23 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from ._formats import RENDERERS, RenderOptions, render
+from ._formats.labels import LABELS
+from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, validate
 from ._model import Meeting
 from ._problems import AgendaError, InvalidAgenda, Severity, SpecError
 from ._reference import reference_meeting
+from ._repeat import UnboundedRepeat
+from ._series import timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
 
@@ -24,6 +30,7 @@ __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+DEFAULT_OCCURRENCES = 10
 
 
 def _read(path: str) -> Meeting:
@@ -52,6 +59,10 @@ def _layout_or_exit(meeting: Meeting) -> Timetable:
 def _emit(data: str | bytes, output: str | None) -> None:
     if output is None or output == "-":
         if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                click.echo("error: the output is binary (PDF); write it to a file with "
+                           "-o FILE or pipe it", err=True)
+                sys.exit(EXIT_UNREADABLE)
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
         else:
@@ -81,7 +92,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-def check(file: str) -> None:
+@click.option("--occurrences", is_flag=True,
+              help="Also list every occurrence of a repeating meeting, one per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="List at most this many occurrences (a rule without COUNT or UNTIL "
+                   f"lists {DEFAULT_OCCURRENCES} unless told).")
+def check(file: str, occurrences: bool, limit: int | None) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
     meeting = _read(file)
     problems = validate(meeting)
@@ -92,14 +108,17 @@ def check(file: str) -> None:
         sys.exit(EXIT_INVALID)
     for problem in problems:
         click.echo(str(problem), err=True)
-    click.echo(summary(layout(meeting)))
+    timetable = layout(meeting)
+    click.echo(summary(timetable))
+    if occurrences:
+        _echo_occurrences(timetable, limit)
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="json",
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True)
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -117,14 +136,88 @@ def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | N
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="json",
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True)
-@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True)
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
 def demo(fmt: str, lang: str) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
     timetable = layout(reference_meeting())
     click.echo(summary(timetable), err=True)
-    _emit(render(timetable, fmt, RenderOptions(lang=lang)), None)
+    try:
+        data = render(timetable, fmt, RenderOptions(lang=lang))
+    except AgendaError as exc:  # e.g. PDF without WeasyPrint
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    _emit(data, None)
+
+
+def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
+    """One line per occurrence: date, weekday, start–end and UTC offset in the zone."""
+    try:
+        found = timetable_occurrences(timetable, limit)
+    except UnboundedRepeat:
+        found = timetable_occurrences(timetable, DEFAULT_OCCURRENCES)
+        click.echo(f"note: the repeat rule has no end; the first {DEFAULT_OCCURRENCES} "
+                   "occurrences are listed (--limit N lists more)", err=True)
+    for start, end in found:
+        until = end.format("HH:mm") if end.date() == start.date() else end.format(
+            "YYYY-MM-DD HH:mm")
+        click.echo(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
+                   f"{start.format('Z')}")
+
+
+def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
+               ) -> _dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time") from None
+    if moment.tzinfo is None:
+        raise click.BadParameter(f"{value!r} has no UTC offset (add Z or e.g. +09:00)")
+    return moment
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the feed to this file (atomically); an existing file is read as "
+                   "the previous feed.")
+@click.option("--items", is_flag=True, help="Add one event per item, linked to the meeting.")
+@click.option("--previous", type=click.Path(dir_okay=False),
+              help="The feed as last published (default: the existing OUTPUT).")
+@click.option("--uid-domain", help="Right-hand side of every UID (default: the previous "
+                                   "feed's, else agenda.invalid).")
+@click.option("--now", callback=_parse_now, metavar="ISO",
+              help="Stamp new and changed events with this time (default: now, in UTC).")
+def ics(file: str, output: str | None, items: bool, previous: str | None,
+        uid_domain: str | None, now: _dt.datetime | None) -> None:
+    """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    timetable = _layout_or_exit(_read(file))
+    source = previous
+    if source is None and output not in (None, "-") and Path(str(output)).exists():
+        source = output
+    old: bytes | None = None
+    if source is not None:
+        try:
+            old = Path(source).read_bytes()
+        except OSError as exc:
+            click.echo(f"error: cannot read {source}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_UNREADABLE)
+    stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    try:
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+    except FeedError as exc:
+        where = f"{source}: " if source is not None and old is not None else ""
+        click.echo(f"error: {where}{exc.reason}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except AgendaError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if output not in (None, "-") and source == output and old == data:
+        return  # unchanged: leave the file (and its modification time) alone
+    _emit(data, output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,77 @@
+// Read iCalendar files with Mozilla's ical.js (the parser inside Thunderbird) and
+// print what it understood as JSON: one entry per file, one object per VEVENT with
+// its UID, SUMMARY, the zone each time was resolved in, and start and end as UTC
+// epoch seconds; a recurring event also lists its expanded occurrences.
+//
+//   node icaljs_dump.mjs a.ics b.ics      (or a JSON list of paths on stdin)
+//
+// Exits 1 with a message on stderr when a file cannot be parsed.
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+
+const MAX_OCCURRENCES = 1000;
+
+function zoneOf(time) {
+  return time.zone ? time.zone.tzid : null;
+}
+
+function dumpEvent(component) {
+  const event = new ICAL.Event(component);
+  const start = event.startDate;
+  const end = event.endDate;
+  const result = {
+    uid: event.uid,
+    summary: event.summary,
+    start_zone: zoneOf(start),
+    end_zone: zoneOf(end),
+    start: start.toUnixTime(),
+    end: end.toUnixTime(),
+    rrule: null,
+    occurrences: null,
+  };
+  if (event.isRecurring()) {
+    result.rrule = component.getFirstPropertyValue("rrule").toString();
+    result.occurrences = [];
+    const expansion = event.iterator();
+    for (let next = expansion.next(); next; next = expansion.next()) {
+      if (result.occurrences.length >= MAX_OCCURRENCES) {
+        throw new Error(`${event.uid}: more than ${MAX_OCCURRENCES} occurrences`);
+      }
+      const details = event.getOccurrenceDetails(next);
+      result.occurrences.push([details.startDate.toUnixTime(), details.endDate.toUnixTime()]);
+    }
+  }
+  return result;
+}
+
+function dumpFile(path) {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(path, "utf8")));
+  // Each file brings its own VTIMEZONEs: forget the previous file's.
+  ICAL.TimezoneService.reset();
+  const zones = [];
+  for (const vtimezone of calendar.getAllSubcomponents("vtimezone")) {
+    const zone = new ICAL.Timezone(vtimezone);
+    ICAL.TimezoneService.register(zone);
+    zones.push(zone.tzid);
+  }
+  const events = calendar.getAllSubcomponents("vevent").map(dumpEvent);
+  return { file: path, vtimezones: zones, events };
+}
+
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+const paths = process.argv.length > 2 ? process.argv.slice(2) : await readStdin();
+const out = [];
+for (const path of paths) {
+  try {
+    out.push(dumpFile(path));
+  } catch (error) {
+    process.stderr.write(`${path}: ${error.stack || error}\n`);
+    process.exit(1);
+  }
+}
+process.stdout.write(JSON.stringify(out) + "\n");

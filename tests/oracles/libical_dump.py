@@ -1,0 +1,174 @@
+"""Read iCalendar files with libical (the C library behind Evolution) and print JSON.
+
+Run with the system Python that has Debian's ``python3-gi`` and ``gir1.2-ical-3.0``::
+
+    /usr/bin/python3 libical_dump.py a.ics b.ics     (or a JSON list of paths on stdin)
+
+For every VEVENT it prints the UID, SUMMARY, the TZID of DTSTART/DTEND and the start
+and end as UTC epoch seconds, converted twice: through the VTIMEZONE the file carries
+(``start``/``end``, what Evolution shows) and through libical's own zone of the same
+name (``start_builtin``/``end_builtin``). ``start_local``/``end_local`` give those instants
+as wall-clock times in each VTIMEZONE of the file, converted from UTC the way libical
+shows a time in a zone. A recurring event also lists its occurrences expanded by
+libical's recurrence iterator.
+
+Any X-LIC-ERROR property (libical's way of reporting what it could not parse) is a
+failure: it is printed on stderr and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gi  # type: ignore[import-not-found]
+
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib  # type: ignore[import-not-found]  # noqa: E402
+
+MAX_OCCURRENCES = 1000
+Kind = ICalGLib.ComponentKind
+Prop = ICalGLib.PropertyKind
+
+
+def children(component: Any, kind: Any = Kind.ANY_COMPONENT) -> Iterator[Any]:
+    child = component.get_first_component(kind)
+    while child is not None:
+        yield child
+        child = component.get_next_component(kind)
+
+
+def properties(component: Any, kind: Any) -> Iterator[Any]:
+    prop = component.get_first_property(kind)
+    while prop is not None:
+        yield prop
+        prop = component.get_next_property(kind)
+
+
+def errors(component: Any) -> Iterator[str]:
+    """Every X-LIC-ERROR in `component` and its descendants."""
+    name = component.kind_to_string(component.isa())
+    for prop in properties(component, Prop.XLICERROR_PROPERTY):
+        text = prop.as_ical_string().replace("\r\n ", "").replace("\n ", "").strip()
+        yield f"{name}: {text}"
+    for child in children(component):
+        yield from errors(child)
+
+
+def instant(time: Any, zone: Any) -> int:
+    return int(time.as_timet_with_zone(zone))
+
+
+def moment(event: Any, kind: Any) -> dict[str, Any]:
+    """A DTSTART/DTEND as UTC seconds, through the file's VTIMEZONE and libical's own."""
+    prop = event.get_first_property(kind)
+    if prop is None:
+        raise ValueError(f"{event.get_uid()}: no {prop_name(kind)}")
+    tzid = prop.get_parameter_as_string("TZID")
+    # Resolves TZID against the VTIMEZONEs of the enclosing VCALENDAR.
+    time = prop.get_datetime_with_component(event)
+    zone = time.get_timezone()
+    if tzid is not None and (zone is None or zone.get_tzid() != tzid):
+        raise ValueError(f"{event.get_uid()}: TZID {tzid} was not resolved from the file")
+    if tzid is None and not time.is_utc():
+        raise ValueError(f"{event.get_uid()}: {prop_name(kind)} is a floating time")
+    builtin = ICalGLib.Timezone.get_builtin_timezone(tzid) if tzid else zone
+    return {
+        "tzid": tzid,
+        "utc": time.is_utc(),
+        "value": time.as_ical_string(),
+        "at": instant(time, zone),
+        "builtin": instant(time, builtin) if builtin is not None else None,
+    }
+
+
+def wall_clock(at: int, zone: Any) -> str:
+    """The instant `at` as a wall-clock time in `zone`, e.g. ``2024-03-13T14:00:00``."""
+    t = ICalGLib.Time.new_from_timet_with_zone(at, 0, zone)
+    return (f"{t.get_year():04d}-{t.get_month():02d}-{t.get_day():02d}T"
+            f"{t.get_hour():02d}:{t.get_minute():02d}:{t.get_second():02d}")
+
+
+def vtimezones(calendar: Any) -> dict[str, Any]:
+    """TZID -> the zone defined by the file's VTIMEZONE of that TZID."""
+    zones = {}
+    for component in children(calendar, Kind.VTIMEZONE_COMPONENT):
+        zone = ICalGLib.Timezone.new()
+        if not zone.set_component(component.clone()):
+            raise ValueError(f"libical rejects the VTIMEZONE {component.as_ical_string()}")
+        zones[zone.get_tzid()] = zone
+    return zones
+
+
+def prop_name(kind: Any) -> str:
+    return str(ICalGLib.Property.kind_to_string(kind))
+
+
+def expand(event: Any) -> list[list[int]] | None:
+    rrule = event.get_first_property(Prop.RRULE_PROPERTY)
+    if rrule is None:
+        return None
+    start = event.get_first_property(Prop.DTSTART_PROPERTY).get_datetime_with_component(event)
+    end = event.get_first_property(Prop.DTEND_PROPERTY).get_datetime_with_component(event)
+    zone = start.get_timezone()
+    length = instant(end, end.get_timezone()) - instant(start, zone)
+    iterator = ICalGLib.RecurIterator.new(rrule.get_rrule(), start)
+    out: list[list[int]] = []
+    while True:
+        occurrence = iterator.next()
+        if occurrence is None or occurrence.is_null_time():
+            return out
+        if len(out) >= MAX_OCCURRENCES:
+            raise ValueError(f"{event.get_uid()}: more than {MAX_OCCURRENCES} occurrences")
+        at = instant(occurrence, occurrence.get_timezone())
+        out.append([at, at + length])
+
+
+def dump(path: str) -> dict[str, Any]:
+    text = Path(path).read_text(encoding="utf-8")
+    calendar = ICalGLib.Component.new_from_string(text)
+    if calendar is None:
+        raise ValueError(f"{path}: libical could not parse the file")
+    problems = list(errors(calendar))
+    if problems:
+        raise ValueError(f"{path}: " + "; ".join(problems))
+    zones = vtimezones(calendar)
+    events = []
+    for event in children(calendar, Kind.VEVENT_COMPONENT):
+        start = moment(event, Prop.DTSTART_PROPERTY)
+        end = moment(event, Prop.DTEND_PROPERTY)
+        rrule = event.get_first_property(Prop.RRULE_PROPERTY)
+        events.append({
+            "uid": event.get_uid(),
+            "summary": event.get_summary(),
+            "start_zone": start["tzid"], "end_zone": end["tzid"],
+            "start_value": start["value"], "end_value": end["value"],
+            "start": start["at"], "end": end["at"],
+            "start_builtin": start["builtin"], "end_builtin": end["builtin"],
+            "start_local": {tzid: wall_clock(start["at"], z) for tzid, z in zones.items()},
+            "end_local": {tzid: wall_clock(end["at"], z) for tzid, z in zones.items()},
+            "rrule": rrule.get_rrule().to_string() if rrule is not None else None,
+            "occurrences": expand(event),
+        })
+    return {"file": path, "vtimezones": sorted(zones), "events": events}
+
+
+def main(argv: list[str]) -> int:
+    paths = argv if argv else json.load(sys.stdin)
+    out = []
+    for path in paths:
+        try:
+            out.append(dump(path))
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+    json.dump(out, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
