@@ -2,14 +2,15 @@
 
 An item's path is ``(id,)`` when it has an id, else its parent's path plus its
 title. Two ids that repeat are ``duplicate-id``, two siblings with one key are
-``duplicate-identity`` (both found while laying out); what is left is an id that
-equals the title of a top-level item without one, in another block. That pair is
-reported here as ``duplicate-path``.
+``duplicate-identity`` (both found while laying out). The one collision left is an
+id that equals the title of a top-level item without one (both paths are that one
+string); it is reported here as ``duplicate-path``. Paths of two or more keys
+always differ, since parents' paths differ, so only top-level titles need a look.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ._model import Item
 from ._problems import Problem
@@ -17,27 +18,30 @@ from ._problems import Problem
 __all__ = ["path_problems"]
 
 
-def _parent(number: str) -> str:
-    return number.rpartition(".")[0]
+def _order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
 
 
-def path_problems(numbers: Sequence[str], paths: Sequence[tuple[str, ...]],
-                  items: Sequence[Item]) -> list[Problem]:
-    """``duplicate-path`` problems for items whose identity path another item already
-    has, unless layout reported the pair as ``duplicate-id`` or ``duplicate-identity``."""
-    first: dict[tuple[str, ...], int] = {}
+def path_problems(top_level: Sequence[Item], ids: Mapping[str, str],
+                  numbers: Sequence[str], items: Sequence[Item]) -> list[Problem]:
+    """``duplicate-path`` for each top-level item without an id whose title is another
+    item's id (outside the top level, where ``duplicate-identity`` already applies).
+
+    `ids` maps each id to the number of its first item; `numbers` and `items` are the
+    laid-out columns, read only to name the items of a problem.
+    """
     problems = []
-    for i, path in enumerate(paths):
-        j = first.setdefault(path, i)
-        if j == i:
+    for k, item in enumerate(top_level, start=1):
+        other = ids.get(item.title) if item.id is None else None
+        if other is None or "." not in other:
             continue
-        both_ids = items[i].id is not None and items[j].id is not None
-        siblings = _parent(numbers[i]) == _parent(numbers[j])
-        if both_ids or siblings:
-            continue
+        here = str(k)
+        first, second = sorted((here, other), key=_order)
+        later = items[numbers.index(second)]
+        earlier = items[numbers.index(first)]
         problems.append(Problem(
             "duplicate-path",
-            f'has the identity "{"/".join(path)}" of item {numbers[j]} "{items[j].title}", '
+            f'has the identity "{item.title}" of item {first} "{earlier.title}", '
             "so both would share one calendar UID; give one of them an id",
-            numbers[i], items[i].title, path))
+            second, later.title, (item.title,)))
     return problems

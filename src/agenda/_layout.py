@@ -144,6 +144,12 @@ class _Pool:
             yield item, f"{prefix}{k}", (item.id,) if item.id is not None else (*path, item.title)
 
 
+def _fallback(pool: _Pool) -> list[int]:
+    """Sizes for a pool that could not be sized (a problem is reported): each leaf's
+    lower bound, so that later items still get times."""
+    return [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, *_ in pool.leaves]
+
+
 class _Layout:
     def __init__(self, meeting: Meeting) -> None:
         self.meeting = meeting
@@ -221,7 +227,7 @@ class _Layout:
         if not m.items:
             self.report("no-items", "the meeting has no items")
         self.place_children(m.items, 0, "", (), self.start, total, None, None)
-        self.problems.extend(path_problems(self.numbers, self.paths, self.items))
+        self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
@@ -361,7 +367,7 @@ class _Layout:
                 # when a cheap test says something may be wrong or needs sizing.
                 title = child.title
                 minutes = child.minutes
-                if (minutes is None or minutes <= 0 or not title or title.isspace()
+                if ((minutes is not None and minutes <= 0) or not title or title.isspace()
                         or child.min_minutes is not None or child.max_minutes is not None
                         or (ident is not None and (ids.setdefault(ident, number) is not number
                                                    or not ident or ident.isspace()))):
@@ -440,7 +446,6 @@ class _Layout:
         pool.collect(segment, prefix, path, offset, nested=False)
         if not pool.leaves:
             return [], True
-        fallback = [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, *_ in pool.leaves]
         where = owner if owner is not None else (None, "", ())
         if window is None:
             ok = True
@@ -450,32 +455,32 @@ class _Layout:
                     self.report("missing-minutes", "no minutes: give it minutes, or give its "
                                 "block minutes to split" + ("" if owner else
                                 " or the meeting a declared end"), leaf, number, lpath)
-            return fallback, ok
+            return _fallback(pool), ok
         if pool.unknown:
             self.report("unsizable", "cannot size items without minutes next to a block "
                         "that holds fixed-time items; give them minutes", *where)
-            return fallback, False
+            return _fallback(pool), False
         rest = window - pool.fixed
         if rest % 60:
             self.report("partial-minute", f"{rest} s left to fill is not whole minutes", *where)
-            return fallback, False
+            return _fallback(pool), False
         rest //= 60
         if pool.flexible and pool.plain:
             self.report("mixed-sizing", "mixes items without minutes (split equally) with "
                         "flexible items; give the plain ones minutes", *where)
-            return fallback, False
+            return _fallback(pool), False
         if pool.plain:
             n = pool.plain
             each, remainder = divmod(rest, n)
             if rest <= 0:
                 self.report("no-time-to-split", f"no time left to split among {n} items "
                             f"({_hm(pool.fixed)} already taken)", *where)
-                return fallback, False
+                return _fallback(pool), False
             if remainder:
                 self.report("uneven-split", f"{rest} min do not split evenly among {n} items "
                             f"({_minutes_text(Fraction(rest, n))} min each); give them minutes",
                             *where)
-                return fallback, False
+                return _fallback(pool), False
             return [each * 60] * n, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
@@ -483,7 +488,7 @@ class _Layout:
         shared = share_slack(rest, bounds)
         if isinstance(shared, str):
             self.report("flexible-infeasible", shared, *where)
-            return fallback, False
+            return _fallback(pool), False
         return [m * 60 for m in shared], True
 
 
