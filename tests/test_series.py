@@ -6,16 +6,20 @@ import calendar
 import datetime as dt
 import functools
 import itertools
+import json
 
 import attrs
 import icalendar
 import pendulum
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 import agenda
-from agenda import Meeting, UnboundedRepeat, from_ics, layout, occurrences, to_ics, validate
+from agenda import Item, Meeting, UnboundedRepeat, from_ics, layout, occurrences, to_ics, validate
+from agenda.cli import cli
+from conftest import EXAMPLES
 from strategies import meetings, series_meetings
 
 T0 = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
@@ -176,3 +180,60 @@ def test_an_item_repeating_from_the_second_pass_of_a_repeated_hour_is_refused() 
     assert len(from_ics(to_ics(timetable, now=T0)).events) == 1
     with pytest.raises(agenda.FeedError, match="second pass"):
         to_ics(timetable, items=True, now=T0)
+
+
+# -- one occurrence's agenda -------------------------------------------------------------
+@given(series_meetings(), st.data())
+def test_each_occurrence_lays_out_at_its_own_start(meeting: Meeting,
+                                                   data: st.DataObject) -> None:
+    found = occurrences(meeting, limit=12)
+    start, end = data.draw(st.sampled_from(found))
+    held = agenda.occurrence_on(meeting, start.date())
+    assert held.repeat is None
+    assert held.date == start.date()
+    timetable = layout(held)
+    assert timetable.start_utc == int(start.timestamp())
+    assert timetable.end_utc == int(end.timestamp())
+    first = layout(meeting)
+    assert [s.path for s in timetable] == [s.path for s in first]
+    assert [s.minutes for s in timetable] == [s.minutes for s in first]
+
+
+def test_a_date_that_is_not_an_occurrence_names_the_nearest() -> None:
+    meeting = agenda.load(EXAMPLES / "council-series.toml")
+    with pytest.raises(agenda.NotAnOccurrence) as caught:
+        agenda.occurrence_on(meeting, dt.date(2024, 4, 11))
+    assert (caught.value.before, caught.value.after) == (dt.date(2024, 4, 10),
+                                                         dt.date(2024, 5, 8))
+    assert "2024-04-11 is not an occurrence" in str(caught.value)
+    with pytest.raises(agenda.NotAnOccurrence):
+        agenda.occurrence_on(meeting, dt.date(2024, 9, 11))  # after COUNT=6 ran out
+    single = agenda.reference_meeting()
+    assert agenda.occurrence_on(single, single.date).date == single.date
+    with pytest.raises(agenda.NotAnOccurrence):
+        agenda.occurrence_on(single, dt.date(2024, 3, 14))
+
+
+def test_an_occurrence_across_dst_keeps_the_wall_clock() -> None:
+    meeting = Meeting("weekly", dt.date(2024, 3, 6), dt.time(14), "America/New_York",
+                      [Item("a", minutes=30), Item("b", minutes=30)],
+                      repeat="FREQ=WEEKLY;COUNT=3")
+    before, after = layout(meeting), layout(agenda.occurrence_on(meeting, dt.date(2024, 3, 13)))
+    assert [s.start.format("HH:mm Z") for s in before] == ["14:00 -05:00", "14:30 -05:00"]
+    assert [s.start.format("HH:mm Z") for s in after] == ["14:00 -04:00", "14:30 -04:00"]
+
+
+def test_cli_table_on_an_occurrence_and_listing(runner: CliRunner) -> None:
+    spec = str(EXAMPLES / "council-series.toml")
+    result = runner.invoke(cli, ["table", spec, "--on", "2024-05-08", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows[0]["start"] == "2024-05-08T14:00:00+09:00"
+    assert rows[-1]["end"] == "2024-05-08T15:00:00+09:00"
+    result = runner.invoke(cli, ["table", spec, "--on", "2024-05-09"])
+    assert result.exit_code == 2
+    assert "the nearest: 2024-05-08 and 2024-06-12" in result.stderr
+    result = runner.invoke(cli, ["table", spec, "--occurrences", "--limit", "2"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["2024-03-13 (Wed) 14:00–15:00 +09:00",
+                                          "2024-04-10 (Wed) 14:00–15:00 +09:00"]

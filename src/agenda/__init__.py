@@ -22,7 +22,7 @@ from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
-from ._series import occurrences
+from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
 
@@ -39,6 +39,7 @@ __all__ = [
     "Kind",
     "Labels",
     "Meeting",
+    "NotAnOccurrence",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -55,6 +56,7 @@ __all__ = [
     "load_json",
     "load_toml",
     "loads",
+    "occurrence_on",
     "occurrences",
     "parse_weekday",
     "reference_meeting",

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 import zoneinfo
 
+import attrs
 import pendulum
 
 from ._layout import layout
 from ._model import Meeting
+from ._problems import AgendaError
 from ._repeat import expand, parse_repeat
 from ._timetable import Timetable
 
-__all__ = ["occurrences", "timetable_occurrences"]
+__all__ = ["NotAnOccurrence", "occurrence_on", "occurrences", "timetable_occurrences"]
+
+
+class NotAnOccurrence(AgendaError, ValueError):
+    """A date on which a (repeating) meeting is not held; the message names the
+    nearest occurrences before and after it."""
+
+    def __init__(self, meeting: Meeting, day: _dt.date, before: _dt.date | None,
+                 after: _dt.date | None) -> None:
+        self.day = day
+        self.before = before
+        self.after = after
+        rule = f" ({meeting.repeat})" if meeting.repeat else ""
+        near = [f"{d.isoformat()}" for d in (before, after) if d is not None]
+        hint = f"; the nearest: {' and '.join(near)}" if near else ""
+        super().__init__(f'{day.isoformat()} is not an occurrence of "{meeting.title}"'
+                         f"{rule}{hint}")
 
 Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
 
@@ -48,3 +67,34 @@ def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
     Raises :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
     """
     return timetable_occurrences(layout(meeting), limit)
+
+
+def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
+    """The meeting as held on `day`, one of its occurrences: the same items, start and
+    declared end on that date, as a single meeting (no ``repeat``; no ``weekday``, which
+    belongs to the first date). Lay it out to print that occurrence's agenda; wall-clock
+    times stay the same across DST changes, as in the calendar series.
+
+    Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
+    :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
+    """
+    day = _dt.date(day.year, day.month, day.day)
+    single = attrs.evolve(meeting, date=day, weekday=None, repeat=None)
+    if meeting.repeat is None:
+        if day == meeting.date:
+            return single
+        if meeting.date < day:
+            raise NotAnOccurrence(meeting, day, meeting.date, None)
+        raise NotAnOccurrence(meeting, day, None, meeting.date)
+    timetable = layout(meeting)
+    rule = parse_repeat(meeting.repeat, meeting)
+    first = _dt.datetime.fromtimestamp(timetable.start_utc, zoneinfo.ZoneInfo(timetable.zone))
+    before: _dt.date | None = None
+    for start in expand(rule, first, sys.maxsize):
+        held = start.date()
+        if held == day:
+            return single
+        if held > day:
+            raise NotAnOccurrence(meeting, day, before, held)
+        before = held
+    raise NotAnOccurrence(meeting, day, before, None)

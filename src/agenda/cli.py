@@ -22,7 +22,7 @@ from ._model import Meeting
 from ._problems import AgendaError, InvalidAgenda, Severity, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
-from ._series import timetable_occurrences
+from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
 
@@ -124,9 +124,28 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
-def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | None) -> None:
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Print the agenda of the occurrence held on this date (YYYY-MM-DD) "
+                   "of a repeating meeting.")
+@click.option("--occurrences", is_flag=True,
+              help="List the occurrences of the meeting, one per line, instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="With --occurrences: list at most this many.")
+def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | None,
+          on_day: _dt.datetime | None, occurrences: bool, limit: int | None) -> None:
     """Print the timetable of FILE."""
-    timetable = _layout_or_exit(_read(file))
+    meeting = _read(file)
+    if on_day is not None:
+        _layout_or_exit(meeting)
+        try:
+            meeting = occurrence_on(meeting, on_day.date())
+        except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_UNREADABLE)
+    timetable = _layout_or_exit(meeting)
+    if occurrences:
+        _echo_occurrences(timetable, limit)
+        return
     try:
         data = render(timetable, fmt, RenderOptions(lang=lang, width=width, bom=bom))
     except AgendaError as exc:
