@@ -59,15 +59,22 @@ def test_reference_document_is_laid_out_like_the_printed_agenda(
     assert category is not None and text_of(category) == "정책 협의"
     assert category.get("rowspan") == str(len(reference))
     assert len(root.findall(".//td[@class='category']")) == 1
-    times = [text_of(r.find("td[@class='time']")) for r in rows]  # type: ignore[arg-type]
-    assert [t for t in times if t] == [
+    time_cells = [r.find("td[@class='time']") for r in rows]
+    times = [text_of(cell) for cell in time_cells if cell is not None]
+    assert times == [
         "14:00~14:02 ('2)", "14:02~14:04 ('2)", "14:04~14:07 ('3)", "14:07~14:27 ('20)",
         "14:27~14:32 ('5)", "14:32~14:57 ('25)", "14:57~15:00 ('3)"]
+    # The block's time and notes span its four presentations, as in the printed agenda,
+    # so its long notes do not push the presentations down.
+    block_time, block_notes = time_cells[3], rows[3].find("td[@class='notes']")
+    assert block_time is not None and block_time.get("rowspan") == "5"
+    assert block_notes is not None and block_notes.get("rowspan") == "5"
+    assert all(r.find("td[@class='time']") is None and r.find("td[@class='notes']") is None
+               for r in rows[4:8])
     items = [text_of(r.find("td[@class='item']")) for r in rows]  # type: ignore[arg-type]
     assert items[3:8] == ["지자체별 글로벌 혁신 특구 준비현황 발표", "14:07~14:12 부산",
                           "14:12~14:17 강원", "14:17~14:22 충북", "14:22~14:27 전남"]
-    notes = [cell_text(r.find("td[@class='notes']")) for r in rows]  # type: ignore[arg-type]
-    assert notes[1] == "사회\n4층 회의실"
+    assert cell_text(rows[1].find("td[@class='notes']")) == "사회\n4층 회의실"  # type: ignore[arg-type]
     assert text_of(root.find(".//h1")) == "글로벌 혁신특구 지자체-중기부 정책협의"  # type: ignore[arg-type]
     assert "2024-03-13(수) 14:00~15:00 (Asia/Seoul)" in text_of(root)
     assert "총 60분 · 14:00~15:00 종료 시각에 맞음" in text_of(root)
@@ -150,3 +157,21 @@ def test_parses_strictly_and_shows_every_title_and_category(meeting: Meeting, la
     else:
         assert [s.get("rowspan") for s in spans] == [str(len(timetable))]
         assert cell_text(spans[0]) == "\n".join(meeting.category.splitlines() or [""])
+
+
+def test_children_with_their_own_presenters_keep_a_notes_cell_each() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul", [
+        Item("발표", minutes=10, notes="순서대로", items=[
+            Item("부산", presenter="부산 부시장"), Item("강원")]),
+        Item("토론", minutes=5),
+    ])
+    rows = body_rows(parse(agenda.to_html(agenda.layout(meeting))))
+    assert [r.get("id") for r in rows] == ["slot-1", "slot-1.1", "slot-1.2", "slot-2"]
+    block_time = rows[0].find("td[@class='time']")
+    block_notes = rows[0].find("td[@class='notes']")
+    assert block_time is not None and block_time.get("rowspan") == "3"
+    assert block_notes is not None and block_notes.get("rowspan") is None
+    child_notes = [r.find("td[@class='notes']") for r in rows[1:3]]
+    assert [cell_text(c) if c is not None else None for c in child_notes] == ["부산 부시장", ""]
+    # Every row has as many cells as the header once the spanning cells are counted.
+    assert [len(r.findall("td")) for r in rows] == [3, 2, 2, 3]

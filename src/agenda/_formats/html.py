@@ -3,8 +3,10 @@
 Everything is inline (CSS, no scripts, no fonts or images from the network). The
 layout follows the printed agenda: the category cell spans every row
 (``rowspan``), one row per slot with a child's row joined to its block (no rule
-between them) and the child's own times in its item cell, presenter and notes in
-the last column. The column header repeats on every printed page, and the font
+between them): the block's time cell spans its children, each child shows its own
+times in its item cell, and presenter and notes fill the last column (the block's
+notes span its children's rows when none of them has notes of its own, so long
+notes never push the children down). The column header repeats on every printed page, and the font
 stack names fonts that have Korean glyphs. All user text is escaped.
 """
 
@@ -15,7 +17,7 @@ import html
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import heading, lines_of, remarks, total_line
+from .parts import groups, heading, lines_of, remarks, total_line
 
 __all__ = ["FONT_STACK", "render", "to_html"]
 
@@ -77,11 +79,11 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         names.insert(0, labels.category)
     out += [f'<th scope="col">{_text(name)}</th>' for name in names]
     out += ["</tr>", "</thead>", "<tbody>"]
-    for number, slot in enumerate(timetable):
+    for number, group in enumerate(groups(timetable)):
         lead = ""
         if number == 0 and category is not None:
             lead = f'<td class="category" rowspan="{len(timetable)}">{_text(category)}</td>\n'
-        out.append(_row(slot, labels, lead))
+        out.append(_group(group, labels, lead))
     out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
             "</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -100,24 +102,35 @@ def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _row(slot: Slot, labels: Labels, lead: str) -> str:
-    """One slot's row; `lead` is the spanning category cell of the first row."""
-    span = f'<span class="span">{_text(labels.span(slot.start, slot.end))}</span>'
-    notes = "<br>".join(_text(text) for text in remarks(slot))
-    if slot.depth == 0:
-        return "\n".join([
-            f'<tr class="top" id="slot-{_attr(slot.number)}">',
-            f'{lead}<td class="time">{span} <span class="minutes">'
-            f"{_text(labels.minutes(slot.minutes))}</span></td>",
-            f'<td class="item">{_text(slot.title)}</td>',
-            f'<td class="notes">{notes}</td>',
-            "</tr>",
-        ])
-    return "\n".join([
-        f'<tr class="child" id="slot-{_attr(slot.number)}">',
-        f'{lead}<td class="time"></td>',
-        f'<td class="item" style="padding-left: {0.4 + 1.5 * slot.depth:.1f}em">'
-        f"{span} {_text(slot.title)}</td>",
-        f'<td class="notes">{notes}</td>',
+def _rowspan(rows: int) -> str:
+    return f' rowspan="{rows}"' if rows > 1 else ""
+
+
+def _group(group: list[Slot], labels: Labels, lead: str) -> str:
+    """A top-level slot's row and its descendants' rows; `lead` is the spanning
+    category cell of the first row."""
+    top, children = group[0], group[1:]
+    rows = len(group)
+    span_notes = not any(remarks(child) for child in children)
+    span = f'<span class="span">{_text(labels.span(top.start, top.end))}</span>'
+    notes = "<br>".join(_text(text) for text in remarks(top))
+    out = [
+        f'<tr class="top" id="slot-{_attr(top.number)}">',
+        f'{lead}<td class="time"{_rowspan(rows)}>{span} <span class="minutes">'
+        f"{_text(labels.minutes(top.minutes))}</span></td>",
+        f'<td class="item">{_text(top.title)}</td>',
+        f'<td class="notes"{_rowspan(rows) if span_notes else ""}>{notes}</td>',
         "</tr>",
-    ])
+    ]
+    for child in children:
+        span = f'<span class="span">{_text(labels.span(child.start, child.end))}</span>'
+        out += [
+            f'<tr class="child" id="slot-{_attr(child.number)}">',
+            f'<td class="item" style="padding-left: {0.4 + 1.5 * child.depth:.1f}em">'
+            f"{span} {_text(child.title)}</td>",
+        ]
+        if not span_notes:
+            child_notes = "<br>".join(_text(text) for text in remarks(child))
+            out.append(f'<td class="notes">{child_notes}</td>')
+        out.append("</tr>")
+    return "\n".join(out)
