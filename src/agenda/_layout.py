@@ -354,12 +354,11 @@ class _Layout:
                 else:
                     key = ident
                     cpath = (ident,)
-                if key in keys:
+                first = keys.setdefault(key, number)
+                if first is not number:
                     self.report("duplicate-identity",
-                                f'item {keys[key]} has the same identity "{key}"; '
+                                f'item {first} has the same identity "{key}"; '
                                 "give one of them an id", child, number, cpath)
-                else:
-                    keys[key] = number
                 if child.items:
                     cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
                     continue
