@@ -441,6 +441,23 @@ class _Layout:
         With `gap_ok` (the window ends at a break or a `gap_ok` item), flexible items
         that cannot stretch to the window take their upper bounds and leave a gap.
         """
+        # Fast paths for the two common shapes: every item has its minutes, or every
+        # item is a plain leaf that splits the window evenly.
+        plain = 0
+        for item in segment:
+            if item.minutes is None:
+                if item.items or item.min_minutes is not None or item.max_minutes is not None:
+                    break
+                plain += 1
+            elif plain:
+                break
+        else:
+            if not plain:
+                return [], True
+            if window is not None and plain == len(segment) and window > 0:
+                each, remainder = divmod(window, 60 * plain)
+                if not remainder:
+                    return [each * 60] * plain, True
         pool = _Pool()
         pool.collect(segment, prefix, path, offset, nested=False)
         if not pool.leaves:
