@@ -354,10 +354,10 @@ class _Layout:
                 else:
                     key = ident
                     cpath = (ident,)
-                first = keys.setdefault(key, number)
-                if first is not number:
+                holder = keys.setdefault(key, number)
+                if holder is not number:
                     self.report("duplicate-identity",
-                                f'item {first} has the same identity "{key}"; '
+                                f'item {holder} has the same identity "{key}"; '
                                 "give one of them an id", child, number, cpath)
                 if child.items:
                     cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
