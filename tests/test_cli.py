@@ -107,3 +107,12 @@ def test_real_subprocess_entry_point(reference_spec_path: Path) -> None:
                               capture_output=True, text=True, timeout=60, check=False)
         assert done.returncode == 2
         assert "cannot read the file" in done.stderr
+
+
+def test_check_reads_a_json_spec_from_standard_input(runner: CliRunner) -> None:
+    import agenda
+
+    result = runner.invoke(cli, ["check", "-"],
+                           input=agenda.dump_json(agenda.reference_meeting()))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith('ok: "글로벌 혁신특구 지자체-중기부 정책협의"')

@@ -34,10 +34,12 @@ DEFAULT_OCCURRENCES = 10
 
 
 def _read(path: str) -> Meeting:
-    """Load a spec file or ``-`` (TOML on standard input); exit 2 when unreadable."""
+    """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
+    TOML); exit 2 when unreadable."""
     try:
         if path == "-":
-            return loads(sys.stdin.read(), "toml")
+            text = sys.stdin.read()
+            return loads(text, "json" if text.lstrip().startswith("{") else "toml")
         return load(path)
     except SpecError as exc:
         click.echo(f"error: {exc}", err=True)
