@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import agenda
@@ -209,3 +210,59 @@ def test_flexible_items_before_a_break_take_their_maximum_and_leave_a_gap() -> N
                              Item("lunch", minutes=30, at=dt.time(14, 30), kind=Kind.BREAK)))
     assert [s.minutes for s in timetable] == [10, 30]
     assert timetable[1].start_utc - timetable[0].end_utc == 20 * 60
+
+
+def _wall_clock_at(meeting: Meeting, utc: int) -> dt.time | None:
+    """The wall-clock time of `utc` in the meeting's zone, when it names that instant
+    unambiguously under the `at` rule (same day, or the next day before the start)."""
+    local = pendulum.from_timestamp(utc, tz=meeting.timezone)
+    wall = dt.time(local.hour, local.minute)
+    day = meeting.date if wall >= meeting.start else meeting.date + dt.timedelta(days=1)
+    if local.date() != day:
+        return None
+    try:
+        again = pendulum.datetime(day.year, day.month, day.day, wall.hour, wall.minute,
+                                  tz=meeting.timezone, raise_on_unknown_times=True)
+    except ValueError:
+        return None
+    return wall if int(again.timestamp()) == utc else None
+
+
+@given(meetings(with_end=False), st.data(), st.integers(0, 45))
+def test_a_fixed_time_is_honoured_and_later_items_follow(meeting: Meeting,
+                                                         data: st.DataObject,
+                                                         gap: int) -> None:
+    assume(len(meeting.items) >= 2)
+    before = layout(meeting)
+    top = list(before.top_level())
+    index = data.draw(st.integers(1, len(top) - 1))
+    target = top[index].start_utc + gap * 60
+    wall = _wall_clock_at(meeting, target)
+    assume(wall is not None)
+    fixed = attrs.evolve(meeting.items[index], at=wall, kind=Kind.BREAK)
+    after = layout(attrs.evolve(
+        meeting, items=(*meeting.items[:index], fixed, *meeting.items[index + 1:])))
+    shifted = list(after.top_level())
+    assert shifted[index].start_utc == target
+    for old, new in zip(top, shifted, strict=True):
+        moved = gap * 60 if int(old.number) > index else 0
+        assert new.start_utc == old.start_utc + moved
+        assert new.minutes == old.minutes
+
+
+@given(meetings(with_end=False), st.data(), st.integers(1, 30))
+def test_a_fixed_time_before_the_previous_end_is_an_overlap(meeting: Meeting,
+                                                            data: st.DataObject,
+                                                            early: int) -> None:
+    assume(len(meeting.items) >= 2)
+    top = list(layout(meeting).top_level())
+    index = data.draw(st.integers(1, len(top) - 1))
+    assume(top[index - 1].minutes > early)
+    wall = _wall_clock_at(meeting, top[index].start_utc - early * 60)
+    assume(wall is not None)
+    fixed = attrs.evolve(meeting.items[index], at=wall)
+    broken = attrs.evolve(
+        meeting, items=(*meeting.items[:index], fixed, *meeting.items[index + 1:]))
+    found = [p for p in agenda.validate(broken) if p.code == "overlap"]
+    assert [p.number for p in found] == [str(index + 1)]
+    assert f"{early} min overlap" in found[0].message
