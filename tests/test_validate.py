@@ -258,3 +258,27 @@ def test_nesting_deeper_than_the_stack_is_a_problem_not_a_crash() -> None:
     timetable = agenda.layout(attrs.evolve(meeting, items=[shallow]))
     assert len(timetable) == 201
     assert timetable[200].depth == 200
+
+
+# -- bugs found by feeding the CLI absurd values ------------------------------------------
+def test_absurd_minutes_are_a_problem_not_a_crash() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("a", minutes=10**12)])
+    assert [p.code for p in validate(meeting)] == ["too-long", "out-of-range"]
+    assert "more than a year" in str(validate(meeting)[0])
+
+
+def test_an_agenda_past_year_9999_is_a_problem_not_a_crash() -> None:
+    meeting = Meeting("m", dt.date(9999, 12, 31), dt.time(23), "Asia/Seoul",
+                      [Item("a", minutes=120), Item("b", minutes=60, at=dt.time(1))])
+    assert [p.code for p in validate(meeting)] == ["out-of-range", "out-of-range"]
+    with pytest.raises(agenda.InvalidAgenda):
+        agenda.layout(meeting)
+
+
+def test_a_fixed_time_on_the_next_day_says_which_day() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("a", minutes=5, at=dt.time(13))])
+    assert [str(p) for p in validate(meeting)] == [
+        '1 "a": fixed at 13:00 on 2024-03-14 but the previous item ends 14:00: a 1380 min '
+        "gap; set gap_ok or make the item a break"]

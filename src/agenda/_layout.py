@@ -21,6 +21,7 @@ fixed ``at`` time, or to the end of its container):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -35,6 +36,11 @@ from ._repeat import repeat_problems
 from ._timetable import Timetable
 
 __all__ = ["layout", "parse_weekday", "validate"]
+
+# Instants that every zone can still show as a date (a day inside years 1 and 9999).
+_FIRST_INSTANT = int(_dt.datetime(1, 1, 2, tzinfo=_dt.UTC).timestamp())
+_LAST_INSTANT = int(_dt.datetime(9999, 12, 30, tzinfo=_dt.UTC).timestamp())
+_MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
 
 _KO_WEEKDAYS = "월화수목금토일"
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -103,6 +109,10 @@ def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[in
     for i in by_remainder[:leftover]:
         result[i] += 1
     return result
+
+
+class _OutOfRange(Exception):
+    """A fixed time past the calendar's last day (already reported)."""
 
 
 class _Pool:
@@ -177,7 +187,14 @@ class _Layout:
         self.problems.append(Problem(code, message, number, title, path, severity))
 
     def clock(self, utc: int) -> str:
-        return pendulum.from_timestamp(utc, tz=self.tz).format("HH:mm")
+        """``HH:mm`` of `utc` in the meeting's zone, with the date when it is not the
+        meeting's date."""
+        if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
+            return "(out of the calendar's range)"
+        local = pendulum.from_timestamp(utc, tz=self.tz)
+        if local.date() != self.meeting.date:
+            return local.format("HH:mm [on] YYYY-MM-DD")
+        return local.format("HH:mm")
 
     # -- wall clock -> UTC -------------------------------------------------------
     def resolve(self, time: _dt.time, what: str, item: Item | None = None, number: str = "",
@@ -189,6 +206,10 @@ class _Layout:
         if item is not None and (time.hour, time.minute, time.second) < (
             start.hour, start.minute, start.second
         ):
+            if day >= _dt.date.max:
+                self.report("out-of-range", f"{what} {time.strftime('%H:%M')} falls on the "
+                            "day after 9999-12-31", item, number, path)
+                raise _OutOfRange
             day = day.add(days=1)
         args = (day.year, day.month, day.day, time.hour, time.minute, time.second)
         label = f"{day.isoformat()} {time.strftime('%H:%M')} in {self.zone}"
@@ -226,7 +247,10 @@ class _Layout:
                 total = None
         if not m.items:
             self.report("no-items", "the meeting has no items")
-        self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        if self.start < _FIRST_INSTANT or end_utc > _LAST_INSTANT:
+            self.report("out-of-range", "the agenda runs past the dates a calendar can show "
+                        "(years 1 to 9999)")
         self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
@@ -271,6 +295,9 @@ class _Layout:
         if minutes is not None and minutes <= 0:
             self.report("non-positive-minutes", f"minutes is {minutes}; it must be positive",
                         item, number, path)
+        elif minutes is not None and minutes > _MAX_MINUTES:
+            self.report("too-long", f"minutes is {minutes}, more than a year "
+                        f"({_MAX_MINUTES} min)", item, number, path)
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -315,9 +342,10 @@ class _Layout:
         fixed: dict[int, int] = {}
         for i, child in enumerate(children):
             if child.at is not None:
-                fixed[i] = self.resolve(
-                    child.at, "fixed time", child, f"{prefix}{i + 1}",
-                    (child.id,) if child.id is not None else (*path, child.title))
+                with contextlib.suppress(_OutOfRange):  # reported; placed as if not fixed
+                    fixed[i] = self.resolve(
+                        child.at, "fixed time", child, f"{prefix}{i + 1}",
+                        (child.id,) if child.id is not None else (*path, child.title))
         bounds = [0, *(i for i in fixed if i > 0), len(children)]
         sized_ok = True
         numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
@@ -366,7 +394,8 @@ class _Layout:
                 # when a cheap test says something may be wrong or needs sizing.
                 title = child.title
                 minutes = child.minutes
-                if ((minutes is not None and minutes <= 0) or not title or title.isspace()
+                if ((minutes is not None and not 0 < minutes <= _MAX_MINUTES)
+                        or not title or title.isspace()
                         or child.min_minutes is not None or child.max_minutes is not None
                         or (ident is not None and (ids.setdefault(ident, number) is not number
                                                    or not ident or ident.isspace()))):
@@ -419,7 +448,7 @@ class _Layout:
 
     def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
                     target: int, sized_ok: bool) -> int:
-        at = item.at.strftime("%H:%M") if item.at else ""
+        at = self.clock(target)
         if target > cursor:
             if item.kind is not Kind.BREAK and not item.gap_ok and sized_ok:
                 self.report("gap", f"fixed at {at} but the previous item ends "
