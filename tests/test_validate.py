@@ -282,3 +282,8 @@ def test_a_fixed_time_on_the_next_day_says_which_day() -> None:
     assert [str(p) for p in validate(meeting)] == [
         '1 "a": fixed at 13:00 on 2024-03-14 but the previous item ends 14:00: a 1380 min '
         "gap; set gap_ok or make the item a break"]
+
+
+def test_an_empty_meeting_id_is_reported() -> None:
+    meeting = attrs.evolve(agenda.reference_meeting(), id=" ")
+    assert [p.code for p in validate(meeting)] == ["empty-id"]

@@ -233,6 +233,8 @@ class _Layout:
         m = self.meeting
         if not m.title.strip():
             self.report("empty-title", "the meeting has no title")
+        if m.id is not None and not m.id.strip():
+            self.report("empty-id", "the meeting's id is empty; give one or leave it out")
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         self.problems.extend(repeat_problems(m))
