@@ -222,3 +222,13 @@ def test_wrapping_never_splits_a_grapheme(title: str, width: int) -> None:
     printed = _squeeze("".join(cells[-2] for cells in body_rows(table)))
     assert printed == _squeeze(title * 2 + agenda.LABELS["ko"].span(inner.start, inner.end)
                                + title)
+
+
+def test_a_span_past_midnight_names_the_day_it_ends() -> None:
+    meeting = agenda.Meeting("night", dt.date(2024, 3, 13), dt.time(23), "Asia/Seoul",
+                             [agenda.Item("a", minutes=30), agenda.Item("b", minutes=60)])
+    text = agenda.to_text(agenda.layout(meeting))
+    assert "일시: 2024-03-13(수) 23:00~2024-03-14(목) 00:30 (Asia/Seoul)" in text
+    assert "23:30~2024-03-14(목) 00:30" in text
+    english = agenda.to_text(agenda.layout(meeting), lang="en")
+    assert "23:00–Thu 2024-03-14 00:30" in english

@@ -41,8 +41,12 @@ class Labels:
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
-        """``14:00~14:02`` (ko) or ``14:00–14:02`` (en)."""
-        return f"{start.format('HH:mm')}{self.range_sep}{end.format('HH:mm')}"
+        """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
+        start carries its date (``23:30~2024-03-14(목) 00:30``)."""
+        until = end.format("HH:mm")
+        if end.date() != start.date():
+            until = f"{self.date(end)} {until}"
+        return f"{start.format('HH:mm')}{self.range_sep}{until}"
 
     def minutes(self, minutes: int) -> str:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
