@@ -237,3 +237,17 @@ def test_cli_table_on_an_occurrence_and_listing(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["2024-03-13 (Wed) 14:00–15:00 +09:00",
                                           "2024-04-10 (Wed) 14:00–15:00 +09:00"]
+
+
+def test_an_occurrence_lasts_as_long_as_the_first_across_a_dst_change() -> None:
+    """Found by the thorough profile: the first meeting (Berlin, the night the clocks
+    spring forward) runs 00:00–03:00 wall clock, 120 minutes; a later occurrence must
+    also last 120 minutes (00:00–02:00), not keep 03:00 and come up short."""
+    meeting = Meeting("night", dt.date(2024, 3, 31), dt.time(0), "Europe/Berlin",
+                      [Item("a", minutes=55), Item("b", minutes=65)], end=dt.time(3),
+                      repeat="FREQ=WEEKLY;COUNT=3")
+    held = agenda.occurrence_on(meeting, dt.date(2024, 4, 7))
+    assert held.end == dt.time(2)
+    timetable = layout(held)
+    assert timetable.minutes == 120
+    assert [o[1] for o in occurrences(meeting)][1] == timetable.end

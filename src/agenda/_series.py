@@ -70,10 +70,13 @@ def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
 
 
 def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
-    """The meeting as held on `day`, one of its occurrences: the same items, start and
-    declared end on that date, as a single meeting (no ``repeat``; no ``weekday``, which
-    belongs to the first date). Lay it out to print that occurrence's agenda; wall-clock
-    times stay the same across DST changes, as in the calendar series.
+    """The meeting as held on `day`, one of its occurrences: the same items and
+    wall-clock start on that date, as a single meeting (no ``repeat``; no ``weekday``,
+    which belongs to the first date). Lay it out to print that occurrence's agenda.
+
+    As in the calendar series, an occurrence lasts exactly as long as the first, so a
+    declared end becomes the wall-clock time that much after the start on `day` (the
+    same 15:00, unless a DST change falls inside the first meeting or this one).
 
     Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
     :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
@@ -90,10 +93,17 @@ def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
     rule = parse_repeat(meeting.repeat, meeting)
     first = _dt.datetime.fromtimestamp(timetable.start_utc, zoneinfo.ZoneInfo(timetable.zone))
     before: _dt.date | None = None
+    seconds = timetable.end_utc - timetable.start_utc
     for start in expand(rule, first, sys.maxsize):
         held = start.date()
         if held == day:
-            return single
+            if meeting.end is None:
+                return single
+            end = pendulum.from_timestamp(int(start.timestamp()) + seconds, tz=timetable.zone)
+            # An end past midnight cannot be declared as a wall-clock time: the items'
+            # own durations then carry the length.
+            same_day = end.date() == held
+            return attrs.evolve(single, end=end.time() if same_day else None)
         if held > day:
             raise NotAnOccurrence(meeting, day, before, held)
         before = held
