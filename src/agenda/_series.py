@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 import zoneinfo
+from collections.abc import Iterator
 
 import attrs
 import pendulum
@@ -42,21 +43,24 @@ def timetable_occurrences(timetable: Timetable, limit: int | None = None) -> lis
     Each occurrence starts at the meeting's wall-clock start on its day and lasts as
     long as the first (the exact duration, as RFC 5545 applies it to a series).
     """
-    meeting = timetable.meeting
     if limit is not None and limit < 1:
         return []
-    if meeting.repeat is None:
+    if timetable.meeting.repeat is None:
         return [(timetable.start, timetable.end)]
-    zone = zoneinfo.ZoneInfo(timetable.zone)
+    return list(_series(timetable, limit))
+
+
+def _series(timetable: Timetable, limit: int | None) -> Iterator[Occurrence]:
+    """(start, end) of each occurrence of a repeating meeting, lazily, in rule order."""
+    meeting = timetable.meeting
+    assert meeting.repeat is not None
     rule = parse_repeat(meeting.repeat, meeting)
     seconds = timetable.end_utc - timetable.start_utc
-    first = _dt.datetime.fromtimestamp(timetable.start_utc, zone)
-    result: list[Occurrence] = []
+    first = _dt.datetime.fromtimestamp(timetable.start_utc, zoneinfo.ZoneInfo(timetable.zone))
     for start in expand(rule, first, limit):
         utc = int(start.timestamp())
-        result.append((pendulum.from_timestamp(utc, tz=timetable.zone),
-                       pendulum.from_timestamp(utc + seconds, tz=timetable.zone)))
-    return result
+        yield (pendulum.from_timestamp(utc, tz=timetable.zone),
+               pendulum.from_timestamp(utc + seconds, tz=timetable.zone))
 
 
 def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
@@ -89,17 +93,12 @@ def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
         if meeting.date < day:
             raise NotAnOccurrence(meeting, day, meeting.date, None)
         raise NotAnOccurrence(meeting, day, None, meeting.date)
-    timetable = layout(meeting)
-    rule = parse_repeat(meeting.repeat, meeting)
-    first = _dt.datetime.fromtimestamp(timetable.start_utc, zoneinfo.ZoneInfo(timetable.zone))
     before: _dt.date | None = None
-    seconds = timetable.end_utc - timetable.start_utc
-    for start in expand(rule, first, sys.maxsize):
+    for start, end in _series(layout(meeting), sys.maxsize):
         held = start.date()
         if held == day:
             if meeting.end is None:
                 return single
-            end = pendulum.from_timestamp(int(start.timestamp()) + seconds, tz=timetable.zone)
             # An end past midnight cannot be declared as a wall-clock time: the items'
             # own durations then carry the length.
             same_day = end.date() == held
