@@ -17,9 +17,9 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
-from ._layout import layout, validate
+from ._layout import layout
 from ._model import Meeting
-from ._problems import AgendaError, InvalidAgenda, Severity, SpecError
+from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
@@ -56,6 +56,15 @@ def _layout_or_exit(meeting: Meeting) -> Timetable:
     for warning in timetable.warnings:
         click.echo(str(warning), err=True)
     return timetable
+
+
+def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> str | bytes:
+    """Render, or exit 2 with the reason (e.g. PDF without WeasyPrint or a Korean font)."""
+    try:
+        return render(timetable, fmt, options)
+    except AgendaError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
@@ -101,16 +110,7 @@ def cli() -> None:
                    f"lists {DEFAULT_OCCURRENCES} unless told).")
 def check(file: str, occurrences: bool, limit: int | None) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
-    meeting = _read(file)
-    problems = validate(meeting)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors:
-        for problem in problems:
-            click.echo(str(problem))
-        sys.exit(EXIT_INVALID)
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    timetable = layout(meeting)
+    timetable = _layout_or_exit(_read(file))
     click.echo(summary(timetable))
     if occurrences:
         _echo_occurrences(timetable, limit)
@@ -148,12 +148,8 @@ def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | N
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
-    try:
-        data = render(timetable, fmt, RenderOptions(lang=lang, width=width, bom=bom))
-    except AgendaError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    _emit(data, output)
+    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang, width=width, bom=bom)),
+          output)
 
 
 @cli.command()
@@ -164,12 +160,7 @@ def demo(fmt: str, lang: str) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
     timetable = layout(reference_meeting())
     click.echo(summary(timetable), err=True)
-    try:
-        data = render(timetable, fmt, RenderOptions(lang=lang))
-    except AgendaError as exc:  # e.g. PDF without WeasyPrint
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    _emit(data, None)
+    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang)), None)
 
 
 def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
