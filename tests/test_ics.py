@@ -374,7 +374,6 @@ def test_a_naive_now_is_refused() -> None:
 # -- previous feeds that are not ours -----------------------------------------------------
 FOREIGN = [
     b"not a calendar at all",
-    b"",
     b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n",
     b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
     b"END:VCALENDAR\r\n",
@@ -481,7 +480,7 @@ def test_the_reference_feed_with_items_links_every_presentation_to_the_meeting()
     assert {e.related_to for e in feed.items} == {feed.meeting.uid}
     gangwon = feed.by_path(("gangwon",))
     assert (gangwon.start.format("HH:mm"), gangwon.end.format("HH:mm")) == ("14:12", "14:17")
-    assert gangwon.description.startswith("4.2 지자체별 글로벌 혁신 특구 준비현황 발표 › 강원")
+    assert gangwon.description.startswith("지자체별 글로벌 혁신 특구 준비현황 발표 › 강원")
 
 
 def test_differences_name_what_subscribers_have_wrong() -> None:

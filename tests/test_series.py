@@ -172,14 +172,21 @@ def test_items_of_a_repeating_meeting_past_midnight_are_refused() -> None:
         to_ics(timetable, items=True, now=T0)
 
 
-def test_an_item_repeating_from_the_second_pass_of_a_repeated_hour_is_refused() -> None:
+def test_an_item_in_the_second_pass_of_a_repeated_hour_gets_its_own_occurrence() -> None:
+    """The series repeats the wall clock an item has on an ordinary week (00:45 + 30 min
+    = 01:15); on the first date, when the clocks fall back inside the meeting, the
+    item's occurrence is written with its real times (RECURRENCE-ID)."""
     fall_back = Meeting("night shift", dt.date(2024, 11, 3), dt.time(0, 45), "America/New_York",
                         [agenda.Item("a", minutes=30), agenda.Item("b", minutes=60),
                          agenda.Item("c", minutes=60)], repeat="FREQ=WEEKLY;COUNT=3")
     timetable = layout(fall_back)
-    assert len(from_ics(to_ics(timetable, now=T0)).events) == 1
-    with pytest.raises(agenda.FeedError, match="second pass"):
-        to_ics(timetable, items=True, now=T0)
+    feed = from_ics(to_ics(timetable, items=True, now=T0))
+    assert len(feed.items) == 3
+    c = timetable.by_number("3")
+    [first] = [e for e in feed.occurrences if e.path == c.path]
+    assert (first.start_utc, first.end_utc) == (c.start_utc, c.end_utc)
+    assert first.recurrence_id is not None
+    assert first.recurrence_id.format("YYYY-MM-DD HH:mm") == "2024-11-03 02:15"
 
 
 # -- one occurrence's agenda -------------------------------------------------------------

@@ -18,11 +18,11 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting
+from ._model import Item, Kind, Meeting, Override
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
-from ._series import NotAnOccurrence, occurrence_on, occurrences
+from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
 
@@ -40,8 +40,10 @@ __all__ = [
     "Labels",
     "Meeting",
     "NotAnOccurrence",
+    "Override",
     "Problem",
     "RenderOptions",
+    "Series",
     "Severity",
     "Slot",
     "SpecError",

@@ -24,12 +24,13 @@ from urllib.parse import quote, unquote
 
 import attrs
 import pendulum
-from dateutil import rrule as _rrule
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
+from ._changes import STAMPS, changed, event_content
 from ._model import slugify
 from ._problems import AgendaError
-from ._repeat import RepeatRule, parse_repeat
+from ._repeat import parse_repeat
+from ._series import Series
 from ._timetable import Slot, Timetable
 from ._vtimezone import vtimezone
 
@@ -54,7 +55,8 @@ REFRESH = _dt.timedelta(hours=1)
 
 _PATH = "X-AGENDA-PATH"
 _DOMAIN = "X-AGENDA-UID-DOMAIN"
-_STAMPS = frozenset({"DTSTAMP", "LAST-MODIFIED", "CREATED", "SEQUENCE"})
+_MEETING = "X-AGENDA-MEETING"
+_MAX_YEARS = 100
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 _UNBOUNDED_YEARS = 10
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
@@ -152,40 +154,36 @@ def _local(utc: int, zone: str) -> _dt.datetime | None:
     return wall
 
 
-def _span(start: int, end: int, zone: str, repeats: bool) -> tuple[_dt.datetime, _dt.datetime]:
-    """DTSTART and DTEND values: wall-clock times with the zone's TZID, else UTC.
-
-    When either end is ambiguous both are written in UTC, since readers that compute
-    the duration in wall-clock time (recurring-ical-events) misread a mixed pair. The
-    start of a repeating event stays a wall-clock time (its rule repeats in local
-    time); only its end then falls back to UTC alone.
-    """
+def _span(start: int, end: int, zone: str) -> tuple[_dt.datetime, _dt.datetime]:
+    """DTSTART and DTEND values of a single event (or one occurrence): wall-clock times
+    with the zone's TZID, else, when either end is ambiguous, both in UTC (readers that
+    compute the duration in wall-clock time misread a mixed pair)."""
     first, last = _local(start, zone), _local(end, zone)
-    utc = (_dt.datetime.fromtimestamp(start, _dt.UTC), _dt.datetime.fromtimestamp(end, _dt.UTC))
-    if repeats and zone != "UTC":
-        wall = _dt.datetime.fromtimestamp(start, zoneinfo.ZoneInfo(zone))
-        if wall.fold:
-            raise FeedError(f"a repeating event starts at {wall:%Y-%m-%d %H:%M} {zone} in "
-                            "the second pass of a repeated hour, which its rule cannot repeat")
-        return wall, last if last is not None else utc[1]
     if first is None or last is None:
-        return utc
+        return (_dt.datetime.fromtimestamp(start, _dt.UTC),
+                _dt.datetime.fromtimestamp(end, _dt.UTC))
     return first, last
 
 
 def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
-    if now is not None:
-        if now.tzinfo is None or now.utcoffset() is None:
-            raise ValueError(f"now must be an aware date-time, got {now!r}")
-        return now.astimezone(_dt.UTC).replace(microsecond=0)
-    # No clock: the instant after the latest stamp of the previous feed, else the epoch.
-    stamps = [_EPOCH]
+    """The stamp of new and changed events: `now`, but never before the previous
+    feed's latest stamp (it is then the second after it, so that LAST-MODIFIED never
+    precedes CREATED and a client sees the change as newer)."""
+    latest = _EPOCH
     for event in previous:
-        for name in ("DTSTAMP", "LAST-MODIFIED"):
+        for name in ("DTSTAMP", "LAST-MODIFIED", "CREATED"):
             value = event.get(name)
-            if value is not None and isinstance(value.dt, _dt.datetime):
-                stamps.append(value.dt.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
-    return max(stamps)
+            if value is not None and isinstance(value.dt, _dt.datetime) and value.dt.tzinfo:
+                latest = max(latest, value.dt.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
+    if now is None:
+        return latest
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be an aware date-time, got {now!r}")
+    try:
+        moment = now.astimezone(_dt.UTC).replace(microsecond=0)
+    except OverflowError:
+        raise ValueError(f"now {now.isoformat()} is outside the calendar's range") from None
+    return max(moment, latest)
 
 
 def _description(timetable: Timetable) -> str:
@@ -198,71 +196,231 @@ def _description(timetable: Timetable) -> str:
     return "\n".join(lines)
 
 
-def _leaf_description(slot: Slot, parents: Sequence[Slot]) -> str:
-    trail = " › ".join([*(p.title for p in parents), slot.title])
-    lines = [f"{slot.number} {trail}"]
+def _leaf_description(slot: Slot, parents: Sequence[str]) -> str:
+    """What an item's event says about it: where it stands (its blocks' titles), its
+    presenter and notes. No printed number: renumbering changes no event."""
+    lines = [" › ".join([*parents, slot.title])]
     lines += [text for text in (slot.item.presenter, slot.item.notes) if text]
     return "\n".join(lines)
 
 
-def _event(uid: str, summary: str, start: int, end: int, zone: str, path: Sequence[str],
-           description: str, location: str | None, category: str | None,
-           rule: RepeatRule | None, related_to: str | None) -> Event:
+def _leaves(timetable: Timetable) -> Iterator[tuple[Slot, list[str]]]:
+    """Each leaf slot with its blocks' titles."""
+    trail: list[str] = []
+    for slot in timetable:
+        del trail[slot.depth:]
+        if slot.is_block:
+            trail.append(slot.title)
+            continue
+        yield slot, list(trail)
+
+
+@attrs.frozen
+class _Content:
+    """What one event says, before it is dated."""
+
+    uid: str
+    summary: str
+    path: tuple[str, ...]
+    description: str
+    related_to: str | None
+
+
+def _base(content: _Content) -> Event:
     event = Event()
-    event.add("UID", uid)
-    event.add("SUMMARY", _text(summary))
-    dtstart, dtend = _span(start, end, zone, repeats=rule is not None)
-    event.add("DTSTART", dtstart)
-    event.add("DTEND", dtend)
-    event.add("DESCRIPTION", _text(description))
+    event.add("UID", content.uid)
+    event.add("SUMMARY", _text(content.summary))
+    return event
+
+
+def _finish(event: Event, content: _Content, location: str | None,
+            category: str | None) -> Event:
+    event.add("DESCRIPTION", _text(content.description))
     if location:
         event.add("LOCATION", _text(location))
     if category:
         event.add("CATEGORIES", [_text(category)])
-    if rule is not None:
-        event.add("RRULE", vRecur.from_ical(rule.text))
-    if related_to is not None:
-        event.add("RELATED-TO", related_to)
-    event.add("STATUS", "CONFIRMED")
-    event.add(_PATH, _path_text(path))
     return event
+
+
+def _tail(event: Event, content: _Content) -> Event:
+    if content.related_to is not None:
+        event.add("RELATED-TO", content.related_to)
+    event.add("STATUS", "CONFIRMED")
+    event.add(_PATH, _path_text(content.path))
+    return event
+
+
+def _single(content: _Content, start: int, end: int, zone: str, location: str | None,
+            category: str | None, rid: _dt.datetime | None = None) -> Event:
+    """A dated event: a single meeting's, or one occurrence's (with `rid`)."""
+    event = _base(content)
+    if rid is not None:
+        event.add("RECURRENCE-ID", rid)
+    dtstart, dtend = _span(start, end, zone)
+    event.add("DTSTART", dtstart)
+    event.add("DTEND", dtend)
+    _finish(event, content, location, category)
+    return _tail(event, content)
+
+
+def _exact(seconds: int) -> vDuration | vText:
+    """An exact DURATION (hours, minutes, seconds: RFC 5545 days are nominal)."""
+    if seconds < 86400:
+        return vDuration(_dt.timedelta(seconds=seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return vText(f"PT{hours}H" + (f"{minutes}M" if minutes else "") +
+                 (f"{secs}S" if secs else ""))
+
+
+def _contents(timetable: Timetable, items: bool, domain: str) -> list[_Content]:
+    """The meeting's event content, then each leaf's (with `items`)."""
+    meeting = timetable.meeting
+    parent = event_uid(meeting.key, (), domain)
+    out = [_Content(parent, meeting.title, (), _description(timetable), None)]
+    if items:
+        out += [_Content(event_uid(meeting.key, slot.path, domain), slot.title, slot.path,
+                         _leaf_description(slot, trail), parent)
+                for slot, trail in _leaves(timetable)]
+    return out
+
+
+def _spans(timetable: Timetable, items: bool) -> list[tuple[int, int]]:
+    spans = [(timetable.start_utc, timetable.end_utc)]
+    if items:
+        spans += [(slot.start_utc, slot.end_utc) for slot, _ in _leaves(timetable)]
+    return spans
 
 
 def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
     meeting = timetable.meeting
+    if not meeting.repeats:
+        return [_single(content, start, end, timetable.zone, meeting.location,
+                        meeting.category)
+                for content, (start, end) in zip(_contents(timetable, items, domain),
+                                                  _spans(timetable, items), strict=True)]
+    return _series_events(timetable, items, domain)
+
+
+# -- series ---------------------------------------------------------------------------------
+def _horizon(series: Series) -> _dt.date:
+    """The last date whose occurrences the feed writes out when they need it: the
+    series' last date, or for a series without end `_UNBOUNDED_YEARS` after its first."""
+    first = series.meeting.date
+    limit = _dt.date(min(first.year + _UNBOUNDED_YEARS, 9999), 12, 31)
+    if series.bounded:
+        return _dt.date.max
+    return limit
+
+
+def _irregular(series: Series, start: int, end: int) -> bool:
+    """Whether readers could place an occurrence differently than the series does:
+    a clock change within three hours of it makes a wall-clock time skipped, repeated
+    or a different distance from the start."""
+    zone = series.zone
+    margin = 3 * 3600
+    try:
+        offsets = {_dt.datetime.fromtimestamp(t, zone).utcoffset()
+                   for t in (start - margin, start, end, end + margin)}
+    except (OverflowError, ValueError):
+        return True
+    return len(offsets) > 1
+
+
+def _wall_of(series: Series, day: _dt.date, offset: int) -> _dt.datetime:
+    """The wall-clock start of an event `offset` seconds into the meeting on a date
+    without clock change, with the zone (naive arithmetic: what the rule repeats)."""
+    wall = _dt.datetime.combine(day, series.wall.time()) + _dt.timedelta(seconds=offset)
+    return wall.replace(tzinfo=series.zone)
+
+
+def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
+    meeting = timetable.meeting
+    series = Series(timetable)
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
-    parent_uid = event_uid(meeting.key, (), domain)
-    events = [_event(parent_uid, meeting.title, timetable.start_utc, timetable.end_utc,
-                     timetable.zone, (), _description(timetable), meeting.location,
-                     meeting.category, rule, None)]
-    if not items:
-        return events
-    by_number = {slot.number: slot for slot in timetable}
-    first_day = timetable.start.date()
-    for slot in timetable:
-        if slot.is_block:
+    contents = _contents(timetable, items, domain)
+    spans = _spans(timetable, items)
+    first_day = series.wall.date()
+    offsets = [start - timetable.start_utc for start, _ in spans]
+    for content, offset in zip(contents[1:], offsets[1:], strict=True):
+        if _wall_of(series, first_day, offset).date() != first_day:
+            raise FeedError(f'item "{content.summary}" starts on another day than its '
+                            "repeating meeting; its repeat rule would not match its day")
+    masters: list[Event] = []
+    for content, offset, (start, end) in zip(contents, offsets, spans, strict=True):
+        event = _base(content)
+        event.add("DTSTART", _wall_of(series, first_day, offset))
+        event.add("DURATION", _exact(end - start))
+        _finish(event, content, meeting.location, meeting.category)
+        if rule is not None:
+            event.add("RRULE", vRecur.from_ical(rule.text))
+        if series.extra:
+            event.add("RDATE", [_wall_of(series, day, offset) for day in series.extra])
+        if series.skip:
+            event.add("EXDATE", [_wall_of(series, day, offset) for day in sorted(series.skip)])
+        masters.append(_tail(event, content))
+    overrides: list[Event] = []
+    horizon = _horizon(series)
+    for day, start, end in series.spans():
+        if day > horizon:
+            break
+        if day not in series.overrides and not _irregular(series, start, end):
             continue
-        if rule is not None and slot.start.date() != first_day:
-            raise FeedError(f'item {slot.number} "{slot.title}" starts on another day than '
-                            "its repeating meeting; its repeat rule would not match its day")
-        parents: list[Slot] = []
-        number = slot.number
-        while "." in number:
-            number = number.rpartition(".")[0]
-            parents.insert(0, by_number[number])
-        events.append(_event(event_uid(meeting.key, slot.path, domain), slot.title,
-                             slot.start_utc, slot.end_utc, timetable.zone, slot.path,
-                             _leaf_description(slot, parents), meeting.location,
-                             meeting.category, rule, parent_uid))
-    return events
+        overrides += _occurrence_events(series, day, contents, offsets, items, domain, masters)
+    return masters + overrides
+
+
+def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
+                       offsets: list[int], items: bool, domain: str,
+                       masters: list[Event]) -> list[Event]:
+    """RECURRENCE-ID events of every event of the series on `day`, with that
+    occurrence's own times and texts; an item the occurrence does not hold is
+    excluded from its series there (EXDATE) instead."""
+    meeting = series.meeting
+    held = series.timetable(day)
+    fresh = _contents(held, items, domain)
+    spans = _spans(held, items)
+    by_path = {c.path: (c, span) for c, span in zip(fresh, spans, strict=True)}
+    out = []
+    for master, content, offset in zip(masters, contents, offsets, strict=True):
+        rid = _wall_of(series, day, offset)
+        found = by_path.pop(content.path, None)
+        if found is None:
+            master.add("EXDATE", [rid])
+            continue
+        now, (start, end) = found
+        now = attrs.evolve(now, uid=content.uid, related_to=content.related_to)
+        out.append(_single(now, start, end, held.zone, meeting.location, meeting.category,
+                           rid))
+    for content, (start, end) in by_path.values():  # items of this occurrence alone
+        own = attrs.evolve(content, uid=event_uid(meeting.key, (*content.path, day.isoformat()),
+                                                  domain), related_to=contents[0].uid)
+        out.append(_single(own, start, end, held.zone, meeting.location, meeting.category))
+    return out
 
 
 # -- previous feeds ---------------------------------------------------------------------
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _unfold(data: bytes | str, source: str | None) -> str:
+    """The feed's text with its lines unfolded *before* decoding (RFC 5545 §3.1: a
+    fold may fall inside a UTF-8 sequence)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        return _FOLD.sub(b"", raw).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FeedError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source) from None
+
+
 def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
     try:
-        calendar = Calendar.from_ical(data)
+        calendar = Calendar.from_ical(_unfold(data, source))
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        if isinstance(exc, FeedError):
+            raise
         raise FeedError(f"not valid iCalendar ({exc})", source) from None
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
         name = getattr(calendar, "name", "?")
@@ -275,11 +433,28 @@ def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     return calendar
 
 
-def _fingerprint(event: Component) -> tuple[str, ...]:
-    """The event's content lines (as written, unfolded), without stamps and SEQUENCE."""
-    return tuple(sorted(str(event.content_line(name, value))
-                        for name, value in event.property_items(recursive=False)
-                        if name.upper() not in _STAMPS))
+def _feed_meeting(calendar: Calendar) -> str | None:
+    """The meeting key a feed was written for (as in its UIDs), when it says."""
+    if _MEETING in calendar:
+        return str(calendar[_MEETING])
+    for event in calendar.walk("VEVENT"):
+        if str(event.get(_PATH, "")) == "/":
+            return str(event.get("UID", "")).rpartition("@")[0] or None
+    return None
+
+
+def _lines(event: Component) -> list[str]:
+    """The event's own content lines, unfolded, as they are written."""
+    return [str(event.content_line(name, value))
+            for name, value in event.property_items(recursive=False)]
+
+
+def _key(event: Component) -> tuple[str, str]:
+    """(UID, RECURRENCE-ID as written, or "" for the series or a single event)."""
+    rid = event.get("RECURRENCE-ID")
+    if rid is None:
+        return str(event.get("UID", "")), ""
+    return str(event.get("UID", "")), f"{rid.params.get('TZID', '')}:{rid.to_ical().decode()}"
 
 
 def _sequence(event: Component) -> int:
@@ -289,7 +464,7 @@ def _sequence(event: Component) -> int:
 
 def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
              created: object | None) -> None:
-    for name in _STAMPS:
+    for name in STAMPS:
         event.pop(name, None)
     event.add("DTSTAMP", stamp)
     event.add("LAST-MODIFIED", stamp)
@@ -301,24 +476,41 @@ def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
 
 
 def _merge(fresh: list[Event], previous: list[Event], stamp: _dt.datetime) -> list[Event]:
-    before: dict[str, Event] = {}
+    """The fresh events stamped against the previous ones: an unchanged event (see
+    :func:`agenda._changes.changed`) keeps its stamps, a changed one gets SEQUENCE + 1,
+    one that left the agenda stays as CANCELLED. A RECURRENCE-ID event that is no longer
+    written is dropped (its occurrence follows the series again) and its series is
+    bumped."""
+    before: dict[tuple[str, str], Event] = {}
     for event in previous:
-        before.setdefault(str(event.get("UID", "")), event)
+        before.setdefault(_key(event), event)
     out: list[Event] = []
+    kept: dict[str, tuple[Event, Event]] = {}  # unchanged series: uid -> (fresh, old)
+    series_sequence: dict[str, int] = {}
     for event in fresh:
-        old = before.get(str(event["UID"]))
+        uid, rid = key = _key(event)
+        old = before.get(key)
         if old is None:
-            _restamp(event, stamp, 0, None)
-        elif _fingerprint(old) == _fingerprint(event):
-            for name in _STAMPS:
+            _restamp(event, stamp, series_sequence.get(uid, 0) if rid else 0, None)
+        elif not changed(_lines(old), _lines(event)):
+            for name in STAMPS:
                 if name in old:
                     event[name] = old[name]
+            if not rid:
+                kept[uid] = (event, old)
         else:
             _restamp(event, stamp, _sequence(old) + 1, old.get("CREATED"))
+        if not rid:
+            series_sequence[uid] = _sequence(event)
         out.append(event)
-    present = {str(event["UID"]) for event in fresh}
-    for uid, old in before.items():
-        if uid in present:
+    present = {_key(event) for event in fresh}
+    for (uid, rid), old in before.items():
+        if (uid, rid) in present:
+            continue
+        if rid:
+            if uid in kept:
+                event, master = kept.pop(uid)
+                _restamp(event, stamp, _sequence(master) + 1, master.get("CREATED"))
             continue
         if str(old.get("STATUS", "")).upper() == "CANCELLED":
             out.append(old)
@@ -332,46 +524,35 @@ def _merge(fresh: list[Event], previous: list[Event], stamp: _dt.datetime) -> li
     return out
 
 
-# -- time zones -------------------------------------------------------------------------
-def _years(event: Event) -> Iterator[tuple[str, int]]:
-    """(TZID, year) of the first and the last day the event covers."""
-    starts = event.get("DTSTART")
-    ends = event.get("DTEND")
-    if starts is None:
-        return
-    start, end = starts.dt, ends.dt if ends is not None else starts.dt
-    if not isinstance(start, _dt.datetime) or not isinstance(end, _dt.datetime):
-        return
-    last = end
-    rule = event.get("RRULE")
-    if rule is not None:
-        recur = _rrule.rrulestr(rule.to_ical().decode("ascii"), dtstart=start)
-        if "COUNT" in rule or "UNTIL" in rule:
-            final = None
-            for final in recur:  # noqa: B007 - the last occurrence is wanted
-                pass
-            last = (final or start) + (end - start)
+def _feed_years(timetable: Timetable) -> tuple[int, int]:
+    """The years the feed's VTIMEZONE covers: the first to the last day of the meeting,
+    of a series' last occurrence (at most a century on), or ten years for a series
+    without end."""
+    low = timetable.start.year
+    high = timetable.end.year
+    if timetable.meeting.repeats:
+        series = Series(timetable)
+        if series.bounded:
+            last = series.rule.last() if series.rule is not None else None
+            days = [d for d in (last.date() if last else None,
+                                series.extra[-1] if series.extra else None) if d]
+            if days:
+                high = max(high, max(days).year + 1)
         else:
-            last = end.replace(year=end.year + _UNBOUNDED_YEARS)
-    for value, moment in ((starts, start), (ends, last)):
-        if value is not None and "TZID" in value.params:
-            yield str(value.params["TZID"]), moment.year
+            high = low + _UNBOUNDED_YEARS
+        for override in series.overrides.values():
+            high = max(high, override.date.year)
+        high = min(high, low + _MAX_YEARS)
+    return low, min(high, 9999)
 
 
-def _timezones(events: Iterable[Event]) -> list[Timezone]:
-    spans: dict[str, tuple[int, int]] = {}
-    for event in events:
-        for zone, year in _years(event):
-            low, high = spans.get(zone, (year, year))
-            spans[zone] = (min(low, year), max(high, year))
-    out = []
-    for zone in sorted(spans):
-        low, high = spans[zone]
-        try:
-            out.append(vtimezone(zone, low, high))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            continue  # not a zone this machine knows: the TZID stays, as written
-    return out
+def _timezones(zone: str, years: tuple[int, int]) -> list[Timezone]:
+    if zone == "UTC":
+        return []
+    try:
+        return [vtimezone(zone, *years)]
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
+        return []  # not a zone this machine knows: the TZID stays, as written
 
 
 def _written_in_utc(events: Iterable[Event]) -> bool:
@@ -390,29 +571,58 @@ def _written_in_utc(events: Iterable[Event]) -> bool:
 
 
 # -- the feed -----------------------------------------------------------------------------
+def _zones_years(timetable: Timetable, events: Iterable[Event]) -> dict[str, tuple[int, int]]:
+    """TZID -> the years its VTIMEZONE covers: the meeting's (see `_feed_years`), and
+    the year of any other zone's event kept from the previous feed."""
+    spans = {timetable.zone: _feed_years(timetable)}
+    for event in events:
+        prop = event.get("DTSTART")
+        tzid = prop.params.get("TZID") if prop is not None else None
+        if tzid is None or str(tzid) in spans or not isinstance(prop.dt, _dt.datetime):
+            continue
+        spans[str(tzid)] = (prop.dt.year, prop.dt.year)
+    return spans
+
+
 def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
-           now: _dt.datetime | None = None, uid_domain: str | None = None) -> bytes:
+           now: _dt.datetime | None = None, uid_domain: str | None = None,
+           replace: bool = False) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
+    A series is one event per item with its rule (RRULE, RDATE, EXDATE) and an exact
+    DURATION, plus a RECURRENCE-ID event for each occurrence that is held differently
+    (an override) or that a clock change touches (so that every reader shows it where
+    the series puts it).
+
     `previous` is the feed as last published: unchanged events keep it byte for byte,
-    changed ones get SEQUENCE + 1 and a new LAST-MODIFIED, vanished ones stay as
-    ``STATUS:CANCELLED``; a previous feed that is not iCalendar or not agenda's raises
-    :class:`FeedError`. `now` (aware) stamps new and changed events; without it they
-    get the second after the previous feed's latest stamp, or the Unix epoch.
-    `uid_domain` is the right-hand side of every UID (default: the previous feed's,
-    else ``agenda.invalid``).
+    changed ones (see :func:`agenda._changes.changed`) get SEQUENCE + 1 and a new
+    LAST-MODIFIED, vanished ones stay as ``STATUS:CANCELLED``; empty means none. A
+    previous feed that is not iCalendar or not agenda's raises :class:`FeedError`, and
+    so does one written for another meeting unless `replace` (its events are then
+    cancelled). `now` (aware) stamps new and changed events, clamped to the second
+    after the previous feed's latest stamp when it is earlier; without it they get
+    that second, or the Unix epoch. `uid_domain` is the right-hand side of every UID
+    (default: the previous feed's, else ``agenda.invalid``).
     """
+    if previous is not None and not previous.strip():
+        previous = None
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []
+    meeting = timetable.meeting
+    key = _safe_key(meeting.key)
+    if old_calendar is not None and not replace:
+        other = _feed_meeting(old_calendar)
+        if other is not None and other != key:
+            raise FeedError(f'the previous feed is of the meeting "{other}", not of '
+                            f'"{key}"; replace it only on purpose (replace=True, --replace)')
     if uid_domain is None and old_calendar is not None and _DOMAIN in old_calendar:
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
     events = _merge(_fresh_events(timetable, items, domain), old_events, stamp)
 
-    meeting = timetable.meeting
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -425,8 +635,10 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     calendar.add(FEED_MARKER, FEED_VERSION)
     calendar.add(_DOMAIN, domain)
-    for block in _timezones(events):
-        calendar.add_component(block)
+    calendar.add(_MEETING, key)
+    for zone, years in sorted(_zones_years(timetable, events).items()):
+        for block in _timezones(zone, years):
+            calendar.add_component(block)
     for event in events:
         calendar.add_component(event)
     return bytes(calendar.to_ical())
@@ -471,6 +683,9 @@ class FeedEvent:
     rrule: str | None = None
     stamp: _dt.datetime | None = attrs.field(default=None, repr=False)
     last_modified: _dt.datetime | None = attrs.field(default=None, repr=False)
+    recurrence_id: pendulum.DateTime | None = None
+    content: tuple[str, ...] = attrs.field(default=(), repr=False)
+    """What subscribers see of the event (:func:`agenda._changes.event_content`)."""
 
     @property
     def start_utc(self) -> int:
@@ -482,8 +697,13 @@ class FeedEvent:
 
     @property
     def is_meeting(self) -> bool:
-        """True for the event of the meeting itself."""
+        """True for the event of the meeting itself (or of one of its occurrences)."""
         return self.path == ()
+
+    @property
+    def is_occurrence(self) -> bool:
+        """True for a RECURRENCE-ID event: one occurrence of a series, held as it says."""
+        return self.recurrence_id is not None
 
     @property
     def cancelled(self) -> bool:
@@ -501,11 +721,22 @@ def _feed_event(event: Component) -> FeedEvent:
         categories += [str(c) for c in value.cats]
     rule = event.get("RRULE")
     location = event.get("LOCATION")
+    start = _instant(event.get("DTSTART"))
+    duration = event.get("DURATION")
+    if event.get("DTEND") is None and duration is not None:
+        seconds = int(event_content([f"DURATION:{duration.to_ical().decode()}"])[0][9:])
+        end = pendulum.from_timestamp(start.int_timestamp + seconds, tz=start.timezone_name
+                                      or "UTC")
+    else:
+        end = _instant(event.get("DTEND"))
+    rid = event.get("RECURRENCE-ID")
     return FeedEvent(
         uid=str(event.get("UID", "")),
         summary=str(event.get("SUMMARY", "")),
-        start=_instant(event.get("DTSTART")),
-        end=_instant(event.get("DTEND")),
+        start=start,
+        end=end,
+        recurrence_id=_instant(rid) if rid is not None else None,
+        content=event_content(_lines(event)),
         status=str(event.get("STATUS", "CONFIRMED")).upper(),
         sequence=_sequence(event),
         path=path,
@@ -535,27 +766,37 @@ class FeedTimetable:
 
     @property
     def meeting(self) -> FeedEvent | None:
-        return next((e for e in self.events if e.is_meeting and not e.cancelled), None)
+        """The live event of the meeting (the series' event for a series)."""
+        return next((e for e in self.events if e.is_meeting and not e.cancelled
+                     and not e.is_occurrence), None)
 
     @property
     def items(self) -> tuple[FeedEvent, ...]:
-        return tuple(e for e in self.events if not e.is_meeting and not e.cancelled)
+        """The live item events (the series' events for a series), in feed order."""
+        return tuple(e for e in self.events
+                     if not e.is_meeting and not e.cancelled and not e.is_occurrence)
+
+    @property
+    def occurrences(self) -> tuple[FeedEvent, ...]:
+        """The RECURRENCE-ID events: occurrences of a series held as they say."""
+        return tuple(e for e in self.events if e.is_occurrence)
 
     @property
     def cancelled(self) -> tuple[FeedEvent, ...]:
         return tuple(e for e in self.events if e.cancelled)
 
     def by_uid(self, uid: str) -> FeedEvent:
-        """The event with this UID (KeyError when there is none)."""
+        """The event with this UID (the series' event, not an occurrence's; KeyError
+        when there is none)."""
         for event in self.events:
-            if event.uid == uid:
+            if event.uid == uid and not event.is_occurrence:
                 return event
         raise KeyError(uid)
 
     def by_path(self, path: tuple[str, ...]) -> FeedEvent:
         """The live event of the slot with this identity path (KeyError when none)."""
         for event in self.events:
-            if event.path == tuple(path) and not event.cancelled:
+            if event.path == tuple(path) and not event.cancelled and not event.is_occurrence:
                 return event
         raise KeyError(path)
 
@@ -563,45 +804,60 @@ class FeedTimetable:
         """What subscribers of this feed see differently from `timetable`, one line
         per difference (empty when the feed is up to date).
 
-        The meeting event is always compared; item events when the feed has any.
+        The events the agenda gives are built as :func:`to_ics` builds them and
+        compared with the same definition of a change
+        (:func:`agenda._changes.changed`): exactly the events that regenerating the
+        feed would update are named here. The meeting event is always compared; item
+        events when the feed has any.
         """
+        items = any(not e.is_meeting for e in self.events)
+        fresh = [_feed_event(e) for e in _fresh_events(timetable, items, self.uid_domain)]
+        numbers = {slot.path: slot.number for slot in timetable}
+        have = {(e.uid, e.recurrence_id): e for e in self.events}
         out: list[str] = []
-        meeting = timetable.meeting
-        wanted: list[tuple[str, str, int, int, str]] = [
-            ("meeting", meeting.title, timetable.start_utc, timetable.end_utc,
-             event_uid(meeting.key, (), self.uid_domain))]
-        if any(not e.is_meeting for e in self.events):
-            wanted += [(s.number, s.title, s.start_utc, s.end_utc,
-                        event_uid(meeting.key, s.path, self.uid_domain))
-                       for s in timetable if not s.is_block]
-        seen = set()
-        for label, title, start, end, uid in wanted:
-            seen.add(uid)
-            try:
-                event = self.by_uid(uid)
-            except KeyError:
-                out.append(f'{label} "{title}": not in the feed')
+        zone = timetable.zone
+        for want in fresh:
+            label = "meeting" if want.is_meeting else numbers.get(want.path, "item")
+            name = f'{label} "{want.summary}"'
+            if want.recurrence_id is not None:
+                name += f" on {want.recurrence_id.in_timezone(zone):YYYY-MM-DD}"
+            event = have.pop((want.uid, want.recurrence_id), None)
+            if event is None:
+                out.append(f"{name}: not in the feed")
                 continue
-            if event.cancelled:
-                out.append(f'{label} "{title}": cancelled in the feed')
-            if event.summary != _clean(title):
-                out.append(f'{label} "{title}": the feed calls it "{event.summary}"')
-            zone = timetable.zone
-            if (event.start_utc, event.end_utc) != (start, end):
-                have = (f"{event.start.in_timezone(zone):YYYY-MM-DD HH:mm}–"
-                        f"{event.end.in_timezone(zone):HH:mm}")
-                want = (f"{pendulum.from_timestamp(start, tz=zone):YYYY-MM-DD HH:mm}–"
-                        f"{pendulum.from_timestamp(end, tz=zone):HH:mm}")
-                out.append(f'{label} "{title}": {have} in the feed, {want} in the agenda')
-            if label == "meeting" and event.description != _clean(_description(timetable)):
-                out.append(f'{label} "{title}": the agenda in its description is out of date')
-            if (event.location or None) != (_clean(meeting.location or "") or None):
-                out.append(f'{label} "{title}": the feed has the location '
-                           f'"{event.location or ""}", the agenda "{meeting.location or ""}"')
-        for event in self.events:
-            if event.uid not in seen and not event.cancelled:
-                out.append(f'"{event.summary}": in the feed, not in the agenda')
+            if event.content == want.content:
+                continue
+            out.extend(f"{name}: {line}" for line in _what_differs(event, want, zone))
+        for event in have.values():
+            if not event.cancelled:
+                what = "an occurrence of " if event.is_occurrence else ""
+                out.append(f'{what}"{event.summary}": in the feed, not in the agenda')
         return tuple(out)
+
+
+def _what_differs(have: FeedEvent, want: FeedEvent, zone: str) -> list[str]:
+    """What differs between two events whose contents differ (at least one line)."""
+    out = []
+    if have.cancelled:
+        out.append("cancelled in the feed")
+    if have.summary != want.summary:
+        out.append(f'the feed calls it "{have.summary}"')
+    if (have.start_utc, have.end_utc) != (want.start_utc, want.end_utc):
+        out.append(f"{have.start.in_timezone(zone):YYYY-MM-DD HH:mm}–"
+                   f"{have.end.in_timezone(zone):HH:mm} in the feed, "
+                   f"{want.start.in_timezone(zone):YYYY-MM-DD HH:mm}–"
+                   f"{want.end.in_timezone(zone):HH:mm} in the agenda")
+    if have.description != want.description:
+        out.append("the agenda in its description is out of date" if have.is_meeting
+                   else "its description is out of date")
+    if (have.location or None) != (want.location or None):
+        out.append(f'the feed has the location "{have.location or ""}", the agenda '
+                   f'"{want.location or ""}"')
+    if not out:
+        names = sorted({line.partition(":")[0].partition(";")[0]
+                        for line in set(have.content) ^ set(want.content)})
+        out.append(f"{', '.join(names)} differ")
+    return out
 
 
 def from_ics(data: bytes | str) -> FeedTimetable:

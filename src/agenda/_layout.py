@@ -37,9 +37,14 @@ from ._timetable import Timetable
 
 __all__ = ["layout", "parse_weekday", "validate"]
 
-# Instants that every zone can still show as a date (a day inside years 1 and 9999).
-_FIRST_INSTANT = int(_dt.datetime(1, 1, 2, tzinfo=_dt.UTC).timestamp())
-_LAST_INSTANT = int(_dt.datetime(9999, 12, 30, tzinfo=_dt.UTC).timestamp())
+# The calendar's range: instants from 0001-01-01 to 9999-12-31 in UTC, and in the
+# meeting's zone (a calendar shows both).
+_FIRST_INSTANT = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
+_LAST_INSTANT = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
+# Names the zone database holds that are no IANA zone: the machine's own zone, a
+# placeholder, and the copies of the database under other rules.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+_NOT_ZONE_FOLDERS = ("right/", "posix/")
 _MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
 
 _KO_WEEKDAYS = "월화수목금토일"
@@ -173,6 +178,8 @@ class _Layout:
         self.ids: dict[str, str] = {}
         self.zone = meeting.timezone
         try:
+            if meeting.timezone in _NOT_ZONES or meeting.timezone.startswith(_NOT_ZONE_FOLDERS):
+                raise ValueError(meeting.timezone)
             self.tz = pendulum.timezone(meeting.timezone)
         except (InvalidTimezone, ValueError):
             self.tz = pendulum.timezone("UTC")
@@ -191,7 +198,10 @@ class _Layout:
         meeting's date."""
         if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
             return "(out of the calendar's range)"
-        local = pendulum.from_timestamp(utc, tz=self.tz)
+        try:
+            local = pendulum.from_timestamp(utc, tz=self.tz)
+        except (OverflowError, ValueError):
+            return "(out of the calendar's range)"
         if local.date() != self.meeting.date:
             return local.format("HH:mm [on] YYYY-MM-DD")
         return local.format("HH:mm")
@@ -250,9 +260,9 @@ class _Layout:
         if not m.items:
             self.report("no-items", "the meeting has no items")
         end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
-        if self.start < _FIRST_INSTANT or end_utc > _LAST_INSTANT:
+        if not (_in_range(self.start, self.tz) and _in_range(end_utc, self.tz)):
             self.report("out-of-range", "the agenda runs past the dates a calendar can show "
-                        "(years 1 to 9999)")
+                        "(0001-01-01 to 9999-12-31, in UTC and in its own zone)")
         self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
@@ -539,14 +549,32 @@ class _Layout:
         return [m * 60 for m in shared], True
 
 
+def _in_range(utc: int, tz: _dt.tzinfo) -> bool:
+    if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
+        return False
+    try:
+        _dt.datetime.fromtimestamp(utc, tz)
+    except (OverflowError, ValueError):
+        return False
+    return True
+
+
 def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
     try:
-        return _Layout(meeting).run()
+        timetable, problems = _Layout(meeting).run()
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", f"blocks nest {depth} levels deep, more than "
                               "Python's stack allows here; flatten the agenda", "",
                               meeting.title)]
+    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides):
+        from ._series import series_problems
+
+        found = series_problems(timetable)
+        problems = [*problems, *found]
+        if any(p.severity is Severity.ERROR for p in found):
+            return None, problems
+    return timetable, problems
 
 
 def _depths(items: Sequence[Item]) -> Iterator[int]:

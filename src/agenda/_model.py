@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-__all__ = ["Item", "Kind", "Meeting"]
+__all__ = ["Item", "Kind", "Meeting", "Override"]
 
 
 class Kind(enum.StrEnum):
@@ -61,6 +61,22 @@ def _to_kind(value: Kind | str) -> Kind:
 
 def _to_items(value: Iterable[Item]) -> tuple[Item, ...]:
     return tuple(value)
+
+
+def _to_dates(value: Iterable[_dt.date]) -> tuple[pendulum.Date, ...]:
+    return tuple(_to_date(day) for day in value)
+
+
+def _to_optional_items(value: Iterable[Item] | None) -> tuple[Item, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _to_overrides(value: Iterable[Override]) -> tuple[Override, ...]:
+    out = tuple(value)
+    for entry in out:
+        if not isinstance(entry, Override):
+            raise TypeError(f"overrides must hold Override values, got {entry!r}")
+    return out
 
 
 _optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
@@ -124,6 +140,25 @@ class Item:
             stack.extend(reversed(item.items))
 
 
+@attrs.frozen
+class Override:
+    """One occurrence of a repeating meeting held differently: on `date` (a date the
+    series gives), at another `start`, with another declared `end`, or with its own
+    `items`. What is not given is the series'. In a feed it is a ``RECURRENCE-ID``
+    event."""
+
+    date: pendulum.Date = attrs.field(converter=_to_date)
+    start: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+    end: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+    items: tuple[Item, ...] | None = attrs.field(
+        default=None, converter=_to_optional_items, kw_only=True
+    )
+
+
 def slugify(text: str) -> str:
     """ASCII slug of `text`; empty when nothing ASCII survives."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -135,8 +170,11 @@ class Meeting:
     """A meeting: a date, a start in a real time zone and an ordered list of items.
 
     `end`, when given, is the declared end: the items must fill the window exactly
-    (flexible items absorb the slack). `weekday` is the weekday as the source wrote
-    it (e.g. ``"수"``), kept so that it can be checked against `date`.
+    (flexible items absorb the slack). A series repeats by `repeat` (an RFC 5545
+    RRULE), without the dates in `skip` (EXDATE), with the dates in `extra` (RDATE),
+    and with the occurrences in `overrides` held differently. `weekday` is the
+    weekday as the source wrote it (e.g. ``"수"``), kept so that it can be checked
+    against `date`.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -154,6 +192,16 @@ class Meeting:
     weekday: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    skip: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_to_dates, kw_only=True)
+    extra: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_to_dates,
+                                                   kw_only=True)
+    overrides: tuple[Override, ...] = attrs.field(default=(), converter=_to_overrides,
+                                                  kw_only=True)
+
+    @property
+    def repeats(self) -> bool:
+        """True for a series: a ``repeat`` rule or ``extra`` dates."""
+        return self.repeat is not None or bool(self.extra)
 
     @property
     def key(self) -> str:

@@ -1,10 +1,15 @@
 """Repeating meetings: the ``repeat`` rule (an RFC 5545 RRULE) read, checked and expanded.
 
 The rule is read with icalendar's `vRecur` and expanded with python-dateutil's
-`rrule` from the meeting's start *in its zone*, so every occurrence keeps the
-wall-clock start (14:00 local stays 14:00 across a DST change). A local start that
-a DST change skips or repeats is read as RFC 5545 says (the offset in force before
-the change), which is what calendar clients do with the same rule.
+`rrule` in the meeting's *wall-clock* time (naive local date-times), so every
+occurrence keeps the wall-clock start (14:00 local stays 14:00 across a DST change);
+the series turns each into an instant as RFC 5545 does.
+
+Finding one occurrence never walks the series from its start: for a rule without
+``COUNT`` the rule is re-anchored at the start of the rule period (day, week, month
+or year, a whole number of ``INTERVAL``\\ s away) just before the date asked about,
+which gives the same occurrences from there on. A rule with ``COUNT`` is walked once
+(``COUNT`` is at most :data:`MAX_COUNT`).
 
 An ``UNTIL`` given as a date or a local date-time is normalised to the UTC instant
 RFC 5545 asks for when the start has a time zone (a date means the whole day, in
@@ -13,11 +18,14 @@ the meeting's zone).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import functools
 import itertools
 import warnings
 import zoneinfo
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 from dateutil import rrule as _rrule
@@ -26,10 +34,14 @@ from icalendar import vRecur
 from ._model import Meeting
 from ._problems import AgendaError, Problem
 
-__all__ = ["RepeatRule", "UnboundedRepeat", "parse_repeat", "repeat_problems"]
+__all__ = ["MAX_COUNT", "RepeatRule", "RuleDates", "UnboundedRepeat", "parse_repeat",
+           "repeat_problems"]
 
 _UTC = _dt.UTC
 _SEARCH_YEARS = 5
+_WALL_MAX = _dt.datetime(9999, 12, 31, 23, 59, 59)  # noqa: DTZ001 - a wall-clock bound
+MAX_COUNT = 20_000
+"""The most occurrences a ``COUNT`` may ask for (a daily meeting for 54 years)."""
 
 
 class UnboundedRepeat(AgendaError, ValueError):
@@ -52,9 +64,10 @@ def _zone(meeting: Meeting) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(meeting.timezone)
 
 
-def _first_start(meeting: Meeting, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
+def first_wall(meeting: Meeting) -> _dt.datetime:
+    """The naive wall-clock start of the meeting's first date."""
     d, t = meeting.date, meeting.start
-    return _dt.datetime(d.year, d.month, d.day, t.hour, t.minute, t.second, tzinfo=zone)
+    return _dt.datetime(d.year, d.month, d.day, t.hour, t.minute, t.second)  # noqa: DTZ001
 
 
 def _normalise_until(value: object, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
@@ -80,6 +93,12 @@ def parse_repeat(rule: str, meeting: Meeting) -> RepeatRule:
     count = recur.get("COUNT")
     if count and int(count[0]) < 1:
         raise ValueError("COUNT must be at least 1")
+    if count and int(count[0]) > MAX_COUNT:
+        raise ValueError(f"COUNT={count[0]} is more than the {MAX_COUNT} occurrences a "
+                         "series may have; give an UNTIL date or no end")
+    interval = recur.get("INTERVAL")
+    if interval and int(interval[0]) < 1:
+        raise ValueError(f"INTERVAL={interval[0]} must be at least 1")
     for part, (low, high, signed) in _RANGES.items():
         for value in recur.get(part, ()):
             number = int(value)
@@ -103,6 +122,156 @@ _RANGES = {
 _DAY_FILTERS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
 
 
+def _local_until(text: str, zone: str) -> tuple[str, _dt.datetime | None]:
+    """The rule without UNTIL, and UNTIL as a naive wall-clock time in `zone`."""
+    recur = vRecur.from_ical(text)
+    until = recur.pop("UNTIL", None)
+    if not until:
+        return text, None
+    moment = until[0]
+    if not isinstance(moment, _dt.datetime):
+        moment = _dt.datetime(moment.year, moment.month, moment.day, 23, 59, 59, tzinfo=_UTC)
+    if moment.tzinfo is None:
+        return recur.to_ical().decode("ascii"), moment
+    try:
+        local = moment.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+    except OverflowError:
+        local = _WALL_MAX
+    return recur.to_ical().decode("ascii"), local
+
+
+class RuleDates:
+    """The wall-clock starts a rule gives from a naive `start`, found quickly.
+
+    `after`, `before` and `count_to` never walk from the start of an unbounded or
+    ``UNTIL`` rule (see the module's note); a ``COUNT`` rule is listed once.
+    """
+
+    def __init__(self, text: str, start: _dt.datetime, zone: str) -> None:
+        self.start = start
+        body, self.until = _local_until(text, zone)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = _rrule.rrulestr(body, dtstart=start, forceset=False)
+        assert isinstance(parsed, _rrule.rrule)
+        if self.until is not None:
+            parsed = parsed.replace(until=self.until)
+        self.rule: Any = parsed
+        self.count: int | None = parsed._count
+        self._listed: list[_dt.datetime] | None = None
+
+    # -- walking -------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[_dt.datetime]:
+        return _guarded(iter(self.rule))
+
+    def listed(self) -> list[_dt.datetime]:
+        """Every start of a COUNT rule (at most MAX_COUNT)."""
+        assert self.count is not None
+        if self._listed is None:
+            self._listed = list(_guarded(iter(self.rule)))
+        return self._listed
+
+    def last(self) -> _dt.datetime | None:
+        """The last start of a bounded rule, None for a rule without end."""
+        if self.count is not None:
+            found = self.listed()
+            return found[-1] if found else None
+        if self.until is None:
+            return None
+        return self.before(self.until, inc=True)
+
+    # -- jumping ---------------------------------------------------------------------------
+    def _anchored(self, moment: _dt.datetime, back: int = 0) -> Any:
+        """The rule re-anchored at the start of the rule period holding `moment`
+        (`back` periods earlier): the same starts from that anchor on."""
+        rule, start = self.rule, self.start
+        freq, interval = rule._freq, rule._interval
+        original: dict[str, Any] = dict(rule._original_rule)
+        if moment <= start:
+            return rule
+        given = any(original.get(k) for k in ("byweekno", "byyearday", "bymonthday",
+                                               "byweekday", "byeaster"))
+        day = moment.date()
+        if freq == _rrule.DAILY:
+            steps = (day - start.date()).days // interval - back
+            anchor = start.date() + _dt.timedelta(days=max(steps, 0) * interval)
+        elif freq == _rrule.WEEKLY:
+            week0 = start.date() - _dt.timedelta(days=(start.weekday() - rule._wkst) % 7)
+            steps = (day - week0).days // 7 // interval - back
+            anchor = week0 + _dt.timedelta(weeks=max(steps, 0) * interval)
+            if not given:
+                original["byweekday"] = (start.weekday(),)
+        elif freq == _rrule.MONTHLY:
+            months = (day.year - start.year) * 12 + day.month - start.month
+            steps = months // interval - back
+            index = start.year * 12 + start.month - 1 + max(steps, 0) * interval
+            anchor = _dt.date(index // 12, index % 12 + 1, 1)
+            if not given:
+                original["bymonthday"] = (start.day,)
+        elif freq == _rrule.YEARLY:
+            steps = (day.year - start.year) // interval - back
+            anchor = _dt.date(start.year + max(steps, 0) * interval, 1, 1)
+            if not given:
+                original["bymonthday"] = (start.day,)
+                original.setdefault("bymonth", None)
+                if not original["bymonth"]:
+                    original["bymonth"] = (start.month,)
+        else:
+            return rule
+        if steps <= 0:
+            return rule
+        original.pop("dtstart", None)
+        original.pop("count", None)
+        original["until"] = self.until
+        wall = _dt.datetime.combine(anchor, start.time())
+        return _rrule.rrule(freq, dtstart=wall, interval=interval, **{
+            k: v for k, v in original.items() if k not in ("freq", "interval")})
+
+    def after(self, moment: _dt.datetime, inc: bool = False) -> _dt.datetime | None:
+        """The first start after (or at, with `inc`) the wall-clock `moment`."""
+        if self.count is not None:
+            found = self.listed()
+            k = (bisect.bisect_left if inc else bisect.bisect_right)(found, moment)
+            return found[k] if k < len(found) else None
+        try:
+            result: _dt.datetime | None = self._anchored(moment).after(moment, inc=inc)
+        except (OverflowError, ValueError):
+            return None
+        return result
+
+    def before(self, moment: _dt.datetime, inc: bool = False) -> _dt.datetime | None:
+        """The last start before (or at, with `inc`) the wall-clock `moment`."""
+        if self.count is not None:
+            listed = self.listed()
+            k = (bisect.bisect_right if inc else bisect.bisect_left)(listed, moment)
+            return listed[k - 1] if k > 0 else None
+        back = 1
+        while True:
+            rule = self._anchored(moment, back)
+            try:
+                found: _dt.datetime | None = rule.before(moment, inc=inc)
+            except (OverflowError, ValueError):
+                found = None
+            if found is not None or rule is self.rule:
+                return found
+            back *= 8
+
+
+def _guarded(found: Iterator[_dt.datetime]) -> Iterator[_dt.datetime]:
+    """Stop quietly where dateutil runs off the end of the calendar (year 9999)."""
+    while True:
+        try:
+            yield next(found)
+        except (StopIteration, OverflowError, ValueError):
+            return
+
+
+@functools.lru_cache(maxsize=32)
+def rule_dates(text: str, start: _dt.datetime, zone: str) -> RuleDates:
+    """The (cached) :class:`RuleDates` of a checked rule."""
+    return RuleDates(text, start, zone)
+
+
 def _matches_some_day(rule: RepeatRule, start: _dt.datetime) -> bool:
     """Whether the rule's day filters match any day at all, asked of a yearly rule:
     dateutil searches a rule that never matches up to year 9999, which takes seconds
@@ -117,42 +286,13 @@ def _matches_some_day(rule: RepeatRule, start: _dt.datetime) -> bool:
             del recur[name]
     recur["FREQ"] = ["YEARLY"]
     yearly = recur.to_ical().decode("ascii")
-    return next(iter(_rrule.rrulestr(yearly, dtstart=start)), None) is not None
-
-
-def _rrule_of(rule: RepeatRule, start: _dt.datetime) -> _rrule.rrule:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        parsed = _rrule.rrulestr(rule.text, dtstart=start, forceset=False)
-    assert isinstance(parsed, _rrule.rrule)
-    return parsed
-
-
-def expand(rule: RepeatRule, start: _dt.datetime, limit: int | None = None
-           ) -> Iterator[_dt.datetime]:
-    """Occurrence starts of `rule` from the zone-aware wall-clock `start`.
-
-    Raises :class:`UnboundedRepeat` for a rule without end when `limit` is None.
-    """
-    if limit is None and not rule.bounded:
-        raise UnboundedRepeat(rule.text)
-    found = iter(_rrule_of(rule, start))
-    return found if limit is None else itertools.islice(found, limit)
-
-
-def first_occurrence(rule: RepeatRule, meeting: Meeting) -> _dt.datetime | None:
-    """The first start that `rule` yields from the meeting's own start within
-    `_SEARCH_YEARS` (a rule that never matches would otherwise be searched to 9999)."""
-    start = _first_start(meeting, _zone(meeting))
-    if not _matches_some_day(rule, start):
-        return None
-    horizon = start.astimezone(_UTC) + _dt.timedelta(days=366 * _SEARCH_YEARS)
-    return next(iter(_rrule_of(rule, start).replace(count=None, until=horizon)), None)
+    return next(_guarded(iter(_rrule.rrulestr(yearly, dtstart=start))), None) is not None
 
 
 def repeat_problems(meeting: Meeting) -> list[Problem]:
-    """Problems with the meeting's ``repeat`` rule (code ``bad-repeat``); empty when it
-    has none or it is sound.
+    """Problems with the meeting's ``repeat`` rule alone (code ``bad-repeat``); empty
+    when it has none or it is sound. The series' own checks (overlaps, dates past
+    9999, skip, extra and overrides) follow the layout.
 
     A sound rule reads as an RRULE, expands from the meeting's start, and yields the
     meeting's own date first (calendars count the start as the first occurrence, so a
@@ -161,7 +301,7 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
     if meeting.repeat is None:
         return []
     try:
-        zone = _zone(meeting)
+        _zone(meeting)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return []  # the layout reports the unknown zone
     rule_text = meeting.repeat
@@ -170,15 +310,23 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
         return [Problem("bad-repeat", f'repeat rule "{rule_text}": {message}', "",
                         meeting.title)]
 
+    start = first_wall(meeting)
     try:
         rule = parse_repeat(rule_text, meeting)
-        first = first_occurrence(rule, meeting)
+        if not _matches_some_day(rule, start):
+            return bad(f"it yields no occurrence within {_SEARCH_YEARS} years of the meeting")
+        dates = rule_dates(rule.text, start, meeting.timezone)
+        if dates.until is not None and dates.until < start:
+            return bad(f"UNTIL {dates.until:%Y-%m-%d %H:%M} is before the meeting's own start "
+                       f"{start:%Y-%m-%d %H:%M}, so the series has no occurrence")
+        horizon = (start + _dt.timedelta(days=366 * _SEARCH_YEARS)
+                   if start.year < 9999 - _SEARCH_YEARS else _WALL_MAX)
+        first = next(itertools.takewhile(lambda t: t <= horizon, iter(dates)), None)
     except (ValueError, TypeError, Warning) as exc:
         return bad(str(exc) or type(exc).__name__)
-    start = _first_start(meeting, zone)
     if first is None:
         return bad(f"it yields no occurrence within {_SEARCH_YEARS} years of the meeting")
-    if first.replace(tzinfo=None) != start.replace(tzinfo=None):
+    if first != start:
         return bad(f"it does not include the meeting's own start {start:%Y-%m-%d %H:%M} "
                    f"(its first occurrence would be {first:%Y-%m-%d %H:%M})")
     return []

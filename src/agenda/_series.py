@@ -1,22 +1,47 @@
-"""The occurrences of a meeting: one for a single meeting, every one of a repeating one."""
+"""The occurrences of a meeting: one for a single meeting, every one of a series.
+
+The series rule, decided once and shared by the tables, the listings and the feed:
+
+* the dates are the ``repeat`` rule's (RRULE), less ``skip`` (EXDATE), plus ``extra``
+  (RDATE); a meeting is held at most once a date;
+* an occurrence starts at the meeting's wall-clock start on its date, read as RFC 5545
+  reads it: a start the clocks skip is taken with the offset before the change (02:30
+  on the night New York springs forward is 03:30 EDT), a start they repeat is the
+  first of the two;
+* every item lasts as long as on the first date, in elapsed time (an item of 120
+  minutes lasts 120 minutes on every occurrence, as RFC 5545 applies an exact
+  duration to each member of a recurrence set): an occurrence's timetable is the first
+  one moved by whole seconds;
+* an occurrence in ``overrides`` starts at its own `start` and, with its own ``items``
+  or ``end``, is laid out (and checked) as a meeting of its own.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-import sys
+import heapq
+import itertools
 import zoneinfo
 from collections.abc import Iterator
 
 import attrs
 import pendulum
 
-from ._layout import layout
-from ._model import Meeting
-from ._problems import AgendaError
-from ._repeat import expand, parse_repeat
+from ._model import Meeting, Override
+from ._problems import AgendaError, InvalidAgenda, Problem, Severity
+from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
 from ._timetable import Timetable
 
-__all__ = ["NotAnOccurrence", "occurrence_on", "occurrences", "timetable_occurrences"]
+__all__ = ["NotAnOccurrence", "Series", "occurrence_on", "occurrences", "series_problems",
+           "timetable_occurrences"]
+
+Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
+_SAMPLE = 1000
+_LAST_UTC = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
+_FIRST_UTC = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
+MAX_OCCURRENCE_NUMBER = 100_000
+"""The highest occurrence number ``table --occurrence`` looks up."""
 
 
 class NotAnOccurrence(AgendaError, ValueError):
@@ -24,7 +49,7 @@ class NotAnOccurrence(AgendaError, ValueError):
     nearest occurrences before and after it."""
 
     def __init__(self, meeting: Meeting, day: _dt.date, before: _dt.date | None,
-                 after: _dt.date | None) -> None:
+                 after: _dt.date | None, reason: str = "") -> None:
         self.day = day
         self.before = before
         self.after = after
@@ -32,78 +57,397 @@ class NotAnOccurrence(AgendaError, ValueError):
         near = [f"{d.isoformat()}" for d in (before, after) if d is not None]
         hint = f"; the nearest: {' and '.join(near)}" if near else ""
         super().__init__(f'{day.isoformat()} is not an occurrence of "{meeting.title}"'
-                         f"{rule}{hint}")
+                         f"{rule}{reason}{hint}")
 
-Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
+
+def _plain(day: _dt.date) -> _dt.date:
+    return _dt.date(day.year, day.month, day.day)
+
+
+class Series:
+    """The occurrences of a laid-out meeting (see the module's rule).
+
+    Built from the first date's `timetable`; every lookup is quick on any rule
+    (nothing walks the series from its start except listings, which are lazy).
+    """
+
+    def __init__(self, timetable: Timetable) -> None:
+        meeting = timetable.meeting
+        self.meeting = meeting
+        self.first = timetable
+        self.zone = zoneinfo.ZoneInfo(timetable.zone)
+        self.seconds = timetable.end_utc - timetable.start_utc
+        self.wall = first_wall(meeting)
+        self.rule: RuleDates | None = None
+        if meeting.repeat is not None:
+            text = parse_repeat(meeting.repeat, meeting).text
+            self.rule = rule_dates(text, self.wall, timetable.zone)
+        self.skip = frozenset(_plain(d) for d in meeting.skip)
+        self.extra = sorted({_plain(d) for d in meeting.extra})
+        self.overrides: dict[_dt.date, Override] = {}
+        for override in meeting.overrides:
+            self.overrides.setdefault(_plain(override.date), override)
+        self._laid: dict[_dt.date, Timetable] = {}
+
+    @property
+    def bounded(self) -> bool:
+        return self.rule is None or self.rule.count is not None or self.rule.until is not None
+
+    # -- dates -----------------------------------------------------------------------------
+    def _midnight(self, day: _dt.date) -> _dt.datetime:
+        return _dt.datetime(day.year, day.month, day.day)  # noqa: DTZ001 - wall clock
+
+    def _rule_dates(self) -> Iterator[_dt.date]:
+        if self.rule is None:
+            yield _plain(self.meeting.date)
+            return
+        for wall in self.rule:
+            yield wall.date()
+
+    def dates(self) -> Iterator[_dt.date]:
+        """Every date the meeting is held on, in order (lazy; endless without an end)."""
+        last = None
+        for day in heapq.merge(self._rule_dates(), self.extra):
+            if day != last and day not in self.skip:
+                yield day
+            last = day
+
+    def _by_rule(self, day: _dt.date) -> bool:
+        if self.rule is None:
+            return day == self.meeting.date
+        found = self.rule.after(self._midnight(day), inc=True)
+        return found is not None and found.date() == day
+
+    def held(self, day: _dt.date) -> bool:
+        """Whether the meeting is held on `day`."""
+        day = _plain(day)
+        if day in self.skip:
+            return False
+        return day in self.extra or self._by_rule(day)
+
+    def _rule_near(self, day: _dt.date, later: bool) -> _dt.date | None:
+        """The nearest rule date (not skipped) before or after `day`."""
+        if self.rule is None:
+            base = _plain(self.meeting.date)
+            ok = base not in self.skip and (base > day if later else base < day)
+            return base if ok else None
+        moment = self._midnight(day) + _dt.timedelta(days=1) if later else self._midnight(day)
+        for _ in range(len(self.skip) + 1):
+            found = (self.rule.after(moment, inc=True) if later
+                     else self.rule.before(moment))
+            if found is None:
+                return None
+            if found.date() not in self.skip:
+                return found.date()
+            moment = (self._midnight(found.date()) + _dt.timedelta(days=1) if later
+                      else self._midnight(found.date()))
+        return None
+
+    def nearest(self, day: _dt.date) -> tuple[_dt.date | None, _dt.date | None]:
+        """The dates held nearest before and after `day` (None where there is none)."""
+        day = _plain(day)
+        k = bisect.bisect_left(self.extra, day)
+        extra_before = next((d for d in reversed(self.extra[:k]) if d not in self.skip), None)
+        extra_after = next((d for d in self.extra[k:] if d > day and d not in self.skip),
+                           None)
+        before = [d for d in (self._rule_near(day, False), extra_before) if d is not None]
+        after = [d for d in (self._rule_near(day, True), extra_after) if d is not None]
+        return (max(before) if before else None, min(after) if after else None)
+
+    def nth(self, number: int) -> _dt.date | None:
+        """The date of occurrence `number` (1 is the first), None past the last."""
+        if not 1 <= number <= MAX_OCCURRENCE_NUMBER:
+            raise ValueError(f"an occurrence number is 1 to {MAX_OCCURRENCE_NUMBER}")
+        return next(itertools.islice(self.dates(), number - 1, None), None)
+
+    def require(self, day: _dt.date) -> _dt.date:
+        """`day` as a date, or :class:`NotAnOccurrence`."""
+        day = _plain(day)
+        if self.held(day):
+            return day
+        before, after = self.nearest(day)
+        reason = " (it is skipped)" if day in self.skip else ""
+        raise NotAnOccurrence(self.meeting, day, before, after, reason)
+
+    # -- times -----------------------------------------------------------------------------
+    def _instant(self, day: _dt.date, time: _dt.time) -> int:
+        """UTC seconds of a wall-clock time on `day`, read as RFC 5545 reads it."""
+        wall = _dt.datetime(day.year, day.month, day.day, time.hour, time.minute, time.second,
+                            tzinfo=self.zone)
+        return int(wall.timestamp())
+
+    def start_utc(self, day: _dt.date) -> int:
+        """Where the occurrence of `day` (a date held) starts, as UTC seconds."""
+        override = self.overrides.get(_plain(day))
+        time = override.start if override is not None and override.start else self.meeting.start
+        return self._instant(day, time)
+
+    def _own_layout(self, day: _dt.date) -> bool:
+        override = self.overrides.get(_plain(day))
+        return override is not None and (override.items is not None or override.end is not None)
+
+    def meeting_on(self, day: _dt.date) -> Meeting:
+        """The meeting as held on `day` (a date held), a single meeting: see
+        :func:`occurrence_on`."""
+        day = _plain(day)
+        meeting = self.meeting
+        single = attrs.evolve(meeting, date=day, weekday=None, repeat=None, skip=(), extra=(),
+                              overrides=())
+        override = self.overrides.get(day)
+        if override is not None and self._own_layout(day):
+            return attrs.evolve(
+                single, start=override.start or meeting.start,
+                end=override.end if override.end is not None else meeting.end,
+                items=override.items if override.items is not None else meeting.items)
+        start = self.start_utc(day)
+        local = _dt.datetime.fromtimestamp(start, self.zone)
+        end: _dt.time | None = meeting.end
+        if end is not None:
+            # The declared end as a wall-clock time when one names the end instant;
+            # else the items' own durations carry the length.
+            finish = _dt.datetime.fromtimestamp(start + self.seconds, self.zone)
+            named = (finish.date() == local.date()
+                     and self._instant(finish.date(), finish.time()) == start + self.seconds)
+            end = finish.time() if named else None
+        return attrs.evolve(single, date=local.date(), start=local.time(), end=end)
+
+    def timetable(self, day: _dt.date) -> Timetable:
+        """The timetable of the occurrence held on `day` (:class:`NotAnOccurrence` for a
+        date it is not held on; :class:`InvalidAgenda` for an override that is not
+        sound)."""
+        from ._layout import layout
+
+        day = self.require(day)
+        if day in self._laid:
+            return self._laid[day]
+        if self._own_layout(day):
+            result = layout(self.meeting_on(day))
+        else:
+            result = self.first.moved(self.meeting_on(day),
+                                      self.start_utc(day) - self.first.start_utc)
+        self._laid[day] = result
+        return result
+
+    def span(self, day: _dt.date) -> tuple[int, int]:
+        """(start, end) of the occurrence of `day` as UTC seconds."""
+        if self._own_layout(day):
+            table = self.timetable(day)
+            return table.start_utc, table.end_utc
+        start = self.start_utc(day)
+        return start, start + self.seconds
+
+    def spans(self) -> Iterator[tuple[_dt.date, int, int]]:
+        """(date, start, end) of every occurrence, lazily."""
+        for day in self.dates():
+            start, end = self.span(day)
+            yield day, start, end
+
+
+# -- checks --------------------------------------------------------------------------------
+def _clock(utc: int, zone: zoneinfo.ZoneInfo) -> str:
+    return f"{_dt.datetime.fromtimestamp(utc, zone):%Y-%m-%d %H:%M}"
+
+
+def series_problems(timetable: Timetable) -> list[Problem]:
+    """Problems of a laid-out meeting's series: dates that overlap, repeat within a
+    day, start at another time or run past the calendar (``bad-repeat``,
+    ``out-of-range``), and ``skip``, ``extra`` and ``overrides`` that do not fit
+    (``bad-repeat``, ``bad-override``, and an override's own problems)."""
+    meeting = timetable.meeting
+    title = meeting.title
+    if not meeting.repeats:
+        given = [key for key in ("skip", "overrides") if getattr(meeting, key)]
+        return [Problem("bad-repeat", f"{key} applies to a repeating meeting; give it a "
+                        "repeat rule or extra dates", "", title) for key in given]
+    series = Series(timetable)
+    problems: list[Problem] = []
+
+    def bad(message: str, code: str = "bad-repeat") -> None:
+        problems.append(Problem(code, message, "", title))
+
+    rule = f'repeat rule "{meeting.repeat}": ' if meeting.repeat else ""
+    start_time = meeting.start
+    try:
+        walls = (list(itertools.islice(series.rule, _SAMPLE)) if series.rule is not None
+                 else [series.wall])
+        extra = [_dt.datetime.combine(d, start_time) for d in series.extra]
+        begins = sorted({*walls, *extra})
+        for one, two in itertools.pairwise(begins):
+            first = series._instant(one.date(), one.time())  # noqa: SLF001
+            second = series._instant(two.date(), two.time())  # noqa: SLF001
+            if second < first + series.seconds:
+                bad(f"{rule}the occurrences overlap: the one of "
+                    f"{_clock(first, series.zone)} lasts {series.seconds // 60} min, "
+                    f"the next starts {_clock(second, series.zone)}")
+                break
+        for one, two in itertools.pairwise(walls):
+            if one.date() == two.date() and not problems:
+                bad(f"{rule}it gives two occurrences on {one:%Y-%m-%d}, at {one:%H:%M} "
+                    f"and {two:%H:%M}; a meeting is held once a day at most")
+                break
+        odd = next((w for w in walls if w.time() != start_time), None)
+        if odd is not None and not problems:
+            bad(f"{rule}its occurrence of {odd:%Y-%m-%d} starts at {odd:%H:%M}, not at the "
+                f"meeting's start {start_time:%H:%M}; every occurrence starts then")
+        if problems:
+            return problems
+        problems += _range_problems(series, rule)
+        problems += _date_problems(series)
+    except (OverflowError, ValueError) as exc:
+        bad(f"{rule}the series cannot be expanded ({exc})", "out-of-range")
+    return problems
+
+
+def _range_problems(series: Series, rule: str) -> list[Problem]:
+    """The series must end inside the calendar (its last occurrence by 9999-12-31)."""
+    title = series.meeting.title
+    out = []
+    if series.rule is not None and series.rule.count is not None:
+        listed = series.rule.listed()
+        if len(listed) < series.rule.count:
+            out.append(Problem("out-of-range", f"{rule}only {len(listed)} of its "
+                               f"{series.rule.count} occurrences fall before the end of year "
+                               "9999, the last date a calendar can show", "", title))
+            return out
+    last: _dt.date | None = None
+    if series.rule is not None and series.bounded:
+        wall = series.rule.last()
+        last = wall.date() if wall is not None else None
+    if series.extra:
+        last = max(last or series.extra[-1], series.extra[-1])
+    if last is not None:
+        try:
+            end = series._instant(last, series.meeting.start) + series.seconds
+            _dt.datetime.fromtimestamp(end, series.zone)
+        except (OverflowError, ValueError):
+            end = _LAST_UTC + 1
+        if end > _LAST_UTC:
+            out.append(Problem("out-of-range", f"{rule}its occurrence of {last.isoformat()} "
+                               "ends after 9999-12-31, the last date a calendar can show",
+                               "", title))
+    return out
+
+
+def _date_problems(series: Series) -> list[Problem]:
+    meeting = series.meeting
+    title = meeting.title
+    out: list[Problem] = []
+    first = _plain(meeting.date)
+    for day in sorted(series.skip):
+        if day in series.extra:
+            out.append(Problem("bad-repeat", f"{day.isoformat()} is both in skip and in extra",
+                               "", title))
+        elif not series._by_rule(day):
+            before, after = series.nearest(day)
+            near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
+            out.append(Problem("bad-repeat", f"skip {day.isoformat()} is not a date of the "
+                               f"series{'; the nearest: ' + near if near else ''}", "", title))
+    for day in series.extra:
+        if day <= first:
+            out.append(Problem("bad-repeat", f"extra {day.isoformat()} is not after the "
+                               f"meeting's first date {first.isoformat()}", "", title))
+        elif day not in series.skip and series._by_rule(day):
+            out.append(Problem("bad-repeat", f"extra {day.isoformat()} is already a date of "
+                               "the series", "", title))
+    seen: set[_dt.date] = set()
+    for override in meeting.overrides:
+        day = _plain(override.date)
+        label = f"override {day.isoformat()}"
+        if day in seen:
+            out.append(Problem("bad-override", f"{label} is given twice", "", title))
+            continue
+        seen.add(day)
+        if not series.held(day):
+            before, after = series.nearest(day)
+            near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
+            out.append(Problem("bad-override", f"{label} is not a date the meeting is held on"
+                               f"{'; the nearest: ' + near if near else ''}", "", title))
+            continue
+        out += _override_problems(series, day, label)
+    return out
+
+
+def _override_problems(series: Series, day: _dt.date, label: str) -> list[Problem]:
+    title = series.meeting.title
+    override = series.overrides[day]
+    if override.start is not None:
+        wall = _dt.datetime(day.year, day.month, day.day, override.start.hour,
+                            override.start.minute, override.start.second, tzinfo=series.zone)
+        back = _dt.datetime.fromtimestamp(int(wall.timestamp()), series.zone)
+        if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+            return [Problem("nonexistent-time", f"{label}: start {override.start:%H:%M} does "
+                            "not exist on that date (the clocks skip it for DST)", "", title)]
+    try:
+        series.timetable(day)
+    except InvalidAgenda as exc:
+        return [attrs.evolve(p, message=f"{label}: {p.message}") for p in exc.problems
+                if p.severity is Severity.ERROR]
+    return []
+
+
+# -- the public face -----------------------------------------------------------------------
+def _pair(utc: tuple[int, int], zone: str) -> Occurrence:
+    return (pendulum.from_timestamp(utc[0], tz=zone), pendulum.from_timestamp(utc[1], tz=zone))
+
+
+def iter_occurrences(timetable: Timetable) -> Iterator[Occurrence]:
+    """(start, end) of each occurrence of a laid-out meeting, lazily, in its zone."""
+    if not timetable.meeting.repeats:
+        yield timetable.start, timetable.end
+        return
+    series = Series(timetable)
+    for _, start, end in series.spans():
+        yield _pair((start, end), timetable.zone)
 
 
 def timetable_occurrences(timetable: Timetable, limit: int | None = None) -> list[Occurrence]:
-    """(start, end) of each occurrence of a laid-out meeting, in its zone.
+    """(start, end) of each occurrence of a laid-out meeting, in its zone (see the
+    module's rule for how long each lasts)."""
+    from ._repeat import UnboundedRepeat
 
-    Each occurrence starts at the meeting's wall-clock start on its day and lasts as
-    long as the first (the exact duration, as RFC 5545 applies it to a series).
-    """
     if limit is not None and limit < 1:
         return []
-    if timetable.meeting.repeat is None:
-        return [(timetable.start, timetable.end)]
-    return list(_series(timetable, limit))
-
-
-def _series(timetable: Timetable, limit: int | None) -> Iterator[Occurrence]:
-    """(start, end) of each occurrence of a repeating meeting, lazily, in rule order."""
     meeting = timetable.meeting
-    assert meeting.repeat is not None
-    rule = parse_repeat(meeting.repeat, meeting)
-    seconds = timetable.end_utc - timetable.start_utc
-    first = _dt.datetime.fromtimestamp(timetable.start_utc, zoneinfo.ZoneInfo(timetable.zone))
-    for start in expand(rule, first, limit):
-        utc = int(start.timestamp())
-        yield (pendulum.from_timestamp(utc, tz=timetable.zone),
-               pendulum.from_timestamp(utc + seconds, tz=timetable.zone))
+    if limit is None and meeting.repeats and not Series(timetable).bounded:
+        raise UnboundedRepeat(meeting.repeat or "")
+    found = iter_occurrences(timetable)
+    return list(found if limit is None else itertools.islice(found, limit))
 
 
 def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
     """(start, end) of each occurrence of `meeting`, as pendulum date-times in its zone.
 
-    A meeting without ``repeat`` has one occurrence. A rule without ``COUNT`` or
-    ``UNTIL`` needs `limit` (else :class:`UnboundedRepeat`); `limit` caps any rule.
-    Raises :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
+    A meeting without ``repeat`` or ``extra`` has one occurrence. A rule without
+    ``COUNT`` or ``UNTIL`` needs `limit` (else :class:`UnboundedRepeat`); `limit` caps
+    any rule. Raises :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
     """
+    from ._layout import layout
+
     return timetable_occurrences(layout(meeting), limit)
 
 
 def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
-    """The meeting as held on `day`, one of its occurrences: the same items and
-    wall-clock start on that date, as a single meeting (no ``repeat``; no ``weekday``,
-    which belongs to the first date). Lay it out to print that occurrence's agenda.
+    """The meeting as held on `day`, one of its occurrences, as a single meeting (no
+    ``repeat``, ``skip``, ``extra`` or ``overrides``; no ``weekday``, which belongs to the
+    first date). Lay it out to print that occurrence's agenda.
 
-    As in the calendar series, an occurrence lasts exactly as long as the first, so a
-    declared end becomes the wall-clock time that much after the start on `day` (the
-    same 15:00, unless a DST change falls inside the first meeting or this one).
+    Its start is where the occurrence starts on the wall clock (02:30 on a night the
+    clocks skip it is 03:30), and as in the calendar series every item lasts as long as
+    on the first date, so a declared end becomes the wall-clock time that much after
+    the start. An occurrence in ``overrides`` has its own start, end and items.
 
     Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
     :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
     """
-    day = _dt.date(day.year, day.month, day.day)
-    single = attrs.evolve(meeting, date=day, weekday=None, repeat=None)
-    if meeting.repeat is None:
+    from ._layout import layout
+
+    day = _plain(day)
+    if not meeting.repeats:
+        single = attrs.evolve(meeting, date=day, weekday=None, skip=(), overrides=())
         if day == meeting.date:
             return single
         if meeting.date < day:
             raise NotAnOccurrence(meeting, day, meeting.date, None)
         raise NotAnOccurrence(meeting, day, None, meeting.date)
-    before: _dt.date | None = None
-    for start, end in _series(layout(meeting), sys.maxsize):
-        held = start.date()
-        if held == day:
-            if meeting.end is None:
-                return single
-            # An end past midnight cannot be declared as a wall-clock time: the items'
-            # own durations then carry the length.
-            same_day = end.date() == held
-            return attrs.evolve(single, end=end.time() if same_day else None)
-        if held > day:
-            raise NotAnOccurrence(meeting, day, before, held)
-        before = held
-    raise NotAnOccurrence(meeting, day, before, None)
+    series = Series(layout(meeting))
+    return series.meeting_on(series.require(day))

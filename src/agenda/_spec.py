@@ -16,13 +16,14 @@ from typing import Any
 
 import tomli_w
 
-from ._model import Item, Kind, Meeting
+from ._model import Item, Kind, Meeting, Override
 from ._problems import SpecError
 
 __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat")
+                "category", "repeat", "skip", "extra")
+OVERRIDE_KEYS = ("date", "start", "end", "items")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
              "max_minutes", "gap_ok", "items")
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
@@ -114,6 +115,44 @@ class _Reader:
         self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
         return None
 
+    def dates(self, data: Mapping[str, Any], key: str, where: str) -> tuple[_dt.date, ...]:
+        raw = data.get(key)
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.errors.append(f'{where}: "{key}" must be a list of dates like '
+                               f"[2025-05-05], got {raw!r}{self.where_key(key)}")
+            return ()
+        out = []
+        for value in raw:
+            day = self.date({key: value}, key, where)
+            if day is not None:
+                out.append(day)
+        return tuple(out)
+
+    def overrides(self, raw: Any) -> tuple[Override, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.errors.append(f'spec: "overrides" must be a list of tables, got {raw!r}')
+            return ()
+        out = []
+        for k, entry in enumerate(raw, start=1):
+            where = f"override {k}"
+            if not isinstance(entry, dict):
+                self.errors.append(f"{where}: must be a table with a date, got {entry!r}")
+                continue
+            self.unknown(entry, OVERRIDE_KEYS, where)
+            before = len(self.errors)
+            day = self.date(entry, "date", where)
+            start = self.time(entry, "start", where)
+            end = self.time(entry, "end", where)
+            items = (self.items(entry["items"], f"{day or k}/", where)
+                     if "items" in entry else None)
+            if len(self.errors) == before and day is not None:
+                out.append(Override(day, start=start, end=end, items=items))
+        return tuple(out)
+
     def items(self, raw: Any, prefix: str, where: str) -> tuple[Item, ...]:
         if raw is None:
             return ()
@@ -158,7 +197,7 @@ class _Reader:
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
             raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, ("meeting", "items"), "spec")
+        self.unknown(data, ("meeting", "items", "overrides"), "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             self.errors.append("[meeting] is missing" if head is None
@@ -176,11 +215,14 @@ class _Reader:
             weekday=self.string(head, "weekday", "[meeting]"),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
+            skip=self.dates(head, "skip", "[meeting]"),
+            extra=self.dates(head, "extra", "[meeting]"),
         )
         items = self.items(data.get("items"), "", "spec")
+        overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(items=items, **fields)  # type: ignore[arg-type]
+        return Meeting(items=items, overrides=overrides, **fields)  # type: ignore[arg-type]
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
@@ -269,7 +311,30 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     for key in ("location", "category", "repeat"):
         if getattr(meeting, key) is not None:
             head[key] = getattr(meeting, key)
-    return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+    for key in ("skip", "extra"):
+        days = getattr(meeting, key)
+        if days:
+            head[key] = [_plain_date(d, times_as_text) for d in days]
+    out: dict[str, Any] = {"meeting": head,
+                           "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+    if meeting.overrides:
+        out["overrides"] = [_override_dict(o, times_as_text) for o in meeting.overrides]
+    return out
+
+
+def _plain_date(day: _dt.date, times_as_text: bool) -> Any:
+    return day.isoformat() if times_as_text else _dt.date(day.year, day.month, day.day)
+
+
+def _override_dict(override: Override, times_as_text: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": _plain_date(override.date, times_as_text)}
+    for key in ("start", "end"):
+        value = getattr(override, key)
+        if value is not None:
+            out[key] = value.isoformat() if times_as_text else _plain_time(value)
+    if override.items is not None:
+        out["items"] = [_item_dict(i, times_as_text) for i in override.items]
+    return out
 
 
 def dump_toml(meeting: Meeting) -> str:

@@ -159,6 +159,13 @@ class Timetable(Sequence[Slot]):
     def minutes(self) -> int:
         return (self.end_utc - self.start_utc) // 60
 
+    def moved(self, meeting: Meeting, seconds: int) -> Timetable:
+        """The same slots `seconds` later, as the timetable of `meeting` (an occurrence
+        of a series: every item keeps its elapsed length)."""
+        return Timetable(meeting, self.zone, self._start + seconds, (
+            self._numbers, self._levels, self._paths, self._items,
+            [t + seconds for t in self._starts], [t + seconds for t in self._ends]))
+
     def top_level(self) -> Iterator[Slot]:
         """The slots of depth 0."""
         return (s for s in self if s.depth == 0)

@@ -15,14 +15,13 @@ import click
 
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._ics import FeedError, to_ics
+from ._ics import FeedError, FeedTimetable, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
 from ._model import Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
-from ._repeat import UnboundedRepeat
-from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
+from ._series import MAX_OCCURRENCE_NUMBER, NotAnOccurrence, Series, iter_occurrences
 from ._spec import loads
 from ._timetable import Timetable
 
@@ -30,7 +29,7 @@ __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
-DEFAULT_OCCURRENCES = 10
+DEFAULT_OCCURRENCES = 100
 
 
 def _read(path: str) -> Meeting:
@@ -106,8 +105,7 @@ def cli() -> None:
 @click.option("--occurrences", is_flag=True,
               help="Also list every occurrence of a repeating meeting, one per line.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="List at most this many occurrences (a rule without COUNT or UNTIL "
-                   f"lists {DEFAULT_OCCURRENCES} unless told).")
+              help=f"List at most this many occurrences (default {DEFAULT_OCCURRENCES}).")
 def check(file: str, occurrences: bool, limit: int | None) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
     timetable = _layout_or_exit(_read(file))
@@ -127,24 +125,26 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Print the agenda of the occurrence held on this date (YYYY-MM-DD) "
-                   "of a repeating meeting.")
+              metavar="YYYY-MM-DD",
+              help="Print the agenda of the occurrence held on this date of a repeating "
+                   "meeting.")
+@click.option("--occurrence", "number", type=click.IntRange(1, MAX_OCCURRENCE_NUMBER),
+              default=None, metavar="N",
+              help="Print the agenda of the Nth occurrence (1 is the first).")
 @click.option("--occurrences", is_flag=True,
               help="List the occurrences of the meeting, one per line, instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="With --occurrences: list at most this many.")
+              help=f"With --occurrences: list at most this many (default "
+                   f"{DEFAULT_OCCURRENCES}).")
 def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | None,
-          on_day: _dt.datetime | None, occurrences: bool, limit: int | None) -> None:
+          on_day: _dt.datetime | None, number: int | None, occurrences: bool,
+          limit: int | None) -> None:
     """Print the timetable of FILE."""
-    meeting = _read(file)
-    if on_day is not None:
-        _layout_or_exit(meeting)
-        try:
-            meeting = occurrence_on(meeting, on_day.date())
-        except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_UNREADABLE)
-    timetable = _layout_or_exit(meeting)
+    if on_day is not None and number is not None:
+        raise click.UsageError("give --on or --occurrence, not both")
+    timetable = _layout_or_exit(_read(file))
+    if on_day is not None or number is not None:
+        timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
@@ -163,15 +163,41 @@ def demo(fmt: str, lang: str) -> None:
     _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang)), None)
 
 
-def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
-    """One line per occurrence: date, weekday, start–end and UTC offset in the zone."""
+def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
+                        number: int | None) -> Timetable:
+    """The timetable of one occurrence (by date or number); exit 2 naming the nearest
+    dates when there is none, 1 when that occurrence's own agenda is invalid."""
+    meeting = timetable.meeting
+    series = Series(timetable)
     try:
-        found = timetable_occurrences(timetable, limit)
-    except UnboundedRepeat:
-        found = timetable_occurrences(timetable, DEFAULT_OCCURRENCES)
-        click.echo(f"note: the repeat rule has no end; the first {DEFAULT_OCCURRENCES} "
-                   "occurrences are listed (--limit N lists more)", err=True)
-    for start, end in found:
+        if number is not None:
+            found = series.nth(number)
+            if found is None:
+                click.echo(f'error: "{meeting.title}" has fewer than {number} occurrences',
+                           err=True)
+                sys.exit(EXIT_UNREADABLE)
+            return series.timetable(found)
+        assert day is not None
+        return series.timetable(day.date())
+    except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except InvalidAgenda as exc:
+        for problem in exc.problems:
+            click.echo(str(problem))
+        sys.exit(EXIT_INVALID)
+
+
+def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
+    """One line per occurrence, written as found: date, weekday, start–end and UTC
+    offset in the zone; at most `limit` (default DEFAULT_OCCURRENCES), with a note on
+    standard error when more follow."""
+    most = limit if limit is not None else DEFAULT_OCCURRENCES
+    for listed, (start, end) in enumerate(iter_occurrences(timetable)):
+        if listed == most:
+            click.echo(f"note: more occurrences follow; the first {most} are listed "
+                       "(--limit N lists more)", err=True)
+            return
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
         click.echo(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
@@ -188,6 +214,11 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time") from None
     if moment.tzinfo is None:
         raise click.BadParameter(f"{value!r} has no UTC offset (add Z or e.g. +09:00)")
+    try:
+        moment.astimezone(_dt.UTC)
+    except OverflowError:
+        raise click.BadParameter(f"{value!r} is outside the calendar's range (in UTC it "
+                                 "falls before year 1 or after 9999)") from None
     return moment
 
 
@@ -202,9 +233,13 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--uid-domain", help="Right-hand side of every UID (default: the previous "
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
-              help="Stamp new and changed events with this time (default: now, in UTC).")
+              help="Stamp new and changed events with this time (default: now, in UTC); "
+                   "never earlier than the previous feed's stamps.")
+@click.option("--replace", is_flag=True,
+              help="Accept a previous feed written for another meeting (its events are "
+                   "cancelled).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, replace: bool) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     timetable = _layout_or_exit(_read(file))
     source = previous
@@ -217,9 +252,14 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
         except OSError as exc:
             click.echo(f"error: cannot read {source}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_UNREADABLE)
+        if not old.strip():
+            old = None  # an empty file holds no previous feed
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+        if old is not None:
+            _warn_about_previous(from_ics(old), items, stamp, replace)
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
+                      replace=replace)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -230,6 +270,24 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+def _warn_about_previous(feed: FeedTimetable, items: bool, now: _dt.datetime,
+                         replace: bool) -> None:
+    """Say on standard error what regenerating over `feed` does that may surprise."""
+    live = [e for e in feed.items if not e.cancelled]
+    if not items and live:
+        click.echo(f"warning: the previous feed has {len(live)} item event(s); without "
+                   "--items they are cancelled", err=True)
+    stamps = [moment for e in feed.events for moment in (e.stamp, e.last_modified)
+              if moment is not None]
+    if stamps and now.astimezone(_dt.UTC) < max(stamps):
+        click.echo(f"note: --now {now.isoformat()} is earlier than the previous feed's "
+                   f"latest stamp {max(stamps).isoformat()}; changed events are stamped "
+                   "the second after it", err=True)
+    if replace and feed.meeting is not None:
+        click.echo(f'note: replacing the feed of "{feed.meeting.summary}"; its events are '
+                   "cancelled", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,7 +1,9 @@
 // Read iCalendar files with Mozilla's ical.js (the parser inside Thunderbird) and
 // print what it understood as JSON: one entry per file, one object per VEVENT with
 // its UID, SUMMARY, the zone each time was resolved in, and start and end as UTC
-// epoch seconds; a recurring event also lists its expanded occurrences.
+// epoch seconds; a recurring event also lists its expanded occurrences (RRULE, RDATE and
+// EXDATE by ical.js's iterator; an occurrence that a RECURRENCE-ID event of the same
+// UID replaces has that event's times, as ical.js relates them).
 //
 //   node icaljs_dump.mjs a.ics b.ics      (or a JSON list of paths on stdin)
 //
@@ -15,8 +17,10 @@ function zoneOf(time) {
   return time.zone ? time.zone.tzid : null;
 }
 
-function dumpEvent(component) {
+function dumpEvent(component, exceptions) {
   const event = new ICAL.Event(component);
+  // RECURRENCE-ID events of the same UID replace the occurrences they name.
+  for (const exception of exceptions) event.relateException(exception);
   const start = event.startDate;
   const end = event.endDate;
   const result = {
@@ -54,7 +58,12 @@ function dumpFile(path) {
     ICAL.TimezoneService.register(zone);
     zones.push(zone.tzid);
   }
-  const events = calendar.getAllSubcomponents("vevent").map(dumpEvent);
+  const all = calendar.getAllSubcomponents("vevent");
+  const exceptions = all.filter((c) => c.hasProperty("recurrence-id"));
+  const events = all
+    .filter((c) => !c.hasProperty("recurrence-id"))
+    .map((c) => dumpEvent(c, exceptions.filter(
+      (x) => x.getFirstPropertyValue("uid") === c.getFirstPropertyValue("uid"))));
   return { file: path, vtimezones: zones, events };
 }
 

@@ -63,8 +63,17 @@ def instant(time: Any, zone: Any) -> int:
 
 
 def moment(event: Any, kind: Any) -> dict[str, Any]:
-    """A DTSTART/DTEND as UTC seconds, through the file's VTIMEZONE and libical's own."""
+    """A DTSTART/DTEND as UTC seconds, through the file's VTIMEZONE and libical's own.
+    An event with a DURATION instead of a DTEND ends that exact duration after its
+    start."""
     prop = event.get_first_property(kind)
+    if prop is None and kind == Prop.DTEND_PROPERTY and event.get_first_property(
+            Prop.DURATION_PROPERTY) is not None:
+        start = moment(event, Prop.DTSTART_PROPERTY)
+        seconds = event.get_duration().as_int()
+        return {**start, "at": start["at"] + seconds,
+                "builtin": None if start["builtin"] is None else start["builtin"] + seconds,
+                "value": None}
     if prop is None:
         raise ValueError(f"{event.get_uid()}: no {prop_name(kind)}")
     tzid = prop.get_parameter_as_string("TZID")
@@ -107,24 +116,58 @@ def prop_name(kind: Any) -> str:
     return str(ICalGLib.Property.kind_to_string(kind))
 
 
-def expand(event: Any) -> list[list[int]] | None:
+def zoned(prop: Any, event: Any, time: Any) -> int:
+    """A date-time value of `prop` as UTC seconds, through the file's VTIMEZONE named by
+    its TZID (as libical resolves DTSTART)."""
+    tzid = prop.get_parameter_as_string("TZID")
+    if tzid is None:
+        return instant(time, time.get_timezone())
+    parent = event.get_parent()
+    zone = parent.get_timezone(tzid) if parent is not None else None
+    if zone is None:
+        raise ValueError(f"{event.get_uid()}: TZID {tzid} was not resolved from the file")
+    return instant(time, zone)
+
+
+def expand(event: Any, exceptions: list[Any]) -> list[list[int]] | None:
+    """The occurrences of a series: the RRULE by libical's recurrence iterator, plus
+    RDATE, less EXDATE; an occurrence that a RECURRENCE-ID event of the same UID names
+    gets that event's times (libical leaves that step to its callers, as Evolution's
+    libecal does it)."""
     rrule = event.get_first_property(Prop.RRULE_PROPERTY)
-    if rrule is None:
+    rdates = list(properties(event, Prop.RDATE_PROPERTY))
+    if rrule is None and not rdates:
         return None
-    start = event.get_first_property(Prop.DTSTART_PROPERTY).get_datetime_with_component(event)
-    end = event.get_first_property(Prop.DTEND_PROPERTY).get_datetime_with_component(event)
+    start_prop = event.get_first_property(Prop.DTSTART_PROPERTY)
+    start = start_prop.get_datetime_with_component(event)
     zone = start.get_timezone()
-    length = instant(end, end.get_timezone()) - instant(start, zone)
-    iterator = ICalGLib.RecurIterator.new(rrule.get_rrule(), start)
-    out: list[list[int]] = []
-    while True:
-        occurrence = iterator.next()
-        if occurrence is None or occurrence.is_null_time():
-            return out
-        if len(out) >= MAX_OCCURRENCES:
-            raise ValueError(f"{event.get_uid()}: more than {MAX_OCCURRENCES} occurrences")
-        at = instant(occurrence, occurrence.get_timezone())
-        out.append([at, at + length])
+    length = moment(event, Prop.DTEND_PROPERTY)["at"] - instant(start, zone)
+    starts: list[int] = [instant(start, zone)] if rrule is None else []
+    if rrule is not None:
+        iterator = ICalGLib.RecurIterator.new(rrule.get_rrule(), start)
+        while True:
+            occurrence = iterator.next()
+            if occurrence is None or occurrence.is_null_time():
+                break
+            if len(starts) >= MAX_OCCURRENCES:
+                raise ValueError(f"{event.get_uid()}: more than {MAX_OCCURRENCES} occurrences")
+            starts.append(instant(occurrence, occurrence.get_timezone()))
+    for prop in rdates:
+        starts.append(zoned(prop, event, prop.get_rdate().get_time()))
+    excluded = {zoned(p, event, p.get_exdate())
+                for p in properties(event, Prop.EXDATE_PROPERTY)}
+    replaced = {}
+    for other in exceptions:
+        rid = other.get_first_property(Prop.RECURRENCEID_PROPERTY)
+        key = zoned(rid, other, rid.get_recurrenceid())
+        replaced[key] = [moment(other, Prop.DTSTART_PROPERTY)["at"],
+                         moment(other, Prop.DTEND_PROPERTY)["at"]]
+    out = []
+    for at in sorted(set(starts) - excluded):
+        out.append(replaced.pop(at, [at, at + length]))
+    if replaced:
+        raise ValueError(f"{event.get_uid()}: RECURRENCE-ID of no occurrence: {replaced}")
+    return out
 
 
 def dump(path: str) -> dict[str, Any]:
@@ -137,7 +180,12 @@ def dump(path: str) -> dict[str, Any]:
         raise ValueError(f"{path}: " + "; ".join(problems))
     zones = vtimezones(calendar)
     events = []
-    for event in children(calendar, Kind.VEVENT_COMPONENT):
+    everything = list(children(calendar, Kind.VEVENT_COMPONENT))
+    exceptions = [e for e in everything
+                  if e.get_first_property(Prop.RECURRENCEID_PROPERTY) is not None]
+    for event in everything:
+        if event in exceptions:
+            continue
         start = moment(event, Prop.DTSTART_PROPERTY)
         end = moment(event, Prop.DTEND_PROPERTY)
         rrule = event.get_first_property(Prop.RRULE_PROPERTY)
@@ -151,7 +199,8 @@ def dump(path: str) -> dict[str, Any]:
             "start_local": {tzid: wall_clock(start["at"], z) for tzid, z in zones.items()},
             "end_local": {tzid: wall_clock(end["at"], z) for tzid, z in zones.items()},
             "rrule": rrule.get_rrule().to_string() if rrule is not None else None,
-            "occurrences": expand(event),
+            "occurrences": expand(event, [e for e in exceptions
+                                          if e.get_uid() == event.get_uid()]),
         })
     return {"file": path, "vtimezones": sorted(zones), "events": events}
 
