@@ -231,3 +231,39 @@ grapheme_titles = st.lists(st.one_of(
     st.just(" ")), min_size=1, max_size=60).map(lambda gs: "".join(gs).strip()).filter(bool)
 """Long titles of many-code-point graphemes: Hangul syllables precomposed and as
 conjoining jamo, emoji sequences, flags, a letter with a combining accent."""
+
+
+# -- series around clock changes ----------------------------------------------------------
+
+# Zones whose clocks change both ways (north and south), by half an hour (Lord Howe),
+# and one that never changes (Seoul), each with the dates of its changes in 2024/25.
+SERIES_ZONES = {
+    "America/New_York": (dt.date(2024, 3, 10), dt.date(2024, 11, 3)),
+    "Europe/Berlin": (dt.date(2024, 3, 31), dt.date(2024, 10, 27)),
+    "Australia/Lord_Howe": (dt.date(2024, 4, 7), dt.date(2024, 10, 6)),
+    "America/Sao_Paulo": (dt.date(2024, 3, 10), dt.date(2024, 11, 3)),
+    "Asia/Seoul": (dt.date(2024, 3, 10), dt.date(2024, 11, 3)),
+}
+
+
+@st.composite
+def dst_series(draw: st.DrawFn) -> Meeting:
+    """A valid weekly, daily or monthly series whose dates and night-time starts fall
+    near a clock change of its zone (before it, on it, or so that the change falls
+    inside an occurrence), ending on the day it starts."""
+    zone = draw(st.sampled_from(sorted(SERIES_ZONES)))
+    change = draw(st.sampled_from(SERIES_ZONES[zone]))
+    freq = draw(st.sampled_from(["WEEKLY", "DAILY", "MONTHLY"]))
+    back = draw(st.integers(0, 2)) * (1 if freq == "DAILY" else 7)
+    date = change - dt.timedelta(days=back)
+    start = dt.time(draw(st.integers(0, 3)), draw(st.sampled_from([0, 15, 30, 45])))
+    assume(_resolvable(date, start, zone))
+    minutes = draw(st.lists(st.integers(5, 90), min_size=1, max_size=3))
+    items = tuple(Item(f"item {k}", minutes=m, id=f"i{k}") for k, m in enumerate(minutes))
+    if freq == "MONTHLY" and date.day > 28:
+        freq = "WEEKLY"
+    rule = f"FREQ={freq};COUNT={draw(st.integers(2, 4))}"
+    meeting = Meeting(f"series {zone}", date, start, zone, items, repeat=rule, id="s-1")
+    timetable = layout(meeting)
+    assume(timetable.end.date() == timetable.start.date())
+    return meeting

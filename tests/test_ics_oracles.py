@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -204,15 +205,16 @@ def _events(meeting: Meeting, timetable: agenda.Timetable, start: int, end: int
 
 
 def wanted(case: Case) -> list[Want]:
-    """Every event (every occurrence of a series) with the timetable's instants."""
+    """Every event (every occurrence of a series) with the timetable's instants: for a
+    series, each occurrence's timetable as `table --on` prints it."""
     meeting, timetable = case.meeting, case.timetable
     if not case.repeats:
         return _events(meeting, timetable, timetable.start_utc, timetable.end_utc)
     out: list[Want] = []
-    for start, end in agenda.occurrences(meeting):
-        day = attrs.evolve(meeting, date=start.date(), weekday=None, repeat=None)
-        out.extend(_events(meeting, agenda.layout(day), start.int_timestamp,
-                           end.int_timestamp))
+    series = agenda.Series(timetable)
+    for day in series.dates():
+        held = series.timetable(day)
+        out.extend(_events(meeting, held, held.start_utc, held.end_utc))
     return out
 
 
@@ -236,14 +238,20 @@ def vevent_lines(feed: bytes, uid: str | None) -> str:
 Key = tuple[str | None, str, int, int]
 
 
+_ONE_DATE = re.compile(r"-\d{8}@")
+
+
 def disagreements(case: Case, got: Iterable[Got], by_uid: bool = True) -> list[str]:
     """Where the oracle's events differ from the timetable (empty when they agree).
 
     Events are compared as a multiset of (UID, title, start, end), or of (title,
-    start, end) for an oracle that does not report UIDs.
+    start, end) for an oracle that does not report UIDs. An item's event of one date
+    outside its series (``…-YYYYMMDD@…``, see `agenda._ics.occurrence_uid`) counts as
+    an occurrence of its series.
     """
     def key(e: Want | Got) -> Key:
-        return (e.uid if by_uid else None, e.title, e.start, e.end)
+        uid = _ONE_DATE.sub("@", e.uid) if e.uid is not None else None
+        return (uid if by_uid else None, e.title, e.start, e.end)
 
     wants = wanted(case)
     gots = list(got)

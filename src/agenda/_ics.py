@@ -306,12 +306,11 @@ def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]
 # -- series ---------------------------------------------------------------------------------
 def _horizon(series: Series) -> _dt.date:
     """The last date whose occurrences the feed writes out when they need it: the
-    series' last date, or for a series without end `_UNBOUNDED_YEARS` after its first."""
+    series' own end, but at most a century after its first date, or `_UNBOUNDED_YEARS`
+    for a series without end."""
     first = series.meeting.date
-    limit = _dt.date(min(first.year + _UNBOUNDED_YEARS, 9999), 12, 31)
-    if series.bounded:
-        return _dt.date.max
-    return limit
+    years = _MAX_YEARS if series.bounded else _UNBOUNDED_YEARS
+    return _dt.date(min(first.year + years, 9999), 12, 31)
 
 
 def _irregular(series: Series, start: int, end: int) -> bool:
@@ -335,6 +334,66 @@ def _wall_of(series: Series, day: _dt.date, offset: int) -> _dt.datetime:
     return wall.replace(tzinfo=series.zone)
 
 
+def _skipped(wall: _dt.datetime) -> bool:
+    """Whether the clocks skip the wall-clock time `wall` (zone-aware)."""
+    back = _dt.datetime.fromtimestamp(int(wall.timestamp()), wall.tzinfo)
+    return back.replace(tzinfo=None) != wall.replace(tzinfo=None)
+
+
+def _instance(wall: _dt.datetime) -> _dt.datetime:
+    """How to write an RDATE at `wall`: the wall-clock time with its TZID, but UTC for
+    a time the clocks skip, which readers place at different instants (ical.js with
+    the offset after the change, others before it, as RFC 5545 says)."""
+    if _skipped(wall):
+        return _dt.datetime.fromtimestamp(int(wall.timestamp()), _dt.UTC)
+    return wall
+
+
+def _exclude(event: Event, wall: _dt.datetime) -> None:
+    """EXDATE the instance the rule generates at `wall`. A skipped wall-clock time is
+    excluded twice, by its name and by its RFC 5545 instant in UTC, as readers match
+    one or the other (and neither names another instance)."""
+    event.add("EXDATE", wall)
+    if _skipped(wall):
+        event.add("EXDATE", _instance(wall))
+
+
+def _anchor(series: Series, rule: str | None, offset: int
+            ) -> tuple[_dt.date, str | None, list[_dt.date]]:
+    """(DTSTART date, RRULE, RDATE dates) of an event `offset` seconds into the
+    meeting. A series must not start at a wall-clock time the clocks skip (libical
+    then moves every occurrence by the skipped hour): such a first date is written
+    as an event of its own and the event's series starts at its next date, the rule's
+    COUNT one less."""
+    first = series.wall.date()
+    extra = list(series.extra)
+    if not _skipped(_wall_of(series, first, offset)):
+        return first, rule, extra
+    left = 1
+    day = first
+    while True:
+        if series.rule is not None:
+            found = series.rule.after(_dt.datetime.combine(day + _dt.timedelta(days=1),
+                                                           _dt.time()), inc=True)
+            if found is None:
+                break
+            day = found.date()
+        else:
+            if not extra:
+                break
+            day = extra.pop(0)
+        if not _skipped(_wall_of(series, day, offset)):
+            if rule is not None:
+                recur = vRecur.from_ical(rule)
+                if recur.get("COUNT"):
+                    recur["COUNT"] = [int(recur["COUNT"][0]) - left]
+                rule = recur.to_ical().decode("ascii")
+            return day, rule, extra
+        left += 1
+    raise FeedError(f"the series of {series.meeting.title!r} has an item that starts at a "
+                    "wall-clock time the clocks skip on every date; it cannot be written")
+
+
 def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
     meeting = timetable.meeting
     series = Series(timetable)
@@ -350,15 +409,16 @@ def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event
     masters: list[Event] = []
     for content, offset, (start, end) in zip(contents, offsets, spans, strict=True):
         event = _base(content)
-        event.add("DTSTART", _wall_of(series, first_day, offset))
+        anchor, text, extra = _anchor(series, rule.text if rule else None, offset)
+        event.add("DTSTART", _wall_of(series, anchor, offset))
         event.add("DURATION", _exact(end - start))
         _finish(event, content, meeting.location, meeting.category)
-        if rule is not None:
-            event.add("RRULE", vRecur.from_ical(rule.text))
-        if series.extra:
-            event.add("RDATE", [_wall_of(series, day, offset) for day in series.extra])
-        if series.skip:
-            event.add("EXDATE", [_wall_of(series, day, offset) for day in sorted(series.skip)])
+        if text is not None:
+            event.add("RRULE", vRecur.from_ical(text))
+        for day in extra:
+            event.add("RDATE", _instance(_wall_of(series, day, offset)))
+        for day in sorted(series.skip):
+            _exclude(event, _wall_of(series, day, offset))
         masters.append(_tail(event, content))
     overrides: list[Event] = []
     horizon = _horizon(series)
@@ -376,7 +436,9 @@ def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
                        masters: list[Event]) -> list[Event]:
     """RECURRENCE-ID events of every event of the series on `day`, with that
     occurrence's own times and texts; an item the occurrence does not hold is
-    excluded from its series there (EXDATE) instead."""
+    excluded from its series there (EXDATE) instead. An item held only that day, or
+    whose series would repeat it at a wall-clock time the clocks skip that day, is an
+    event of its own, its UID keyed by its path and the date."""
     meeting = series.meeting
     held = series.timetable(day)
     fresh = _contents(held, items, domain)
@@ -384,20 +446,32 @@ def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
     by_path = {c.path: (c, span) for c, span in zip(fresh, spans, strict=True)}
     out = []
     for master, content, offset in zip(masters, contents, offsets, strict=True):
-        rid = _wall_of(series, day, offset)
+        wall = _wall_of(series, day, offset)
         found = by_path.pop(content.path, None)
-        if found is None:
-            master.add("EXDATE", [rid])
+        if found is None or _skipped(wall):
+            # Not held that day, or a wall-clock time the clocks skip, which readers
+            # name differently, so that no RECURRENCE-ID can name it for all: the
+            # occurrence leaves the series and is written as an event of its own.
+            _exclude(master, wall)
+            if found is not None:
+                by_path[content.path] = found
             continue
         now, (start, end) = found
         now = attrs.evolve(now, uid=content.uid, related_to=content.related_to)
         out.append(_single(now, start, end, held.zone, meeting.location, meeting.category,
-                           rid))
+                           wall))
     for content, (start, end) in by_path.values():  # items of this occurrence alone
-        own = attrs.evolve(content, uid=event_uid(meeting.key, (*content.path, day.isoformat()),
-                                                  domain), related_to=contents[0].uid)
+        uid = event_uid(meeting.key, content.path, domain)
+        own = attrs.evolve(content, uid=occurrence_uid(uid, day), related_to=contents[0].uid)
         out.append(_single(own, start, end, held.zone, meeting.location, meeting.category))
     return out
+
+
+def occurrence_uid(uid: str, day: _dt.date) -> str:
+    """The UID of an item's event of one date alone (outside its series):
+    ``<series UID's left side>-YYYYMMDD@<domain>``."""
+    left, _, domain = uid.rpartition("@")
+    return f"{left}-{day:%Y%m%d}@{domain}"
 
 
 # -- previous feeds ---------------------------------------------------------------------

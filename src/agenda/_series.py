@@ -273,8 +273,8 @@ def series_problems(timetable: Timetable) -> list[Problem]:
         extra = [_dt.datetime.combine(d, start_time) for d in series.extra]
         begins = sorted({*walls, *extra})
         for one, two in itertools.pairwise(begins):
-            first = series._instant(one.date(), one.time())  # noqa: SLF001
-            second = series._instant(two.date(), two.time())  # noqa: SLF001
+            first = series._instant(one.date(), one.time())
+            second = series._instant(two.date(), two.time())
             if second < first + series.seconds:
                 bad(f"{rule}the occurrences overlap: the one of "
                     f"{_clock(first, series.zone)} lasts {series.seconds // 60} min, "

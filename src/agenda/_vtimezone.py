@@ -65,8 +65,11 @@ def _wall(utc: int, offset: _dt.timedelta) -> _dt.datetime:
 @functools.lru_cache(maxsize=64)
 def _vtimezone_bytes(zone: str, first_year: int, last_year: int) -> bytes:
     tz = zoneinfo.ZoneInfo(zone)
-    start = int(_dt.datetime(first_year, 1, 1, tzinfo=tz).timestamp())
-    stop = int(_dt.datetime(last_year + 1, 1, 1, tzinfo=tz).timestamp()) + _DAY
+    start = int(_dt.datetime(first_year, 1, 2 if first_year == 1 else 1, tzinfo=tz).timestamp())
+    if last_year >= 9999:  # the calendar's last day; zoneinfo's own limit
+        stop = int(_dt.datetime(9999, 12, 31, tzinfo=tz).timestamp())
+    else:
+        stop = int(_dt.datetime(last_year + 1, 1, 1, tzinfo=tz).timestamp()) + _DAY
     component = Timezone()
     component.add("TZID", zone)
     previous: _dt.timedelta | None = None

@@ -29,7 +29,8 @@ __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
-DEFAULT_OCCURRENCES = 100
+DEFAULT_OCCURRENCES = 10
+LISTED_AT_MOST = 1000
 
 
 def _read(path: str) -> Meeting:
@@ -105,7 +106,8 @@ def cli() -> None:
 @click.option("--occurrences", is_flag=True,
               help="Also list every occurrence of a repeating meeting, one per line.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help=f"List at most this many occurrences (default {DEFAULT_OCCURRENCES}).")
+              help=f"List at most this many occurrences (default: {LISTED_AT_MOST}, "
+                   f"or {DEFAULT_OCCURRENCES} of a rule without end).")
 def check(file: str, occurrences: bool, limit: int | None) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
     timetable = _layout_or_exit(_read(file))
@@ -134,8 +136,8 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.option("--occurrences", is_flag=True,
               help="List the occurrences of the meeting, one per line, instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help=f"With --occurrences: list at most this many (default "
-                   f"{DEFAULT_OCCURRENCES}).")
+              help=f"With --occurrences: list at most this many (default: {LISTED_AT_MOST}, "
+                   f"or {DEFAULT_OCCURRENCES} of a rule without end).")
 def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | None,
           on_day: _dt.datetime | None, number: int | None, occurrences: bool,
           limit: int | None) -> None:
@@ -190,13 +192,19 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
 
 def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     """One line per occurrence, written as found: date, weekday, start–end and UTC
-    offset in the zone; at most `limit` (default DEFAULT_OCCURRENCES), with a note on
-    standard error when more follow."""
-    most = limit if limit is not None else DEFAULT_OCCURRENCES
+    offset in the zone. Without `limit`, a series without end lists
+    DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
+    standard error."""
+    bounded = not timetable.meeting.repeats or Series(timetable).bounded
+    most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
+    if limit is None and not bounded:
+        click.echo(f"note: the repeat rule has no end; the first {most} occurrences are "
+                   "listed (--limit N lists more)", err=True)
     for listed, (start, end) in enumerate(iter_occurrences(timetable)):
         if listed == most:
-            click.echo(f"note: more occurrences follow; the first {most} are listed "
-                       "(--limit N lists more)", err=True)
+            if bounded:
+                click.echo(f"note: more occurrences follow; the first {most} are listed "
+                           "(--limit N lists more)", err=True)
             return
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")

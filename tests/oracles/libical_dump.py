@@ -142,8 +142,12 @@ def expand(event: Any, exceptions: list[Any]) -> list[list[int]] | None:
     start = start_prop.get_datetime_with_component(event)
     zone = start.get_timezone()
     length = moment(event, Prop.DTEND_PROPERTY)["at"] - instant(start, zone)
-    starts: list[int] = [instant(start, zone)] if rrule is None else []
-    if rrule is not None:
+    # Occurrences are matched to EXDATE and RECURRENCE-ID by their instants, converted
+    # by libical (as Evolution compares them, with icaltime_compare).
+    starts: list[int] = []
+    if rrule is None:
+        starts.append(instant(start, zone))
+    else:
         iterator = ICalGLib.RecurIterator.new(rrule.get_rrule(), start)
         while True:
             occurrence = iterator.next()
@@ -159,14 +163,12 @@ def expand(event: Any, exceptions: list[Any]) -> list[list[int]] | None:
     replaced = {}
     for other in exceptions:
         rid = other.get_first_property(Prop.RECURRENCEID_PROPERTY)
-        key = zoned(rid, other, rid.get_recurrenceid())
-        replaced[key] = [moment(other, Prop.DTSTART_PROPERTY)["at"],
-                         moment(other, Prop.DTEND_PROPERTY)["at"]]
-    out = []
-    for at in sorted(set(starts) - excluded):
-        out.append(replaced.pop(at, [at, at + length]))
+        replaced[zoned(rid, other, rid.get_recurrenceid())] = [
+            moment(other, Prop.DTSTART_PROPERTY)["at"], moment(other, Prop.DTEND_PROPERTY)["at"]]
+    out = [replaced.pop(at, [at, at + length]) for at in sorted(set(starts) - excluded)]
     if replaced:
         raise ValueError(f"{event.get_uid()}: RECURRENCE-ID of no occurrence: {replaced}")
+    out.sort()
     return out
 
 
