@@ -14,7 +14,7 @@ from collections.abc import Mapping, MutableMapping, MutableSequence
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT
+from tomlkit.items import AoT, Table
 from tomlkit.items import Item as TomlItem
 
 from ._model import Meeting
@@ -73,20 +73,25 @@ def _merge_mapping(target: MutableMapping[str, Any], wanted: Mapping[str, Any],
             _merge_mapping(current, value, toml)
         elif isinstance(value, list) and isinstance(current, MutableSequence) and value and all(
                 isinstance(v, Mapping) for v in value):
-            _merge_tables(current, value, toml)
+            replacement = _merge_tables(current, value, toml)
+            if replacement is not None:
+                target[key] = replacement
         elif _plain(current) != value:
             target[key] = _new(value, toml)
 
 
 def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
-                  toml: bool) -> None:
+                  toml: bool) -> Any:
     """Make the list of tables `target` equal `wanted`, reusing each existing table
-    that has the same identity (so its comments and layout stay with it)."""
+    that has the same identity (so its comments and layout stay with it). Returns the
+    list that replaces `target` when the tables were added, removed or reordered, else
+    None (`target` was updated in place)."""
     unused = list(target)
     chosen: list[Any] = []
     for entry in wanted:
         key = _identity(entry)
-        match = next((t for t in unused if key is not None and _identity(t) == key), None)
+        match = next((t for t in unused if key is not None and isinstance(t, MutableMapping)
+                      and _identity(t) == key), None)
         if match is None:
             chosen.append(_new(entry, toml))
             continue
@@ -94,11 +99,15 @@ def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
         _merge_mapping(match, entry, toml)
         chosen.append(match)
     if len(chosen) == len(target) and all(a is b for a, b in zip(chosen, target, strict=True)):
-        return
-    while len(target):
-        del target[len(target) - 1]
-    for table in chosen:
-        target.append(table)
+        return None
+    if not toml:
+        return chosen
+    if isinstance(target, AoT):
+        tables = tomlkit.aot()
+        for table in chosen:
+            tables.append(table if isinstance(table, Table) else _new(_plain(table), toml))
+        return tables
+    return [_plain(table) for table in chosen]  # an inline array of inline tables
 
 
 def _new(value: Any, toml: bool) -> Any:

@@ -18,7 +18,6 @@ the result says by how much, for the meeting and for every block.
 from __future__ import annotations
 
 import datetime as _dt
-import zoneinfo
 from collections.abc import Sequence
 
 import attrs
@@ -30,7 +29,7 @@ from .._problems import InvalidAgenda
 from .._timetable import Slot, Timetable
 from ._address import Address, Position, evolve_at, find, get, walk
 from ._errors import EditError, InvalidEdit
-from ._operations import _planned
+from ._operations import _planned, wall_time
 
 __all__ = ["Cut", "LateResult", "Lateness", "running_late"]
 
@@ -283,8 +282,7 @@ def _rebuild(meeting: Meeting, planned: Timetable, leaves: list[_Leaf], first: i
     changed: list[Position] = []
 
     def wall(utc: int) -> _dt.time:
-        return _dt.datetime.fromtimestamp(utc, zoneinfo.ZoneInfo(zone)).time().replace(
-            fold=0)
+        return wall_time(utc, zone, "a new time", _OPERATION).time()
 
     for k, leaf in enumerate(leaves[first:], start=first):
         place = places[leaf.slot.number]
@@ -299,8 +297,7 @@ def _rebuild(meeting: Meeting, planned: Timetable, leaves: list[_Leaf], first: i
     new = meeting
     if first == 0:
         start = planned.start_utc + delay
-        day = _dt.datetime.fromtimestamp(start, zoneinfo.ZoneInfo(zone)).date()
-        if day != meeting.date:
+        if wall_time(start, zone, "the new start", _OPERATION).date() != meeting.date:
             raise EditError(_OPERATION, "the delay moves the start to another day")
         new = attrs.evolve(new, start=wall(start))
     else:

@@ -74,6 +74,19 @@ def _wall(utc: int, zone: str) -> _dt.datetime:
     return _dt.datetime.fromtimestamp(utc, zoneinfo.ZoneInfo(zone))
 
 
+def wall_time(utc: int, zone: str, what: str, operation: str) -> _dt.datetime:
+    """The wall-clock date-time of `utc` in `zone`, when a wall-clock time names that
+    instant; the second pass of a repeated hour cannot be written as one."""
+    try:
+        wall = _wall(utc, zone)
+    except (OverflowError, ValueError, OSError):
+        raise EditError(operation, f"{what} would fall outside the calendar's range") from None
+    if wall.fold and wall.replace(fold=0).utcoffset() != wall.utcoffset():
+        raise EditError(operation, f"{what} would be {wall:%Y-%m-%d %H:%M} in the second pass "
+                        f"of a repeated hour in {zone}, which a wall-clock time cannot name")
+    return wall.replace(fold=0)
+
+
 def _weekday_like(original: str | None, day: _dt.date) -> str | None:
     """The weekday of `day` written as `original` was (Korean or English)."""
     if original is None:
@@ -106,13 +119,9 @@ def _common(a: Position, b: Position) -> int:
 def _move_end(meeting: Meeting, timetable: Timetable, delta: int) -> Meeting:
     if meeting.end is None or delta == 0:
         return meeting
-    end_utc = timetable.start_utc + _declared_seconds(timetable)
-    wall = _wall(end_utc + delta * 60, timetable.zone)
-    return attrs.evolve(meeting, end=wall.time().replace(fold=0))
-
-
-def _declared_seconds(timetable: Timetable) -> int:
-    return timetable.end_utc - timetable.start_utc
+    wall = wall_time(timetable.end_utc + delta * 60, timetable.zone, "the new end",
+                     "edit")
+    return attrs.evolve(meeting, end=wall.time())
 
 
 def _absorb(operation: str, meeting: Meeting, items: tuple[Item, ...], timetable: Timetable,
@@ -193,10 +202,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     delta = new_start - timetable.start_utc
     if delta % 60:
         raise EditError(operation, "shift by whole minutes")
-    try:
-        wall = _wall(new_start, zone)
-    except (OverflowError, ValueError, OSError):
-        raise EditError(operation, "the new start is outside the calendar's range") from None
+    wall = wall_time(new_start, zone, "the new start", operation)
     day = wall.date()
     anchors = [p for p in walk(meeting.items) if p.item.at is not None]
     moving = move_anchors or not anchors
@@ -204,9 +210,10 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     if moving:
         for place in anchors:
             slot_start = timetable.by_number(place.number).start_utc
-            at = _wall(slot_start + delta, zone).time().replace(fold=0)
+            at = wall_time(slot_start + delta, zone, f'item {place.number} "{place.item.title}"',
+                           operation).time()
             items = evolve_at(items, place.index, at=at)
-    new = attrs.evolve(meeting, date=day, start=wall.time().replace(fold=0), items=items,
+    new = attrs.evolve(meeting, date=day, start=wall.time(), items=items,
                        weekday=_weekday_like(meeting.weekday, day)
                        if day != meeting.date else meeting.weekday)
     if moving:
