@@ -29,11 +29,11 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from ._identity import path_problems
-from ._model import Item, Kind, Meeting
-from ._problems import InvalidAgenda, Problem, Severity
-from ._repeat import repeat_problems
-from ._timetable import Timetable
+from .._identity import path_problems
+from .._model import Item, Kind, Meeting
+from .._problems import InvalidAgenda, Problem, Severity
+from .._repeat import repeat_problems
+from .._timetable import Timetable
 
 __all__ = ["layout", "parse_weekday", "validate"]
 
