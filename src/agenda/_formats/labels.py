@@ -6,6 +6,8 @@ A new language is one more entry in `LABELS`; every table format (and the CLI's
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
 import pendulum
 
@@ -40,13 +42,18 @@ class Labels:
     misses: str
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
 
-    def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
+    def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
+             day: _dt.date | None = None) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
-        start carries its date (``23:30~2024-03-14(목) 00:30``)."""
+        start carries its date (``23:30~2024-03-14(목) 00:30``), and so does a start
+        after midnight of its programme's `day`."""
         until = end.format("HH:mm")
         if end.date() != start.date():
             until = f"{self.date(end)} {until}"
-        return f"{start.format('HH:mm')}{self.range_sep}{until}"
+        begin = start.format("HH:mm")
+        if day is not None and start.date() != day:
+            begin = f"{self.date(start)} {begin}"
+        return f"{begin}{self.range_sep}{until}"
 
     def minutes(self, minutes: int) -> str:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
