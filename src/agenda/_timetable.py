@@ -26,8 +26,9 @@ class Slot:
 
     `number` is the printed number (``"4.2"``), `depth` 0 for top-level items,
     `path` the identity keys from the top (what calendar UIDs and diffs key on).
-    `date` is the date of the day whose programme holds the slot (a slot after
-    midnight keeps its day's date), `room` the room it takes place in (its own or
+    `date` is, in a meeting held over days, the date of the day whose programme
+    holds the slot (a slot after midnight keeps its day's date; None in a one-day
+    meeting, whose date is the meeting's), `room` the room it takes place in (its own or
     inherited), `track` the title of the parallel track it belongs to.
     """
 
@@ -136,7 +137,8 @@ class Timetable(Sequence[Slot]):
         return Slot(
             self._numbers[i], self._levels[i], self._paths[i], self._items[i],
             self._starts[i], self._ends[i], self.zone,
-            date=day.date, room=self._rooms[i], track=self._tracks[i],
+            date=day.date if self.meeting.days else None, room=self._rooms[i],
+            track=self._tracks[i],
         )
 
     def __len__(self) -> int:

@@ -23,7 +23,9 @@ class Labels:
     Templates are `str.format` patterns: `duration` takes ``{minutes}``; `day` takes
     ``{date}`` (ISO) and ``{weekday}``; `total` takes ``{minutes}``; `fits` takes
     ``{span}`` and ``{end}``; `misses` takes ``{span}``, ``{end}`` and ``{declared}``.
-    `weekdays` start on Monday. `csv_columns` name the nine CSV columns.
+    `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
+    the three added for meetings with days or rooms (date, room, track); `room`
+    labels an item's room in the notes.
     """
 
     lang: str
@@ -41,6 +43,8 @@ class Labels:
     fits: str
     misses: str
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
+    room: str = "Room"
+    csv_rooms: tuple[str, str, str] = ("date", "room", "track")
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
              day: _dt.date | None = None) -> str:
@@ -82,6 +86,8 @@ LABELS: dict[str, Labels] = {
         fits="{span} 종료 시각에 맞음",
         misses="{span} · 예정 종료 {declared}와 다름",
         csv_columns=("번호", "구분", "시작", "종료", "분", "깊이", "내용", "발표자", "비고"),
+        room="장소",
+        csv_rooms=("날짜", "장소", "트랙"),
     ),
     "en": Labels(
         lang="en",
