@@ -22,6 +22,7 @@ from ._model import Day, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
+from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
@@ -63,6 +64,7 @@ __all__ = [
     "parse_weekday",
     "reference_meeting",
     "render",
+    "schedule_dict",
     "share_slack",
     "to_csv",
     "to_dict",
@@ -70,6 +72,9 @@ __all__ = [
     "to_ics",
     "to_markdown",
     "to_pdf",
+    "to_schedule",
+    "to_schedule_json",
+    "to_schedule_xml",
     "to_text",
     "validate",
     "write_atomic",
