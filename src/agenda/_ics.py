@@ -204,13 +204,16 @@ def _leaf_description(slot: Slot, parents: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _leaves(timetable: Timetable) -> Iterator[tuple[Slot, list[str]]]:
-    """Each leaf slot with its blocks' titles."""
+def _leaves(timetable: Timetable, track: str | None = None
+            ) -> Iterator[tuple[Slot, list[str]]]:
+    """Each leaf slot with its blocks' titles (of one `track` and outside tracks)."""
     trail: list[str] = []
     for slot in timetable:
         del trail[slot.depth:]
         if slot.is_block:
             trail.append(slot.title)
+            continue
+        if track is not None and slot.track not in (None, track):
             continue
         yield slot, list(trail)
 
@@ -224,6 +227,7 @@ class _Content:
     path: tuple[str, ...]
     description: str
     related_to: str | None
+    location: str | None
 
 
 def _base(content: _Content) -> Event:
@@ -233,11 +237,10 @@ def _base(content: _Content) -> Event:
     return event
 
 
-def _finish(event: Event, content: _Content, location: str | None,
-            category: str | None) -> Event:
+def _finish(event: Event, content: _Content, category: str | None) -> Event:
     event.add("DESCRIPTION", _text(content.description))
-    if location:
-        event.add("LOCATION", _text(location))
+    if content.location:
+        event.add("LOCATION", _text(content.location))
     if category:
         event.add("CATEGORIES", [_text(category)])
     return event
@@ -251,8 +254,8 @@ def _tail(event: Event, content: _Content) -> Event:
     return event
 
 
-def _single(content: _Content, start: int, end: int, zone: str, location: str | None,
-            category: str | None, rid: _dt.datetime | None = None) -> Event:
+def _single(content: _Content, start: int, end: int, zone: str, category: str | None,
+            rid: _dt.datetime | None = None) -> Event:
     """A dated event: a single meeting's, or one occurrence's (with `rid`)."""
     event = _base(content)
     if rid is not None:
@@ -260,7 +263,7 @@ def _single(content: _Content, start: int, end: int, zone: str, location: str | 
     dtstart, dtend = _span(start, end, zone)
     event.add("DTSTART", dtstart)
     event.add("DTEND", dtend)
-    _finish(event, content, location, category)
+    _finish(event, content, category)
     return _tail(event, content)
 
 
@@ -274,33 +277,38 @@ def _exact(seconds: int) -> vDuration | vText:
                  (f"{secs}S" if secs else ""))
 
 
-def _contents(timetable: Timetable, items: bool, domain: str) -> list[_Content]:
-    """The meeting's event content, then each leaf's (with `items`)."""
+def _contents(timetable: Timetable, items: bool, domain: str,
+              track: str | None = None) -> list[_Content]:
+    """The meeting's event content, then each leaf's (with `items`; of one `track`)."""
     meeting = timetable.meeting
     parent = event_uid(meeting.key, (), domain)
-    out = [_Content(parent, meeting.title, (), _description(timetable), None)]
+    out = [_Content(parent, meeting.title, (), _description(timetable), None,
+                    meeting.location)]
     if items:
         out += [_Content(event_uid(meeting.key, slot.path, domain), slot.title, slot.path,
-                         _leaf_description(slot, trail), parent)
-                for slot, trail in _leaves(timetable)]
+                         _leaf_description(slot, trail), parent,
+                         slot.room or meeting.location)
+                for slot, trail in _leaves(timetable, track)]
     return out
 
 
-def _spans(timetable: Timetable, items: bool) -> list[tuple[int, int]]:
+def _spans(timetable: Timetable, items: bool,
+           track: str | None = None) -> list[tuple[int, int]]:
     spans = [(timetable.start_utc, timetable.end_utc)]
     if items:
-        spans += [(slot.start_utc, slot.end_utc) for slot, _ in _leaves(timetable)]
+        spans += [(slot.start_utc, slot.end_utc) for slot, _ in _leaves(timetable, track)]
     return spans
 
 
-def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
+def _fresh_events(timetable: Timetable, items: bool, domain: str,
+                  track: str | None = None) -> list[Event]:
     meeting = timetable.meeting
     if not meeting.repeats:
-        return [_single(content, start, end, timetable.zone, meeting.location,
-                        meeting.category)
-                for content, (start, end) in zip(_contents(timetable, items, domain),
-                                                  _spans(timetable, items), strict=True)]
-    return _series_events(timetable, items, domain)
+        return [_single(content, start, end, timetable.zone, meeting.category)
+                for content, (start, end) in zip(_contents(timetable, items, domain, track),
+                                                  _spans(timetable, items, track),
+                                                  strict=True)]
+    return _series_events(timetable, items, domain, track)
 
 
 # -- series ---------------------------------------------------------------------------------
@@ -394,12 +402,13 @@ def _anchor(series: Series, rule: str | None, offset: int
                     "wall-clock time the clocks skip on every date; it cannot be written")
 
 
-def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
+def _series_events(timetable: Timetable, items: bool, domain: str,
+                   track: str | None) -> list[Event]:
     meeting = timetable.meeting
     series = Series(timetable)
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
-    contents = _contents(timetable, items, domain)
-    spans = _spans(timetable, items)
+    contents = _contents(timetable, items, domain, track)
+    spans = _spans(timetable, items, track)
     first_day = series.wall.date()
     offsets = [start - timetable.start_utc for start, _ in spans]
     for content, offset in zip(contents[1:], offsets[1:], strict=True):
@@ -412,7 +421,7 @@ def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event
         anchor, text, extra = _anchor(series, rule.text if rule else None, offset)
         event.add("DTSTART", _wall_of(series, anchor, offset))
         event.add("DURATION", _exact(end - start))
-        _finish(event, content, meeting.location, meeting.category)
+        _finish(event, content, meeting.category)
         if text is not None:
             event.add("RRULE", vRecur.from_ical(text))
         for day in extra:
@@ -427,13 +436,14 @@ def _series_events(timetable: Timetable, items: bool, domain: str) -> list[Event
             break
         if day not in series.overrides and not _irregular(series, start, end):
             continue
-        overrides += _occurrence_events(series, day, contents, offsets, items, domain, masters)
+        overrides += _occurrence_events(series, day, contents, offsets, items, domain, masters,
+                                        track)
     return masters + overrides
 
 
 def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
                        offsets: list[int], items: bool, domain: str,
-                       masters: list[Event]) -> list[Event]:
+                       masters: list[Event], track: str | None) -> list[Event]:
     """RECURRENCE-ID events of every event of the series on `day`, with that
     occurrence's own times and texts; an item the occurrence does not hold is
     excluded from its series there (EXDATE) instead. An item held only that day, or
@@ -441,8 +451,8 @@ def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
     event of its own, its UID keyed by its path and the date."""
     meeting = series.meeting
     held = series.timetable(day)
-    fresh = _contents(held, items, domain)
-    spans = _spans(held, items)
+    fresh = _contents(held, items, domain, track)
+    spans = _spans(held, items, track)
     by_path = {c.path: (c, span) for c, span in zip(fresh, spans, strict=True)}
     out = []
     for master, content, offset in zip(masters, contents, offsets, strict=True):
@@ -458,12 +468,11 @@ def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
             continue
         now, (start, end) = found
         now = attrs.evolve(now, uid=content.uid, related_to=content.related_to)
-        out.append(_single(now, start, end, held.zone, meeting.location, meeting.category,
-                           wall))
+        out.append(_single(now, start, end, held.zone, meeting.category, wall))
     for content, (start, end) in by_path.values():  # items of this occurrence alone
         uid = event_uid(meeting.key, content.path, domain)
         own = attrs.evolve(content, uid=occurrence_uid(uid, day), related_to=contents[0].uid)
-        out.append(_single(own, start, end, held.zone, meeting.location, meeting.category))
+        out.append(_single(own, start, end, held.zone, meeting.category))
     return out
 
 
@@ -660,7 +669,7 @@ def _zones_years(timetable: Timetable, events: Iterable[Event]) -> dict[str, tup
 
 def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
            now: _dt.datetime | None = None, uid_domain: str | None = None,
-           replace: bool = False) -> bytes:
+           replace: bool = False, track: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
@@ -677,8 +686,18 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     cancelled). `now` (aware) stamps new and changed events, clamped to the second
     after the previous feed's latest stamp when it is earlier; without it they get
     that second, or the Unix epoch. `uid_domain` is the right-hand side of every UID
-    (default: the previous feed's, else ``agenda.invalid``).
+    (default: the previous feed's, else ``agenda.invalid``). An item's LOCATION is its
+    room, else the meeting's location. `track` (implies `items`) gives one track's
+    feed: the items of the parallel tracks of that title and every item outside
+    parallel blocks, with the same UIDs as the full feed; a title no track has raises
+    :class:`AgendaError`.
     """
+    if track is not None:
+        known = sorted({slot.track for slot in timetable if slot.track is not None})
+        if track not in known:
+            raise AgendaError(f'no track is called "{track}"; the tracks: '
+                              f"{', '.join(known) if known else '(none)'}")
+        items = True
     if previous is not None and not previous.strip():
         previous = None
     old_calendar = _parse_feed(previous) if previous is not None else None
@@ -695,7 +714,7 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
-    events = _merge(_fresh_events(timetable, items, domain), old_events, stamp)
+    events = _merge(_fresh_events(timetable, items, domain, track), old_events, stamp)
 
     calendar = Calendar()
     calendar.add("PRODID", PRODID)

@@ -24,6 +24,7 @@ from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._rewrite import rewrite_spec
+from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._series import MAX_OCCURRENCE_NUMBER, NotAnOccurrence, Series, iter_occurrences
 from ._spec import loads
 from ._timetable import Timetable
@@ -269,8 +270,12 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--replace", is_flag=True,
               help="Accept a previous feed written for another meeting (its events are "
                    "cancelled).")
+@click.option("--track", metavar="NAME",
+              help="One track's feed: its items and those outside parallel blocks "
+                   "(implies --items).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None, replace: bool) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, replace: bool,
+        track: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     timetable = _layout_or_exit(_read(file))
     source = previous
@@ -288,9 +293,9 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         if old is not None:
-            _warn_about_previous(from_ics(old), items, stamp, replace)
+            _warn_about_previous(from_ics(old), items or track is not None, stamp, replace)
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      replace=replace)
+                      replace=replace, track=track)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -319,6 +324,18 @@ def _warn_about_previous(feed: FeedTimetable, items: bool, now: _dt.datetime,
     if replace and feed.meeting is not None:
         click.echo(f'note: replacing the feed of "{feed.meeting.summary}"; its events are '
                    "cancelled", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCHEDULE_FORMATS), default="xml",
+              show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schedule(file: str, fmt: str, output: str | None) -> None:
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    timetable = _layout_or_exit(_read(file))
+    _emit(to_schedule(timetable, fmt), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
