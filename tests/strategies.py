@@ -231,3 +231,18 @@ grapheme_titles = st.lists(st.one_of(
     st.just(" ")), min_size=1, max_size=60).map(lambda gs: "".join(gs).strip()).filter(bool)
 """Long titles of many-code-point graphemes: Hangul syllables precomposed and as
 conjoining jamo, emoji sequences, flags, a letter with a combining accent."""
+
+
+AUDIENCES = ("busan", "gangwon", "press")
+
+
+@st.composite
+def audience_meetings(draw: st.DrawFn) -> Meeting:
+    """A meeting from `meetings()` whose items (blocks too) name audiences at random."""
+    meeting = draw(meetings())
+    names = st.lists(st.sampled_from(AUDIENCES), max_size=2, unique=True).map(tuple)
+
+    def mark(item: Item) -> Item:
+        return attrs.evolve(item, audience=draw(names), items=[mark(c) for c in item.items])
+
+    return attrs.evolve(meeting, items=[mark(item) for item in meeting.items])

@@ -8,6 +8,7 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.csv import to_csv
 from ._formats.html import to_html
@@ -47,9 +48,12 @@ __all__ = [
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "UnknownAudience",
+    "audiences",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_ics",
     "layout",
     "load",

@@ -67,6 +67,15 @@ _optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
 
 
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"expected a list of names, got the string {value!r}")
+    return tuple(value)
+
+
+_names = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+
+
 def _items_of_item(_inst: object, attr: attrs.Attribute[tuple[Item, ...]],
                    value: tuple[Item, ...]) -> None:
     for child in value:
@@ -80,7 +89,9 @@ class Item:
 
     `minutes` may be omitted when the parent block splits its time equally, when
     the item is a block (it then lasts the sum of its children), or when the item
-    is flexible (`min_minutes` / `max_minutes`) and absorbs slack.
+    is flexible (`min_minutes` / `max_minutes`) and absorbs slack. `audience` names
+    who the item is for (``("busan", "press")``); a block's children inherit it, and
+    an item without one (nor a block above it with one) is for everyone.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -99,6 +110,9 @@ class Item:
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item, kw_only=True
+    )
+    audience: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_names, validator=_names, kw_only=True
     )
 
     @property

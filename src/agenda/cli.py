@@ -203,9 +203,17 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--audience", metavar="NAME",
+              help="With --items: only the items for this audience (and those for everyone).")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feed again.")
+@click.option("--name", help="The calendar's name (default: the meeting's title).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, audience: str | None,
+        refresh: int, name: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    if audience is not None and not items:
+        raise click.UsageError("--audience picks item events: add --items")
     timetable = _layout_or_exit(_read(file))
     source = previous
     if source is None and output not in (None, "-") and Path(str(output)).exists():
@@ -219,7 +227,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
             sys.exit(EXIT_UNREADABLE)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
+                      audience=audience, refresh=_dt.timedelta(minutes=refresh), name=name)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
