@@ -26,12 +26,15 @@ from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
+from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
 __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
     "AgendaError",
+    "CalDAVError",
+    "CalDAVResult",
     "FeedError",
     "FeedEvent",
     "FeedTimetable",
@@ -42,8 +45,10 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
@@ -63,6 +68,8 @@ __all__ = [
     "occurrence_on",
     "occurrences",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "render",
     "share_slack",
