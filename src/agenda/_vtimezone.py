@@ -51,7 +51,9 @@ _State = tuple[_dt.timedelta, str, bool]  # offset, name, is DST
 def _state(tz: zoneinfo.ZoneInfo, utc: int) -> _State:
     moment = _dt.datetime.fromtimestamp(utc, tz)
     offset = moment.utcoffset() or _dt.timedelta(0)
-    return offset, moment.tzname() or "", bool(moment.dst())
+    # A negative DST (Ireland's winter) is written as STANDARD: readers convert from
+    # UTC as if DAYLIGHT meant a larger offset.
+    return offset, moment.tzname() or "", (moment.dst() or _dt.timedelta(0)) > _dt.timedelta(0)
 
 
 def _changes(tz: zoneinfo.ZoneInfo, start: int, stop: int) -> list[tuple[int, _State]]:
@@ -219,8 +221,9 @@ def _parts(footer: str) -> tuple[_dt.timedelta, list[_Part]] | None:
     daylight = (_dt.timedelta(seconds=-_seconds(dst_posix)) if dst_posix
                 else standard + _dt.timedelta(hours=1))
     out = []
-    for date, before, after, name, is_dst in ((to_dst, standard, daylight, dst_name, True),
-                                               (to_std, daylight, standard, std_name, False)):
+    for date, before, after, name in ((to_dst, standard, daylight, dst_name),
+                                      (to_std, daylight, standard, std_name)):
+        is_dst = after > before  # Ireland's "DST" is its winter, written as STANDARD
         month = int(date[1:].split(".")[0])
         for month_shift, byday, bymonthday, of_day in _rule_parts(date):
             target = (month - 1 + month_shift) % 12 + 1
