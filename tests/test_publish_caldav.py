@@ -22,12 +22,14 @@ import attrs
 import icalendar
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
 import agenda
 from agenda import Item, Meeting
 from agenda.cli import cli
 from agenda.publish import CalDAVError, publish_caldav
 from radicale_server import PASSWORD, USER, Radicale, radicale
+from strategies import audience_meetings
 
 caldav = pytest.importorskip("caldav", reason="caldav is not installed (pip install caldav)")
 pytest.importorskip("radicale", reason="radicale is not installed (pip install radicale)")
@@ -162,6 +164,10 @@ def test_removed_items_are_cancelled_or_deleted(url: str, server: Radicale) -> N
     assert str(events["차관 맺음말씀"]["STATUS"]) == "CANCELLED"
     again = publish(without_closing(reference()), url, now=T2)
     assert again.unchanged == 11
+
+    later = publish(without_closing(reference()), url, now=T2, delete_removed=True)
+    assert (later.deleted, later.unchanged) == (1, 10)  # the cancelled event goes too
+    assert "차관 맺음말씀" not in {str(e["SUMMARY"]) for e in stored(url).values()}
 
     other = url.rstrip("/") + "-deleting/"
     publish(reference(), other)
@@ -306,6 +312,22 @@ def expand(url: str, start: str, end: str) -> list[tuple[str, int, int]]:
         for event in icalendar.Calendar.from_ical(data.text or "").walk("VEVENT"):
             out.append((str(event["SUMMARY"]), *instants(event)))
     return sorted(out)
+
+
+@settings(max_examples=5, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(audience_meetings())
+def test_publishing_twice_without_a_change_changes_nothing_on_the_server(
+        server: Radicale, meeting: Meeting) -> None:
+    url = f"{server.url}twice-{abs(hash((meeting.key, meeting.title))) % 10**12}/"
+    first = publish(meeting, url)
+    before = etags(url)
+    with pytest.MonkeyPatch.context() as patch:
+        requests = Requests(patch)
+        again = publish(meeting, url, now=T1)
+    assert (again.created, again.updated, again.cancelled, again.deleted) == (0, 0, 0, 0)
+    assert again.unchanged == first.created + first.unchanged
+    assert requests.sent["PUT"] == 0 and etags(url) == before
 
 
 def test_a_one_off_feed_does_not_make_a_later_series_late_on_the_server(server: Radicale) -> None:

@@ -49,6 +49,9 @@ def _feed_changes(old_feed: bytes, new_feed: bytes) -> Changelog:
             kind, word = "changed", "변경"
         else:
             continue
+        if kind == "changed" and before is not None and (before.start_utc, before.end_utc) != (
+                event.start_utc, event.end_utc):
+            when = f"{before.start:HH:mm}~{before.end:HH:mm} → {when}"
         ko.append(f"{word}: {event.summary} {when}")
         en.append(f"{kind}: {event.summary} {when.replace('~', '–')}")
         events.append({"change": kind, "uid": event.uid, "title": event.summary,

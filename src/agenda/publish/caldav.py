@@ -10,7 +10,7 @@ the rules of :func:`agenda.to_ics`), and then only PUTs what changed:
   server in between, the server answers 412 and the event is reported as a conflict,
   never overwritten;
 - an event whose item left the agenda is PUT as CANCELLED, or deleted (with If-Match)
-  when `delete_removed` says so;
+  when `delete_removed` says so (also when an earlier run had cancelled it);
 - everything else is left alone (unchanged): a second run with no change sends no PUT.
 
 Since each run starts from what the server holds, a run that was interrupted (the
@@ -259,15 +259,15 @@ def publish_caldav(meeting: Meeting, url: str, *, now: _dt.datetime, user: str |
         uid = str(event["UID"])
         old = stored.get(uid)
         cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
-        if old is not None and _same(old.event, event):
-            counts["unchanged"] += 1
-            continue
         if cancelled and delete_removed:
             if old is None:
                 continue
             action = "deleted"
             answer = server.call("DELETE", old.href, "",
                                  {"If-Match": old.etag} if old.etag else {})
+        elif old is not None and _same(old.event, event):
+            counts["unchanged"] += 1
+            continue
         else:
             action = "created" if old is None else "cancelled" if cancelled else "updated"
             href = old.href if old is not None else urljoin(server.url, _name(uid))
