@@ -26,6 +26,7 @@ from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
@@ -227,14 +228,17 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--track", metavar="NAME",
+              help="One track's feed: its items and those outside parallel blocks "
+                   "(implies --items).")
 @click.option("--audience", metavar="NAME",
               help="With --items: only the items for this audience (and those for everyone).")
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
               metavar="MINUTES", help="How often subscribers should fetch the feed again.")
 @click.option("--name", help="The calendar's name (default: the meeting's title).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None, audience: str | None,
-        refresh: int, name: str | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None,
+        audience: str | None, refresh: int, name: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
@@ -252,7 +256,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      audience=audience, refresh=_dt.timedelta(minutes=refresh), name=name)
+                      track=track, audience=audience,
+                      refresh=_dt.timedelta(minutes=refresh), name=name)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -347,6 +352,18 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
                        "since it was read; left as the server has it")
     if result.conflicts:
         sys.exit(EXIT_INVALID)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCHEDULE_FORMATS), default="xml",
+              show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schedule(file: str, fmt: str, output: str | None) -> None:
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    timetable = _layout_or_exit(_read(file))
+    _emit(to_schedule(timetable, fmt), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
