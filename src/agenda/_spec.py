@@ -273,8 +273,28 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
 
 
 def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`."""
-    return tomli_w.dumps(to_dict(meeting))
+    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
+
+    Laid out for a person to keep editing: ``[meeting]`` first, then one
+    ``[[items]]`` table per item in agenda order, children as ``[[items.items]]``
+    under their block, and notes with line breaks as multi-line strings.
+    """
+    data = to_dict(meeting)
+    out = ["[meeting]", tomli_w.dumps(data["meeting"]).rstrip()]
+    stack: list[tuple[str, list[dict[str, Any]]]] = [("items", list(data["items"]))]
+    while stack:  # depth-first without recursion: nesting is limited by the layout only
+        header, entries = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        entry = dict(entries.pop(0))
+        children = entry.pop("items", None)
+        # A carriage return in a multi-line string would read back as a plain line end.
+        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
+        out += ["", f"[[{header}]]", tomli_w.dumps(entry, multiline_strings=multiline).rstrip()]
+        if children:
+            stack.append((f"{header}.items", list(children)))
+    return "\n".join(out) + "\n"
 
 
 def dump_json(meeting: Meeting) -> str:
