@@ -169,3 +169,84 @@ def test_cli_emit_to_stdout_keeps_problems_apart(tmp_path: Path, press: str) -> 
     assert result.exit_code == 1
     assert agenda.loads(result.stdout).items[5].minutes == 25
     assert "states 20 min" in result.stderr
+
+
+# -- what real agendas write --------------------------------------------------------
+
+
+RANGES = [  # (the first row's range, the second row's)
+    ("14:00~14:02", "14:02~14:07"), ("14:00-14:02", "14:02-14:07"),
+    ("14:00–14:02", "14:02–14:07"), ("14시 00분~14시 02분", "14시 02분~14시 07분"),
+    ("2:00 PM–2:02 PM", "2:02 PM–2:07 PM"), ("2:00–2:02 PM", "2:02–2:07 PM"),
+    ("오후 2시~오후 2시 2분", "오후 2시 2분~오후 2시 7분"),
+    ("2:00 p.m. to 2:02 p.m.", "2:02 to 2:07 pm"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), RANGES)
+@pytest.mark.parametrize("stated", ["('{}')", "('{})", "(’{})", "({}')", "{}분", "({} min)",
+                                    "{}m", "({}분)"])
+def test_time_ranges_and_stated_durations(first: str, second: str, stated: str) -> None:
+    text = f"{first} {stated.format(2)} ▪Opening\n{second} {stated.format(5)} ▪Talk\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert result.problems == (), [str(p) for p in result.problems]
+    timetable = agenda.layout(result.meeting)
+    assert [(s.start.format("HH:mm"), s.minutes, s.title) for s in timetable] == [
+        ("14:00", 2, "Opening"), ("14:02", 5, "Talk")]
+    wrong = agenda.parse_text(text.replace(stated.format(5), stated.format(4)), date=DAY,
+                              tz="Asia/Seoul")
+    assert [(p.code, p.line) for p in wrong.problems] == [("stated-duration", 2)]
+
+
+@pytest.mark.parametrize("bullet", ["▪", "-", "•", "○", "◦", "1.", "(1)", "①"])
+def test_bullets_before_a_row_or_a_title(bullet: str) -> None:
+    text = f"{bullet} 09:00~09:30 Welcome\n09:30~10:00\n{bullet} Keynote\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [item.title for item in result.meeting.items] == ["Welcome", "Keynote"]
+    assert result.ok
+
+
+def test_a_stated_duration_that_disagrees_names_both() -> None:
+    result = agenda.parse_text("09:00~09:30 (’20) ▪Welcome\n", date=DAY, tz="Asia/Seoul")
+    (problem,) = result.problems
+    assert (problem.code, problem.line, problem.number) == ("stated-duration", 1, "1")
+    assert problem.message == "states 20 min, but 09:00~09:30 is 30 min"
+
+
+def test_times_out_of_order_and_an_uneven_arrow_list() -> None:
+    text = ("10:00~10:30 ▪Reports\n"
+            "  ※ North → South → East → West\n"
+            "09:30~10:00 ▪Opening\n")
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(p.code, p.line, p.number) for p in result.problems] == [
+        ("uneven-order", 2, "1"), ("out-of-order", 3, "2")]
+    assert "30 min do not split into 4 equal whole-minute parts" in result.problems[0].message
+
+
+def test_rows_that_do_not_fill_the_stated_window() -> None:
+    text = ("When: 2024-03-13 (Wed) 09:00-10:00 (Asia/Seoul)\n"
+            "09:05-09:30 Opening\n"
+            "09:30-09:50 Talk\n")
+    result = agenda.parse_text(text)
+    assert [(p.code, p.line) for p in result.problems] == [("window-start", 2),
+                                                          ("window-end", 3)]
+    assert "the stated time (line 1) ends at 10:00" in result.problems[1].message
+    assert result.meeting.end is None  # the window is not declared when it is not filled
+
+
+def test_a_gap_is_kept_as_a_fixed_time_in_the_spec() -> None:
+    text = "09:00-09:30 Opening\n09:45-10:00 Closing\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(p.code, p.line) for p in result.problems] == [("gap", 2)]
+    closing = result.meeting.items[1]
+    assert (closing.at, closing.gap_ok) == (dt.time(9, 45), True)
+    reread = agenda.load_toml(agenda.dump_toml(result.meeting))
+    assert [s.start.format("HH:mm") for s in agenda.layout(reread)] == ["09:00", "09:45"]
+
+
+def test_stdin_and_json_emit(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["parse", "-", "--date", "2024-03-13", "--tz", "UTC",
+                                 "--emit", "json"], input="09:00-09:30 Opening\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["items"] == [
+        {"title": "Opening", "minutes": 30, "kind": "ceremony"}]

@@ -287,8 +287,9 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: s
         try:
             timetable = layout(result.meeting)
         except InvalidAgenda:
-            timetable = None
-        if timetable is not None:
+            click.echo("note: no timetable can be laid out until the problems below are "
+                       "fixed", err=True)
+        else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
             click.echo(_problem_line(problem))

@@ -77,10 +77,7 @@ def parse_text(text: str, *, format: str = "auto", date: _dt.date | None = None,
         raise ParseError(f"unknown document format {format!r}; use one of "
                          f"{', '.join(FORMATS)}")
     text = text.removeprefix("\ufeff")
-    try:
-        table = _read(text, format)
-    except RecursionError:
-        raise ParseError("the document nests deeper than can be read") from None
+    table = _read(text, format)
     return build(table, date=date, tz=tz, hangul=_hangul(text))
 
 

@@ -22,6 +22,7 @@ from ._rows import Facts, Moment, Row, Table
 __all__ = ["ParseError", "ParseResult", "build"]
 
 _DAY = 24 * 60
+_DISORDER = frozenset({"overlap", "out-of-order", "backwards-range", "no-end"})
 _HALF_DAY = 12 * 60
 _EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
@@ -244,8 +245,8 @@ class _Builder:
         for item in self.every(placed):
             kids = self.children[id(item.row)]
             if kids:
-                self.check(kids, _Bounds("block", "its item", item.t0, item.t1, item.start,
-                                         item.end))
+                self.check(kids, _Bounds("block", f"item {item.number}", item.t0, item.t1,
+                                         item.start, item.end))
         return placed, self.meeting(placed, bounds)
 
     def every(self, level: Sequence[_Placed]) -> list[_Placed]:
@@ -268,7 +269,9 @@ class _Builder:
 
     def item(self, placed: _Placed, top: bool, previous: _Placed | None) -> Item:
         row = placed.row
-        minutes = max(0, (placed.t1 - placed.t0) // 60)
+        minutes = (placed.t1 - placed.t0) // 60
+        if minutes <= 0:  # a range that runs backwards: keep what it states, else its size
+            minutes = row.stated or max(1, abs(placed.start - placed.end))
         kids = self.children.get(id(row), [])
         children: tuple[Item, ...] = ()
         if kids:
@@ -282,7 +285,7 @@ class _Builder:
             at = _dt.time(rest // 60, rest % 60)
         title = row.title or f"item {placed.number}"
         return Item(title, minutes=minutes, presenter="; ".join(row.presenter) or None,
-                    notes="\n".join(row.notes) or None, kind=_kind(title, Kind.TALK), at=at,
+                    notes="\n".join(row.topics()) or None, kind=_kind(title, Kind.TALK), at=at,
                     gap_ok=at is not None, items=children)
 
     def meeting(self, placed: list[_Placed], bounds: _Bounds | None) -> Meeting:
@@ -294,9 +297,12 @@ class _Builder:
             previous = entry
         first = placed[0].start % _DAY
         end = None
-        if bounds is not None and placed[0].t0 == bounds.t0 and placed[-1].t1 == bounds.t1:
-            wall = bounds.end % _DAY
-            end = _dt.time(wall // 60, wall % 60)
+        # The stated window becomes the declared end only when the items, as kept,
+        # fill it: no overlap or disorder at the top, and no end past midnight.
+        disorder = any(p.code in _DISORDER and "." not in p.number for p in self.problems)
+        if (bounds is not None and placed[0].t0 == bounds.t0 and placed[-1].t1 == bounds.t1
+                and not disorder and bounds.end < _DAY):
+            end = _dt.time(bounds.end // 60, bounds.end % 60)
         weekday = None
         if facts.date is not None and facts.date.weekday is not None:
             given = parse_weekday(facts.date.weekday)

@@ -35,9 +35,13 @@ _TITLE_SUFFIXES = ("개요", "일정표", "일정", "세부 일정", "agenda", "
 _SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">")
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def unmark(text: str) -> str:
-    """`text` without Markdown emphasis marks and heading hashes."""
-    return text.replace("**", "").replace("__", "").lstrip("#").strip()
+    """`text` without Markdown emphasis marks, heading hashes and backslash escapes."""
+    plain = text.replace("**", "").replace("__", "").lstrip("#").strip()
+    return _ESCAPED.sub(r"\1", plain) if "\\" in plain else plain
 
 
 def _zone_of(text: str) -> str | None:

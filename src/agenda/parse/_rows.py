@@ -7,7 +7,10 @@ import attrs
 
 from ._scan import Clock, DateFact, Span
 
-__all__ = ["Facts", "Moment", "Row", "Table"]
+__all__ = ["MAX_DEPTH", "Facts", "Moment", "Row", "Table"]
+
+MAX_DEPTH = 8
+"""Parts nest at most this deep in a document; deeper indentation reads as this depth."""
 
 
 @attrs.frozen
@@ -33,9 +36,20 @@ class Row:
     title: str = ""
     presenter: list[str] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
+    glued: set[int] = attrs.Factory(set)  # notes that continue the note before them
     order: list[str] | None = None
     order_line: int = 0
     children: list[Row] = attrs.Factory(list)
+
+    def topics(self) -> list[str]:
+        """The notes, with continued lines joined to the note they continue."""
+        out: list[list[str]] = []
+        for k, note in enumerate(self.notes):
+            if k in self.glued and out:
+                out[-1].append(note)
+            else:
+                out.append([note])
+        return [" ".join(parts) for parts in out]
 
     @classmethod
     def of_span(cls, line: int, span: Span, **fields: object) -> Row:

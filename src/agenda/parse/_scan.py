@@ -21,15 +21,16 @@ _MERIDIEM = r"(?:\s?([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))"
 _CLOCK = re.compile(
     r"(?:(오전|오후)\s?)?(\d{1,2})"
     r"(?:\s?[:：]\s?(\d{2})(?!\d)|\s?시(?:\s?(\d{1,2})\s?분)?)?"
-    + _MERIDIEM + "?"
 )
+_AMPM = re.compile(_MERIDIEM)
 _SEPARATOR = re.compile(r"\s{0,3}(?:[~～\-–—‒―]|to(?![A-Za-z])|부터)\s{0,3}")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:\s?\(\s?([^\s()]{1,3})\s?\))?\s{0,2}")
+_ISO_DAY = re.compile(r"(?:[A-Za-z]{3}\s)?(\d{4})-(\d{2})-(\d{2})"
+                      r"(?:\s?\(\s?([^\s()]{1,3})\s?\))?\s{0,2}")
 
 # Stated durations: ('2)  (’2)  (2')  2분  (2 min)  2m  (1h 30m)  1시간 30분
 _QUOTES = "'’‘′`"
 _DURATIONS = (
-    re.compile(r"\(\s{0,2}[" + _QUOTES + r"]\s{0,2}(\d{1,4})\s{0,2}\)"),
+    re.compile(r"\(\s{0,2}[" + _QUOTES + r"]\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]?\)"),
     re.compile(r"\(?\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]\s{0,2}\)?"),
     re.compile(
         r"[\(\[]?\s{0,2}(?:(\d{1,3})\s{0,2}(?:시간|hours?|hrs?|h)(?![A-Za-z])\s{0,2})?"
@@ -114,17 +115,17 @@ def clock_at(text: str, pos: int) -> tuple[Clock, int] | None:
     found = _CLOCK.match(text, pos)
     if found is None:
         return None
-    ampm_ko, hour_text, minute_colon, minute_ko, ampm = found.groups()
-    colon = minute_colon is not None
-    korean = "시" in found.group(0)
+    ampm_ko, hour_text, minute_colon, minute_ko = found.groups()
+    stop = found.end()
+    hour = int(hour_text)
     meridiem = None
     if ampm_ko:
         meridiem = "a" if ampm_ko == "오전" else "p"
-    if ampm:
-        meridiem = ampm.lower()
-    if not (colon or korean or meridiem):
+    ampm = _AMPM.match(text, stop)
+    if ampm is not None and 1 <= hour <= 12:  # "14:12 am..." is a time and a word
+        meridiem, stop = ampm.group(1).lower(), ampm.end()
+    if minute_colon is None and "시" not in found.group(0) and meridiem is None:
         return None
-    hour = int(hour_text)
     minute = int(minute_colon or minute_ko or 0)
     if minute > 59:
         return None
@@ -134,7 +135,7 @@ def clock_at(text: str, pos: int) -> tuple[Clock, int] | None:
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif hour > 24 or (hour == 24 and minute):
         return None
-    return Clock(hour * 60 + minute, meridiem), found.end()
+    return Clock(hour * 60 + minute, meridiem), stop
 
 
 def _with_meridiem(clock: Clock, meridiem: str) -> Clock:
@@ -313,7 +314,7 @@ def _date_of(shape: str, found: re.Match[str]) -> DateFact | None:
 
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    _CLOCK, _SEPARATOR, _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
+    _CLOCK, _AMPM, _SEPARATOR, _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
     *(pattern for _, pattern in _DATES), _WEEKDAY_AFTER, _WEEKDAY_BEFORE,
 )
 """Every pattern of this module (the fuzz tests check that their repeats are bounded)."""

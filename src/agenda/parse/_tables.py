@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import wcwidth
 
 from ._header import _date_facts, read_facts, unmark
-from ._rows import Facts, Moment, Row, Table
+from ._rows import MAX_DEPTH, Facts, Moment, Row, Table
 from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
 
 __all__ = ["looks_bordered", "looks_csv", "looks_markdown", "read_bordered", "read_csv",
@@ -135,6 +135,7 @@ class _Rows:
         self.stack: list[Row] = []
 
     def add(self, row: Row) -> None:
+        row.depth = min(row.depth, MAX_DEPTH)
         while self.stack and self.stack[-1].depth >= row.depth:
             self.stack.pop()
         if self.stack:
@@ -200,10 +201,13 @@ def _md_row(n: int, texts: list[str], roles: list[str | None], cells: dict[str, 
     title = cells.get("title", "")
     depth = len(title) - len(title.lstrip("·"))
     found: tuple[Row, str] | None = None
-    if depth:
+    if depth and not cells.get("time"):  # "· 14:07~14:12 부산": a part of the row above
         found = _span_of(title.lstrip("·").strip())
         if found is not None:
             found[0].title = found[1]
+    depth = depth if found is not None else 0
+    if found is not None:
+        pass
     elif cells.get("time"):
         found = _span_of(cells["time"])
         if found is not None:

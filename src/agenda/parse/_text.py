@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ._header import read_facts, unmark
-from ._rows import Facts, Moment, Row, Table
+from ._rows import MAX_DEPTH, Facts, Moment, Row, Table
 from ._scan import (
     clock_at,
     find_span,
@@ -96,7 +96,8 @@ class _Reader:
         row = Row.of_span(n, span, indent=indent, stated=stated, title=title)
         if remark:
             self.remark(row, remark)
-        while self.stack and indent <= self.stack[-1].indent:
+        while self.stack and (indent <= self.stack[-1].indent
+                              or self.stack[-1].depth >= MAX_DEPTH):
             self.stack.pop()
         if self.stack:
             parent = self.stack[-1]
@@ -145,7 +146,8 @@ class _Reader:
             self.used.add(n)
             return
         elif self.last_note_open and row.notes:
-            row.notes[-1] = f"{row.notes[-1]} {body}".strip()
+            row.notes.append(body)
+            row.glued.add(len(row.notes) - 1)
             self.last_note_open = body.endswith(_CONTINUES)
             self.used.add(n)
             return
