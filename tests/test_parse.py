@@ -64,7 +64,7 @@ def test_a_wrong_time_is_reported_at_its_line(press: str) -> None:
     lines[at] = lines[at].replace("14:32~14:57", "14:32~14:55")
     result = agenda.parse_text("\n".join(lines), date=DAY, tz="Asia/Seoul")
     found = [(p.code, p.line, p.number) for p in result.problems]
-    assert found == [("stated-duration", at + 1, "6"), ("gap", at + 3, "7")]
+    assert found == [("stated-duration", at + 1, "6"), ("row-gap", at + 3, "7")]
     assert "states 25 min, but 14:32~14:55 is 23 min" in result.problems[0].message
 
 
@@ -237,7 +237,7 @@ def test_rows_that_do_not_fill_the_stated_window() -> None:
 def test_a_gap_is_kept_as_a_fixed_time_in_the_spec() -> None:
     text = "09:00-09:30 Opening\n09:45-10:00 Closing\n"
     result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
-    assert [(p.code, p.line) for p in result.problems] == [("gap", 2)]
+    assert [(p.code, p.line) for p in result.problems] == [("row-gap", 2)]
     closing = result.meeting.items[1]
     assert (closing.at, closing.gap_ok) == (dt.time(9, 45), True)
     reread = agenda.load_toml(agenda.dump_toml(result.meeting))

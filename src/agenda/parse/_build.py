@@ -18,13 +18,13 @@ from .._layout import parse_weekday, validate
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from ._rows import Facts, Moment, Row, Table
+from ._words import render
 
 __all__ = ["ParseError", "ParseResult", "build"]
 
 _DAY = 24 * 60
-_DISORDER = frozenset({"overlap", "out-of-order", "backwards-range", "no-end"})
+_DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range", "no-end"})
 _HALF_DAY = 12 * 60
-_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (Kind.BREAK, ("휴식", "중식", "점심", "오찬", "커피", "티타임", "coffee", "break", "lunch",
                   "tea", "recess", "dinner")),
@@ -78,13 +78,22 @@ class _Placed:
     backwards: bool = False
 
 
+Fact = int | str
+
+
+def _problem(code: str, facts: dict[str, Fact], *, line: int | None = None, number: str = "",
+             title: str = "", path: tuple[str, ...] = (),
+             severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(code, render(code, facts), number, title, path, severity, line=line)
+
+
 @attrs.frozen
 class _Bounds:
     """What a level of rows must fill: `what` names the problem codes (``window``,
-    ``block``), `name` the thing in messages; instants and wall-clock minutes."""
+    ``block``), `facts` name the thing in problems; instants and wall-clock minutes."""
 
     what: str
-    name: str
+    facts: dict[str, Fact] = attrs.field(hash=False)
     t0: int
     t1: int
     start: int
@@ -107,11 +116,9 @@ class _Builder:
         self.last_start = 0
         self.last_instant: int | None = None
 
-    def report(self, code: str, message: str, line: int, where: _Placed | None = None,
-               severity: Severity = Severity.ERROR) -> None:
-        number, title, path = ("", "", ()) if where is None else (
-            where.number, where.row.title, where.path)
-        self.problems.append(Problem(code, message, number, title, path, severity, line=line))
+    def report(self, code: str, facts: dict[str, Fact], line: int, where: _Placed) -> None:
+        self.problems.append(_problem(code, facts, line=line, number=where.number,
+                                      title=where.row.title, path=where.path))
 
     # -- times -----------------------------------------------------------------
 
@@ -193,47 +200,44 @@ class _Builder:
         for item in level:
             row = item.row
             minutes = (item.t1 - item.t0) // 60
+            start, end = _hm(item.start), _hm(item.end)
             if item.backwards:
-                self.report("backwards-range", f"ends at {_hm(item.end)}, before it starts "
-                            f"at {_hm(item.start)}", row.line, item)
+                self.report("backwards-range", {"start": start, "end": end}, row.line, item)
             elif row.end is None and minutes <= 0:
-                self.report("no-end", f"gives only its start ({_hm(item.start)}) and nothing "
-                            "after it says when it ends", row.line, item)
+                self.report("no-end", {"start": start}, row.line, item)
             elif row.stated is not None and row.stated != minutes:
-                self.report("stated-duration", f"states {row.stated} min, but "
-                            f"{_hm(item.start)}~{_hm(item.end)} is {minutes} min",
-                            row.line, item)
+                self.report("stated-duration", {"stated": row.stated, "minutes": minutes,
+                                                "start": start, "end": end}, row.line, item)
             if previous is None:
                 if bounds is not None and item.t0 != bounds.t0:
-                    self.report(f"{bounds.what}-start", f"starts at {_hm(item.start)}, but "
-                                f"{bounds.name} starts at {_hm(bounds.start)}", row.line, item)
+                    self.report(f"{bounds.what}-start", {
+                        "start": start, "expected": _hm(bounds.start), **bounds.facts},
+                        row.line, item)
             elif item.t0 < previous.t0:
-                self.report("out-of-order", f"starts at {_hm(item.start)}, before the item "
-                            f"above it ({previous.number}, {_hm(previous.start)})",
+                self.report("out-of-order", {"start": start, "previous": previous.number,
+                                             "previous_start": _hm(previous.start)},
                             row.line, item)
             elif item.t0 < previous.t1:
-                self.report("overlap", f"starts at {_hm(item.start)}, "
-                            f"{(previous.t1 - item.t0) // 60} min before the item above it "
-                            f"ends ({_hm(previous.end)})", row.line, item)
+                self.report("row-overlap", {"start": start, "previous_end": _hm(previous.end),
+                                            "overlap": (previous.t1 - item.t0) // 60},
+                            row.line, item)
             elif item.t0 > previous.t1:
-                self.report("gap", f"starts at {_hm(item.start)}, "
-                            f"{(item.t0 - previous.t1) // 60} min after the item above it "
-                            f"ends ({_hm(previous.end)})", row.line, item)
+                self.report("row-gap", {"start": start, "previous_end": _hm(previous.end),
+                                        "gap": (item.t0 - previous.t1) // 60}, row.line, item)
             self.check_order(item, minutes)
             previous = item
         if previous is not None and bounds is not None and previous.t1 != bounds.t1:
-            self.report(f"{bounds.what}-end", f"ends at {_hm(previous.end)}, but "
-                        f"{bounds.name} ends at {_hm(bounds.end)}", previous.row.line,
-                        previous)
+            self.report(f"{bounds.what}-end", {"end": _hm(previous.end),
+                                                "expected": _hm(bounds.end), **bounds.facts},
+                        previous.row.line, previous)
 
     def check_order(self, item: _Placed, minutes: int) -> None:
         row = item.row
         if row.order is None or row.children:
             return
         if minutes % len(row.order):
-            self.report("uneven-order", f"{minutes} min do not split into "
-                        f"{len(row.order)} equal whole-minute parts "
-                        f"({' → '.join(row.order)})", row.order_line, item)
+            self.report("uneven-order", {"minutes": minutes, "count": len(row.order),
+                                         "names": " → ".join(row.order)}, row.order_line, item)
 
     # -- the whole -------------------------------------------------------------
 
@@ -245,7 +249,7 @@ class _Builder:
         for item in self.every(placed):
             kids = self.children[id(item.row)]
             if kids:
-                self.check(kids, _Bounds("block", f"item {item.number}", item.t0, item.t1,
+                self.check(kids, _Bounds("block", {"block": item.number}, item.t0, item.t1,
                                          item.start, item.end))
         return placed, self.meeting(placed, bounds)
 
@@ -264,8 +268,7 @@ class _Builder:
         start = facts.window.start.minutes
         t0 = self.instant(start, None, None)
         t1 = self.instant(end, None, t0)
-        return _Bounds("window", f"the stated time (line {facts.window_line})", t0, t1,
-                       start, end)
+        return _Bounds("window", {"window_line": facts.window_line}, t0, t1, start, end)
 
     def item(self, placed: _Placed, top: bool, previous: _Placed | None) -> Item:
         row = placed.row
@@ -356,16 +359,15 @@ def _date(table: Table, given: _dt.date | None, problems: list[Problem]) -> _dt.
         raise ParseError(f"{year}-{written.month:02d}-{written.day:02d} is not a date",
                          facts.date_line) from None
     if given is not None and given != day:
-        problems.append(Problem("date-mismatch", f"the document gives {day.isoformat()}, "
-                                f"not {given.isoformat()} as asked", line=facts.date_line))
+        problems.append(_problem("date-mismatch", {
+            "date": day.isoformat(), "given": given.isoformat()}, line=facts.date_line))
         day = given
     if written.weekday is not None:
         number = parse_weekday(written.weekday)
         if number is not None and number != day.isoweekday():
-            problems.append(Problem(
-                "weekday-mismatch", f'the weekday "{written.weekday}" does not match '
-                f"{day.isoformat()}, a {_EN_DAYS[day.isoweekday() - 1]}",
-                line=facts.date_line))
+            problems.append(_problem("weekday-mismatch", {
+                "weekday": written.weekday, "date": day.isoformat(),
+                "expected": day.isoweekday()}, line=facts.date_line))
     return day
 
 
@@ -400,13 +402,12 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
         if offset % 3600 == 0:
             hours = offset // 3600
             zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-            problems.append(Problem("assumed-timezone", f"the document names no time zone; "
-                                    f"its times are UTC{hours:+d}, read as {zone} (pass "
-                                    "--tz ZONE)", severity=Severity.WARNING))
+            problems.append(_problem("assumed-timezone", {"timezone": zone},
+                                     severity=Severity.WARNING))
             return zone
     zone = "Asia/Seoul" if hangul else "UTC"
-    problems.append(Problem("assumed-timezone", f"the document names no time zone; read as "
-                            f"{zone} (pass --tz ZONE)", severity=Severity.WARNING))
+    problems.append(_problem("assumed-timezone", {"timezone": zone},
+                             severity=Severity.WARNING))
     return zone
 
 
@@ -427,8 +428,8 @@ def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool
     problems.extend(builder.problems)
     for item in builder.every(placed):
         if not item.row.title:
-            problems.append(Problem("no-title", "has no title", item.number, "", item.path,
-                                    Severity.WARNING, line=item.row.line))
+            problems.append(_problem("no-title", {}, number=item.number, path=item.path,
+                                     severity=Severity.WARNING, line=item.row.line))
     if not any(p.severity is Severity.ERROR for p in problems):
         problems.extend(validate(meeting))
     problems.sort(key=lambda p: (p.line is None, p.line or 0))
