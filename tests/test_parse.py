@@ -250,3 +250,12 @@ def test_stdin_and_json_emit(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["items"] == [
         {"title": "Opening", "minutes": 30, "kind": "ceremony"}]
+
+
+def test_a_date_without_a_year_takes_the_year_of_another_date_in_the_document() -> None:
+    text = ("Released 2025-01-20\n\n"
+            "(일시) 1.22(수) 10:00~10:30\n"
+            "10:00~10:30 ▪Briefing\n")
+    result = agenda.parse_text(text, tz="Asia/Seoul")
+    assert result.meeting.date == dt.date(2025, 1, 22)
+    assert result.ok

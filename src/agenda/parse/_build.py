@@ -349,10 +349,11 @@ def _date(table: Table, given: _dt.date | None, problems: list[Problem]) -> _dt.
             raise ParseError("the document gives no date; pass one (--date YYYY-MM-DD)")
         return day
     year = written.year or (given.year if given else None) or (
-        from_rows.year if from_rows else None)
+        from_rows.year if from_rows else None) or facts.year
     if year is None:
-        raise ParseError(f"the date {written.month}.{written.day} has no year; pass the "
-                         "date (--date YYYY-MM-DD)", facts.date_line)
+        raise ParseError(f"the date {written.month}.{written.day} has no year, and no other "
+                         "date in the document has one; pass the date (--date YYYY-MM-DD)",
+                         facts.date_line)
     try:
         day = _dt.date(year, written.month, written.day)
     except ValueError:

@@ -111,6 +111,12 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             facts.place = value
         elif label in _TITLE_LABELS and facts.title is None:
             facts.title, facts.title_line = _clean_title(value), n
+    for n, raw in lines:
+        if n in skip or facts.year is not None:
+            continue
+        found = find_date(raw)
+        if found is not None and found.year is not None:
+            facts.year, facts.year_line = found.year, n
     if facts.date is None:
         for n, raw in lines:
             if n in skip or (first_row and n > first_row):

@@ -69,6 +69,8 @@ class Facts:
     window_line: int = 0
     place: str | None = None
     zone: str | None = None
+    year: int | None = None  # of another full date in the document (a release date)
+    year_line: int = 0
     category: str | None = None
 
 
