@@ -4,6 +4,7 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
@@ -45,6 +46,7 @@ from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
+from .parse import ParseError, ParseResult, parse_file, parse_text
 from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
 __all__ = [
@@ -75,6 +77,8 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
     "Release",
     "RenderOptions",
@@ -101,6 +105,8 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
     "publish_caldav",
     "publish_site",
