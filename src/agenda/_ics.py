@@ -26,6 +26,7 @@ import attrs
 import pendulum
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
+from ._audience import for_audience
 from ._changes import STAMPS, changed, event_content
 from ._model import slugify
 from ._problems import AgendaError
@@ -204,16 +205,20 @@ def _leaf_description(slot: Slot, parents: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _leaves(timetable: Timetable, track: str | None = None
+def _leaves(timetable: Timetable, track: str | None = None, audience: str | None = None
             ) -> Iterator[tuple[Slot, list[str]]]:
-    """Each leaf slot with its blocks' titles (of one `track` and outside tracks)."""
+    """Each leaf slot with its blocks' titles (of one `track` and outside tracks; of
+    one `audience`)."""
     trail: list[str] = []
+    seen = None if audience is None else {s.number for s in for_audience(timetable, audience)}
     for slot in timetable:
         del trail[slot.depth:]
         if slot.is_block:
             trail.append(slot.title)
             continue
         if track is not None and slot.track not in (None, track):
+            continue
+        if seen is not None and slot.number not in seen:
             continue
         yield slot, list(trail)
 
@@ -278,7 +283,7 @@ def _exact(seconds: int) -> vDuration | vText:
 
 
 def _contents(timetable: Timetable, items: bool, domain: str,
-              track: str | None = None) -> list[_Content]:
+              track: str | None = None, audience: str | None = None) -> list[_Content]:
     """The meeting's event content, then each leaf's (with `items`; of one `track`)."""
     meeting = timetable.meeting
     parent = event_uid(meeting.key, (), domain)
@@ -288,27 +293,29 @@ def _contents(timetable: Timetable, items: bool, domain: str,
         out += [_Content(event_uid(meeting.key, slot.path, domain), slot.title, slot.path,
                          _leaf_description(slot, trail), parent,
                          slot.room or meeting.location)
-                for slot, trail in _leaves(timetable, track)]
+                for slot, trail in _leaves(timetable, track, audience)]
     return out
 
 
-def _spans(timetable: Timetable, items: bool,
-           track: str | None = None) -> list[tuple[int, int]]:
+def _spans(timetable: Timetable, items: bool, track: str | None = None,
+           audience: str | None = None) -> list[tuple[int, int]]:
     spans = [(timetable.start_utc, timetable.end_utc)]
     if items:
-        spans += [(slot.start_utc, slot.end_utc) for slot, _ in _leaves(timetable, track)]
+        spans += [(slot.start_utc, slot.end_utc)
+                  for slot, _ in _leaves(timetable, track, audience)]
     return spans
 
 
 def _fresh_events(timetable: Timetable, items: bool, domain: str,
-                  track: str | None = None) -> list[Event]:
+                  track: str | None = None, audience: str | None = None
+                  ) -> list[Event]:
     meeting = timetable.meeting
     if not meeting.repeats:
         return [_single(content, start, end, timetable.zone, meeting.category)
-                for content, (start, end) in zip(_contents(timetable, items, domain, track),
-                                                  _spans(timetable, items, track),
-                                                  strict=True)]
-    return _series_events(timetable, items, domain, track)
+                for content, (start, end) in zip(
+                    _contents(timetable, items, domain, track, audience),
+                    _spans(timetable, items, track, audience), strict=True)]
+    return _series_events(timetable, items, domain, track, audience)
 
 
 # -- series ---------------------------------------------------------------------------------
@@ -403,12 +410,12 @@ def _anchor(series: Series, rule: str | None, offset: int
 
 
 def _series_events(timetable: Timetable, items: bool, domain: str,
-                   track: str | None) -> list[Event]:
+                   track: str | None, audience: str | None) -> list[Event]:
     meeting = timetable.meeting
     series = Series(timetable)
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
-    contents = _contents(timetable, items, domain, track)
-    spans = _spans(timetable, items, track)
+    contents = _contents(timetable, items, domain, track, audience)
+    spans = _spans(timetable, items, track, audience)
     first_day = series.wall.date()
     offsets = [start - timetable.start_utc for start, _ in spans]
     for content, offset in zip(contents[1:], offsets[1:], strict=True):
@@ -437,13 +444,14 @@ def _series_events(timetable: Timetable, items: bool, domain: str,
         if day not in series.overrides and not _irregular(series, start, end):
             continue
         overrides += _occurrence_events(series, day, contents, offsets, items, domain, masters,
-                                        track)
+                                        track, audience)
     return masters + overrides
 
 
 def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
                        offsets: list[int], items: bool, domain: str,
-                       masters: list[Event], track: str | None) -> list[Event]:
+                       masters: list[Event], track: str | None,
+                       audience: str | None) -> list[Event]:
     """RECURRENCE-ID events of every event of the series on `day`, with that
     occurrence's own times and texts; an item the occurrence does not hold is
     excluded from its series there (EXDATE) instead. An item held only that day, or
@@ -451,8 +459,8 @@ def _occurrence_events(series: Series, day: _dt.date, contents: list[_Content],
     event of its own, its UID keyed by its path and the date."""
     meeting = series.meeting
     held = series.timetable(day)
-    fresh = _contents(held, items, domain, track)
-    spans = _spans(held, items, track)
+    fresh = _contents(held, items, domain, track, audience)
+    spans = _spans(held, items, track, audience)
     by_path = {c.path: (c, span) for c, span in zip(fresh, spans, strict=True)}
     out = []
     for master, content, offset in zip(masters, contents, offsets, strict=True):
@@ -669,7 +677,9 @@ def _zones_years(timetable: Timetable, events: Iterable[Event]) -> dict[str, tup
 
 def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
            now: _dt.datetime | None = None, uid_domain: str | None = None,
-           replace: bool = False, track: str | None = None) -> bytes:
+           replace: bool = False, track: str | None = None,
+           audience: str | None = None, refresh: _dt.timedelta = REFRESH,
+           name: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
@@ -691,7 +701,15 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     feed: the items of the parallel tracks of that title and every item outside
     parallel blocks, with the same UIDs as the full feed; a title no track has raises
     :class:`AgendaError`.
+
+    `audience` keeps the item events of that audience's items (see
+    :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
+    whole feed. `refresh` is how often subscribers should fetch the feed again
+    (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
+    calendar's name (default: the meeting's title).
     """
+    if refresh < _dt.timedelta(minutes=1) or refresh.microseconds:
+        raise ValueError(f"refresh must be whole seconds, a minute or more, got {refresh}")
     if track is not None:
         known = sorted({slot.track for slot in timetable if slot.track is not None})
         if track not in known:
@@ -714,18 +732,19 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
-    events = _merge(_fresh_events(timetable, items, domain, track), old_events, stamp)
+    events = _merge(_fresh_events(timetable, items, domain, track, audience), old_events,
+                    stamp)
 
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("NAME", _text(meeting.title))
-    calendar.add("X-WR-CALNAME", _text(meeting.title))
+    calendar.add("NAME", _text(meeting.title if name is None else name))
+    calendar.add("X-WR-CALNAME", _text(meeting.title if name is None else name))
     if timetable.zone == "UTC" or not _written_in_utc(events):
         calendar.add("X-WR-TIMEZONE", timetable.zone)
-    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
     calendar.add(FEED_MARKER, FEED_VERSION)
     calendar.add(_DOMAIN, domain)
     calendar.add(_MEETING, key)
