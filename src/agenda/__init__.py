@@ -4,10 +4,12 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     AddressError,
@@ -44,6 +46,8 @@ from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
+from .parse import ParseError, ParseResult, parse_file, parse_text
+from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
 __all__ = [
     "LABELS",
@@ -52,6 +56,8 @@ __all__ = [
     "AddressError",
     "AgendaError",
     "BelowMinimum",
+    "CalDAVError",
+    "CalDAVResult",
     "Change",
     "Cut",
     "Day",
@@ -71,17 +77,24 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "UnknownAudience",
+    "audiences",
     "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_ics",
     "insert",
     "layout",
@@ -92,7 +105,11 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "remove",
     "render",
