@@ -290,7 +290,32 @@ def _parse_feed(data: bytes | bytearray | str, source: str | None = None) -> Cal
     if FEED_MARKER not in calendar and prodid != PRODID:
         raise FeedError(f'not a feed written by agenda (PRODID "{prodid}", no {FEED_MARKER}); '
                         "it is left untouched", source)
+    for event in calendar.walk("VEVENT"):
+        _check_event(event, source)
     return calendar
+
+
+_SINGLE = ("UID", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+           "STATUS", "SUMMARY", "RRULE", "RELATED-TO", "LOCATION", "DESCRIPTION", _PATH)
+
+
+def _check_event(event: Component, source: str | None) -> None:
+    """FeedError unless the properties this module reads from `event` can be read:
+    each at most once, times that are times, a SEQUENCE that is a number."""
+    uid = event.get("UID")
+    name = str(uid)[:80] if uid is not None and not isinstance(uid, list) else "?"
+    for prop in _SINGLE:
+        if isinstance(event.get(prop), list):
+            raise FeedError(f"event {name}: {prop} appears more than once", source)
+    try:
+        _instant(event.get("DTSTART"), "DTSTART")
+        _instant(event.get("DTEND"), "DTEND")
+    except FeedError as exc:
+        raise FeedError(f"event {name}: {exc.reason}", source) from None
+    try:
+        _sequence(event)
+    except FeedError as exc:
+        raise FeedError(exc.reason, source) from None
 
 
 def _fingerprint(event: Component) -> tuple[str, ...]:
@@ -467,13 +492,13 @@ def to_ics(timetable: Timetable, *, items: bool = False,
 
 
 # -- reading back -----------------------------------------------------------------------
-def _instant(value: object, name: str = "a time") -> pendulum.DateTime:
+def _instant(value: object, name: str) -> pendulum.DateTime:
     try:
         moment = getattr(value, "dt", None)
     except ValueError as exc:  # icalendar's BrokenCalendarProperty: a malformed value
         raise FeedError(f"{name} cannot be read ({exc})") from None
     if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
-        raise FeedError(f"expected a date-time with a zone, got {moment!r}")
+        raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
     zone = getattr(moment.tzinfo, "key", None) or "UTC"
     return pendulum.from_timestamp(int(moment.timestamp()), tz=zone)
 
