@@ -126,6 +126,14 @@ def _breakable(line: str) -> str:
     return "".join(out)
 
 
+_MARKED = re.compile(r"(?<=\d\d:\d\d) ")  # a time followed by its zone mark
+
+
+def _span(labels: Labels, slot: Slot) -> str:
+    """The slot's time range; a time and its zone mark (``01:30 EDT``) stay on one line."""
+    return _MARKED.sub("&nbsp;", _text(labels.span(slot.start, slot.end)))
+
+
 def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -140,7 +148,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
     top, children = group[0], group[1:]
     rows = len(group)
     span_notes = not any(remarks(child) for child in children)
-    span = f'<span class="span">{_text(labels.span(top.start, top.end))}</span>'
+    span = f'<span class="span">{_span(labels, top)}</span>'
     notes = "<br>".join(_text(text) for text in remarks(top))
     out = [
         f'<tr class="top" id="slot-{_attr(top.number)}">',
@@ -151,7 +159,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         "</tr>",
     ]
     for child in children:
-        span = f'<span class="span">{_text(labels.span(child.start, child.end))}</span>'
+        span = f'<span class="span">{_span(labels, child)}</span>'
         out += [
             f'<tr class="child" id="slot-{_attr(child.number)}">',
             f'<td class="item" style="padding-left: {0.4 + 1.5 * child.depth:.1f}em">'
