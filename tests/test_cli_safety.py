@@ -202,3 +202,41 @@ def test_values_of_the_wrong_type_are_named(runner: CliRunner, tmp_path: Path, k
     assert result.exit_code == 2, result.output
     assert says in result.stderr
     assert len(result.stderr) < 400
+
+
+def test_ics_output_that_is_empty_a_fifo_or_dev_stdout_is_not_read_back(
+        runner: CliRunner, reference_spec_path: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ics"
+    empty.touch()
+    args = ["ics", str(reference_spec_path), "--now", "2024-03-01T00:00:00Z"]
+    result = runner.invoke(cli, [*args, "-o", str(empty)])
+    assert result.exit_code == 0, result.output
+    assert empty.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    fifo = tmp_path / "feed.fifo"
+    os.mkfifo(fifo)
+    with subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE) as reader:
+        done = run(*args, "-o", str(fifo))
+        received = reader.communicate(timeout=120)[0]
+    assert done.returncode == 0, done.stderr
+    assert received.startswith(b"BEGIN:VCALENDAR")
+    captured = tmp_path / "captured.ics"
+    captured.write_bytes(b"something the shell is about to replace")
+    with captured.open("wb") as handle:
+        done = subprocess.run([*AGENDA, *args, "-o", "/dev/stdout"], stdout=handle,
+                              stderr=subprocess.PIPE, timeout=120, check=False, env=ENV)
+    assert done.returncode == 0, done.stderr
+    assert captured.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_output_onto_the_spec_itself_is_refused(runner: CliRunner, reference_spec_path: Path,
+                                                tmp_path: Path) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_bytes(reference_spec_path.read_bytes())
+    (tmp_path / "link.toml").symlink_to(spec)
+    for args in (["table", str(spec), "-o", str(spec)],
+                 ["table", str(spec), "--format", "pdf", "-o", str(tmp_path / "link.toml")],
+                 ["ics", str(tmp_path / "link.toml"), "-o", str(spec)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, args
+        assert "is the spec file itself" in result.stderr
+    assert spec.read_bytes() == reference_spec_path.read_bytes()

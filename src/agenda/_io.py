@@ -20,7 +20,7 @@ from ._model import Meeting
 from ._problems import SpecError
 from ._spec import decode_spec, loads
 
-__all__ = ["TEMP_SUFFIX", "load", "write_atomic"]
+__all__ = ["TEMP_SUFFIX", "load", "readable_output", "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
 #: target; one left by a killed run is removed by the next write to the same target.
@@ -94,6 +94,18 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def readable_output(path: str | os.PathLike[str]) -> bool:
+    """True when `path` holds a previous output worth reading back: a non-empty regular
+    file (through links), not a device, a FIFO or ``/dev/stdout``, whose reading would
+    block or consume what is not ours."""
+    target = Path(path)
+    try:
+        found = target.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size > 0 and not _in_place(target, found)
 
 
 def _in_place(target: Path, found: os.stat_result | None) -> bool:

@@ -22,7 +22,7 @@ import click
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
-from ._io import load, write_atomic
+from ._io import load, readable_output, write_atomic
 from ._layout import layout
 from ._model import Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
@@ -105,6 +105,20 @@ def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> s
         return render(timetable, fmt, options)
     except AgendaError as exc:
         _fail(str(exc))
+
+
+def _not_the_input(file: str, output: str | None) -> None:
+    """Exit 2 before anything is read when `-o` names the spec file itself: writing a
+    table or a feed there would replace the agenda it was made from."""
+    if output in (None, "-") or file == "-":
+        return
+    try:
+        same = Path(file).samefile(str(output))
+    except OSError:
+        return  # one of them does not exist (yet): nothing to lose
+    if same:
+        _fail(f"{output} is the spec file itself; writing there would replace the agenda "
+              "(choose another -o)")
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
@@ -222,6 +236,7 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: str | None,
           on_day: _dt.datetime | None, occurrences: bool, limit: int | None) -> None:
     """Print the timetable of FILE."""
+    _not_the_input(file, output)
     meeting = _read(file)
     if on_day is not None:
         _layout_or_exit(meeting)
@@ -293,9 +308,10 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    _not_the_input(file, output)
     timetable = _layout_or_exit(_read(file))
     source = previous
-    if source is None and output not in (None, "-") and Path(str(output)).exists():
+    if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
     old: bytes | None = None
     if source is not None:
