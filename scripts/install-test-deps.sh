@@ -6,6 +6,9 @@
 #    subsetter for PDF output (WeasyPrint); poppler for reading PDFs back; the independent
 #    iCalendar oracles: libical through GObject introspection (system python3) and calcurse.
 #  - Mozilla's ical.js (the parser inside Thunderbird), from npm into an ignored folder.
+#  - pyfahrplan, an independent reader of the conference schedule format, in a virtual
+#    environment of its own (its pinned attrs < 22 and requests-cache 0.8 cannot share
+#    agenda's).
 #
 # Idempotent: it installs only what is missing, so a second run does nothing. As root it
 # installs with apt-get; otherwise it says what to run (the tests that need a missing tool
@@ -55,4 +58,11 @@ if [ -f tests/oracles/package.json ] && [ ! -f tests/oracles/node_modules/ical.j
     say "npm is missing: the ical.js oracle tests are skipped"
     if in_ci; then exit 1; fi
   fi
+fi
+
+if [ ! -x tests/oracles/pyfahrplan-venv/bin/python ]; then
+  python3 -m venv tests/oracles/pyfahrplan-venv
+fi
+if ! tests/oracles/pyfahrplan-venv/bin/python -c "import pyfahrplan" >/dev/null 2>&1; then
+  tests/oracles/pyfahrplan-venv/bin/pip install -q 'pyfahrplan==1.1.0'
 fi

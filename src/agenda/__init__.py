@@ -35,14 +35,15 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
-from ._timetable import Slot, Timetable
+from ._timetable import DaySpan, Slot, Timetable
 
 __all__ = [
     "LABELS",
@@ -53,6 +54,8 @@ __all__ = [
     "BelowMinimum",
     "Change",
     "Cut",
+    "Day",
+    "DaySpan",
     "Diff",
     "EditError",
     "FeedError",
@@ -96,6 +99,7 @@ __all__ = [
     "resize",
     "rewrite_spec",
     "running_late",
+    "schedule_dict",
     "share_slack",
     "shift",
     "to_csv",
@@ -104,6 +108,9 @@ __all__ = [
     "to_ics",
     "to_markdown",
     "to_pdf",
+    "to_schedule",
+    "to_schedule_json",
+    "to_schedule_xml",
     "to_text",
     "validate",
     "write_atomic",

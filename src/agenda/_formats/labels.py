@@ -24,7 +24,9 @@ class Labels:
     Templates are `str.format` patterns: `duration` takes ``{minutes}``; `day` takes
     ``{date}`` (ISO) and ``{weekday}``; `total` takes ``{minutes}``; `fits` takes
     ``{span}`` and ``{end}``; `misses` takes ``{span}``, ``{end}`` and ``{declared}``.
-    `weekdays` start on Monday. `csv_columns` name the nine CSV columns.
+    `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
+    the three added for meetings with days or rooms (date, room, track); `room`
+    labels an item's room in the notes.
     """
 
     lang: str
@@ -42,19 +44,25 @@ class Labels:
     fits: str
     misses: str
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
+    room: str = "Room"
+    csv_rooms: tuple[str, str, str] = ("date", "room", "track")
 
-    def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
+    def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
+             day: _dt.date | None = None) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
-        start carries its date (``23:30~2024-03-14(목) 00:30``). Where the wall clock
-        jumps or repeats (a clock change inside the range, or a time of the repeated
-        hour), both ends name their zone: ``01:30 EDT~01:10 EST``."""
-        since, until = start.format("HH:mm"), end.format("HH:mm")
+        start carries its date (``23:30~2024-03-14(목) 00:30``), and so does a start
+        after midnight of its programme's `day`. Where the wall clock jumps or repeats
+        (a clock change inside the range, or a time of the repeated hour), both ends
+        name their zone: ``01:30 EDT~01:10 EST``."""
+        begin, until = start.format("HH:mm"), end.format("HH:mm")
         marks = zone_marks(start, end)
         if marks is not None:
-            since, until = f"{since} {marks[0]}", f"{until} {marks[1]}"
+            begin, until = f"{begin} {marks[0]}", f"{until} {marks[1]}"
         if end.date() != start.date():
             until = f"{self.date(end)} {until}"
-        return f"{since}{self.range_sep}{until}"
+        if day is not None and start.date() != day:
+            begin = f"{self.date(start)} {begin}"
+        return f"{begin}{self.range_sep}{until}"
 
     def minutes(self, minutes: int) -> str:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
@@ -120,6 +128,8 @@ LABELS: dict[str, Labels] = {
         fits="{span} 종료 시각에 맞음",
         misses="{span} · 예정 종료 {declared}와 다름",
         csv_columns=("번호", "구분", "시작", "종료", "분", "깊이", "내용", "발표자", "비고"),
+        room="장소",
+        csv_rooms=("날짜", "장소", "트랙"),
     ),
     "en": Labels(
         lang="en",
