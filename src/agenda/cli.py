@@ -167,6 +167,12 @@ def _emit(data: str | bytes, output: str | None) -> None:
 def summary(timetable: Timetable) -> str:
     """One line describing a valid agenda."""
     m = timetable.meeting
+    if m.days:  # over several days: both ends with their dates, the days' minutes summed
+        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
+        span = (f"{timetable.start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')} – "
+                f"{timetable.end.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}")
+        return (f'ok: "{m.title}" {span} {timetable.zone}, {len(timetable.days)} days, '
+                f"{len(timetable)} items, {minutes} min")
     day = timetable.start.format("ddd", locale="en")
     return (f'ok: "{m.title}" {m.date.isoformat()} ({day}) '
             f"{timetable.start.format('HH:mm')}–{timetable.end.format('HH:mm')} {timetable.zone}, "

@@ -197,7 +197,7 @@ class _Layout:
             self.tz = pendulum.timezone("UTC")
             self.report("unknown-timezone", f'unknown time zone "{meeting.timezone}"')
             self.zone = "UTC"
-        self.start = self.resolve(meeting.start, "start")
+        self.start = self.resolve(self.day.start, "start")  # the first day's
 
     # -- reporting ---------------------------------------------------------------
     def report(self, code: str, message: str, item: Item | None = None, number: str = "",
