@@ -166,7 +166,20 @@ def _span(start: int, end: int, zone: str) -> tuple[_dt.datetime, _dt.datetime]:
     return first, last
 
 
-def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
+def _moment(now: _dt.datetime | str) -> _dt.datetime:
+    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
+    if isinstance(now, str):
+        try:
+            return _dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"now must be an ISO 8601 date-time like "
+                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
+    if not isinstance(now, _dt.datetime):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
+    return now
+
+
+def _stamp(now: _dt.datetime | str | None, previous: Sequence[Event]) -> _dt.datetime:
     """The stamp of new and changed events: `now`, but never before the previous
     feed's latest stamp (it is then the second after it, so that LAST-MODIFIED never
     precedes CREATED and a client sees the change as newer)."""
@@ -178,6 +191,7 @@ def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
                 latest = max(latest, value.dt.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
     if now is None:
         return latest
+    now = _moment(now)
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"now must be an aware date-time, got {now!r}")
     try:
@@ -505,8 +519,12 @@ def _unfold(data: bytes | str, source: str | None) -> str:
         raise FeedError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source) from None
 
 
-def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
+def _parse_feed(data: bytes | bytearray | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes | str):
+        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
     try:
         calendar = Calendar.from_ical(_unfold(data, source))
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
@@ -521,6 +539,8 @@ def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     if FEED_MARKER not in calendar and prodid != PRODID:
         raise FeedError(f'not a feed written by agenda (PRODID "{prodid}", no {FEED_MARKER}); '
                         "it is left untouched", source)
+    for event in calendar.walk("VEVENT"):
+        _check_event(event, source)
     return calendar
 
 
@@ -548,9 +568,47 @@ def _key(event: Component) -> tuple[str, str]:
     return str(event.get("UID", "")), f"{rid.params.get('TZID', '')}:{rid.to_ical().decode()}"
 
 
+_SINGLE = ("UID", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+           "STATUS", "SUMMARY", "RRULE", "RELATED-TO", "LOCATION", "DESCRIPTION", _PATH)
+
+
+def _check_event(event: Component, source: str | None) -> None:
+    """FeedError unless the properties this module reads from `event` can be read:
+    each at most once, times that are times, a SEQUENCE that is a number."""
+    uid = event.get("UID")
+    name = str(uid)[:80] if uid is not None and not isinstance(uid, list) else "?"
+    for prop in _SINGLE:
+        if isinstance(event.get(prop), list):
+            raise FeedError(f"event {name}: {prop} appears more than once", source)
+    try:
+        _instant(event.get("DTSTART"), "DTSTART")
+        if event.get("DTEND") is not None or event.get("DURATION") is None:
+            _instant(event.get("DTEND"), "DTEND")
+    except FeedError as exc:
+        raise FeedError(f"event {name}: {exc.reason}", source) from None
+    try:
+        _sequence(event)
+    except FeedError as exc:
+        raise FeedError(exc.reason, source) from None
+
+
+_MAX_SEQUENCE = 2**31 - 2  # RFC 5545 integers are 32-bit; the next one must fit too
+
+
 def _sequence(event: Component) -> int:
+    """The event's SEQUENCE (0 when absent); FeedError when it is not one."""
     value = event.get("SEQUENCE")
-    return int(value) if value is not None else 0
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= _MAX_SEQUENCE:
+        shown = str(getattr(value, "to_ical", lambda: value)())[:40]
+        raise FeedError(f'event {str(event.get("UID", "?"))[:80]}: SEQUENCE "{shown}" is not '
+                        f"a whole number from 0 to {_MAX_SEQUENCE}")
+    return number
 
 
 def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
@@ -675,8 +733,9 @@ def _zones_years(timetable: Timetable, events: Iterable[Event]) -> dict[str, tup
     return spans
 
 
-def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
-           now: _dt.datetime | None = None, uid_domain: str | None = None,
+def to_ics(timetable: Timetable, *, items: bool = False,
+           previous: bytes | bytearray | str | None = None,
+           now: _dt.datetime | str | None = None, uid_domain: str | None = None,
            replace: bool = False, track: str | None = None,
            audience: str | None = None, refresh: _dt.timedelta = REFRESH,
            name: str | None = None) -> bytes:
@@ -696,11 +755,12 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     cancelled). `now` (aware) stamps new and changed events, clamped to the second
     after the previous feed's latest stamp when it is earlier; without it they get
     that second, or the Unix epoch. `uid_domain` is the right-hand side of every UID
-    (default: the previous feed's, else ``agenda.invalid``). An item's LOCATION is its
-    room, else the meeting's location. `track` (implies `items`) gives one track's
-    feed: the items of the parallel tracks of that title and every item outside
-    parallel blocks, with the same UIDs as the full feed; a title no track has raises
-    :class:`AgendaError`.
+    (default: the previous feed's, else ``agenda.invalid``). `previous` may be bytes,
+    bytearray or str; `now` an aware datetime or an ISO 8601 string with offset. An
+    item's LOCATION is its room, else the meeting's location. `track` (implies
+    `items`) gives one track's feed: the items of the parallel tracks of that title
+    and every item outside parallel blocks, with the same UIDs as the full feed; a
+    title no track has raises :class:`AgendaError`.
 
     `audience` keeps the item events of that audience's items (see
     :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
@@ -757,17 +817,23 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
 
 
 # -- reading back -----------------------------------------------------------------------
-def _instant(value: object) -> pendulum.DateTime:
-    moment = getattr(value, "dt", None)
+def _instant(value: object, name: str) -> pendulum.DateTime:
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError as exc:  # icalendar's BrokenCalendarProperty: a malformed value
+        raise FeedError(f"{name} cannot be read ({exc})") from None
     if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
-        raise FeedError(f"expected a date-time with a zone, got {moment!r}")
+        raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
     zone = getattr(moment.tzinfo, "key", None) or "UTC"
     return pendulum.from_timestamp(int(moment.timestamp()), tz=zone)
 
 
 def _stamp_of(event: Component, name: str) -> _dt.datetime | None:
     value = event.get(name)
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError:  # a malformed stamp tells nothing; the event is still read
+        return None
     return moment if isinstance(moment, _dt.datetime) else None
 
 
@@ -833,21 +899,21 @@ def _feed_event(event: Component) -> FeedEvent:
         categories += [str(c) for c in value.cats]
     rule = event.get("RRULE")
     location = event.get("LOCATION")
-    start = _instant(event.get("DTSTART"))
+    start = _instant(event.get("DTSTART"), "DTSTART")
     duration = event.get("DURATION")
     if event.get("DTEND") is None and duration is not None:
         seconds = int(event_content([f"DURATION:{duration.to_ical().decode()}"])[0][9:])
         end = pendulum.from_timestamp(start.int_timestamp + seconds, tz=start.timezone_name
                                       or "UTC")
     else:
-        end = _instant(event.get("DTEND"))
+        end = _instant(event.get("DTEND"), "DTEND")
     rid = event.get("RECURRENCE-ID")
     return FeedEvent(
         uid=str(event.get("UID", "")),
         summary=str(event.get("SUMMARY", "")),
         start=start,
         end=end,
-        recurrence_id=_instant(rid) if rid is not None else None,
+        recurrence_id=_instant(rid, "RECURRENCE-ID") if rid is not None else None,
         content=event_content(_lines(event)),
         status=str(event.get("STATUS", "CONFIRMED")).upper(),
         sequence=_sequence(event),
@@ -972,7 +1038,7 @@ def _what_differs(have: FeedEvent, want: FeedEvent, zone: str) -> list[str]:
     return out
 
 
-def from_ics(data: bytes | str) -> FeedTimetable:
+def from_ics(data: bytes | bytearray | str) -> FeedTimetable:
     """Read a feed written by :func:`to_ics`; :class:`FeedError` for anything else."""
     calendar = _parse_feed(data)
     events = tuple(_feed_event(e) for e in calendar.walk("VEVENT"))

@@ -426,7 +426,7 @@ def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
     return timetable_occurrences(layout(meeting), limit)
 
 
-def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
+def occurrence_on(meeting: Meeting, day: _dt.date | str) -> Meeting:
     """The meeting as held on `day`, one of its occurrences, as a single meeting (no
     ``repeat``, ``skip``, ``extra`` or ``overrides``; no ``weekday``, which belongs to the
     first date). Lay it out to print that occurrence's agenda.
@@ -437,10 +437,18 @@ def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
     the start. An occurrence in ``overrides`` has its own start, end and items.
 
     Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
-    :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
+    :class:`InvalidAgenda` when the meeting (or its rule) is invalid. `day` is a date
+    or an ISO string like ``"2024-03-13"`` (a `TypeError` says when it is neither).
     """
     from ._layout import layout
 
+    if isinstance(day, str):
+        try:
+            day = _dt.date.fromisoformat(day)
+        except ValueError:
+            raise TypeError(f"day must be a date like 2024-03-13, got {day!r}") from None
+    if not isinstance(day, _dt.date):
+        raise TypeError(f"day must be a datetime.date or 'YYYY-MM-DD', got {day!r}")
     day = _plain(day)
     if not meeting.repeats:
         single = attrs.evolve(meeting, date=day, weekday=None, skip=(), overrides=())
