@@ -8,23 +8,58 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.csv import to_csv
-from ._formats.html import to_html
 from ._formats.labels import LABELS, Labels
-from ._formats.markdown import to_markdown
-from ._formats.pdf import to_pdf
-from ._formats.text import to_text
-from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._reference import REFERENCE_SPEC, reference_meeting
-from ._repeat import UnboundedRepeat
-from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
+    from ._formats.csv import to_csv
+    from ._formats.html import to_html
+    from ._formats.markdown import to_markdown
+    from ._formats.pdf import to_pdf
+    from ._formats.text import to_text
+    from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._reference import REFERENCE_SPEC, reference_meeting
+    from ._repeat import UnboundedRepeat
+    from ._series import NotAnOccurrence, occurrence_on, occurrences
+
+_LAZY = {
+    "to_csv": "._formats.csv",
+    "to_html": "._formats.html",
+    "to_markdown": "._formats.markdown",
+    "to_pdf": "._formats.pdf",
+    "to_text": "._formats.text",
+    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
+                     "to_ics"), "._ics"),
+    **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
+    "UnboundedRepeat": "._repeat",
+    **dict.fromkeys(("NotAnOccurrence", "occurrence_on", "occurrences"), "._series"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint),
+    imported when first used."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agenda' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "LABELS",

@@ -32,7 +32,6 @@ from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTi
 from ._identity import path_problems
 from ._model import Item, Kind, Meeting
 from ._problems import InvalidAgenda, Problem, Severity
-from ._repeat import repeat_problems
 from ._timetable import Timetable
 
 __all__ = ["layout", "parse_weekday", "validate"]
@@ -237,7 +236,10 @@ class _Layout:
             self.report("empty-id", "the meeting's id is empty; give one or leave it out")
         if m.weekday is not None:
             self.check_weekday(m.weekday)
-        self.problems.extend(repeat_problems(m))
+        if m.repeat is not None:
+            from ._repeat import repeat_problems  # dateutil and icalendar: series only
+
+            self.problems.extend(repeat_problems(m))
         total: int | None = None
         if m.end is not None:
             end = self.resolve(m.end, "end")

@@ -27,6 +27,7 @@ ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_
              "max_minutes", "gap_ok", "items")
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_KINDS = frozenset(k.value for k in Kind)
 
 
 class _Reader:
@@ -136,7 +137,7 @@ class _Reader:
         self.unknown(data, ITEM_KEYS, where)
         before = len(self.errors)
         kind_value = data.get("kind", Kind.TALK.value)
-        if kind_value not in {k.value for k in Kind}:
+        if kind_value not in _KINDS:
             self.errors.append(f'{where}: "kind" must be one of '
                                f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
         minutes = self.integer(data, "minutes", where)

@@ -15,6 +15,7 @@ import pendulum
 
 from ._model import Item, Meeting
 from ._problems import Problem
+from ._zones import moment
 
 __all__ = ["Slot", "Timetable"]
 
@@ -37,11 +38,11 @@ class Slot:
 
     @property
     def start(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+        return moment(self.start_utc, self.zone)
 
     @property
     def end(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+        return moment(self.end_utc, self.zone)
 
     @property
     def duration(self) -> pendulum.Duration:
@@ -149,11 +150,11 @@ class Timetable(Sequence[Slot]):
 
     @property
     def start(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+        return moment(self.start_utc, self.zone)
 
     @property
     def end(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+        return moment(self.end_utc, self.zone)
 
     @property
     def minutes(self) -> int:

@@ -2,6 +2,9 @@
 
 Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 2 the file cannot be read or parsed (and click's usage errors).
+
+Start-up counts in scripts: the modules of the feed (icalendar), of series
+(dateutil) and of each table format are imported by the commands that use them.
 """
 
 from __future__ import annotations
@@ -15,14 +18,10 @@ import click
 
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
 from ._model import Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
-from ._reference import reference_meeting
-from ._repeat import UnboundedRepeat
-from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
 
@@ -138,6 +137,8 @@ def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | N
     """Print the timetable of FILE."""
     meeting = _read(file)
     if on_day is not None:
+        from ._series import NotAnOccurrence, occurrence_on
+
         _layout_or_exit(meeting)
         try:
             meeting = occurrence_on(meeting, on_day.date())
@@ -158,6 +159,8 @@ def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | N
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
 def demo(fmt: str, lang: str) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
+    from ._reference import reference_meeting
+
     timetable = layout(reference_meeting())
     click.echo(summary(timetable), err=True)
     _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang)), None)
@@ -165,6 +168,9 @@ def demo(fmt: str, lang: str) -> None:
 
 def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     """One line per occurrence: date, weekday, start–end and UTC offset in the zone."""
+    from ._repeat import UnboundedRepeat
+    from ._series import timetable_occurrences
+
     try:
         found = timetable_occurrences(timetable, limit)
     except UnboundedRepeat:
@@ -206,6 +212,8 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    from ._ics import FeedError, to_ics
+
     timetable = _layout_or_exit(_read(file))
     source = previous
     if source is None and output not in (None, "-") and Path(str(output)).exists():
