@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
+import rtoml
 import tomli_w
 
 from ._model import Item, Kind, Meeting
@@ -193,9 +194,25 @@ def _read_nested(reader: _Reader, data: Any) -> Meeting:
 
 
 def load_toml(text: str) -> Meeting:
-    """A meeting from spec text in TOML; raises :class:`SpecError`."""
+    """A meeting from spec text in TOML; raises :class:`SpecError`.
+
+    rtoml (compiled) reads the text; a text it refuses is read again by the standard
+    library's tomllib, whose messages name the line and column, and so is a text
+    whose values the reader refuses, so that every message is tomllib's word.
+    """
     try:
-        data = tomllib.loads(text)
+        data = rtoml.loads(text)
+    except rtoml.TomlParsingError:
+        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
+    try:
+        return _read_nested(_Reader(text, "toml"), data)
+    except SpecError:
+        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
+
+
+def _tomllib_loads(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
@@ -205,7 +222,6 @@ def load_toml(text: str) -> Meeting:
             raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
                             ) from None
         raise SpecError([f"TOML syntax error: {message}"]) from None
-    return _read_nested(_Reader(text, "toml"), data)
 
 
 def load_json(text: str) -> Meeting:
