@@ -7,7 +7,7 @@ import re
 
 import pytest
 import wcwidth
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import agenda
@@ -27,8 +27,10 @@ PRINTED_ROWS = [
 ]
 PRINTED_PRESENTATIONS = [("14:07~14:12", "부산"), ("14:12~14:17", "강원"),
                          ("14:17~14:22", "충북"), ("14:22~14:27", "전남")]
-SPAN = re.compile(r"(\d\d:\d\d[~–]\d\d:\d\d)")
-CHILD = re.compile(r"^( *)(\d\d:\d\d[~–]\d\d:\d\d)(?: (.*))?$")
+# A range whose end falls on a later day names that day (ko and en forms).
+_RANGE = r"\d\d:\d\d[~–](?:\d{4}-\d\d-\d\d\(\S\) |[A-Z][a-z]{2} \d{4}-\d\d-\d\d )?\d\d:\d\d"
+TOP = re.compile(rf"({_RANGE})(?: \(.*)?")
+CHILD = re.compile(rf"^( *)({_RANGE})(?: (.*))?$")
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +78,9 @@ def read_slots(table: str) -> list[tuple[int, str, str]]:
     for cells in body_rows(table):
         time, item = cells[-3], cells[-2]
         child = CHILD.match(item)
-        if SPAN.fullmatch(time.split(" ")[0]):
-            slots.append([0, time.split(" ")[0], item])
+        top = TOP.fullmatch(time)
+        if top:
+            slots.append([0, top[1], item])
         elif child:
             slots.append([len(child[1]) // 2, child[2], child[3] or ""])
         else:
@@ -232,3 +235,41 @@ def test_a_span_past_midnight_names_the_day_it_ends() -> None:
     assert "23:30~2024-03-14(목) 00:30" in text
     english = agenda.to_text(agenda.layout(meeting), lang="en")
     assert "23:00–Thu 2024-03-14 00:30" in english
+
+
+_words = st.lists(st.one_of(grapheme_titles, st.text(alphabet="ab가 ", max_size=12)),
+                  min_size=1, max_size=8).map(" ".join)
+
+
+@given(_words, st.integers(6, 60), st.sampled_from(["", "  ", "  14:07~14:12 "]))
+def test_text_without_overlong_words_wraps_as_wcwidth_wraps_it(text: str, width: int,
+                                                                indent: str) -> None:
+    """Only a word wider than a line is cut differently (before it reaches wcwidth)."""
+    from agenda._formats.text import _wrap
+
+    room = width - wcwidth.wcswidth(indent)
+    assume(all(wcwidth.wcswidth(word) <= room for word in text.split(" ")))
+    expected = wcwidth.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
+                            break_on_hyphens=False) or [indent]
+    if all(wcwidth.wcswidth(line) <= width for line in expected):
+        assert _wrap([text], width, indent, indent) == expected
+
+
+@given(st.sampled_from(["가", "x", "👩‍💼", "e\u0301"]), st.integers(200, 3000),
+       st.integers(8, 60))
+def test_an_unbroken_run_is_cut_between_graphemes_to_the_width(grapheme: str, count: int,
+                                                               width: int) -> None:
+    from agenda._formats.text import _wrap
+
+    lines = _wrap([f"a {grapheme * count} b"], width)
+    assert all(0 < wcwidth.wcswidth(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == f"a{grapheme * count}b"
+
+
+def test_a_long_title_makes_a_table_of_lines_no_wider_than_asked() -> None:
+    meeting = Meeting("긴 제목", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("가" * 50_000, minutes=5), Item("https://" + "x" * 20_000,
+                                                            minutes=5)])
+    text = agenda.to_text(agenda.layout(meeting), width=80)
+    assert {wcwidth.wcswidth(line) for line in text.splitlines()} == {80}
+    assert text.count("가") == 50_000

@@ -43,10 +43,10 @@ class Labels:
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
         start carries its date (``23:30~2024-03-14(목) 00:30``)."""
-        until = end.format("HH:mm")
+        until = f"{end.hour:02d}:{end.minute:02d}"
         if end.date() != start.date():
             until = f"{self.date(end)} {until}"
-        return f"{start.format('HH:mm')}{self.range_sep}{until}"
+        return f"{start.hour:02d}:{start.minute:02d}{self.range_sep}{until}"
 
     def minutes(self, minutes: int) -> str:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
