@@ -70,6 +70,8 @@ def _paragraphs(texts: Iterable[str]) -> list[str]:
 
 def _split_graphemes(line: str, width: int) -> list[str]:
     """Cut `line` into pieces of at most `width` columns, only between graphemes."""
+    if display_width(line) <= width:
+        return [line]
     pieces: list[str] = []
     piece, used = "", 0
     for grapheme in wcwidth.iter_graphemes(line):
