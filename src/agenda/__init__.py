@@ -4,6 +4,7 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
@@ -36,6 +37,7 @@ from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
+from .parse import ParseError, ParseResult, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -107,6 +109,8 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -128,6 +132,8 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
     "reference_meeting",
     "remove",
