@@ -11,6 +11,7 @@ Data flows spec → model → timetable → outputs::
 
 from typing import TYPE_CHECKING, Any
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     AddressError,
@@ -50,6 +51,14 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._repeat import UnboundedRepeat
     from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, occurrence_on, occurrences
+    from .publish import (
+        CalDAVError,
+        CalDAVResult,
+        Release,
+        SiteError,
+        publish_caldav,
+        publish_site,
+    )
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -63,12 +72,14 @@ _LAZY = {
     "UnboundedRepeat": "._repeat",
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "occurrence_on", "occurrences"), "._series"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
+                     "publish_site"), ".publish"),
 }
 
 
 def __getattr__(name: str) -> Any:
     """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint,
-    tomlkit), imported when first used."""
+    tomlkit, the publishers), imported when first used."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'agenda' has no attribute {name!r}")
@@ -90,6 +101,8 @@ __all__ = [
     "AddressError",
     "AgendaError",
     "BelowMinimum",
+    "CalDAVError",
+    "CalDAVResult",
     "Change",
     "Cut",
     "Day",
@@ -112,16 +125,21 @@ __all__ = [
     "ParseError",
     "ParseResult",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "UnknownAudience",
+    "audiences",
     "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_ics",
     "insert",
     "layout",
@@ -135,6 +153,8 @@ __all__ = [
     "parse_file",
     "parse_text",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "remove",
     "render",
