@@ -18,13 +18,14 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting
+from ._model import Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
+from ._translations import translate
 
 __all__ = [
     "LABELS",
@@ -46,6 +47,7 @@ __all__ = [
     "Slot",
     "SpecError",
     "Timetable",
+    "Translations",
     "UnboundedRepeat",
     "dump_json",
     "dump_toml",
@@ -69,6 +71,7 @@ __all__ = [
     "to_markdown",
     "to_pdf",
     "to_text",
+    "translate",
     "validate",
     "write_atomic",
 ]

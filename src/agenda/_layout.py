@@ -34,6 +34,7 @@ from ._model import Item, Kind, Meeting
 from ._problems import InvalidAgenda, Problem, Severity
 from ._repeat import repeat_problems
 from ._timetable import Timetable
+from ._translations import translation_problems
 
 __all__ = ["layout", "parse_weekday", "validate"]
 
@@ -254,6 +255,7 @@ class _Layout:
             self.report("out-of-range", "the agenda runs past the dates a calendar can show "
                         "(years 1 to 9999)")
         self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
+        self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems

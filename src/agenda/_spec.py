@@ -16,15 +16,16 @@ from typing import Any
 
 import tomli_w
 
-from ._model import Item, Kind, Meeting
+from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import SpecError
 
 __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat")
+                "category", "repeat", "language")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
              "max_minutes", "gap_ok", "items")
+DEFAULT_LANGUAGE = "ko"
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -34,6 +35,7 @@ class _Reader:
         self.text = text
         self.fmt = fmt
         self.errors: list[str] = []
+        self.language = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
 
     def where_key(self, key: str) -> str:
         if self.fmt != "toml":
@@ -61,6 +63,42 @@ class _Reader:
         if not isinstance(value, str):
             self.errors.append(f'{where}: "{key}" must be a string, got {value!r}')
             return None
+        return value
+
+    def translatable(self, data: Mapping[str, Any], key: str, where: str,
+                     translations: dict[str, dict[str, str]], required: bool = False
+                     ) -> str | None:
+        """A text a person reads: a string in the meeting's language, or a table keyed by
+        language tag (``{ ko = "토론", en = "Discussion" }``) that holds that language;
+        the other languages go to `translations` (language → key → text)."""
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return self.string(data, key, where, required)
+        original = None
+        for lang, text in value.items():
+            if not LANGUAGE_TAG.fullmatch(lang):
+                self.errors.append(f'{where}: "{key}" has the key "{lang}", which is not a '
+                                   "language tag like ko, en or en-GB")
+            elif not isinstance(text, str):
+                self.errors.append(f'{where}: "{key}.{lang}" must be a string, got {text!r}')
+            elif lang == self.language:
+                original = text
+            else:
+                translations.setdefault(lang, {})[key] = text
+        if original is None:
+            given = ", ".join(value) or "none"
+            self.errors.append(f'{where}: "{key}" has no "{self.language}" text (the '
+                               f"meeting's language; it gives {given})")
+        return original
+
+    def language_tag(self, data: Mapping[str, Any], key: str, where: str) -> str:
+        value = self.string(data, key, where)
+        if value is None:
+            return DEFAULT_LANGUAGE
+        if not LANGUAGE_TAG.fullmatch(value):
+            self.errors.append(f'{where}: "{key}" must be a language tag like ko, en or '
+                               f"en-GB, got {value!r}")
+            return DEFAULT_LANGUAGE
         return value
 
     def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
@@ -129,6 +167,8 @@ class _Reader:
 
     def item(self, data: Any, number: str) -> Item | None:
         title = data.get("title") if isinstance(data, dict) else None
+        if isinstance(title, dict):  # a text in several languages: named by the original
+            title = title.get(self.language)
         where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
         if not isinstance(data, dict):
             self.errors.append(f"{where}: must be a table with a title, got {data!r}")
@@ -140,20 +180,21 @@ class _Reader:
             self.errors.append(f'{where}: "kind" must be one of '
                                f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
         minutes = self.integer(data, "minutes", where)
-        presenter = self.string(data, "presenter", where)
-        notes = self.string(data, "notes", where)
+        translations: dict[str, dict[str, str]] = {}
+        presenter = self.translatable(data, "presenter", where, translations)
+        notes = self.translatable(data, "notes", where, translations)
         at = self.time(data, "at", where)
         min_minutes = self.integer(data, "min_minutes", where)
         max_minutes = self.integer(data, "max_minutes", where)
         gap_ok = self.boolean(data, "gap_ok", where)
         ident = self.string(data, "id", where)
-        title_value = self.string(data, "title", where, required=True)
+        title_value = self.translatable(data, "title", where, translations, required=True)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children)
+                    gap_ok=gap_ok, id=ident, items=children, translations=translations)
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
@@ -165,14 +206,16 @@ class _Reader:
                                else f"[meeting] must be a table, got {head!r}")
             head = {}
         self.unknown(head, MEETING_KEYS, "[meeting]")
+        self.language = self.language_tag(head, "language", "[meeting]")
+        translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.string(head, "title", "[meeting]", required=True),
+            title=self.translatable(head, "title", "[meeting]", translations, required=True),
             date=self.date(head, "date", "[meeting]"),
             start=self.time(head, "start", "[meeting]", required=True),
             timezone=self.string(head, "timezone", "[meeting]", required=True),
             end=self.time(head, "end", "[meeting]"),
-            location=self.string(head, "location", "[meeting]"),
-            category=self.string(head, "category", "[meeting]"),
+            location=self.translatable(head, "location", "[meeting]", translations),
+            category=self.translatable(head, "category", "[meeting]", translations),
             weekday=self.string(head, "weekday", "[meeting]"),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
@@ -180,7 +223,8 @@ class _Reader:
         items = self.items(data.get("items"), "", "spec")
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(items=items, **fields)  # type: ignore[arg-type]
+        return Meeting(items=items, language=self.language, translations=translations,
+                       **fields)  # type: ignore[arg-type]
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
@@ -230,14 +274,24 @@ def _plain_time(value: _dt.time) -> _dt.time:
     return _dt.time(value.hour, value.minute, value.second)
 
 
-def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
+def _text(value: Item | Meeting, key: str, language: str) -> str | dict[str, str]:
+    """A text as the spec writes it: a string, or a table keyed by language when the
+    text has translations (the meeting's language first)."""
+    original: str = getattr(value, key)
+    others = {lang: text for lang, field, text in value.translations.entries if field == key}
+    return {language: original, **others} if others else original
+
+
+def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if item.id is not None:
         out["id"] = item.id
-    out["title"] = item.title
-    for key in ("minutes", "presenter", "notes"):
+    out["title"] = _text(item, "title", language)
+    if item.minutes is not None:
+        out["minutes"] = item.minutes
+    for key in ("presenter", "notes"):
         if getattr(item, key) is not None:
-            out[key] = getattr(item, key)
+            out[key] = _text(item, key, language)
     if item.kind is not Kind.TALK:
         out["kind"] = item.kind.value
     if item.at is not None:
@@ -248,7 +302,7 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
     if item.gap_ok:
         out["gap_ok"] = True
     if item.items:
-        out["items"] = [_item_dict(child, times_as_text) for child in item.items]
+        out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
     return out
 
 
@@ -257,7 +311,7 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
-    head["title"] = meeting.title
+    head["title"] = _text(meeting, "title", meeting.language)
     head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
         meeting.date.year, meeting.date.month, meeting.date.day)
     if meeting.weekday is not None:
@@ -266,10 +320,15 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     if meeting.end is not None:
         head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
     head["timezone"] = meeting.timezone
-    for key in ("location", "category", "repeat"):
+    for key in ("location", "category"):
         if getattr(meeting, key) is not None:
-            head[key] = getattr(meeting, key)
-    return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
+        head["language"] = meeting.language
+    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
+    return {"meeting": head, "items": items}
 
 
 def dump_toml(meeting: Meeting) -> str:
