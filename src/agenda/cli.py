@@ -18,13 +18,14 @@ from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
-from ._model import Meeting
+from ._model import LANGUAGE_TAG, Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
+from ._translations import translate
 
 __all__ = ["main"]
 
@@ -120,7 +121,9 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the texts (where translated) and labels [default: the "
+                   "meeting's language].")
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -148,8 +151,17 @@ def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | N
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
-    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang, width=width, bom=bom)),
-          output)
+    options = RenderOptions(lang=_language(timetable, lang), width=width, bom=bom)
+    _emit(_render_or_exit(timetable, fmt, options), output)
+
+
+def _language(timetable: Timetable, lang: str | None) -> str:
+    """The language asked for, else the meeting's own when tables have labels for it
+    (else English)."""
+    if lang is not None:
+        return lang
+    own = timetable.meeting.language
+    return own if own in LABELS else "en"
 
 
 @cli.command()
@@ -203,10 +215,18 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the UIDs "
+                   "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     timetable = _layout_or_exit(_read(file))
+    if lang is not None:
+        if not LANGUAGE_TAG.fullmatch(lang):
+            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                     param_hint="--lang")
+        timetable = translate(timetable, lang)
     source = previous
     if source is None and output not in (None, "-") and Path(str(output)).exists():
         source = output

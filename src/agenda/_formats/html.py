@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import groups, heading, lines_of, remarks, total_line
@@ -53,6 +54,7 @@ p.total { margin: 6pt 0 0; text-align: right; }
 def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a complete HTML document (UTF-8, inline CSS)."""
     labels = labels_for(lang)
+    timetable = translate(timetable, lang)
     head = heading(timetable, labels)
     category = timetable.meeting.category
     out = [

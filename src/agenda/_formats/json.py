@@ -3,7 +3,8 @@
 Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
 ``minutes``, ``depth``, ``presenter``, ``notes``, ``kind``; ``start`` and ``end``
 are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
-track items by identity.
+track items by identity. The texts are those of `options.lang` where the agenda
+translates them (see :func:`agenda.translate`), else the original.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from typing import Any
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]
@@ -35,5 +37,5 @@ def slot_record(slot: Slot) -> dict[str, Any]:
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
-    records = [slot_record(slot) for slot in timetable]
+    records = [slot_record(slot) for slot in translate(timetable, options.lang)]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
