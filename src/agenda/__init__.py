@@ -24,6 +24,7 @@ from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
+from ._templates import UnknownTemplate, template, template_names
 from ._timetable import Slot, Timetable
 from ._translations import translate
 
@@ -49,6 +50,7 @@ __all__ = [
     "Timetable",
     "Translations",
     "UnboundedRepeat",
+    "UnknownTemplate",
     "dump_json",
     "dump_toml",
     "event_uid",
@@ -64,6 +66,8 @@ __all__ = [
     "reference_meeting",
     "render",
     "share_slack",
+    "template",
+    "template_names",
     "to_csv",
     "to_dict",
     "to_html",

@@ -24,6 +24,13 @@ from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
+from ._templates import (
+    TEMPLATE_LANGUAGES,
+    UnknownTemplate,
+    template,
+    template_description,
+    template_names,
+)
 from ._timetable import Timetable
 from ._translations import translate
 
@@ -250,6 +257,37 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.option("--template", "name", metavar="NAME",
+              help="The template to start from (agenda new --list names them).")
+@click.option("--lang", type=click.Choice(TEMPLATE_LANGUAGES), default="ko", show_default=True,
+              help="Language of the template's texts and comments.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT when it exists.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List the templates, one per line with what each is for.")
+def new(name: str | None, lang: str, output: str | None, force: bool, list_only: bool) -> None:
+    """Write a new spec from a template: a valid agenda whose comments explain each key."""
+    if list_only:
+        names = template_names()
+        width = max(map(len, names))
+        for each in names:
+            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+        return
+    if name is None:
+        raise click.UsageError("give --template NAME (agenda new --list names them)")
+    try:
+        text = template(name, lang)
+    except UnknownTemplate as exc:
+        raise click.BadParameter(str(exc), param_hint="--template") from None
+    if output not in (None, "-") and Path(str(output)).exists() and not force:
+        click.echo(f"error: {output} exists; give another name, or --force to replace it",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    _emit(text, output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
