@@ -16,17 +16,17 @@ from typing import Any
 
 import tomli_w
 
+from ._keys import names
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import SpecError
 
 __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
-MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat", "language")
-ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items")
+# The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
+SPEC_KEYS = names("spec")
+MEETING_KEYS = names("meeting")
+ITEM_KEYS = names("item")
 DEFAULT_LANGUAGE = "ko"
-_REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -199,7 +199,7 @@ class _Reader:
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
             raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, ("meeting", "items"), "spec")
+        self.unknown(data, SPEC_KEYS, "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             self.errors.append("[meeting] is missing" if head is None
