@@ -22,6 +22,7 @@ from ._model import Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
+from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._templates import UnknownTemplate, template, template_names
@@ -66,6 +67,7 @@ __all__ = [
     "reference_meeting",
     "render",
     "share_slack",
+    "spec_schema",
     "template",
     "template_names",
     "to_csv",

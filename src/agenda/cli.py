@@ -22,6 +22,7 @@ from ._model import LANGUAGE_TAG, Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
+from ._schema import spec_schema_json
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._templates import (
@@ -288,6 +289,14 @@ def new(name: str | None, lang: str, output: str | None, force: bool, list_only:
                    err=True)
         sys.exit(EXIT_UNREADABLE)
     _emit(text, output)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
+    _emit(spec_schema_json(), output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
