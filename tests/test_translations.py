@@ -97,8 +97,12 @@ def test_translations_are_values() -> None:
     assert a.as_dict() == {"en": {"notes": "N", "title": "A"}, "ja": {"title": "エー"}}
     with pytest.raises(ValueError, match="cannot be translated"):
         Item("x", translations={"en": {"kind": "talk"}})
-    with pytest.raises(ValueError, match="needs the original 'notes'"):
-        Item("x", translations={"en": {"notes": "n"}})
+    # A translation of a text the item does not have (its notes were removed) is kept
+    # but never shown.
+    bare = Item("x", minutes=5, translations={"en": {"notes": "n", "title": "X"}})
+    shown = agenda.translate(agenda.layout(Meeting("m", dt.date(2024, 3, 13), dt.time(9),
+                                                   "UTC", [bare])), "en")
+    assert (shown[0].title, shown[0].item.notes) == ("X", None)
     with pytest.raises(ValueError, match="not a language tag"):
         Item("x", translations={"english language": {"title": "n"}})
 

@@ -143,17 +143,14 @@ def _to_translations(value: Translations | TranslationsLike) -> Translations:
 
 def _translatable(fields: tuple[str, ...]
                   ) -> Callable[[object, attrs.Attribute[Translations], Translations], None]:
-    """A validator: translations only of the given text fields, and only of texts the
-    value has."""
+    """A validator: translations only of the given text fields. (A translation of a text
+    the value does not have, e.g. after an edit removed its notes, is not shown.)"""
 
-    def check(inst: object, _attr: attrs.Attribute[Translations], value: Translations) -> None:
+    def check(_inst: object, _attr: attrs.Attribute[Translations], value: Translations) -> None:
         for field in value.fields:
             if field not in fields:
                 raise ValueError(f"{field!r} cannot be translated; the texts are "
                                  f"{', '.join(fields)}")
-            if getattr(inst, field) is None:
-                raise ValueError(f"a translation of {field!r} needs the original "
-                                 f"{field!r} too")
 
     return check
 

@@ -30,7 +30,7 @@ def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: s
     kept = [(other, field, text) for other, field, text in given.entries if other != lang]
     for field in fields:
         text = given.get(lang, field)
-        if text is not None:
+        if text is not None and getattr(value, field) is not None:
             changes[field] = text
             kept.append((original, field, getattr(value, field)))
     if changes:
