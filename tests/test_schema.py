@@ -18,7 +18,13 @@ import agenda
 from agenda._keys import TABLES, Key, names
 from agenda.cli import cli
 from conftest import EXAMPLES
-from strategies import flexible_meetings, meetings, series_meetings, translated_meetings
+from strategies import (
+    conference_meetings,
+    flexible_meetings,
+    meetings,
+    series_meetings,
+    translated_meetings,
+)
 
 SCHEMA = agenda.spec_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -73,7 +79,8 @@ def test_every_template_validates(name: str, lang: str) -> None:
 
 
 @FEWER
-@given(st.one_of(meetings(), flexible_meetings(), series_meetings(), translated_meetings()))
+@given(st.one_of(meetings(), flexible_meetings(), series_meetings(), translated_meetings(),
+                 conference_meetings()))
 def test_every_generated_spec_validates(meeting: agenda.Meeting) -> None:
     assert errors(json.loads(agenda.dump_json(meeting))) == []
     assert errors(plain(tomllib.loads(agenda.dump_toml(meeting)))) == []
@@ -116,7 +123,7 @@ def _all_names() -> set[str]:
     return {name for table in TABLES for name in names(table)}
 
 
-LOADED_TABLES = ("spec", "meeting", "item")
+LOADED_TABLES = ("spec", "meeting", "item")  # "day" is checked by the days examples
 
 
 @pytest.mark.parametrize("table", LOADED_TABLES)

@@ -35,16 +35,17 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting, Translations
+from ._model import Day, Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._templates import UnknownTemplate, template, template_names
-from ._timetable import Slot, Timetable
+from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
 
 __all__ = [
@@ -56,6 +57,8 @@ __all__ = [
     "BelowMinimum",
     "Change",
     "Cut",
+    "Day",
+    "DaySpan",
     "Diff",
     "EditError",
     "FeedError",
@@ -101,6 +104,7 @@ __all__ = [
     "resize",
     "rewrite_spec",
     "running_late",
+    "schedule_dict",
     "share_slack",
     "shift",
     "spec_schema",
@@ -112,6 +116,9 @@ __all__ = [
     "to_ics",
     "to_markdown",
     "to_pdf",
+    "to_schedule",
+    "to_schedule_json",
+    "to_schedule_xml",
     "to_text",
     "translate",
     "validate",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["TABLES", "VALUE_TYPES", "Key", "keys_of", "names", "required"]
+__all__ = ["TABLES", "VALUE_TYPES", "Key", "keys_of", "names", "one_day", "required"]
 
 VALUE_TYPES = frozenset({
     "string",    # a string
@@ -33,13 +33,16 @@ VALUE_TYPES = frozenset({
 class Key:
     """One key of a spec table: its `name`, its value `type` (one of `VALUE_TYPES`),
     the table its value is made of (`of`, for ``table`` and ``tables``), whether it is
-    `required`, and what it means (`doc`, shown by editors from the JSON Schema)."""
+    `required`, and what it means (`doc`, shown by editors from the JSON Schema).
+    A `one_day` key belongs to a meeting of one day only: with ``[[days]]`` each day
+    gives it instead (it is then refused, and a required one is not required)."""
 
     name: str
     type: str = attrs.field(validator=attrs.validators.in_(VALUE_TYPES))
     doc: str
     required: bool = False
     of: str | None = None
+    one_day: bool = False
 
 
 TABLES: dict[str, tuple[Key, ...]] = {
@@ -48,18 +51,23 @@ TABLES: dict[str, tuple[Key, ...]] = {
             "ignores it."),
         Key("meeting", "table", "The meeting: title, date, start, time zone.", True,
             of="meeting"),
-        Key("items", "tables", "The items, in the order they are held.", of="item"),
+        Key("items", "tables", "The items of a one-day meeting, in the order they are "
+            "held.", of="item"),
+        Key("days", "tables", "The days of a meeting held over several (instead of "
+            "[[items]] and the date, start and end in [meeting]).", of="day"),
     ),
     "meeting": (
         Key("id", "string", "Stable identity of the meeting (the base of calendar UIDs); "
             "default: the date and a slug of the title."),
         Key("title", "text", "The meeting's title.", True),
         Key("date", "date", "The date of the meeting (of its first occurrence when it "
-            "repeats).", True),
+            "repeats).", True, one_day=True),
         Key("weekday", "string", "The weekday as the source wrote it (수, Wed); checked "
-            "against the date."),
-        Key("start", "time", "Wall-clock start in the meeting's time zone.", True),
-        Key("end", "time", "Declared end: the items must fill the time up to it."),
+            "against the date.", one_day=True),
+        Key("start", "time", "Wall-clock start in the meeting's time zone.", True,
+            one_day=True),
+        Key("end", "time", "Declared end: the items must fill the time up to it.",
+            one_day=True),
         Key("timezone", "string", "IANA time zone, e.g. Asia/Seoul.", True),
         Key("location", "text", "The place, printed in the header."),
         Key("category", "text", "Printed in the category (구분) column."),
@@ -81,6 +89,17 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("max_minutes", "minutes", "Longest length of a flexible item."),
         Key("gap_ok", "boolean", "Allow a gap before this fixed-time item."),
         Key("items", "tables", "The children of a block, in order.", of="item"),
+        Key("parallel", "boolean", "The block's children are tracks that run side by "
+            "side."),
+        Key("room", "string", "Where the item takes place; a block's children inherit "
+            "it."),
+    ),
+    "day": (
+        Key("date", "date", "The day's date.", True),
+        Key("start", "time", "The day's wall-clock start.", True),
+        Key("end", "time", "The day's declared end (earlier than the start: after "
+            "midnight)."),
+        Key("items", "tables", "The day's items, in order.", of="item"),
     ),
 }
 """Each table of the spec by name (``spec`` is the file itself) and its keys in the
@@ -100,3 +119,8 @@ def names(table: str) -> tuple[str, ...]:
 def required(table: str) -> tuple[str, ...]:
     """The names of the keys `table` must hold."""
     return tuple(key.name for key in TABLES[table] if key.required)
+
+
+def one_day(table: str) -> tuple[str, ...]:
+    """The names of the keys of `table` that only a meeting of one day gives."""
+    return tuple(key.name for key in TABLES[table] if key.one_day)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
-__all__ = ["ITEM_TEXTS", "LANGUAGE_TAG", "MEETING_TEXTS", "Item", "Kind", "Meeting",
+__all__ = ["ITEM_TEXTS", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "Item", "Kind", "Meeting",
            "Translations"]
 
 ITEM_TEXTS = ("title", "presenter", "notes")
@@ -174,6 +174,10 @@ class Item:
     the item is a block (it then lasts the sum of its children), or when the item
     is flexible (`min_minutes` / `max_minutes`) and absorbs slack. `translations`
     give its title, presenter and notes in other languages than the meeting's.
+
+    A `parallel` block's children are tracks that run side by side, each from the
+    block's start, each with its items in sequence. `room` names where an item takes
+    place; a block's children inherit it.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -197,6 +201,10 @@ class Item:
         factory=Translations, converter=_to_translations,
         validator=_translatable(ITEM_TEXTS), kw_only=True
     )
+    parallel: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    room: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
 
     @property
     def key(self) -> str:
@@ -233,6 +241,54 @@ def _language_tag(_inst: object, attr: attrs.Attribute[str], value: str) -> None
                          f"got {value!r}")
 
 
+def _to_days(value: Iterable[Day]) -> tuple[Day, ...]:
+    return tuple(value)
+
+
+def _days_of_meeting(_inst: object, attr: attrs.Attribute[tuple[Day, ...]],
+                     value: tuple[Day, ...]) -> None:
+    for day in value:
+        if not isinstance(day, Day):
+            raise TypeError(f"{attr.name} must hold Day values, got {day!r}")
+
+
+@attrs.frozen
+class Day:
+    """One day of a meeting held over several: its date, its start, an optional
+    declared end (earlier than the start means after midnight) and its items,
+    exactly like the items of a one-day meeting."""
+
+    date: pendulum.Date = attrs.field(converter=_to_date)
+    start: pendulum.Time = attrs.field(converter=_to_time)
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_to_items, validator=_items_of_item
+    )
+    end: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+
+    def walk(self) -> Iterator[Item]:
+        """Every item of the day in agenda order (pre-order)."""
+        for item in self.items:
+            yield from item.walk()
+
+
+def _first_date(meeting: Meeting) -> pendulum.Date:
+    if not meeting.days:
+        raise TypeError("Meeting() needs a date (or days)")
+    return meeting.days[0].date
+
+
+def _first_start(meeting: Meeting) -> pendulum.Time:
+    if not meeting.days:
+        raise TypeError("Meeting() needs a start (or days)")
+    return meeting.days[0].start
+
+
+def _no_timezone(_meeting: Meeting) -> str:
+    raise TypeError("Meeting() needs a timezone, e.g. timezone=\"Asia/Seoul\"")
+
+
 @attrs.frozen
 class Meeting:
     """A meeting: a date, a start in a real time zone and an ordered list of items.
@@ -242,12 +298,25 @@ class Meeting:
     it (e.g. ``"수"``), kept so that it can be checked against `date`. `language` names
     the language of the texts (``ko`` unless told); `translations` (and each item's)
     give them in other languages.
+
+    A meeting held over several days gives `days` instead of `items` (and of
+    `end`): `date` and `start` then default to the first day's.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    date: pendulum.Date = attrs.field(converter=_to_date)
-    start: pendulum.Time = attrs.field(converter=_to_time)
-    timezone: str = attrs.field(validator=attrs.validators.instance_of(str))
+    days: tuple[Day, ...] = attrs.field(
+        default=(), converter=_to_days, validator=_days_of_meeting, kw_only=True
+    )
+    date: pendulum.Date = attrs.field(
+        default=attrs.Factory(_first_date, takes_self=True), converter=_to_date
+    )
+    start: pendulum.Time = attrs.field(
+        default=attrs.Factory(_first_start, takes_self=True), converter=_to_time
+    )
+    timezone: str = attrs.field(
+        default=attrs.Factory(_no_timezone, takes_self=True),
+        validator=attrs.validators.instance_of(str),
+    )
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
@@ -275,7 +344,22 @@ class Meeting:
             slug = hashlib.sha256(self.title.encode()).hexdigest()[:10]
         return f"{self.date.isoformat()}-{slug}"
 
+    @property
+    def all_days(self) -> tuple[Day, ...]:
+        """The meeting's days: `days` when given, else the one day that `date`,
+        `start`, `end` and `items` describe."""
+        if self.days:
+            return self.days
+        return (Day(self.date, self.start, self.items, end=self.end),)
+
+    @property
+    def uses_rooms(self) -> bool:
+        """True when the meeting has days, parallel blocks or rooms: outputs then add
+        the date, room and track of each item."""
+        return bool(self.days) or any(
+            item.parallel or item.room is not None for item in self.walk())
+
     def walk(self) -> Iterator[Item]:
-        """Every item in agenda order (pre-order)."""
-        for item in self.items:
-            yield from item.walk()
+        """Every item in agenda order (pre-order), day after day."""
+        for day in self.all_days:
+            yield from day.walk()

@@ -72,10 +72,24 @@ def _table(keys: tuple[Key, ...]) -> dict[str, Any]:
         "properties": {key.name: _value(key) for key in keys},
         "additionalProperties": False,
     }
-    wanted = [key.name for key in keys if key.required]
+    wanted = [key.name for key in keys if key.required and not key.one_day]
     if wanted:
         out["required"] = wanted
     return out
+
+
+def _one_day_or_days() -> dict[str, Any]:
+    """A meeting of one day requires its own date and start; a meeting with
+    ``[[days]]`` gives none of the one-day keys and no top-level ``[[items]]``."""
+    keys = TABLES["meeting"]
+    needed = [key.name for key in keys if key.required and key.one_day]
+    refused = [{"required": [key.name]} for key in keys if key.one_day]
+    return {
+        "if": {"required": ["days"]},
+        "then": {"properties": {"meeting": {"not": {"anyOf": refused}}},
+                 "not": {"required": ["items"]}},
+        "else": {"properties": {"meeting": {"required": needed}}},
+    }
 
 
 def spec_schema() -> dict[str, Any]:
@@ -92,6 +106,7 @@ def spec_schema() -> dict[str, Any]:
         "description": "A meeting and its timed items, as read by agenda (TOML or JSON, "
                        "the same names in both).",
         **_table(TABLES["spec"]),
+        **_one_day_or_days(),
         "$defs": definitions,
     }
 

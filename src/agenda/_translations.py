@@ -51,9 +51,12 @@ def _translate_item(item: Item, original: str, lang: str, done: dict[int, Item])
 def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
     done: dict[int, Item] = {}
     items = tuple(_translate_item(item, meeting.language, lang, done) for item in meeting.items)
+    days = tuple(attrs.evolve(day, items=tuple(
+        _translate_item(item, meeting.language, lang, done) for item in day.items))
+        for day in meeting.days)
     changes = _swap(meeting, MEETING_TEXTS, meeting.language, lang)
     # The view keeps the meeting's identity (a key made from the original title).
-    view = attrs.evolve(meeting, items=items, language=lang, id=meeting.key,
+    view = attrs.evolve(meeting, items=items, days=days, language=lang, id=meeting.key,
                         **changes)  # type: ignore[arg-type]
     return view, done
 

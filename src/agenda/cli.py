@@ -25,6 +25,7 @@ from ._problems import AgendaError, InvalidAgenda, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._schema import spec_schema_json
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
@@ -246,11 +247,15 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--track", metavar="NAME",
+              help="One track's feed: its items and those outside parallel blocks "
+                   "(implies --items).")
 @click.option("--lang", metavar="TAG", default=None,
               help="Write the texts in this language where they are translated (the UIDs "
                    "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None, lang: str | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None,
+        lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     timetable = _layout_or_exit(_read(file))
     if lang is not None:
@@ -270,7 +275,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
             sys.exit(EXIT_UNREADABLE)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
+                      track=track)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -320,6 +326,18 @@ def new(name: str | None, lang: str, output: str | None, force: bool, list_only:
 def schema(output: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
     _emit(spec_schema_json(), output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCHEDULE_FORMATS), default="xml",
+              show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schedule(file: str, fmt: str, output: str | None) -> None:
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    timetable = _layout_or_exit(_read(file))
+    _emit(to_schedule(timetable, fmt), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
