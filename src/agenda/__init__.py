@@ -4,6 +4,7 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
@@ -47,6 +48,7 @@ from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
+from .parse import ParseError, ParseResult, parse_file, parse_text
 
 __all__ = [
     "LABELS",
@@ -74,6 +76,8 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -97,6 +101,8 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
     "reference_meeting",
     "remove",

@@ -423,8 +423,57 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
 
 
 def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`."""
-    return tomli_w.dumps(to_dict(meeting))
+    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
+
+    Laid out for a person to keep editing: ``[meeting]`` first, then one
+    ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
+    meeting has days), children as ``[[items.items]]`` under their block, and notes
+    with line breaks as multi-line strings.
+    """
+    data = to_dict(meeting)
+    out = [] if data.get("items", True) else ["items = []", ""]
+    out += ["[meeting]", _toml_table(data["meeting"])]
+    if "days" in data:
+        for day in data["days"]:
+            entry = dict(day)
+            items = entry.pop("items", [])
+            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
+            out += ["items = []"] if not items else _toml_items(items, "days.items")
+    else:
+        out += _toml_items(data["items"], "items")
+    return "\n".join(out) + "\n"
+
+
+def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
+    """The keys of one table, in order; a text in several languages as an inline table
+    (``title = { ko = "토론", en = "Discussion" }``)."""
+    lines = []
+    for key, value in entry.items():
+        if isinstance(value, dict):
+            inner = ", ".join(tomli_w.dumps({lang: text}).strip() for lang, text in value.items())
+            lines.append(f"{tomli_w.dumps({key: 0}).split('=')[0].strip()} = {{ {inner} }}")
+        else:
+            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
+    return "\n".join(lines)
+
+
+def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
+    """One ``[[header]]`` table per item, depth first, children under their block."""
+    out: list[str] = []
+    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
+    while stack:  # without recursion: nesting is limited by the layout only
+        name, entries = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        entry = dict(entries.pop(0))
+        children = entry.pop("items", None)
+        # A carriage return in a multi-line string would read back as a plain line end.
+        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
+        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
+        if children:
+            stack.append((f"{name}.items", list(children)))
+    return out
 
 
 def dump_json(meeting: Meeting) -> str:

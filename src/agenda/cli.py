@@ -21,14 +21,14 @@ from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
-from ._problems import AgendaError, InvalidAgenda, SpecError
+from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
 from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._schema import spec_schema_json
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
-from ._spec import loads
+from ._spec import dump_json, dump_toml, loads
 from ._templates import (
     TEMPLATE_LANGUAGES,
     UnknownTemplate,
@@ -38,6 +38,7 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import translate
+from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
 
@@ -535,6 +536,70 @@ def edit_remove(item: str, absorb: str | None, output: str | None, in_place: boo
                 lang: str) -> None:
     """Remove ITEM (and the items it holds)."""
     _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
+
+
+def _problem_line(problem: Problem) -> str:
+    return f"line {problem.line}: {problem}" if problem.line else str(problem)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="What the document is (auto tells text, Markdown and CSV apart).")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The meeting's date (YYYY-MM-DD), or the year of a date written without one.")
+@click.option("--tz", default=None, help="The IANA time zone of the document's times.")
+@click.option("--emit", type=click.Choice(["toml", "json"]), default=None,
+              help="Write the spec read from the document instead of its timetable.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the printed timetable (default: the document's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: str | None,
+          lang: str | None, output: str | None) -> None:
+    """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
+    table) and report every inconsistency with its line: exit 0 when none, 1 when
+    some, 2 when FILE cannot be read."""
+    try:
+        if file == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except UnicodeDecodeError as exc:
+        click.echo(f"error: {file}: not UTF-8 text: {exc.reason} at byte {exc.start}",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        result = parse_text(text, format=fmt, date=None if day is None else day.date(), tz=tz)
+    except ParseError as exc:
+        click.echo(f"error: {file}: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    warnings = [p for p in result.problems if p.severity is Severity.WARNING]
+    for warning in warnings:
+        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
+                                                                 "warning: "), err=True)
+    if emit is not None:
+        spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
+        _emit(spec, output)
+        for problem in errors:
+            click.echo(_problem_line(problem), err=True)
+    else:
+        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
+        try:
+            timetable = layout(result.meeting)
+        except InvalidAgenda:
+            click.echo("note: no timetable can be laid out until the problems below are "
+                       "fixed", err=True)
+        else:
+            _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
+        for problem in errors:
+            click.echo(_problem_line(problem))
+    if errors:
+        sys.exit(EXIT_INVALID)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
