@@ -96,7 +96,7 @@ MINIMAL: dict[str, Any] = {
 SAMPLES: dict[str, Any] = {
     "string": "x", "text": {"ko": "가", "en": "a"}, "date": "2024-03-20", "time": "14:30",
     "minutes": 5, "boolean": True, "kind": "talk", "language": "ko",
-    "dates": ["2024-03-20"], "strings": ["x"],
+    "dates": ["2024-03-20"], "strings": ["x"], "names": ["busan", "press"],
 }
 
 
@@ -166,7 +166,8 @@ def _load_error(data: dict[str, Any]) -> str:
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(
-        ["", "x", "14:00", "2024-03-13", "talk", "ko", "en", "25:00", "2024-02-30"]),
+        ["", "x", "14:00", "2024-03-13", "talk", "ko", "en", "25:00", "2024-02-30", "x y",
+         "press"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
         st.sampled_from(["ko", "en", "x y", "title"]), inner, max_size=3),
     max_leaves=6)

@@ -18,7 +18,7 @@ ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]+)\s*=")
 
 
 def test_the_templates_the_contract_names_are_there() -> None:
-    assert {"policy-meeting", "seminar", "board", "council"} <= set(NAMES)
+    assert {"policy-meeting", "seminar", "board", "council", "conference-day"} <= set(NAMES)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=[f"{n}-{lang}" for n, lang in CASES])

@@ -9,6 +9,7 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     AddressError,
@@ -49,6 +50,7 @@ from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
 from .parse import ParseError, ParseResult, parse_file, parse_text
+from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
 __all__ = [
     "LABELS",
@@ -57,6 +59,8 @@ __all__ = [
     "AddressError",
     "AgendaError",
     "BelowMinimum",
+    "CalDAVError",
+    "CalDAVResult",
     "Change",
     "Cut",
     "Day",
@@ -79,18 +83,23 @@ __all__ = [
     "ParseError",
     "ParseResult",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
     "Translations",
     "UnboundedRepeat",
+    "UnknownAudience",
     "UnknownTemplate",
+    "audiences",
     "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_ics",
     "insert",
     "layout",
@@ -104,6 +113,8 @@ __all__ = [
     "parse_file",
     "parse_text",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "remove",
     "render",

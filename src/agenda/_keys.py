@@ -24,6 +24,7 @@ VALUE_TYPES = frozenset({
     "language",  # a language tag: ko, en, en-GB
     "dates",     # an array of dates
     "strings",   # an array of strings
+    "names",     # an array of names of ASCII letters, digits, - and _ (audiences)
     "table",     # a table of the keys `of` names
     "tables",    # an array of tables of the keys `of` names
 })
@@ -93,6 +94,8 @@ TABLES: dict[str, tuple[Key, ...]] = {
             "side."),
         Key("room", "string", "Where the item takes place; a block's children inherit "
             "it."),
+        Key("audience", "names", "Who the item is for (feed names like busan, press); a "
+            "block's children inherit it; without it, everyone."),
     ),
     "day": (
         Key("date", "date", "The day's date.", True),

@@ -11,6 +11,7 @@ from typing import Any
 
 from ._keys import TABLES, Key
 from ._model import LANGUAGE_TAG, Kind
+from ._spec import AUDIENCE_NAME
 
 __all__ = ["SCHEMA_ID", "spec_schema", "spec_schema_json"]
 
@@ -59,6 +60,9 @@ def _value(key: Key) -> dict[str, Any]:
         out = {"type": "array", "items": {"$ref": "#/$defs/date"}}
     elif kind == "strings":
         out = {"type": "array", "items": {"type": "string"}}
+    elif kind == "names":
+        out = {"type": "array", "items": {"type": "string",
+                                          "pattern": f"^{AUDIENCE_NAME.pattern}$"}}
     elif kind == "table":
         out = {"$ref": f"#/$defs/{key.of}"}
     else:  # "tables"

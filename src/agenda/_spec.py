@@ -29,6 +29,8 @@ ITEM_KEYS = names("item")
 DAY_KEYS = names("day")
 DEFAULT_LANGUAGE = "ko"
 _ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
+AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -154,6 +156,16 @@ class _Reader:
         self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
         return None
 
+    def names(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
+            self.errors.append(f'{where}: "{key}" must be a list of names made of ASCII '
+                               f'letters, digits, "-" and "_", like ["busan", "press"], '
+                               f"got {value!r}")
+            return ()
+        return tuple(dict.fromkeys(value))
+
     def items(self, raw: Any, prefix: str, where: str, base: int = 0) -> tuple[Item, ...]:
         if raw is None:
             return ()
@@ -193,13 +205,14 @@ class _Reader:
         parallel = self.boolean(data, "parallel", where)
         room = self.string(data, "room", where)
         title_value = self.translatable(data, "title", where, translations, required=True)
+        audience = self.names(data, "audience", where)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
                     gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    translations=translations)
+                    translations=translations, audience=audience)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -363,6 +376,8 @@ def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]
         out["room"] = item.room
     if item.parallel:
         out["parallel"] = True
+    if item.audience:
+        out["audience"] = list(item.audience)
     if item.items:
         out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
     return out

@@ -7,6 +7,7 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -251,13 +252,20 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--track", metavar="NAME",
               help="One track's feed: its items and those outside parallel blocks "
                    "(implies --items).")
+@click.option("--audience", metavar="NAME",
+              help="With --items: only the items for this audience (and those for everyone).")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feed again.")
+@click.option("--name", help="The calendar's name (default: the meeting's title).")
 @click.option("--lang", metavar="TAG", default=None,
               help="Write the texts in this language where they are translated (the UIDs "
                    "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None, track: str | None,
-        lang: str | None) -> None:
+        audience: str | None, refresh: int, name: str | None, lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    if audience is not None and not items:
+        raise click.UsageError("--audience picks item events: add --items")
     timetable = _layout_or_exit(_read(file))
     if lang is not None:
         if not LANGUAGE_TAG.fullmatch(lang):
@@ -277,7 +285,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      track=track)
+                      track=track, audience=audience,
+                      refresh=_dt.timedelta(minutes=refresh), name=name)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -327,6 +336,90 @@ def new(name: str | None, lang: str, output: str | None, force: bool, list_only:
 def schema(output: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
     _emit(spec_schema_json(), output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--dir", "folder", type=click.Path(file_okay=False),
+              help="Publish a release into this folder (a static site).")
+@click.option("--caldav", "calendar_url", metavar="CALENDAR_URL",
+              help="Publish into this CalDAV calendar (created when missing).")
+@click.option("--user", help="CalDAV user name (or in the URL).")
+@click.option("--password-env", metavar="VAR",
+              help="Read the CalDAV password from this environment variable.")
+@click.option("--delete-removed", is_flag=True,
+              help="Delete the events of removed items instead of cancelling them.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--base-url", metavar="URL",
+              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
+              help="With --dir: the language of the page and its changelog.")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feeds again.")
+@click.option("--uid-domain", help="Right-hand side of every UID.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="With --caldav: seconds to wait for the server.")
+@click.option("--now", callback=_parse_now, metavar="ISO",
+              help="Stamp the release and changed events with this time (default: now).")
+def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
+            password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
+            lang: str, refresh: int, uid_domain: str | None, timeout: float,
+            now: _dt.datetime | None) -> None:
+    """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
+
+    Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
+    meanwhile (it is left as it is), 2 when a file or the server cannot be used.
+    """
+    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from .publish.caldav import password_from
+
+    if (folder is None) == (calendar_url is None):
+        raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")
+    meeting = _read(file)
+    _layout_or_exit(meeting)
+    stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    try:
+        if folder is not None:
+            release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
+                                   refresh=_dt.timedelta(minutes=refresh),
+                                   uid_domain=uid_domain)
+            if fmt == "json":
+                click.echo(json.dumps({"version": release.version, "new": release.new,
+                                       "written": list(release.written),
+                                       "changes": {"ko": list(release.changes.ko),
+                                                   "en": list(release.changes.en)}},
+                                      ensure_ascii=False, indent=2))
+            elif not release.new:
+                click.echo(f"unchanged: version {release.version} is current; "
+                           f"{len(release.written)} files written")
+            else:
+                click.echo(f"published version {release.version} into {folder} "
+                           f"({len(release.written)} files written)")
+                for line in release.changes.ko if lang == "ko" else release.changes.en:
+                    click.echo(f"  {line}")
+            return
+        assert calendar_url is not None
+        result = publish_caldav(meeting, calendar_url, now=stamp, user=user,
+                                password=password_from(password_env),
+                                delete_removed=delete_removed, uid_domain=uid_domain,
+                                timeout=timeout)
+    except (CalDAVError, SiteError, FeedError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except AgendaError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(f"created {result.created}, updated {result.updated}, cancelled "
+                   f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
+        for conflict in result.conflicts:
+            click.echo(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
+                       "since it was read; left as the server has it")
+    if result.conflicts:
+        sys.exit(EXIT_INVALID)
 
 
 @cli.command()
