@@ -167,7 +167,7 @@ def _load_error(data: dict[str, Any]) -> str:
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(
         ["", "x", "14:00", "2024-03-13", "talk", "ko", "en", "25:00", "2024-02-30", "x y",
-         "press"]),
+         "press", "ja", "en-GB"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
         st.sampled_from(["ko", "en", "x y", "title"]), inner, max_size=3),
     max_leaves=6)

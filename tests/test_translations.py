@@ -83,9 +83,9 @@ def test_bad_text_tables_are_named(change: str, message: str) -> None:
 
 
 def test_a_bad_language_tag_is_refused() -> None:
-    with pytest.raises(agenda.SpecError, match='"language" must be a language tag'):
+    with pytest.raises(agenda.SpecError, match='"language" must be one of en, ko'):
         agenda.load_toml(SPEC.replace("[meeting]\n", '[meeting]\nlanguage = "korean!"\n'))
-    with pytest.raises(ValueError, match="language tag"):
+    with pytest.raises(ValueError, match="must be one of"):
         Meeting("m", dt.date(2024, 3, 13), dt.time(9), "UTC", language="")
 
 
@@ -147,11 +147,11 @@ def test_a_translated_view_keeps_every_time_and_identity(meeting: Meeting) -> No
             for field in ("title", "presenter", "notes"):
                 wanted = slot.item.translations.get(lang, field) or getattr(slot.item, field)
                 assert getattr(seen.item, field) == wanted
-        # Back to the original language gives the original texts.
-        back = agenda.translate(view, "ko")
-        assert [(s.title, s.item.presenter, s.item.notes) for s in back] == [
-            (s.title, s.item.presenter, s.item.notes) for s in timetable]
-        assert back.meeting.title == meeting.title
+        if lang == "en":  # a meeting may be held in en: back to ko gives the originals
+            back = agenda.translate(view, "ko")
+            assert [(s.title, s.item.presenter, s.item.notes) for s in back] == [
+                (s.title, s.item.presenter, s.item.notes) for s in timetable]
+            assert back.meeting.title == meeting.title
 
 
 @FEWER

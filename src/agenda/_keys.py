@@ -21,7 +21,7 @@ VALUE_TYPES = frozenset({
     "minutes",   # a whole number
     "boolean",   # true or false
     "kind",      # one of the item kinds (`agenda.Kind`)
-    "language",  # a language tag: ko, en, en-GB
+    "language",  # a language a meeting is held in: ko or en
     "dates",     # an array of dates
     "strings",   # an array of strings
     "names",     # an array of names of ASCII letters, digits, - and _ (audiences)
@@ -74,8 +74,8 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("category", "text", "Printed in the category (구분) column."),
         Key("repeat", "string", "An RFC 5545 recurrence rule (FREQ=...) for a meeting "
             "that repeats."),
-        Key("language", "language", "The language of the texts (default ko); a text "
-            "table must hold it."),
+        Key("language", "language", "The language the meeting is held in and its texts "
+            "are written in (default ko); a text table must hold it."),
     ),
     "item": (
         Key("id", "string", "Stable identity of the item, unique in the meeting."),

@@ -17,15 +17,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
-__all__ = ["ITEM_TEXTS", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "Item", "Kind", "Meeting",
-           "Translations"]
+__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "Item", "Kind",
+           "Meeting", "Translations"]
 
+#: The languages a meeting may be held in (its `language`): tables and messages speak them.
+LANGUAGES = ("en", "ko")
 ITEM_TEXTS = ("title", "presenter", "notes")
 """The fields of an item that a person reads, and so may be translated."""
 MEETING_TEXTS = ("title", "location", "category")
 """The fields of a meeting that a person reads, and so may be translated."""
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-"""A language tag (BCP 47 shape): ``ko``, ``en``, ``en-GB``, ``zh-Hant``."""
+"""A language tag (BCP 47 shape) of a translation: ``en``, ``ja``, ``en-GB``, ``zh-Hant``."""
 
 
 class Kind(enum.StrEnum):
@@ -41,30 +43,55 @@ class Kind(enum.StrEnum):
     OTHER = "other"
 
 
-def _to_date(value: _dt.date) -> pendulum.Date:
+def _to_date(value: _dt.date | str) -> pendulum.Date:
+    """A date, from a `datetime.date` or an ISO string like ``"2024-03-13"``."""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"date must be a date like 2024-03-13, got {value!r}") from None
     if isinstance(value, _dt.datetime):
-        raise TypeError(f"expected a date without a time, got {value!r}")
+        raise TypeError(f"date must be a date without a time, got {value!r}")
+    if not isinstance(value, _dt.date):
+        raise TypeError(f"date must be a datetime.date or 'YYYY-MM-DD', got {value!r}")
     if isinstance(value, pendulum.Date):
         return value
     return pendulum.Date(value.year, value.month, value.day)
 
 
-def _to_time(value: _dt.time) -> pendulum.Time:
+def _to_time(value: _dt.time | str, name: str = "start") -> pendulum.Time:
+    """A wall-clock time, from a `datetime.time` or an ISO string like ``"14:00"``."""
+    if isinstance(value, str):
+        try:
+            value = _dt.time.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"{name} must be a local time like 14:00, got {value!r}") from None
+    if not isinstance(value, _dt.time):
+        raise TypeError(f"{name} must be a datetime.time or 'HH:MM', got {value!r}")
     if value.tzinfo is not None:
         raise TypeError(
-            f"a wall-clock time takes no zone ({value!r}); the meeting's timezone applies"
+            f"{name} is a wall-clock time and takes no zone ({value!r}); "
+            "the meeting's timezone applies"
         )
     if isinstance(value, pendulum.Time):
         return value
     return pendulum.Time(value.hour, value.minute, value.second)
 
 
-def _to_optional_time(value: _dt.time | None) -> pendulum.Time | None:
-    return None if value is None else _to_time(value)
+def _to_end(value: _dt.time | str | None) -> pendulum.Time | None:
+    return None if value is None else _to_time(value, "end")
+
+
+def _to_at(value: _dt.time | str | None) -> pendulum.Time | None:
+    return None if value is None else _to_time(value, "at")
 
 
 def _to_kind(value: Kind | str) -> Kind:
-    return Kind(value)
+    try:
+        return Kind(value)
+    except ValueError:
+        raise ValueError(f"kind must be one of {', '.join(k.value for k in Kind)}, "
+                         f"got {value!r}") from None
 
 
 def _to_items(value: Iterable[Item]) -> tuple[Item, ...]:
@@ -155,7 +182,17 @@ def _translatable(fields: tuple[str, ...]
     return check
 
 
-_optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
+def _optional_int(_inst: object, attr: attrs.Attribute[int | None], value: object) -> None:
+    """A whole number or None; ``True``/``False`` are refused, as the spec loader does."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{attr.name} must be a whole number of minutes, got {value!r}")
+
+
+def _language(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"{attr.name} must be one of {', '.join(LANGUAGES)}, got {value!r}")
+
+
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
 
 
@@ -196,9 +233,7 @@ class Item:
     presenter: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     notes: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     kind: Kind = attrs.field(default=Kind.TALK, converter=_to_kind, kw_only=True)
-    at: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    at: pendulum.Time | None = attrs.field(default=None, converter=_to_at, kw_only=True)
     min_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
     max_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
     gap_ok: bool = attrs.field(
@@ -249,12 +284,6 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _language_tag(_inst: object, attr: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not LANGUAGE_TAG.fullmatch(value):
-        raise ValueError(f"{attr.name} must be a language tag like ko, en or en-GB, "
-                         f"got {value!r}")
-
-
 def _to_days(value: Iterable[Day]) -> tuple[Day, ...]:
     return tuple(value)
 
@@ -277,9 +306,7 @@ class Day:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
-    end: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    end: pendulum.Time | None = attrs.field(default=None, converter=_to_end, kw_only=True)
 
     def walk(self) -> Iterator[Item]:
         """Every item of the day in agenda order (pre-order)."""
@@ -309,9 +336,14 @@ class Meeting:
 
     `end`, when given, is the declared end: the items must fill the window exactly
     (flexible items absorb the slack). `weekday` is the weekday as the source wrote
-    it (e.g. ``"수"``), kept so that it can be checked against `date`. `language` names
-    the language of the texts (``ko`` unless told); `translations` (and each item's)
-    give them in other languages.
+    it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
+    (``"ko"`` or ``"en"``) is the language the meeting is held in and its texts are
+    written in: tables are printed in it unless told otherwise; `translations` (and
+    each item's) give the texts in other languages.
+
+    `date`, `start`, `end` and an item's `at` also take ISO strings
+    (``"2024-03-13"``, ``"14:00"``); a value of the wrong type raises `TypeError` here,
+    not later in the layout.
 
     A meeting held over several days gives `days` instead of `items` (and of
     `end`): `date` and `start` then default to the first day's.
@@ -334,15 +366,13 @@ class Meeting:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
-    end: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    end: pendulum.Time | None = attrs.field(default=None, converter=_to_end, kw_only=True)
     location: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     category: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     weekday: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
-    language: str = attrs.field(default="ko", validator=_language_tag, kw_only=True)
+    language: str = attrs.field(default="ko", validator=_language, kw_only=True)
     translations: Translations = attrs.field(
         factory=Translations, converter=_to_translations,
         validator=_translatable(MEETING_TEXTS), kw_only=True

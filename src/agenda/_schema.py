@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ._keys import TABLES, Key
-from ._model import LANGUAGE_TAG, Kind
+from ._model import LANGUAGE_TAG, LANGUAGES, Kind
 from ._spec import AUDIENCE_NAME
 
 __all__ = ["SCHEMA_ID", "spec_schema", "spec_schema_json"]
@@ -39,7 +39,9 @@ def _definitions() -> dict[str, Any]:
                  "description": "A date, YYYY-MM-DD (a TOML local date)."},
         "time": {"type": "string", "pattern": _TIME,
                  "description": "A wall-clock time, HH:MM or HH:MM:SS (a TOML local time)."},
-        "language": {**tag, "description": "A language tag: ko, en, en-GB."},
+        "language": {"enum": list(LANGUAGES),
+                     "description": "A language a meeting is held in (its texts are "
+                                    "written in): ko or en."},
     }
 
 

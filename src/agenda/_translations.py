@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._model import ITEM_TEXTS, MEETING_TEXTS, Item, Meeting, Translations
+from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Translations
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
@@ -55,16 +55,19 @@ def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
         _translate_item(item, meeting.language, lang, done) for item in day.items))
         for day in meeting.days)
     changes = _swap(meeting, MEETING_TEXTS, meeting.language, lang)
+    # A meeting is held in one of LANGUAGES: a view in another language keeps its own.
+    language = lang if lang in LANGUAGES else meeting.language
     # The view keeps the meeting's identity (a key made from the original title).
-    view = attrs.evolve(meeting, items=items, days=days, language=lang, id=meeting.key,
+    view = attrs.evolve(meeting, items=items, days=days, language=language, id=meeting.key,
                         **changes)  # type: ignore[arg-type]
     return view, done
 
 
 def translate_meeting(meeting: Meeting, lang: str) -> Meeting:
     """`meeting` as read in `lang`: each text in `lang` where a translation is given,
-    else the original; `language` becomes `lang` and the originals become translations.
-    The meeting is returned as it is when `lang` is its own language.
+    else the original; the originals become translations and `language` becomes `lang`
+    (when it is one a meeting may be held in, ``ko`` or ``en``). The meeting is returned
+    as it is when `lang` is its own language.
 
     Items without an id take their identity from their title, so lay out the original
     meeting and translate the timetable (:func:`translate`) when identities matter.
