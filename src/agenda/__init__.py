@@ -37,15 +37,18 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Day, Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
+from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
+from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
+from ._translations import translate
 from .parse import ParseError, ParseResult, parse_file, parse_text
 from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
@@ -87,8 +90,10 @@ __all__ = [
     "Slot",
     "SpecError",
     "Timetable",
+    "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownTemplate",
     "audiences",
     "diff",
     "dump_json",
@@ -119,6 +124,9 @@ __all__ = [
     "schedule_dict",
     "share_slack",
     "shift",
+    "spec_schema",
+    "template",
+    "template_names",
     "to_csv",
     "to_dict",
     "to_html",
@@ -129,6 +137,7 @@ __all__ = [
     "to_schedule_json",
     "to_schedule_xml",
     "to_text",
+    "translate",
     "validate",
     "write_atomic",
 ]

@@ -5,6 +5,8 @@ Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
 are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
 track items by identity. A meeting with days, parallel blocks or rooms adds ``date``
 (the ISO date of the item's day), ``room`` and ``track`` (null where there is none).
+The texts are those of `options.lang` where the agenda translates them (see
+:func:`agenda.translate`), else the original.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 from typing import Any
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]
@@ -36,6 +39,7 @@ def slot_record(slot: Slot) -> dict[str, Any]:
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
+    timetable = translate(timetable, options.lang)
     records = [slot_record(slot) for slot in timetable]
     if timetable.meeting.uses_rooms:
         for slot, record in zip(timetable, records, strict=True):
