@@ -4,6 +4,9 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 2 the file cannot be read or parsed, an output cannot be written (and click's usage
 errors), 70 an internal error (a bug: one line on standard error; the traceback with
 ``--debug`` or ``AGENDA_DEBUG=1``), 130 interrupted.
+
+Start-up counts in scripts: the modules of the feed (icalendar), of series
+(dateutil) and of each table format are imported by the commands that use them.
 """
 
 from __future__ import annotations
@@ -16,25 +19,33 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from ._ics import FeedTimetable
 
 from ._diff import diff
 from ._edit import EditError, insert, move, remove, resize, running_late, shift
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._ics import FeedError, FeedTimetable, from_ics, to_ics
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
-from ._model import Item, Kind, Meeting
+from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._reference import reference_meeting
-from ._rewrite import rewrite_spec
 from ._schedule import SCHEDULE_FORMATS, to_schedule
-from ._series import MAX_OCCURRENCE_NUMBER, NotAnOccurrence, Series, iter_occurrences
+from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
+from ._templates import (
+    TEMPLATE_LANGUAGES,
+    UnknownTemplate,
+    template,
+    template_description,
+    template_names,
+)
 from ._timetable import Timetable
+from ._translations import translate
 from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
@@ -45,6 +56,7 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug in agenda, not in the inp
 EXIT_INTERRUPTED = 130
 DEBUG_VARIABLE = "AGENDA_DEBUG"
 DEFAULT_OCCURRENCES = 10
+MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER (kept lazy)
 LISTED_AT_MOST = 1000
 
 
@@ -253,7 +265,8 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
-              help="Language of the labels (default: the meeting's language).")
+              help="Language of the labels, and of the texts where the agenda translates "
+                   "them (default: the meeting's language).")
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -295,6 +308,8 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
               help="Language of the labels (default: the meeting's language).")
 def demo(fmt: str, lang: str | None) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
+    from ._reference import reference_meeting
+
     meeting = reference_meeting()
     timetable = layout(meeting)
     click.echo(summary(timetable), err=True)
@@ -306,6 +321,8 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
     meeting = timetable.meeting
+    from ._series import NotAnOccurrence, Series
+
     series = Series(timetable)
     try:
         if number is not None:
@@ -331,6 +348,8 @@ def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     offset in the zone. Without `limit`, a series without end lists
     DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
     standard error."""
+    from ._series import Series, iter_occurrences
+
     bounded = not timetable.meeting.repeats or Series(timetable).bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
@@ -390,15 +409,25 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
               metavar="MINUTES", help="How often subscribers should fetch the feed again.")
 @click.option("--name", help="The calendar's name (default: the meeting's title).")
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the UIDs "
+                   "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None, replace: bool,
         track: str | None, audience: str | None, refresh: int,
-        name: str | None) -> None:
+        name: str | None, lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
     _not_the_input(file, output)
+    from ._ics import FeedError, from_ics, to_ics
+
     timetable = _layout_or_exit(_read(file))
+    if lang is not None:
+        if not LANGUAGE_TAG.fullmatch(lang):
+            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                     param_hint="--lang")
+        timetable = translate(timetable, lang)
     source = previous
     if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
@@ -446,6 +475,45 @@ def _warn_about_previous(feed: FeedTimetable, items: bool, now: _dt.datetime,
 
 
 @cli.command()
+@click.option("--template", "name", metavar="NAME",
+              help="The template to start from (agenda new --list names them).")
+@click.option("--lang", type=click.Choice(TEMPLATE_LANGUAGES), default="ko", show_default=True,
+              help="Language of the template's texts and comments.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT when it exists.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List the templates, one per line with what each is for.")
+def new(name: str | None, lang: str, output: str | None, force: bool, list_only: bool) -> None:
+    """Write a new spec from a template: a valid agenda whose comments explain each key."""
+    if list_only:
+        names = template_names()
+        width = max(map(len, names))
+        for each in names:
+            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+        return
+    if name is None:
+        raise click.UsageError("give --template NAME (agenda new --list names them)")
+    try:
+        text = template(name, lang)
+    except UnknownTemplate as exc:
+        raise click.BadParameter(str(exc), param_hint="--template") from None
+    if output not in (None, "-") and Path(str(output)).exists() and not force:
+        click.echo(f"error: {output} exists; give another name, or --force to replace it",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    _emit(text, output)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
+    _emit(spec_schema_json(), output)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--dir", "folder", type=click.Path(file_okay=False),
               help="Publish a release into this folder (a static site).")
@@ -478,6 +546,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
+    from ._ics import FeedError
     from .publish import CalDAVError, SiteError, publish_caldav, publish_site
     from .publish.caldav import password_from
 
@@ -607,6 +676,8 @@ def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str 
     except EditError as exc:
         click.echo(f"error: {exc.reason}", err=True)
         sys.exit(EXIT_INVALID)
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
     _emit(rewrite_spec(text, result.meeting, fmt), output)
     click.echo(result.summary(lang), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
@@ -649,6 +720,8 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
         sys.exit(EXIT_INVALID)
     changes = diff(before, layout(edited))
     target = file if in_place else output
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
     _emit(rewrite_spec(text, edited, fmt), target)
     to_stderr = target in (None, "-")
     said = changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")

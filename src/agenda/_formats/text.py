@@ -15,7 +15,6 @@ Long text wraps inside its cell at spaces where it can, never inside a grapheme
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -23,6 +22,7 @@ import wcwidth
 
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
@@ -53,7 +53,8 @@ class TableTooNarrow(AgendaError, ValueError):
 
 def to_text(timetable: Timetable, *, lang: str = "ko", width: int = 100) -> str:
     """The timetable as a bordered text table at most `width` display columns wide."""
-    return _Table.build(timetable, labels_for(lang), width).render()
+    labels = labels_for(lang)
+    return _Table.build(translate(timetable, lang), labels, width).render()
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
@@ -65,9 +66,13 @@ def display_width(text: str) -> int:
     return max(wcwidth.wcswidth(text), 0)
 
 
+# Every character of Unicode category Cc: C0 controls, DEL and the C1 controls.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
+
 def _clean(line: str) -> str:
     """One line of user text with tabs and other control characters made spaces."""
-    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in line)
+    return line.translate(_CONTROLS)
 
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
@@ -76,6 +81,8 @@ def _paragraphs(texts: Iterable[str]) -> list[str]:
 
 def _split_graphemes(line: str, width: int) -> list[str]:
     """Cut `line` into pieces of at most `width` columns, only between graphemes."""
+    if display_width(line) <= width:
+        return [line]
     pieces: list[str] = []
     piece, used = "", 0
     for grapheme in wcwidth.iter_graphemes(line):
@@ -94,18 +101,36 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
 
     The first line of the first paragraph starts with `indent`, every other line with
     `hang`. A line that `wcwidth.wrap` leaves too wide is cut between graphemes.
+    Time is linear in the text: a paragraph that fits is taken as it is, and a word
+    wider than a line is cut between graphemes before `wcwidth.wrap` (which cuts
+    long words in quadratic time) sees it.
     """
     out: list[str] = []
+    room = width - max(display_width(indent), display_width(hang))
     for number, paragraph in enumerate(paragraphs):
         first = indent if number == 0 else hang
-        lines = wcwidth.wrap(paragraph, width, initial_indent=first, subsequent_indent=hang,
-                             break_on_hyphens=False) or [first]
+        if (paragraph and paragraph == paragraph.strip(" ")
+                and display_width(first) + display_width(paragraph) <= width):
+            out.append(first + paragraph)  # what wcwidth.wrap gives for a line that fits
+            continue
+        lines = wcwidth.wrap(_break_long_words(paragraph, room), width, initial_indent=first,
+                             subsequent_indent=hang, break_on_hyphens=False) or [first]
         for line in lines:
             if display_width(line) <= width:
                 out.append(line)
             else:
                 out.extend(_split_graphemes(line, width))
     return out or [indent]
+
+
+def _break_long_words(paragraph: str, room: int) -> str:
+    """`paragraph` with every word wider than `room` columns cut between graphemes
+    into pieces of at most `room` columns, separated by spaces."""
+    if room < _MIN_COLUMN or display_width(paragraph) <= room:
+        return paragraph
+    words = paragraph.split(" ")
+    return " ".join(" ".join(_split_graphemes(word, room)) if display_width(word) > room
+                    else word for word in words)
 
 
 def _pad(text: str, width: int) -> str:

@@ -32,8 +32,8 @@ from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTi
 from .._identity import path_problems
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
-from .._repeat import repeat_problems
 from .._timetable import DaySpan, Timetable
+from .._translations import translation_problems
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 
@@ -267,7 +267,10 @@ class _Layout:
             self.report("empty-id", "the meeting's id is empty; give one or leave it out")
         if m.weekday is not None:
             self.check_weekday(m.weekday)
-        self.problems.extend(repeat_problems(m))
+        if m.repeat is not None:
+            from .._repeat import repeat_problems  # dateutil and icalendar: series only
+
+            self.problems.extend(repeat_problems(m))
         if m.days and (m.items or m.end is not None):
             self.report("days-and-items", "gives both days and its own items or end; put "
                         "every item and end in its day")
@@ -299,6 +302,7 @@ class _Layout:
                         "(0001-01-01 to 9999-12-31, in UTC and in its own zone)")
         top_level = [item for day in m.all_days for item in day.items]
         self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
+        self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
