@@ -32,6 +32,7 @@ from ._problems import AgendaError
 from ._repeat import RepeatRule, parse_repeat
 from ._timetable import Slot, Timetable
 from ._vtimezone import vtimezone
+from ._zones import wall
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",
@@ -190,8 +191,10 @@ def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
 
 def _description(timetable: Timetable) -> str:
     lines = []
+    zone = timetable.zone
     for slot in timetable:
-        text = f"{'  ' * slot.depth}{slot.start:HH:mm}~{slot.end:HH:mm} {slot.title}"
+        start, end = wall(slot.start_utc, zone), wall(slot.end_utc, zone)
+        text = f"{'  ' * slot.depth}{start:%H:%M}~{end:%H:%M} {slot.title}"
         if slot.item.presenter:
             text += f" — {slot.item.presenter}"
         lines.append(text)
@@ -403,6 +406,20 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     `uid_domain` is the right-hand side of every UID (default: the previous feed's,
     else ``agenda.invalid``).
     """
+    if previous is None:
+        from ._feedwriter import fresh_feed  # the same bytes, without icalendar's objects
+
+        data = fresh_feed(timetable, items=items, stamp=_stamp(now, []),
+                          domain=_check_domain(uid_domain))
+        if data is not None:
+            return data
+    return _icalendar_feed(timetable, items=items, previous=previous, now=now,
+                           uid_domain=uid_domain)
+
+
+def _icalendar_feed(timetable: Timetable, *, items: bool, previous: bytes | str | None,
+                    now: _dt.datetime | None, uid_domain: str | None) -> bytes:
+    """The feed built and written by icalendar: what :func:`to_ics` gives."""
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []

@@ -62,11 +62,17 @@ def _wall(utc: int, offset: _dt.timedelta) -> _dt.datetime:
     return (_dt.datetime.fromtimestamp(utc, _UTC) + offset).replace(tzinfo=None)
 
 
+def _bounds(tz: zoneinfo.ZoneInfo, first_year: int, last_year: int) -> tuple[int, int]:
+    """UTC seconds from the start of `first_year` to a day past the end of `last_year`."""
+    start = int(_dt.datetime(first_year, 1, 1, tzinfo=tz).timestamp())
+    stop = int(_dt.datetime(last_year + 1, 1, 1, tzinfo=tz).timestamp()) + _DAY
+    return start, stop
+
+
 @functools.lru_cache(maxsize=64)
 def _vtimezone_bytes(zone: str, first_year: int, last_year: int) -> bytes:
     tz = zoneinfo.ZoneInfo(zone)
-    start = int(_dt.datetime(first_year, 1, 1, tzinfo=tz).timestamp())
-    stop = int(_dt.datetime(last_year + 1, 1, 1, tzinfo=tz).timestamp()) + _DAY
+    start, stop = _bounds(tz, first_year, last_year)
     component = Timezone()
     component.add("TZID", zone)
     previous: _dt.timedelta | None = None
