@@ -10,6 +10,23 @@ Data flows spec → model → timetable → outputs::
 
 from typing import TYPE_CHECKING, Any
 
+from ._diff import Change, Diff, diff
+from ._edit import (
+    AddressError,
+    BelowMinimum,
+    Cut,
+    EditError,
+    InvalidEdit,
+    Lateness,
+    LateResult,
+    Overflow,
+    insert,
+    move,
+    remove,
+    resize,
+    running_late,
+    shift,
+)
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
@@ -28,6 +45,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
+    from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, occurrence_on, occurrences
 
 _LAZY = {
@@ -40,13 +58,14 @@ _LAZY = {
                      "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
+    "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "occurrence_on", "occurrences"), "._series"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint),
-    imported when first used."""
+    """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint,
+    tomlkit), imported when first used."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'agenda' has no attribute {name!r}")
@@ -65,16 +84,26 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "AddressError",
     "AgendaError",
+    "BelowMinimum",
+    "Change",
+    "Cut",
+    "Diff",
+    "EditError",
     "FeedError",
     "FeedEvent",
     "FeedTimetable",
     "InvalidAgenda",
+    "InvalidEdit",
     "Item",
     "Kind",
     "Labels",
+    "LateResult",
+    "Lateness",
     "Meeting",
     "NotAnOccurrence",
+    "Overflow",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -82,21 +111,29 @@ __all__ = [
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
     "from_ics",
+    "insert",
     "layout",
     "load",
     "load_json",
     "load_toml",
     "loads",
+    "move",
     "occurrence_on",
     "occurrences",
     "parse_weekday",
     "reference_meeting",
+    "remove",
     "render",
+    "resize",
+    "rewrite_spec",
+    "running_late",
     "share_slack",
+    "shift",
     "to_csv",
     "to_dict",
     "to_html",
