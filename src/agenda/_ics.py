@@ -7,7 +7,8 @@ previous one keeps every unchanged event byte for byte (SEQUENCE, DTSTAMP,
 LAST-MODIFIED, CREATED), bumps SEQUENCE on an event whose content changed, and keeps
 an event that left the agenda as ``STATUS:CANCELLED``.
 
-Every RFC 5545 detail (escaping, folding, VTIMEZONE) is icalendar's. The module
+Every RFC 5545 detail (escaping, folding, VTIMEZONE) is icalendar's, or, for a fresh
+feed of a one-off meeting, that of `_feedwriter`, which writes the same bytes. The module
 computes no clock time: instants come from the timetable, and the current time
 (for DTSTAMP and LAST-MODIFIED of new or changed events) is passed in.
 """
