@@ -15,6 +15,7 @@ import agenda
 from agenda import Item, Meeting
 from agenda._feedwriter import fold
 from agenda._ics import _icalendar_feed
+from conftest import EXAMPLES
 from strategies import ZONES, flexible_meetings, meetings, risky_meetings
 
 NOW = dt.datetime(2024, 3, 1, 9, 0, 30, tzinfo=dt.UTC)
@@ -70,3 +71,15 @@ def test_a_repeating_meeting_goes_through_icalendar() -> None:
     meeting = Meeting("주간", dt.date(2024, 3, 4), dt.time(9), "Asia/Seoul",
                       [Item("a", minutes=30)], repeat="FREQ=WEEKLY;COUNT=3")
     _same(meeting, True)
+
+
+def test_days_rooms_and_tracks_give_icalendars_bytes() -> None:
+    meeting = agenda.load(EXAMPLES / "two-day-workshop.toml")
+    timetable = agenda.layout(meeting)
+    tracks = sorted({slot.track for slot in timetable if slot.track is not None})
+    assert tracks
+    for track in [None, *tracks]:
+        fast = agenda.to_ics(timetable, items=True, now=NOW, track=track)
+        slow = _icalendar_feed(timetable, items=True, previous=None, now=NOW,
+                               uid_domain=None, track=track)
+        assert fast == slow

@@ -31,10 +31,11 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
+from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
-from ._timetable import Slot, Timetable
+from ._timetable import DaySpan, Slot, Timetable
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -89,6 +90,8 @@ __all__ = [
     "BelowMinimum",
     "Change",
     "Cut",
+    "Day",
+    "DaySpan",
     "Diff",
     "EditError",
     "FeedError",
@@ -132,6 +135,7 @@ __all__ = [
     "resize",
     "rewrite_spec",
     "running_late",
+    "schedule_dict",
     "share_slack",
     "shift",
     "to_csv",
@@ -140,6 +144,9 @@ __all__ = [
     "to_ics",
     "to_markdown",
     "to_pdf",
+    "to_schedule",
+    "to_schedule_json",
+    "to_schedule_xml",
     "to_text",
     "validate",
     "write_atomic",

@@ -121,11 +121,11 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> Iterator[str]:
 
 
 def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
-               domain: str) -> bytes | None:
+               domain: str, track: str | None = None) -> bytes | None:
     """The feed `to_ics` writes for `timetable` with no previous feed, or None when
     this writer does not serve it (a repeating meeting, a zone name that would need
     quoting). `stamp` is the UTC time of DTSTAMP, CREATED and LAST-MODIFIED; `domain`
-    the checked UID domain."""
+    the checked UID domain; `track` keeps one track's items (and those of no track)."""
     from . import _ics
 
     meeting = timetable.meeting
@@ -135,22 +135,23 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
         return None
     key = meeting.key
     stamp_text = _utc(stamp)
-    location, category = meeting.location, meeting.category
+    category = meeting.category
     parent_uid = _ics.event_uid(key, (), domain)
-    # (summary, start, end, path, uid, RELATED-TO, description) of each event
-    rows: list[tuple[str, int, int, tuple[str, ...], str, str | None, str]] = [
+    # (summary, start, end, path, uid, RELATED-TO, description, location) of each event
+    rows: list[tuple[str, int, int, tuple[str, ...], str, str | None, str, str | None]] = [
         (meeting.title, timetable.start_utc, timetable.end_utc, (), parent_uid, None,
-         _ics._description(timetable))]
+         _ics._description(timetable), meeting.location)]
     if items:
         rows += [(slot.title, slot.start_utc, slot.end_utc, slot.path,
                   _ics.event_uid(key, slot.path, domain), parent_uid,
-                  _ics._leaf_description(slot, parents))
-                 for slot, parents in _leaves(timetable)]
+                  _ics._leaf_description(slot, parents), slot.room or meeting.location)
+                 for slot, parents in _leaves(timetable)
+                 if track is None or slot.track in (None, track)]
 
     events: list[list[str]] = []
     years: list[int] = []
     in_utc = False
-    for title, start, end, path, uid, related, description in rows:
+    for title, start, end, path, uid, related, description, location in rows:
         dtstart, dtend = _ics._span(start, end, zone, repeats=False)
         for moment in (dtstart, dtend):
             if getattr(moment.tzinfo, "key", None) is None or moment.tzinfo is _dt.UTC:
@@ -206,11 +207,16 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
 
 
 def _leaves(timetable: Timetable) -> Iterator[tuple[Slot, list[Slot]]]:
-    """Each leaf slot with the blocks that enclose it, from the top."""
-    trail: list[Slot] = []
-    for slot in timetable:
-        del trail[slot.depth:]
+    """Each leaf slot with the slots that enclose it, from the top (by number, as
+    the icalendar path finds them)."""
+    slots = list(timetable)
+    by_number = {slot.number: slot for slot in slots}
+    for slot in slots:
         if slot.is_block:
-            trail.append(slot)
-        else:
-            yield slot, list(trail)
+            continue
+        parents: list[Slot] = []
+        number = slot.number
+        while "." in number:
+            number = number.rpartition(".")[0]
+            parents.insert(0, by_number[number])
+        yield slot, parents

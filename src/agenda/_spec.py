@@ -17,7 +17,7 @@ from typing import Any
 import rtoml
 import tomli_w
 
-from ._model import Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting
 from ._problems import SpecError
 
 __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
@@ -25,7 +25,9 @@ __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
                 "category", "repeat")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items")
+             "max_minutes", "gap_ok", "items", "parallel", "room")
+DAY_KEYS = ("date", "start", "end", "items")
+_ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KINDS = frozenset(k.value for k in Kind)
@@ -116,14 +118,14 @@ class _Reader:
         self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
         return None
 
-    def items(self, raw: Any, prefix: str, where: str) -> tuple[Item, ...]:
+    def items(self, raw: Any, prefix: str, where: str, base: int = 0) -> tuple[Item, ...]:
         if raw is None:
             return ()
         if not isinstance(raw, list):
             self.errors.append(f'{where}: "items" must be a list of tables, got {raw!r}')
             return ()
         result = []
-        for k, entry in enumerate(raw, start=1):
+        for k, entry in enumerate(raw, start=base + 1):
             item = self.item(entry, f"{prefix}{k}")
             if item is not None:
                 result.append(item)
@@ -149,24 +151,54 @@ class _Reader:
         max_minutes = self.integer(data, "max_minutes", where)
         gap_ok = self.boolean(data, "gap_ok", where)
         ident = self.string(data, "id", where)
+        parallel = self.boolean(data, "parallel", where)
+        room = self.string(data, "room", where)
         title_value = self.string(data, "title", where, required=True)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children)
+                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room)
+
+    def days(self, raw: Any) -> tuple[Day, ...]:
+        """The [[days]] tables; item numbers run on from one day to the next."""
+        if not isinstance(raw, list) or not raw:
+            self.errors.append("[[days]] must be a list of tables, one per day, got "
+                               f"{raw!r}")
+            return ()
+        result = []
+        number = 0
+        for k, entry in enumerate(raw, start=1):
+            if not isinstance(entry, dict):
+                self.errors.append(f"day {k}: must be a table with date, start and items, "
+                                   f"got {entry!r}")
+                continue
+            where = f"day {k}"
+            self.unknown(entry, DAY_KEYS, where)
+            before = len(self.errors)
+            date = self.date(entry, "date", where)
+            start = self.time(entry, "start", where, required=True)
+            end = self.time(entry, "end", where)
+            items = self.items(entry.get("items"), "", where, base=number)
+            if isinstance(entry.get("items"), list):
+                number += len(entry["items"])
+            if len(self.errors) == before and date is not None and start is not None:
+                result.append(Day(date, start, items, end=end))
+        return tuple(result)
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
             raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, ("meeting", "items"), "spec")
+        self.unknown(data, ("meeting", "items", "days"), "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             self.errors.append("[meeting] is missing" if head is None
                                else f"[meeting] must be a table, got {head!r}")
             head = {}
         self.unknown(head, MEETING_KEYS, "[meeting]")
+        if "days" in data:
+            return self.meeting_of_days(data, head)
         fields = dict(
             title=self.string(head, "title", "[meeting]", required=True),
             date=self.date(head, "date", "[meeting]"),
@@ -183,6 +215,29 @@ class _Reader:
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(items=items, **fields)  # type: ignore[arg-type]
+
+    def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
+        """A meeting held over [[days]]: each day gives its date, start, end and items."""
+        for key in _ONE_DAY_KEYS:
+            if key in head:
+                self.errors.append(f'[meeting]: "{key}"{self.where_key(key)} and [[days]] are '
+                                   f"both given; with days, each [[days]] table gives its "
+                                   "own date, start and end")
+        if "items" in data:
+            self.errors.append("[[items]] and [[days]] are both given; put each item in its "
+                               "day's [[days.items]]")
+        fields = dict(
+            title=self.string(head, "title", "[meeting]", required=True),
+            timezone=self.string(head, "timezone", "[meeting]", required=True),
+            location=self.string(head, "location", "[meeting]"),
+            category=self.string(head, "category", "[meeting]"),
+            repeat=self.string(head, "repeat", "[meeting]"),
+            id=self.string(head, "id", "[meeting]"),
+        )
+        days = self.days(data.get("days"))
+        if self.errors:
+            raise SpecError(self.errors)
+        return Meeting(days=days, **fields)  # type: ignore[arg-type]
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
@@ -264,6 +319,10 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
             out[key] = getattr(item, key)
     if item.gap_ok:
         out["gap_ok"] = True
+    if item.room is not None:
+        out["room"] = item.room
+    if item.parallel:
+        out["parallel"] = True
     if item.items:
         out["items"] = [_item_dict(child, times_as_text) for child in item.items]
     return out
@@ -271,6 +330,8 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
 
 def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     """The spec of `meeting` as plain data (the names of the spec format)."""
+    if meeting.days:
+        return _days_dict(meeting, times_as_text)
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
@@ -287,6 +348,29 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
         if getattr(meeting, key) is not None:
             head[key] = getattr(meeting, key)
     return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+
+
+def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
+    head: dict[str, Any] = {}
+    if meeting.id is not None:
+        head["id"] = meeting.id
+    head["title"] = meeting.title
+    head["timezone"] = meeting.timezone
+    for key in ("location", "category", "repeat"):
+        if getattr(meeting, key) is not None:
+            head[key] = getattr(meeting, key)
+    days = []
+    for day in meeting.days:
+        entry: dict[str, Any] = {
+            "date": day.date.isoformat() if times_as_text else _dt.date(
+                day.date.year, day.date.month, day.date.day),
+            "start": day.start.isoformat() if times_as_text else _plain_time(day.start),
+        }
+        if day.end is not None:
+            entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
+        entry["items"] = [_item_dict(i, times_as_text) for i in day.items]
+        days.append(entry)
+    return {"meeting": head, "days": days}
 
 
 def dump_toml(meeting: Meeting) -> str:

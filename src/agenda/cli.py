@@ -24,6 +24,7 @@ from ._io import load, write_atomic
 from ._layout import layout
 from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, SpecError
+from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._spec import loads
 from ._timetable import Timetable
 
@@ -231,8 +232,11 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--track", metavar="NAME",
+              help="One track's feed: its items and those outside parallel blocks "
+                   "(implies --items).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     from ._ics import FeedError, to_ics
 
@@ -249,7 +253,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
             sys.exit(EXIT_UNREADABLE)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
+                      track=track)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -260,6 +265,18 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCHEDULE_FORMATS), default="xml",
+              show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schedule(file: str, fmt: str, output: str | None) -> None:
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    timetable = _layout_or_exit(_read(file))
+    _emit(to_schedule(timetable, fmt), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------

@@ -29,10 +29,12 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from ._identity import path_problems
-from ._model import Item, Kind, Meeting
-from ._problems import InvalidAgenda, Problem, Severity
-from ._timetable import Timetable
+from .._identity import path_problems
+from .._model import Item, Kind, Meeting
+from .._problems import InvalidAgenda, Problem, Severity
+from .._timetable import DaySpan, Timetable
+from ._conflicts import conflicts
+from ._tracks import natural_seconds, place_parallel
 
 __all__ = ["layout", "parse_weekday", "validate"]
 
@@ -60,6 +62,10 @@ def parse_weekday(name: str) -> int | None:
 
 def _hm(seconds: int) -> str:
     return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds / 60:.2f} min"
+
+
+def _on_day(utc: int, zone: str) -> str:
+    return pendulum.from_timestamp(utc, tz=zone).format("HH:mm [on] YYYY-MM-DD")
 
 
 def _minutes_text(value: Fraction) -> str:
@@ -137,6 +143,12 @@ class _Pool:
                 self.unknown = True
             if item.minutes is not None:
                 self.fixed += item.minutes * 60
+            elif item.parallel:
+                length = natural_seconds(item)
+                if length is None:
+                    self.unknown = True
+                else:
+                    self.fixed += length
             elif item.items:
                 ipath = (item.id,) if item.id is not None else (*path, item.title)
                 self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True)
@@ -170,6 +182,13 @@ class _Layout:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.ids: dict[str, str] = {}
+        self.rooms: list[str | None] = []
+        self.tracks: list[str | None] = []
+        self.room: str | None = None  # the room and track the items placed now inherit
+        self.track: str | None = None
+        self.has_parallel = False
+        self.day = meeting.all_days[0]  # the day being placed
+        self.day_first = 0  # index of its first slot
         self.zone = meeting.timezone
         try:
             self.tz = pendulum.timezone(meeting.timezone)
@@ -191,20 +210,21 @@ class _Layout:
         if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
             return "(out of the calendar's range)"
         local = pendulum.from_timestamp(utc, tz=self.tz)
-        if local.date() != self.meeting.date:
+        if local.date() != self.day.date:
             return local.format("HH:mm [on] YYYY-MM-DD")
         return local.format("HH:mm")
 
     # -- wall clock -> UTC -------------------------------------------------------
     def resolve(self, time: _dt.time, what: str, item: Item | None = None, number: str = "",
-                path: tuple[str, ...] = ()) -> int:
-        """UTC seconds of a wall-clock `time` on the meeting's date; a fixed time
-        earlier than the meeting's start is on the following day."""
-        day = self.meeting.date
-        start = self.meeting.start
-        if item is not None and (time.hour, time.minute, time.second) < (
-            start.hour, start.minute, start.second
-        ):
+                path: tuple[str, ...] = (), next_day: bool = False) -> int:
+        """UTC seconds of a wall-clock `time` on the day's date; a fixed time earlier
+        than the day's start (with `next_day`, also a day's end no later than its
+        start) is on the following day."""
+        day = self.day.date
+        start = self.day.start
+        clock = (time.hour, time.minute, time.second)
+        begin = (start.hour, start.minute, start.second)
+        if (item is not None and clock < begin) or (next_day and clock <= begin):
             if day >= _dt.date.max:
                 self.report("out-of-range", f"{what} {time.strftime('%H:%M')} falls on the "
                             "day after 9999-12-31", item, number, path)
@@ -237,31 +257,61 @@ class _Layout:
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
-            from ._repeat import repeat_problems  # dateutil and icalendar: series only
+            from .._repeat import repeat_problems  # dateutil and icalendar: series only
 
             self.problems.extend(repeat_problems(m))
-        total: int | None = None
-        if m.end is not None:
-            end = self.resolve(m.end, "end")
-            total = end - self.start
-            if total <= 0:
-                self.report("end-before-start",
-                            f"declared end {m.end.strftime('%H:%M')} is not after the start "
-                            f"{m.start.strftime('%H:%M')}")
-                total = None
-        if not m.items:
-            self.report("no-items", "the meeting has no items")
-        end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        if m.days and (m.items or m.end is not None):
+            self.report("days-and-items", "gives both days and its own items or end; put "
+                        "every item and end in its day")
+        if m.days and m.repeat is not None:
+            self.report("days-and-repeat", "a meeting held over several days cannot repeat")
+        keys: dict[str, str] = {}
+        spans: list[DaySpan] = []
+        number = 0
+        end_utc = self.start
+        for index, day in enumerate(m.all_days):
+            self.day, self.day_first = day, len(self.numbers)
+            start = self.start if index == 0 else self.resolve(day.start, "start")
+            if spans and start < spans[-1].end_utc:
+                self.report("days-overlap", f"day {index + 1} starts {_on_day(start, self.zone)}"
+                            f", before day {index} ends {_on_day(spans[-1].end_utc, self.zone)}")
+            total, declared = self.day_window(start, index)
+            if not day.items:
+                self.report("no-items", f"day {index + 1} ({day.date.isoformat()}) has no "
+                            "items" if m.days else "the meeting has no items")
+            end_utc = self.place_children(day.items, 0, "", (), start, total, None, None,
+                                          base=number, keys=keys)
+            if self.has_parallel:
+                self.problems.extend(conflicts(self, self.day_first, len(self.numbers)))
+            spans.append(DaySpan(day.date, start, end_utc, declared, self.day_first,
+                                 len(self.numbers)))
+            number += len(day.items)
         if self.start < _FIRST_INSTANT or end_utc > _LAST_INSTANT:
             self.report("out-of-range", "the agenda runs past the dates a calendar can show "
                         "(years 1 to 9999)")
-        self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
+        top_level = [item for day in m.all_days for item in day.items]
+        self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
         warnings = self.problems
         columns = (self.numbers, self.levels, self.paths, self.items, self.starts, self.ends)
-        return Timetable(m, self.zone, self.start, columns, warnings), self.problems
+        return Timetable(m, self.zone, self.start, columns, warnings, rooms=self.rooms,
+                         tracks=self.tracks, days=spans), self.problems
+
+    def day_window(self, start: int, index: int) -> tuple[int | None, int | None]:
+        """The length of the day's declared window and its end (None, None without)."""
+        declared = self.day.end
+        if declared is None:
+            return None, None
+        end = self.resolve(declared, "end", next_day=bool(self.meeting.days))
+        if end - start <= 0:
+            which = f"day {index + 1}'s " if self.meeting.days else ""
+            self.report("end-before-start",
+                        f"{which}declared end {declared.strftime('%H:%M')} is not after the "
+                        f"start {self.day.start.strftime('%H:%M')}")
+            return None, None
+        return end - start, end
 
     def check_weekday(self, name: str) -> None:
         expected = self.meeting.date.isoweekday()
@@ -274,13 +324,15 @@ class _Layout:
             self.report("weekday-mismatch", f'weekday "{name}" does not match '
                         f"{self.meeting.date.isoformat()}, which is {real}")
 
-    def report_window(self, end_utc: int, window_end: int) -> None:
-        span = (f"items sum to {_hm(end_utc - self.start)}, the window "
-                f"{self.clock(self.start)}–{self.clock(window_end)} is "
-                f"{_hm(window_end - self.start)}")
+    def report_window(self, start: int, end_utc: int, window_end: int) -> None:
+        span = (f"items sum to {_hm(end_utc - start)}, the window "
+                f"{self.clock(start)}–{self.clock(window_end)} is "
+                f"{_hm(window_end - start)}")
+        if self.meeting.days:
+            span += f" on day {self.meeting.days.index(self.day) + 1}"
         if end_utc > window_end:
-            for i, level in enumerate(self.levels):
-                if level == 0 and self.ends[i] > window_end:
+            for i in range(self.day_first, len(self.levels)):
+                if self.levels[i] == 0 and self.ends[i] > window_end:
                     self.report("past-end",
                                 f"ends {self.clock(self.ends[i])}, after the declared end "
                                 f"{self.clock(window_end)} ({span})",
@@ -302,6 +354,9 @@ class _Layout:
         elif minutes is not None and minutes > _MAX_MINUTES:
             self.report("too-long", f"minutes is {minutes}, more than a year "
                         f"({_MAX_MINUTES} min)", item, number, path)
+        if item.parallel and not item.items:
+            self.report("parallel-without-tracks", "parallel = true, but it has no tracks "
+                        "(items) to run side by side", item, number, path)
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -334,31 +389,36 @@ class _Layout:
     def place_children(self, children: Sequence[Item], depth: int, prefix: str,
                        path: tuple[str, ...], cursor: int, total: int | None,
                        owner: tuple[Item, str, tuple[str, ...]] | None,
-                       pending: Iterator[int] | None) -> int:
+                       pending: Iterator[int] | None, base: int = 0,
+                       keys: dict[str, str] | None = None) -> int:
         """Place `children` from `cursor`; return where the last one ends.
 
-        `total` is the container's length (block minutes or meeting window);
+        `total` is the container's length (block minutes or day window);
         `pending` carries the sizes of pool leaves when the enclosing segment sized
         them (a block without minutes); otherwise this container sizes its own.
+        `base` is the number of siblings before the first (the top-level items of
+        earlier days); `keys` the identities of siblings that share the namespace
+        (every day's top level, every track of a parallel block).
         """
         start = cursor
-        keys: dict[str, str] = {}
+        keys = {} if keys is None else keys
         fixed: dict[int, int] = {}
         for i, child in enumerate(children):
             if child.at is not None:
                 with contextlib.suppress(_OutOfRange):  # reported; placed as if not fixed
                     fixed[i] = self.resolve(
-                        child.at, "fixed time", child, f"{prefix}{i + 1}",
+                        child.at, "fixed time", child, f"{prefix}{base + i + 1}",
                         (child.id,) if child.id is not None else (*path, child.title))
         bounds = [0, *(i for i in fixed if i > 0), len(children)]
         sized_ok = True
         numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
         starts, ends, ids = self.starts, self.ends, self.ids
+        rooms, tracks, room, track = self.rooms, self.tracks, self.room, self.track
         for seg in range(len(bounds) - 1):
             lo, hi = bounds[seg], bounds[seg + 1]
             if lo in fixed:
                 first = children[lo]
-                number = f"{prefix}{lo + 1}"
+                number = f"{prefix}{base + lo + 1}"
                 fpath = (first.id,) if first.id is not None else (*path, first.title)
                 cursor = self.check_fixed(first, number, fpath, cursor, fixed[lo], sized_ok)
             sizes = pending
@@ -372,13 +432,13 @@ class _Layout:
                 window = None if window_end is None else window_end - cursor
                 gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
                                                  or children[hi].gap_ok)
-                sized, sized_ok = self.size_segment(children[lo:hi], lo, prefix, path,
+                sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
                                                     window, owner, gap_ok)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
                 child = children[k]
-                number = prefix + str(k + 1)
+                number = prefix + str(base + k + 1)
                 ident = child.id
                 if ident is None:
                     key = child.title
@@ -401,6 +461,7 @@ class _Layout:
                 if ((minutes is not None and not 0 < minutes <= _MAX_MINUTES)
                         or not title or title.isspace()
                         or child.min_minutes is not None or child.max_minutes is not None
+                        or child.parallel
                         or (ident is not None and (ids.setdefault(ident, number) is not number
                                                    or not ident or ident.isspace()))):
                     self.check_item(child, number, cpath)
@@ -411,10 +472,12 @@ class _Layout:
                 items.append(child)
                 starts.append(cursor)
                 ends.append(end)
+                rooms.append(room if child.room is None else child.room)
+                tracks.append(track)
                 cursor = end
         if total is not None and sized_ok and cursor - start != total:
             if owner is None:
-                self.report_window(cursor, start + total)
+                self.report_window(start, cursor, start + total)
                 return cursor
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
@@ -426,14 +489,12 @@ class _Layout:
     def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
                    cursor: int, sizes: Iterator[int]) -> int:
         self.check_item(item, number, path)
-        index = len(self.numbers)
-        self.numbers.append(number)
-        self.levels.append(depth)
-        self.paths.append(path)
-        self.items.append(item)
-        self.starts.append(cursor)
-        self.ends.append(cursor)
-        if item.items:
+        index = self.open_slot(item, depth, number, path, cursor)
+        if item.parallel:
+            end = place_parallel(self, item, depth, number, path, cursor)
+        elif item.items:
+            outer = self.room
+            self.room = self.rooms[index]
             if item.minutes is not None:
                 # A block occupies its declared minutes even when its children disagree
                 # (that is reported once, on the block), so later items keep their times.
@@ -443,12 +504,26 @@ class _Layout:
             else:
                 end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
                                           None, (item, number, path), sizes)
+            self.room = outer
         elif item.minutes is not None:
             end = cursor + item.minutes * 60
         else:
             end = cursor + next(sizes, 0)
         self.ends[index] = end
         return end
+
+    def open_slot(self, item: Item, depth: int, number: str, path: tuple[str, ...],
+                  cursor: int) -> int:
+        """Add `item`'s slot (ending where it starts, for now); return its index."""
+        self.numbers.append(number)
+        self.levels.append(depth)
+        self.paths.append(path)
+        self.items.append(item)
+        self.starts.append(cursor)
+        self.ends.append(cursor)
+        self.rooms.append(self.room if item.room is None else item.room)
+        self.tracks.append(self.track)
+        return len(self.numbers) - 1
 
     def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
                     target: int, sized_ok: bool) -> int:
