@@ -303,3 +303,57 @@ def conference_meetings(draw: st.DrawFn) -> Meeting:
     meeting = Meeting(draw(titles), timezone=zone, days=days, id="conf-1")
     assume(not validate(meeting))  # rarely, a long late day runs into the next one
     return meeting
+
+
+AUDIENCES = ("busan", "gangwon", "press")
+
+
+@st.composite
+def audience_meetings(draw: st.DrawFn) -> Meeting:
+    """A meeting from `meetings()` whose items (blocks too) name audiences at random."""
+    meeting = draw(meetings())
+    names = st.lists(st.sampled_from(AUDIENCES), max_size=2, unique=True).map(tuple)
+
+    def mark(item: Item) -> Item:
+        return attrs.evolve(item, audience=draw(names), items=[mark(c) for c in item.items])
+
+    return attrs.evolve(meeting, items=[mark(item) for item in meeting.items])
+
+
+# -- agendas to print and read back -------------------------------------------------
+
+
+@st.composite
+def printable_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting that a printed table can say unambiguously: top-level items and
+    one level of parts (timed or an equal split), under 12 hours in all (a printed
+    start names no day, so a longer agenda would be ambiguous), titles that do not
+    start with a quote (which CSV keeps for its formula guard)."""
+    counter = itertools.count(1)
+    zone = draw(zones)
+    date = draw(dates)
+    start = draw(start_times.filter(lambda t: _resolvable(date, t, zone)))
+    plain = titles.filter(lambda t: not t.startswith("'"))
+    items: list[Item] = []
+    for _ in range(draw(st.integers(1, 7))):
+        title = draw(plain)
+        presenter = draw(st.none() | plain)
+        shape = draw(st.sampled_from(["leaf", "leaf", "split", "parts"]))
+        if shape == "leaf":
+            items.append(Item(title, minutes=draw(st.integers(1, 90)), presenter=presenter))
+        elif shape == "split":
+            n = draw(st.integers(2, 4))
+            children = tuple(Item(f"{draw(plain)} {k}", id=f"i{next(counter)}")
+                             for k in range(n))
+            items.append(Item(title, minutes=n * draw(st.integers(1, 15)), items=children))
+        else:
+            children = tuple(Item(f"{draw(plain)} {k}", minutes=draw(st.integers(1, 30)),
+                                  id=f"i{next(counter)}")
+                             for k in range(draw(st.integers(1, 3))))
+            items.append(Item(title, items=children, presenter=presenter))
+    items = _unique(items, counter)
+    total = sum(_natural(i) for i in items)
+    assume(total <= 11 * 60)
+    end = _end_of(date, start, zone, total) if draw(st.booleans()) else None
+    return Meeting(draw(plain), date, start, zone, tuple(items), end=end,
+                   location=draw(st.none() | plain), category=draw(st.none() | plain))

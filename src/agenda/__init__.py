@@ -4,12 +4,14 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
 
 from typing import TYPE_CHECKING, Any
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     AddressError,
@@ -36,6 +38,7 @@ from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
+from .parse import ParseError, ParseResult, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -48,6 +51,14 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._repeat import UnboundedRepeat
     from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, occurrence_on, occurrences
+    from .publish import (
+        CalDAVError,
+        CalDAVResult,
+        Release,
+        SiteError,
+        publish_caldav,
+        publish_site,
+    )
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -61,12 +72,14 @@ _LAZY = {
     "UnboundedRepeat": "._repeat",
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "occurrence_on", "occurrences"), "._series"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
+                     "publish_site"), ".publish"),
 }
 
 
 def __getattr__(name: str) -> Any:
     """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint,
-    tomlkit), imported when first used."""
+    tomlkit, the publishers), imported when first used."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'agenda' has no attribute {name!r}")
@@ -88,6 +101,8 @@ __all__ = [
     "AddressError",
     "AgendaError",
     "BelowMinimum",
+    "CalDAVError",
+    "CalDAVResult",
     "Change",
     "Cut",
     "Day",
@@ -107,17 +122,24 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "UnknownAudience",
+    "audiences",
     "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_ics",
     "insert",
     "layout",
@@ -128,7 +150,11 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "remove",
     "render",

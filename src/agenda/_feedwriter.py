@@ -95,44 +95,37 @@ def _when(name: str, moment: _dt.datetime) -> str:
     return f"{name};TZID={key}:{_floating(moment)}"
 
 
-def _vtimezone(zone: str, first_year: int, last_year: int) -> Iterator[str]:
-    """The lines of the VTIMEZONE that `to_ics` adds for `zone` (same observances)."""
+def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE the icalendar path adds for `zone`, as it writes it (without the
+    final line break)."""
     import zoneinfo
 
-    from ._vtimezone import _bounds, _changes, _wall
+    from ._vtimezone import vtimezone
 
-    tz = zoneinfo.ZoneInfo(zone)
-    start, stop = _bounds(tz, first_year, last_year)
-    yield "BEGIN:VTIMEZONE"
-    yield f"TZID:{_escape(zone)}"
-    previous: _dt.timedelta | None = None
-    for instant, (offset, name, dst) in _changes(tz, start, stop):
-        before = offset if previous is None else previous
-        kind = "DAYLIGHT" if dst else "STANDARD"
-        yield f"BEGIN:{kind}"
-        yield f"DTSTART:{_floating(_wall(instant, before))}"
-        if name:
-            yield f"TZNAME:{_escape(name)}"
-        yield f"TZOFFSETFROM:{_offset(before)}"
-        yield f"TZOFFSETTO:{_offset(offset)}"
-        yield f"END:{kind}"
-        previous = offset
-    yield "END:VTIMEZONE"
+    try:
+        return bytes(vtimezone(zone, first_year, last_year).to_ical()).removesuffix(_CRLF)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return b""
 
 
-def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
-               domain: str, track: str | None = None) -> bytes | None:
+def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime, domain: str,
+               track: str | None = None, audience: str | None = None,
+               refresh: _dt.timedelta, name: str | None = None) -> bytes | None:
     """The feed `to_ics` writes for `timetable` with no previous feed, or None when
     this writer does not serve it (a repeating meeting, a zone name that would need
     quoting). `stamp` is the UTC time of DTSTAMP, CREATED and LAST-MODIFIED; `domain`
-    the checked UID domain; `track` keeps one track's items (and those of no track)."""
+    the checked UID domain; `track`, `audience`, `refresh` and `name` are those of
+    :func:`agenda.to_ics`."""
     from . import _ics
+    from ._audience import for_audience
 
     meeting = timetable.meeting
     zone = timetable.zone
-    refresh = _duration(_ics.REFRESH)
-    if meeting.repeat is not None or _QUOTABLE & set(zone) or refresh is None:
+    every = _duration(refresh)
+    if meeting.repeat is not None or _QUOTABLE & set(zone) or every is None:
         return None
+    seen = None if audience is None else {
+        slot.number for slot in for_audience(timetable, audience)}
     key = meeting.key
     stamp_text = _utc(stamp)
     category = meeting.category
@@ -146,7 +139,8 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
                   _ics.event_uid(key, slot.path, domain), parent_uid,
                   _ics._leaf_description(slot, parents), slot.room or meeting.location)
                  for slot, parents in _leaves(timetable)
-                 if track is None or slot.track in (None, track)]
+                 if (track is None or slot.track in (None, track))
+                 and (seen is None or slot.number in seen)]
 
     events: list[list[str]] = []
     years: list[int] = []
@@ -181,24 +175,25 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime,
         lines.append("END:VEVENT")
         events.append(lines)
 
-    name = _escape(_ics._clean(meeting.title))
+    calendar_name = _escape(_ics._clean(meeting.title if name is None else name))
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{_escape(_ics.PRODID)}",
         "CALSCALE:GREGORIAN",
-        f"NAME:{name}",
-        f"X-WR-CALNAME:{name}",
-        f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}",
+        f"NAME:{calendar_name}",
+        f"X-WR-CALNAME:{calendar_name}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{every}",
         f"{_ics.FEED_MARKER}:{_escape(_ics.FEED_VERSION)}",
         f"{_ics._DOMAIN}:{_escape(domain)}",
-        f"X-PUBLISHED-TTL:{refresh}",
+        f"X-PUBLISHED-TTL:{every}",
     ]
     if zone == "UTC" or not in_utc:
         head.append(f"X-WR-TIMEZONE:{_escape(zone)}")
-    if years and zone != "UTC":
-        head += _vtimezone(zone, min(years), max(years))
     out = [fold(line) for line in head]
+    block = _vtimezone(zone, min(years), max(years)) if years and zone != "UTC" else b""
+    if block:
+        out.append(block)
     for lines in events:
         out += [fold(line) for line in lines]
     out.append(fold("END:VCALENDAR"))

@@ -28,6 +28,7 @@ import pendulum
 from dateutil import rrule as _rrule
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
+from ._audience import for_audience
 from ._model import slugify
 from ._problems import AgendaError
 from ._repeat import RepeatRule, parse_repeat
@@ -233,19 +234,22 @@ def _event(uid: str, summary: str, start: int, end: int, zone: str, path: Sequen
 
 
 def _fresh_events(timetable: Timetable, items: bool, domain: str,
-                  track: str | None = None) -> list[Event]:
+                  track: str | None = None, audience: str | None = None
+                  ) -> list[Event]:
     meeting = timetable.meeting
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
     parent_uid = event_uid(meeting.key, (), domain)
     events = [_event(parent_uid, meeting.title, timetable.start_utc, timetable.end_utc,
                      timetable.zone, (), _description(timetable), meeting.location,
                      meeting.category, rule, None)]
+    seen = None if audience is None else {s.number for s in for_audience(timetable, audience)}
     if not items:
         return events
     by_number = {slot.number: slot for slot in timetable}
     first_day = timetable.start.date()
     for slot in timetable:
-        if slot.is_block or (track is not None and slot.track not in (None, track)):
+        if slot.is_block or (track is not None and slot.track not in (None, track)) or (
+                seen is not None and slot.number not in seen):
             continue
         if rule is not None and slot.start.date() != first_day:
             raise FeedError(f'item {slot.number} "{slot.title}" starts on another day than '
@@ -397,7 +401,8 @@ def _written_in_utc(events: Iterable[Event]) -> bool:
 # -- the feed -----------------------------------------------------------------------------
 def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
            now: _dt.datetime | None = None, uid_domain: str | None = None,
-           track: str | None = None) -> bytes:
+           track: str | None = None, audience: str | None = None,
+           refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
@@ -411,7 +416,15 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     location. `track` (implies `items`) gives one track's feed: the items of the
     parallel tracks of that title and every item outside parallel blocks, with the
     same UIDs as the full feed; a title no track has raises :class:`AgendaError`.
+
+    `audience` keeps the item events of that audience's items (see
+    :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
+    whole feed. `refresh` is how often subscribers should fetch the feed again
+    (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
+    calendar's name (default: the meeting's title).
     """
+    if refresh < _dt.timedelta(minutes=1) or refresh.microseconds:
+        raise ValueError(f"refresh must be whole seconds, a minute or more, got {refresh}")
     if track is not None:
         known = sorted({slot.track for slot in timetable if slot.track is not None})
         if track not in known:
@@ -422,16 +435,19 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
         from ._feedwriter import fresh_feed  # the same bytes, without icalendar's objects
 
         data = fresh_feed(timetable, items=items, stamp=_stamp(now, []),
-                          domain=_check_domain(uid_domain), track=track)
+                          domain=_check_domain(uid_domain), track=track, audience=audience,
+                          refresh=refresh, name=name)
         if data is not None:
             return data
     return _icalendar_feed(timetable, items=items, previous=previous, now=now,
-                           uid_domain=uid_domain, track=track)
+                           uid_domain=uid_domain, track=track, audience=audience,
+                           refresh=refresh, name=name)
 
 
 def _icalendar_feed(timetable: Timetable, *, items: bool, previous: bytes | str | None,
                     now: _dt.datetime | None, uid_domain: str | None,
-                    track: str | None = None) -> bytes:
+                    track: str | None = None, audience: str | None = None,
+                    refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
     """The feed built and written by icalendar: what :func:`to_ics` gives."""
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
@@ -440,19 +456,20 @@ def _icalendar_feed(timetable: Timetable, *, items: bool, previous: bytes | str 
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
-    events = _merge(_fresh_events(timetable, items, domain, track), old_events, stamp)
+    events = _merge(_fresh_events(timetable, items, domain, track, audience), old_events,
+                    stamp)
 
     meeting = timetable.meeting
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("NAME", _text(meeting.title))
-    calendar.add("X-WR-CALNAME", _text(meeting.title))
+    calendar.add("NAME", _text(meeting.title if name is None else name))
+    calendar.add("X-WR-CALNAME", _text(meeting.title if name is None else name))
     if timetable.zone == "UTC" or not _written_in_utc(events):
         calendar.add("X-WR-TIMEZONE", timetable.zone)
-    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
     calendar.add(FEED_MARKER, FEED_VERSION)
     calendar.add(_DOMAIN, domain)
     for block in _timezones(events):

@@ -67,6 +67,15 @@ _optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
 
 
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"expected a list of names, got the string {value!r}")
+    return tuple(value)
+
+
+_names = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+
+
 def _items_of_item(_inst: object, attr: attrs.Attribute[tuple[Item, ...]],
                    value: tuple[Item, ...]) -> None:
     for child in value:
@@ -84,7 +93,9 @@ class Item:
 
     A `parallel` block's children are tracks that run side by side, each from the
     block's start, each with its items in sequence. `room` names where an item takes
-    place; a block's children inherit it.
+    place; a block's children inherit it. `audience` names
+    who the item is for (``("busan", "press")``); a block's children inherit it, and
+    an item without one (nor a block above it with one) is for everyone.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -108,6 +119,9 @@ class Item:
         default=False, validator=attrs.validators.instance_of(bool), kw_only=True
     )
     room: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    audience: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_names, validator=_names, kw_only=True
+    )
 
     @property
     def key(self) -> str:

@@ -20,7 +20,8 @@ class Problem:
     """One thing wrong with an agenda, with the facts a secretariat needs to fix it.
 
     `number` is the item's number in the timetable (``"4.2"``), empty for the
-    meeting itself; `path` is the item's identity path (its keys from the top).
+    meeting itself; `path` is the item's identity path (its keys from the top);
+    `line` is the line of the source document the problem was found on, when known.
     """
 
     code: str
@@ -29,6 +30,7 @@ class Problem:
     title: str = ""
     path: tuple[str, ...] = ()
     severity: Severity = Severity.ERROR
+    line: int | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         if self.number:

@@ -25,10 +25,13 @@ __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
                 "category", "repeat")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items", "parallel", "room")
+             "max_minutes", "gap_ok", "items", "parallel", "room",
+             "audience")
 DAY_KEYS = ("date", "start", "end", "items")
 _ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
+AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KINDS = frozenset(k.value for k in Kind)
 
@@ -118,6 +121,16 @@ class _Reader:
         self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
         return None
 
+    def names(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
+            self.errors.append(f'{where}: "{key}" must be a list of names made of ASCII '
+                               f'letters, digits, "-" and "_", like ["busan", "press"], '
+                               f"got {value!r}")
+            return ()
+        return tuple(dict.fromkeys(value))
+
     def items(self, raw: Any, prefix: str, where: str, base: int = 0) -> tuple[Item, ...]:
         if raw is None:
             return ()
@@ -154,12 +167,14 @@ class _Reader:
         parallel = self.boolean(data, "parallel", where)
         room = self.string(data, "room", where)
         title_value = self.string(data, "title", where, required=True)
+        audience = self.names(data, "audience", where)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room)
+                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
+                    audience=audience)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -323,6 +338,8 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
         out["room"] = item.room
     if item.parallel:
         out["parallel"] = True
+    if item.audience:
+        out["audience"] = list(item.audience)
     if item.items:
         out["items"] = [_item_dict(child, times_as_text) for child in item.items]
     return out
@@ -374,8 +391,44 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
 
 
 def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`."""
-    return tomli_w.dumps(to_dict(meeting))
+    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
+
+    Laid out for a person to keep editing: ``[meeting]`` first, then one
+    ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
+    meeting has days), children as ``[[items.items]]`` under their block, and notes
+    with line breaks as multi-line strings.
+    """
+    data = to_dict(meeting)
+    out = [] if data.get("items", True) else ["items = []", ""]
+    out += ["[meeting]", tomli_w.dumps(data["meeting"]).rstrip()]
+    if "days" in data:
+        for day in data["days"]:
+            entry = dict(day)
+            items = entry.pop("items", [])
+            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
+            out += ["items = []"] if not items else _toml_items(items, "days.items")
+    else:
+        out += _toml_items(data["items"], "items")
+    return "\n".join(out) + "\n"
+
+
+def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
+    """One ``[[header]]`` table per item, depth first, children under their block."""
+    out: list[str] = []
+    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
+    while stack:  # without recursion: nesting is limited by the layout only
+        name, entries = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        entry = dict(entries.pop(0))
+        children = entry.pop("items", None)
+        # A carriage return in a multi-line string would read back as a plain line end.
+        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
+        out += ["", f"[[{name}]]", tomli_w.dumps(entry, multiline_strings=multiline).rstrip()]
+        if children:
+            stack.append((f"{name}.items", list(children)))
+    return out
 
 
 def dump_json(meeting: Meeting) -> str:

@@ -10,6 +10,7 @@ Start-up counts in scripts: the modules of the feed (icalendar), of series
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,10 +24,11 @@ from ._formats.labels import LABELS
 from ._io import load, write_atomic
 from ._layout import layout
 from ._model import Item, Kind, Meeting
-from ._problems import AgendaError, InvalidAgenda, SpecError
+from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, to_schedule
-from ._spec import loads
+from ._spec import dump_json, dump_toml, loads
 from ._timetable import Timetable
+from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
 
@@ -235,9 +237,17 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--track", metavar="NAME",
               help="One track's feed: its items and those outside parallel blocks "
                    "(implies --items).")
+@click.option("--audience", metavar="NAME",
+              help="With --items: only the items for this audience (and those for everyone).")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feed again.")
+@click.option("--name", help="The calendar's name (default: the meeting's title).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None, track: str | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None,
+        audience: str | None, refresh: int, name: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    if audience is not None and not items:
+        raise click.UsageError("--audience picks item events: add --items")
     from ._ics import FeedError, to_ics
 
     timetable = _layout_or_exit(_read(file))
@@ -254,7 +264,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      track=track)
+                      track=track, audience=audience,
+                      refresh=_dt.timedelta(minutes=refresh), name=name)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -265,6 +276,91 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--dir", "folder", type=click.Path(file_okay=False),
+              help="Publish a release into this folder (a static site).")
+@click.option("--caldav", "calendar_url", metavar="CALENDAR_URL",
+              help="Publish into this CalDAV calendar (created when missing).")
+@click.option("--user", help="CalDAV user name (or in the URL).")
+@click.option("--password-env", metavar="VAR",
+              help="Read the CalDAV password from this environment variable.")
+@click.option("--delete-removed", is_flag=True,
+              help="Delete the events of removed items instead of cancelling them.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--base-url", metavar="URL",
+              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
+              help="With --dir: the language of the page and its changelog.")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feeds again.")
+@click.option("--uid-domain", help="Right-hand side of every UID.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="With --caldav: seconds to wait for the server.")
+@click.option("--now", callback=_parse_now, metavar="ISO",
+              help="Stamp the release and changed events with this time (default: now).")
+def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
+            password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
+            lang: str, refresh: int, uid_domain: str | None, timeout: float,
+            now: _dt.datetime | None) -> None:
+    """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
+
+    Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
+    meanwhile (it is left as it is), 2 when a file or the server cannot be used.
+    """
+    from ._ics import FeedError
+    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from .publish.caldav import password_from
+
+    if (folder is None) == (calendar_url is None):
+        raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")
+    meeting = _read(file)
+    _layout_or_exit(meeting)
+    stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    try:
+        if folder is not None:
+            release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
+                                   refresh=_dt.timedelta(minutes=refresh),
+                                   uid_domain=uid_domain)
+            if fmt == "json":
+                click.echo(json.dumps({"version": release.version, "new": release.new,
+                                       "written": list(release.written),
+                                       "changes": {"ko": list(release.changes.ko),
+                                                   "en": list(release.changes.en)}},
+                                      ensure_ascii=False, indent=2))
+            elif not release.new:
+                click.echo(f"unchanged: version {release.version} is current; "
+                           f"{len(release.written)} files written")
+            else:
+                click.echo(f"published version {release.version} into {folder} "
+                           f"({len(release.written)} files written)")
+                for line in release.changes.ko if lang == "ko" else release.changes.en:
+                    click.echo(f"  {line}")
+            return
+        assert calendar_url is not None
+        result = publish_caldav(meeting, calendar_url, now=stamp, user=user,
+                                password=password_from(password_env),
+                                delete_removed=delete_removed, uid_domain=uid_domain,
+                                timeout=timeout)
+    except (CalDAVError, SiteError, FeedError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except AgendaError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(f"created {result.created}, updated {result.updated}, cancelled "
+                   f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
+        for conflict in result.conflicts:
+            click.echo(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
+                       "since it was read; left as the server has it")
+    if result.conflicts:
+        sys.exit(EXIT_INVALID)
 
 
 @cli.command()
@@ -478,6 +574,70 @@ def edit_remove(item: str, absorb: str | None, output: str | None, in_place: boo
                 lang: str) -> None:
     """Remove ITEM (and the items it holds)."""
     _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
+
+
+def _problem_line(problem: Problem) -> str:
+    return f"line {problem.line}: {problem}" if problem.line else str(problem)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="What the document is (auto tells text, Markdown and CSV apart).")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The meeting's date (YYYY-MM-DD), or the year of a date written without one.")
+@click.option("--tz", default=None, help="The IANA time zone of the document's times.")
+@click.option("--emit", type=click.Choice(["toml", "json"]), default=None,
+              help="Write the spec read from the document instead of its timetable.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the printed timetable (default: the document's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: str | None,
+          lang: str | None, output: str | None) -> None:
+    """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
+    table) and report every inconsistency with its line: exit 0 when none, 1 when
+    some, 2 when FILE cannot be read."""
+    try:
+        if file == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except UnicodeDecodeError as exc:
+        click.echo(f"error: {file}: not UTF-8 text: {exc.reason} at byte {exc.start}",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        result = parse_text(text, format=fmt, date=None if day is None else day.date(), tz=tz)
+    except ParseError as exc:
+        click.echo(f"error: {file}: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    warnings = [p for p in result.problems if p.severity is Severity.WARNING]
+    for warning in warnings:
+        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
+                                                                 "warning: "), err=True)
+    if emit is not None:
+        spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
+        _emit(spec, output)
+        for problem in errors:
+            click.echo(_problem_line(problem), err=True)
+    else:
+        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
+        try:
+            timetable = layout(result.meeting)
+        except InvalidAgenda:
+            click.echo("note: no timetable can be laid out until the problems below are "
+                       "fixed", err=True)
+        else:
+            _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
+        for problem in errors:
+            click.echo(_problem_line(problem))
+    if errors:
+        sys.exit(EXIT_INVALID)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
