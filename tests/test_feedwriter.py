@@ -83,3 +83,16 @@ def test_days_rooms_and_tracks_give_icalendars_bytes() -> None:
         slow = _icalendar_feed(timetable, items=True, previous=None, now=NOW,
                                uid_domain=None, track=track)
         assert fast == slow
+
+
+def test_audiences_refresh_and_name_give_icalendars_bytes() -> None:
+    meeting = Meeting("회의", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul", [
+        Item("모두", minutes=10), Item("부산만", minutes=10, audience=["busan"]),
+        Item("언론", minutes=10, audience=["press"])])
+    timetable = agenda.layout(meeting)
+    for options in ({"audience": "busan"}, {"refresh": dt.timedelta(minutes=90)},
+                    {"name": "다른 이름; 달력"}, {"audience": "press", "name": "press"}):
+        fast = agenda.to_ics(timetable, items=True, now=NOW, **options)
+        slow = _icalendar_feed(timetable, items=True, previous=None, now=NOW,
+                               uid_domain=None, **options)
+        assert fast == slow, options

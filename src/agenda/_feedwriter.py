@@ -6,6 +6,7 @@ icalendar's serialiser costs more per event than the rest of the feed together
 This writer produces the same bytes directly: the property order of icalendar's
 ``canonical_order`` (then alphabetical), RFC 5545 TEXT escaping in icalendar's
 order, and folding at 75 octets that never splits a UTF-8 character nor an escape.
+The VTIMEZONE is the zone module's component, as icalendar writes it.
 The tests hold it to byte-for-byte equality with the icalendar path on generated
 agendas, so every reader sees the same feed.
 
@@ -65,15 +66,6 @@ def _utc(moment: _dt.datetime) -> str:
 def _floating(moment: _dt.datetime) -> str:
     return (f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
             f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}")
-
-
-def _offset(delta: _dt.timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    sign = "-" if seconds < 0 else "+"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours:02d}{minutes:02d}{secs:02d}" if secs else \
-        f"{sign}{hours:02d}{minutes:02d}"
 
 
 def _duration(delta: _dt.timedelta) -> str | None:
