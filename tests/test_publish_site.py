@@ -70,8 +70,13 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
     assert snapshot(site / "versions" / "0001") == v1  # a release is never rewritten
     assert (site / "versions" / "0002" / "changes.ko.txt").read_text("utf-8") == \
         second.changes.text("ko")
-    assert second.changes.ko and second.changes.en
-    assert any("강원" in line for line in second.changes.ko)
+    assert second.changes.ko == ("강원: 순서 변경 4.2 → 4.1", "강원: 14:12~14:17 → 14:07~14:12",
+                                 "부산: 14:07~14:12 → 14:12~14:17")
+    assert second.changes.en[1] == "강원: 14:12–14:17 → 14:07–14:12"
+    released = json.loads((site / "versions" / "0002" / "changes.json").read_text("utf-8"))
+    assert [c["kind"] for c in released["changes"]["changes"]] == ["moved", "retimed",
+                                                                    "retimed"]
+    assert first.changes.ko == () and first.changes.data == {"changes": []}
     history = json.loads((site / "changes.json").read_text("utf-8"))["releases"]
     assert [r["version"] for r in history] == [2, 1]
     assert history[0]["published"] == "2024-03-11T17:30:00Z"

@@ -176,8 +176,22 @@ def _span(start: int, end: int, zone: str, repeats: bool) -> tuple[_dt.datetime,
     return first, last
 
 
-def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
+def _moment(now: _dt.datetime | str) -> _dt.datetime:
+    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
+    if isinstance(now, str):
+        try:
+            return _dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"now must be an ISO 8601 date-time like "
+                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
+    if not isinstance(now, _dt.datetime):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
+    return now
+
+
+def _stamp(now: _dt.datetime | str | None, previous: Sequence[Event]) -> _dt.datetime:
     if now is not None:
+        now = _moment(now)
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError(f"now must be an aware date-time, got {now!r}")
         return now.astimezone(_dt.UTC).replace(microsecond=0)
@@ -185,9 +199,9 @@ def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
     stamps = [_EPOCH]
     for event in previous:
         for name in ("DTSTAMP", "LAST-MODIFIED"):
-            value = event.get(name)
-            if value is not None and isinstance(value.dt, _dt.datetime):
-                stamps.append(value.dt.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
+            moment = _stamp_of(event, name)
+            if moment is not None and moment.tzinfo is not None:
+                stamps.append(moment.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
     return max(stamps)
 
 
@@ -267,8 +281,12 @@ def _fresh_events(timetable: Timetable, items: bool, domain: str,
 
 
 # -- previous feeds ---------------------------------------------------------------------
-def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
+def _parse_feed(data: bytes | bytearray | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes | str):
+        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
     try:
         calendar = Calendar.from_ical(data)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
@@ -281,7 +299,32 @@ def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     if FEED_MARKER not in calendar and prodid != PRODID:
         raise FeedError(f'not a feed written by agenda (PRODID "{prodid}", no {FEED_MARKER}); '
                         "it is left untouched", source)
+    for event in calendar.walk("VEVENT"):
+        _check_event(event, source)
     return calendar
+
+
+_SINGLE = ("UID", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+           "STATUS", "SUMMARY", "RRULE", "RELATED-TO", "LOCATION", "DESCRIPTION", _PATH)
+
+
+def _check_event(event: Component, source: str | None) -> None:
+    """FeedError unless the properties this module reads from `event` can be read:
+    each at most once, times that are times, a SEQUENCE that is a number."""
+    uid = event.get("UID")
+    name = str(uid)[:80] if uid is not None and not isinstance(uid, list) else "?"
+    for prop in _SINGLE:
+        if isinstance(event.get(prop), list):
+            raise FeedError(f"event {name}: {prop} appears more than once", source)
+    try:
+        _instant(event.get("DTSTART"), "DTSTART")
+        _instant(event.get("DTEND"), "DTEND")
+    except FeedError as exc:
+        raise FeedError(f"event {name}: {exc.reason}", source) from None
+    try:
+        _sequence(event)
+    except FeedError as exc:
+        raise FeedError(exc.reason, source) from None
 
 
 def _fingerprint(event: Component) -> tuple[str, ...]:
@@ -291,9 +334,23 @@ def _fingerprint(event: Component) -> tuple[str, ...]:
                         if name.upper() not in _STAMPS))
 
 
+_MAX_SEQUENCE = 2**31 - 2  # RFC 5545 integers are 32-bit; the next one must fit too
+
+
 def _sequence(event: Component) -> int:
+    """The event's SEQUENCE (0 when absent); FeedError when it is not one."""
     value = event.get("SEQUENCE")
-    return int(value) if value is not None else 0
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= _MAX_SEQUENCE:
+        shown = str(getattr(value, "to_ical", lambda: value)())[:40]
+        raise FeedError(f'event {str(event.get("UID", "?"))[:80]}: SEQUENCE "{shown}" is not '
+                        f"a whole number from 0 to {_MAX_SEQUENCE}")
+    return number
 
 
 def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
@@ -399,8 +456,9 @@ def _written_in_utc(events: Iterable[Event]) -> bool:
 
 
 # -- the feed -----------------------------------------------------------------------------
-def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
-           now: _dt.datetime | None = None, uid_domain: str | None = None,
+def to_ics(timetable: Timetable, *, items: bool = False,
+           previous: bytes | bytearray | str | None = None,
+           now: _dt.datetime | str | None = None, uid_domain: str | None = None,
            track: str | None = None, audience: str | None = None,
            refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
@@ -409,7 +467,8 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     `previous` is the feed as last published: unchanged events keep it byte for byte,
     changed ones get SEQUENCE + 1 and a new LAST-MODIFIED, vanished ones stay as
     ``STATUS:CANCELLED``; a previous feed that is not iCalendar or not agenda's raises
-    :class:`FeedError`. `now` (aware) stamps new and changed events; without it they
+    :class:`FeedError`; it may be bytes, bytearray or str. `now` (an aware datetime or
+    an ISO 8601 string with offset) stamps new and changed events; without it they
     get the second after the previous feed's latest stamp, or the Unix epoch.
     `uid_domain` is the right-hand side of every UID (default: the previous feed's,
     else ``agenda.invalid``). An item's LOCATION is its room, else the meeting's
@@ -480,17 +539,23 @@ def _icalendar_feed(timetable: Timetable, *, items: bool, previous: bytes | str 
 
 
 # -- reading back -----------------------------------------------------------------------
-def _instant(value: object) -> pendulum.DateTime:
-    moment = getattr(value, "dt", None)
+def _instant(value: object, name: str) -> pendulum.DateTime:
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError as exc:  # icalendar's BrokenCalendarProperty: a malformed value
+        raise FeedError(f"{name} cannot be read ({exc})") from None
     if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
-        raise FeedError(f"expected a date-time with a zone, got {moment!r}")
+        raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
     zone = getattr(moment.tzinfo, "key", None) or "UTC"
     return pendulum.from_timestamp(int(moment.timestamp()), tz=zone)
 
 
 def _stamp_of(event: Component, name: str) -> _dt.datetime | None:
     value = event.get(name)
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError:  # a malformed stamp tells nothing; the event is still read
+        return None
     return moment if isinstance(moment, _dt.datetime) else None
 
 
@@ -551,8 +616,8 @@ def _feed_event(event: Component) -> FeedEvent:
     return FeedEvent(
         uid=str(event.get("UID", "")),
         summary=str(event.get("SUMMARY", "")),
-        start=_instant(event.get("DTSTART")),
-        end=_instant(event.get("DTEND")),
+        start=_instant(event.get("DTSTART"), "DTSTART"),
+        end=_instant(event.get("DTEND"), "DTEND"),
         status=str(event.get("STATUS", "CONFIRMED")).upper(),
         sequence=_sequence(event),
         path=path,
@@ -652,7 +717,7 @@ class FeedTimetable:
         return tuple(out)
 
 
-def from_ics(data: bytes | str) -> FeedTimetable:
+def from_ics(data: bytes | bytearray | str) -> FeedTimetable:
     """Read a feed written by :func:`to_ics`; :class:`FeedError` for anything else."""
     calendar = _parse_feed(data)
     events = tuple(_feed_event(e) for e in calendar.walk("VEVENT"))

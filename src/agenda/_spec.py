@@ -17,13 +17,13 @@ from typing import Any
 import rtoml
 import tomli_w
 
-from ._model import Day, Item, Kind, Meeting
+from ._model import LANGUAGES, Day, Item, Kind, Meeting
 from ._problems import SpecError
 
-__all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
+__all__ = ["decode_spec", "dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat")
+                "category", "repeat", "language")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
              "max_minutes", "gap_ok", "items", "parallel", "room",
              "audience")
@@ -34,6 +34,15 @@ AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KINDS = frozenset(k.value for k in Kind)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """`value` as the spec would show it, shortened: a message stays one readable line."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = f"a number of {value.bit_length()} bits" if isinstance(value, int) else "?"
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 class _Reader:
@@ -66,7 +75,7 @@ class _Reader:
                 self.errors.append(f'{where}: "{key}" is missing')
             return None
         if not isinstance(value, str):
-            self.errors.append(f'{where}: "{key}" must be a string, got {value!r}')
+            self.errors.append(f'{where}: "{key}" must be a string, got {_shown(value)}')
             return None
         return value
 
@@ -76,15 +85,25 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.errors.append(f'{where}: "{key}" must be a whole number of minutes, '
-                               f"got {value!r}")
+                               f"got {_shown(value)}")
             return None
         return value
 
     def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.errors.append(f'{where}: "{key}" must be true or false, got {value!r}')
+            self.errors.append(f'{where}: "{key}" must be true or false, got {_shown(value)}')
             return False
+        return value
+
+    def language(self, data: Mapping[str, Any], where: str) -> str:
+        value = self.string(data, "language", where)
+        if value is None:
+            return "ko"
+        if value not in LANGUAGES:
+            self.errors.append(f'{where}: "language" must be one of {", ".join(LANGUAGES)}, '
+                               f"got {_shown(value)}")
+            return "ko"
         return value
 
     def date(self, data: Mapping[str, Any], key: str, where: str) -> _dt.date | None:
@@ -99,7 +118,7 @@ class _Reader:
                 return _dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.errors.append(f'{where}: "{key}" must be a date like 2024-03-13, got {value!r}')
+        self.errors.append(f'{where}: "{key}" must be a date like 2024-03-13, got {_shown(value)}')
         return None
 
     def time(self, data: Mapping[str, Any], key: str, where: str,
@@ -118,7 +137,7 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is None:
                 return parsed
-        self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
+        self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {_shown(value)}')
         return None
 
     def names(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -135,7 +154,7 @@ class _Reader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.errors.append(f'{where}: "items" must be a list of tables, got {raw!r}')
+            self.errors.append(f'{where}: "items" must be a list of tables, got {_shown(raw)}')
             return ()
         result = []
         for k, entry in enumerate(raw, start=base + 1):
@@ -148,14 +167,14 @@ class _Reader:
         title = data.get("title") if isinstance(data, dict) else None
         where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
         if not isinstance(data, dict):
-            self.errors.append(f"{where}: must be a table with a title, got {data!r}")
+            self.errors.append(f"{where}: must be a table with a title, got {_shown(data)}")
             return None
         self.unknown(data, ITEM_KEYS, where)
         before = len(self.errors)
         kind_value = data.get("kind", Kind.TALK.value)
-        if kind_value not in _KINDS:
+        if not isinstance(kind_value, str) or kind_value not in _KINDS:
             self.errors.append(f'{where}: "kind" must be one of '
-                               f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
+                               f"{', '.join(k.value for k in Kind)}, got {_shown(kind_value)}")
         minutes = self.integer(data, "minutes", where)
         presenter = self.string(data, "presenter", where)
         notes = self.string(data, "notes", where)
@@ -187,7 +206,7 @@ class _Reader:
         for k, entry in enumerate(raw, start=1):
             if not isinstance(entry, dict):
                 self.errors.append(f"day {k}: must be a table with date, start and items, "
-                                   f"got {entry!r}")
+                                   f"got {_shown(entry)}")
                 continue
             where = f"day {k}"
             self.unknown(entry, DAY_KEYS, where)
@@ -209,7 +228,7 @@ class _Reader:
         head = data.get("meeting")
         if not isinstance(head, dict):
             self.errors.append("[meeting] is missing" if head is None
-                               else f"[meeting] must be a table, got {head!r}")
+                               else f"[meeting] must be a table, got {_shown(head)}")
             head = {}
         self.unknown(head, MEETING_KEYS, "[meeting]")
         if "days" in data:
@@ -225,6 +244,7 @@ class _Reader:
             weekday=self.string(head, "weekday", "[meeting]"),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
+            language=self.language(head, "[meeting]"),
         )
         items = self.items(data.get("items"), "", "spec")
         if self.errors:
@@ -248,6 +268,7 @@ class _Reader:
             category=self.string(head, "category", "[meeting]"),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
+            language=self.language(head, "[meeting]"),
         )
         days = self.days(data.get("days"))
         if self.errors:
@@ -255,12 +276,14 @@ class _Reader:
         return Meeting(days=days, **fields)  # type: ignore[arg-type]
 
 
+_TOO_DEEP = "items nest deeper than Python's stack allows here; flatten the agenda"
+
+
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
     try:
         return reader.meeting(data)
     except RecursionError:
-        raise SpecError(["items nest deeper than Python's stack allows here; "
-                         "flatten the agenda"]) from None
+        raise SpecError([_TOO_DEEP]) from None
 
 
 def load_toml(text: str) -> Meeting:
@@ -292,6 +315,10 @@ def _tomllib_loads(text: str) -> Any:
             raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
                             ) from None
         raise SpecError([f"TOML syntax error: {message}"]) from None
+    except RecursionError:
+        raise SpecError([_TOO_DEEP]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
 
 
 def load_json(text: str) -> Meeting:
@@ -301,11 +328,43 @@ def load_json(text: str) -> Meeting:
     except json.JSONDecodeError as exc:
         raise SpecError([f"JSON syntax error at line {exc.lineno}, column {exc.colno}: "
                          f"{exc.msg}"]) from None
+    except RecursionError:
+        raise SpecError([_TOO_DEEP]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise SpecError([f"JSON value cannot be read: {_first_sentence(exc)}"]) from None
     return _read_nested(_Reader(text, "json"), data)
 
 
+def _first_sentence(exc: Exception) -> str:
+    return str(exc).split(";")[0]
+
+
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_spec(raw: bytes) -> str:
+    """The text of a spec file's bytes: UTF-8, with or without a byte-order mark.
+
+    Anything else raises :class:`SpecError` saying how to convert the file.
+    """
+    if raw.startswith(_UTF16_MARKS):
+        raise SpecError(["the file is UTF-16 text (it starts with a UTF-16 byte-order "
+                         "mark); save it as UTF-8"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        raise SpecError([f"not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset}); "
+                         "save the file as UTF-8, e.g. `iconv -f cp949 -t utf-8 IN > OUT` "
+                         "for a Korean file from Windows (CP949/EUC-KR)"]) from None
+
+
 def loads(text: str, fmt: str = "toml") -> Meeting:
-    """A meeting from spec text; `fmt` is ``"toml"`` or ``"json"``."""
+    """A meeting from spec text; `fmt` is ``"toml"`` or ``"json"``.
+
+    A leading byte-order mark (U+FEFF) is ignored.
+    """
+    text = text.removeprefix("\ufeff")
     if fmt == "json":
         return load_json(text)
     if fmt == "toml":
@@ -364,6 +423,8 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     for key in ("location", "category", "repeat"):
         if getattr(meeting, key) is not None:
             head[key] = getattr(meeting, key)
+    if meeting.language != "ko":
+        head["language"] = meeting.language
     return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
 
 

@@ -196,7 +196,7 @@ class _Layout:
             self.tz = pendulum.timezone("UTC")
             self.report("unknown-timezone", f'unknown time zone "{meeting.timezone}"')
             self.zone = "UTC"
-        self.start = self.resolve(meeting.start, "start")
+        self.start = self.resolve(self.day.start, "start")  # the first day's
 
     # -- reporting ---------------------------------------------------------------
     def report(self, code: str, message: str, item: Item | None = None, number: str = "",
@@ -433,7 +433,8 @@ class _Layout:
                 gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
                                                  or children[hi].gap_ok)
                 sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
-                                                    window, owner, gap_ok)
+                                                    window, owner, gap_ok,
+                                                    children[hi] if gap_ok else None)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -543,11 +544,13 @@ class _Layout:
     def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
                      path: tuple[str, ...], window: int | None,
                      owner: tuple[Item, str, tuple[str, ...]] | None,
-                     gap_ok: bool = False) -> tuple[list[int], bool]:
+                     gap_ok: bool = False, following: Item | None = None
+                     ) -> tuple[list[int], bool]:
         """Seconds for each undetermined leaf of `segment`, in agenda order.
 
-        With `gap_ok` (the window ends at a break or a `gap_ok` item), flexible items
-        that cannot stretch to the window take their upper bounds and leave a gap.
+        With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
+        flexible items that cannot stretch to the window take their upper bounds and
+        leave a gap, which is a warning: nobody declared it.
         """
         # Fast paths for the two common shapes: every item has its minutes, or every
         # item is a plain leaf that splits the window evenly.
@@ -608,7 +611,17 @@ class _Layout:
             return [each * 60] * n, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
-            rest = min(rest, sum(hi for _, hi in bounds if hi is not None))
+            most = sum(hi for _, hi in bounds if hi is not None)
+            if most < rest:
+                leaf, number, lpath = list(pool.named())[-1]
+                before = "the next fixed-time item" if following is None else (
+                    f'"{following.title}"' + (f" at {following.at:%H:%M}"
+                                              if following.at is not None else ""))
+                self.report("flexible-capped", f"flexible items reach their max_minutes "
+                            f"({most} min) and leave a {_hm((rest - most) * 60)} gap before "
+                            f"{before} that no item declares; raise max_minutes or add an "
+                            "item for the gap", leaf, number, lpath, Severity.WARNING)
+                rest = most
         shared = share_slack(rest, bounds)
         if isinstance(shared, str):
             self.report("flexible-infeasible", shared, *where)

@@ -207,11 +207,13 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     changes = Changelog()
     if new:
         old_timetable = None
-        old_feed = None
         if old_spec is not None:
-            old_timetable = layout(load_json(old_spec.decode("utf-8")))
-            old_feed = _read(root / VERSIONS / f"{latest:04d}" / FEED)
-        changes = changelog(old_timetable, timetable, old_feed, files[FEED])
+            try:
+                old_timetable = layout(load_json(old_spec.decode("utf-8")))
+            except (AgendaError, UnicodeDecodeError) as exc:
+                raise SiteError(f"the latest release cannot be read back ({exc})",
+                                root / VERSIONS / f"{latest:04d}" / "agenda.json") from None
+        changes = changelog(old_timetable, timetable)
         stamp = now.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         entry = {"version": version, "published": stamp,
                  "text": {"ko": list(changes.ko), "en": list(changes.en)},
