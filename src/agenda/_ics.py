@@ -503,8 +503,9 @@ def to_ics(timetable: Timetable, *, items: bool = False,
                            refresh=refresh, name=name)
 
 
-def _icalendar_feed(timetable: Timetable, *, items: bool, previous: bytes | str | None,
-                    now: _dt.datetime | None, uid_domain: str | None,
+def _icalendar_feed(timetable: Timetable, *, items: bool,
+                    previous: bytes | bytearray | str | None,
+                    now: _dt.datetime | str | None, uid_domain: str | None,
                     track: str | None = None, audience: str | None = None,
                     refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
     """The feed built and written by icalendar: what :func:`to_ics` gives."""
