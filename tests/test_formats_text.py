@@ -120,7 +120,8 @@ def expected_streams(timetable: agenda.Timetable, lang: str) -> tuple[str, str]:
 
 def expected_slots(timetable: agenda.Timetable, lang: str) -> list[tuple[int, str, str]]:
     labels = agenda.LABELS[lang]
-    return [(s.depth, labels.span(s.start, s.end), _squeeze(s.title)) for s in timetable]
+    return [(s.depth, labels.span(s.start, s.end), _squeeze(s.title))
+            for s in agenda.translate(timetable, lang)]
 
 
 # -- the reference meeting ------------------------------------------------------

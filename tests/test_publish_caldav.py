@@ -314,7 +314,7 @@ def expand(url: str, start: str, end: str) -> list[tuple[str, int, int]]:
     return sorted(out)
 
 
-@settings(max_examples=5, deadline=None,
+@settings(max_examples=max(3, settings().max_examples // 20), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(audience_meetings())
 def test_publishing_twice_without_a_change_changes_nothing_on_the_server(

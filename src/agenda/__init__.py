@@ -33,11 +33,14 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Day, Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
+from ._schema import spec_schema
 from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
+from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
+from ._translations import translate
 from .parse import ParseError, ParseResult, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
@@ -132,8 +135,10 @@ __all__ = [
     "Slot",
     "SpecError",
     "Timetable",
+    "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownTemplate",
     "audiences",
     "diff",
     "dump_json",
@@ -164,6 +169,9 @@ __all__ = [
     "schedule_dict",
     "share_slack",
     "shift",
+    "spec_schema",
+    "template",
+    "template_names",
     "to_csv",
     "to_dict",
     "to_html",
@@ -174,6 +182,7 @@ __all__ = [
     "to_schedule_json",
     "to_schedule_xml",
     "to_text",
+    "translate",
     "validate",
     "write_atomic",
 ]

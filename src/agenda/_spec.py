@@ -17,19 +17,19 @@ from typing import Any
 import rtoml
 import tomli_w
 
-from ._model import LANGUAGES, Day, Item, Kind, Meeting
+from ._keys import names, one_day
+from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting
 from ._problems import SpecError
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
-MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat", "language")
-ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items", "parallel", "room",
-             "audience")
-DAY_KEYS = ("date", "start", "end", "items")
-_ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
-_REQUIRED_MEETING = ("title", "date", "start", "timezone")
+# The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
+SPEC_KEYS = names("spec")
+MEETING_KEYS = names("meeting")
+ITEM_KEYS = names("item")
+DAY_KEYS = names("day")
+DEFAULT_LANGUAGE = "ko"
+_ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -50,6 +50,7 @@ class _Reader:
         self.text = text
         self.fmt = fmt
         self.errors: list[str] = []
+        self.original = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
 
     def where_key(self, key: str) -> str:
         if self.fmt != "toml":
@@ -78,6 +79,32 @@ class _Reader:
             self.errors.append(f'{where}: "{key}" must be a string, got {_shown(value)}')
             return None
         return value
+
+    def translatable(self, data: Mapping[str, Any], key: str, where: str,
+                     translations: dict[str, dict[str, str]], required: bool = False
+                     ) -> str | None:
+        """A text a person reads: a string in the meeting's language, or a table keyed by
+        language tag (``{ ko = "토론", en = "Discussion" }``) that holds that language;
+        the other languages go to `translations` (language → key → text)."""
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return self.string(data, key, where, required)
+        original = None
+        for lang, text in value.items():
+            if not LANGUAGE_TAG.fullmatch(lang):
+                self.errors.append(f'{where}: "{key}" has the key "{lang}", which is not a '
+                                   "language tag like ko, en or en-GB")
+            elif not isinstance(text, str):
+                self.errors.append(f'{where}: "{key}.{lang}" must be a string, got {text!r}')
+            elif lang == self.original:
+                original = text
+            else:
+                translations.setdefault(lang, {})[key] = text
+        if original is None:
+            given = ", ".join(value) or "none"
+            self.errors.append(f'{where}: "{key}" has no "{self.original}" text (the '
+                               f"meeting's language; it gives {given})")
+        return original
 
     def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
         value = data.get(key)
@@ -165,6 +192,8 @@ class _Reader:
 
     def item(self, data: Any, number: str) -> Item | None:
         title = data.get("title") if isinstance(data, dict) else None
+        if isinstance(title, dict):  # a text in several languages: named by the original
+            title = title.get(self.original)
         where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
         if not isinstance(data, dict):
             self.errors.append(f"{where}: must be a table with a title, got {_shown(data)}")
@@ -176,8 +205,9 @@ class _Reader:
             self.errors.append(f'{where}: "kind" must be one of '
                                f"{', '.join(k.value for k in Kind)}, got {_shown(kind_value)}")
         minutes = self.integer(data, "minutes", where)
-        presenter = self.string(data, "presenter", where)
-        notes = self.string(data, "notes", where)
+        translations: dict[str, dict[str, str]] = {}
+        presenter = self.translatable(data, "presenter", where, translations)
+        notes = self.translatable(data, "notes", where, translations)
         at = self.time(data, "at", where)
         min_minutes = self.integer(data, "min_minutes", where)
         max_minutes = self.integer(data, "max_minutes", where)
@@ -185,7 +215,7 @@ class _Reader:
         ident = self.string(data, "id", where)
         parallel = self.boolean(data, "parallel", where)
         room = self.string(data, "room", where)
-        title_value = self.string(data, "title", where, required=True)
+        title_value = self.translatable(data, "title", where, translations, required=True)
         audience = self.names(data, "audience", where)
         children = self.items(data.get("items"), f"{number}.", where)
         if len(self.errors) > before or title_value is None:
@@ -193,7 +223,7 @@ class _Reader:
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
                     gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    audience=audience)
+                    translations=translations, audience=audience)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -224,32 +254,34 @@ class _Reader:
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
             raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, ("meeting", "items", "days"), "spec")
+        self.unknown(data, SPEC_KEYS, "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             self.errors.append("[meeting] is missing" if head is None
                                else f"[meeting] must be a table, got {_shown(head)}")
             head = {}
         self.unknown(head, MEETING_KEYS, "[meeting]")
+        self.original = self.language(head, "[meeting]")
         if "days" in data:
             return self.meeting_of_days(data, head)
+        translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.string(head, "title", "[meeting]", required=True),
+            title=self.translatable(head, "title", "[meeting]", translations, required=True),
             date=self.date(head, "date", "[meeting]"),
             start=self.time(head, "start", "[meeting]", required=True),
             timezone=self.string(head, "timezone", "[meeting]", required=True),
             end=self.time(head, "end", "[meeting]"),
-            location=self.string(head, "location", "[meeting]"),
-            category=self.string(head, "category", "[meeting]"),
+            location=self.translatable(head, "location", "[meeting]", translations),
+            category=self.translatable(head, "category", "[meeting]", translations),
             weekday=self.string(head, "weekday", "[meeting]"),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
-            language=self.language(head, "[meeting]"),
         )
         items = self.items(data.get("items"), "", "spec")
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(items=items, **fields)  # type: ignore[arg-type]
+        return Meeting(items=items, language=self.original, translations=translations,
+                       **fields)  # type: ignore[arg-type]
 
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
@@ -261,19 +293,20 @@ class _Reader:
         if "items" in data:
             self.errors.append("[[items]] and [[days]] are both given; put each item in its "
                                "day's [[days.items]]")
+        translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.string(head, "title", "[meeting]", required=True),
+            title=self.translatable(head, "title", "[meeting]", translations, required=True),
             timezone=self.string(head, "timezone", "[meeting]", required=True),
-            location=self.string(head, "location", "[meeting]"),
-            category=self.string(head, "category", "[meeting]"),
+            location=self.translatable(head, "location", "[meeting]", translations),
+            category=self.translatable(head, "category", "[meeting]", translations),
             repeat=self.string(head, "repeat", "[meeting]"),
             id=self.string(head, "id", "[meeting]"),
-            language=self.language(head, "[meeting]"),
         )
         days = self.days(data.get("days"))
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(days=days, **fields)  # type: ignore[arg-type]
+        return Meeting(days=days, language=self.original, translations=translations,
+                       **fields)  # type: ignore[arg-type]
 
 
 _TOO_DEEP = "items nest deeper than Python's stack allows here; flatten the agenda"
@@ -376,14 +409,24 @@ def _plain_time(value: _dt.time) -> _dt.time:
     return _dt.time(value.hour, value.minute, value.second)
 
 
-def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
+def _text(value: Item | Meeting, key: str, language: str) -> str | dict[str, str]:
+    """A text as the spec writes it: a string, or a table keyed by language when the
+    text has translations (the meeting's language first)."""
+    original: str = getattr(value, key)
+    others = {lang: text for lang, field, text in value.translations.entries if field == key}
+    return {language: original, **others} if others else original
+
+
+def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if item.id is not None:
         out["id"] = item.id
-    out["title"] = item.title
-    for key in ("minutes", "presenter", "notes"):
+    out["title"] = _text(item, "title", language)
+    if item.minutes is not None:
+        out["minutes"] = item.minutes
+    for key in ("presenter", "notes"):
         if getattr(item, key) is not None:
-            out[key] = getattr(item, key)
+            out[key] = _text(item, key, language)
     if item.kind is not Kind.TALK:
         out["kind"] = item.kind.value
     if item.at is not None:
@@ -400,7 +443,7 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
     if item.audience:
         out["audience"] = list(item.audience)
     if item.items:
-        out["items"] = [_item_dict(child, times_as_text) for child in item.items]
+        out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
     return out
 
 
@@ -411,7 +454,7 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
-    head["title"] = meeting.title
+    head["title"] = _text(meeting, "title", meeting.language)
     head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
         meeting.date.year, meeting.date.month, meeting.date.day)
     if meeting.weekday is not None:
@@ -420,23 +463,30 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     if meeting.end is not None:
         head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
     head["timezone"] = meeting.timezone
-    for key in ("location", "category", "repeat"):
+    for key in ("location", "category"):
         if getattr(meeting, key) is not None:
-            head[key] = getattr(meeting, key)
-    if meeting.language != "ko":
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
         head["language"] = meeting.language
-    return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
+    return {"meeting": head, "items": items}
 
 
 def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
-    head["title"] = meeting.title
+    head["title"] = _text(meeting, "title", meeting.language)
     head["timezone"] = meeting.timezone
-    for key in ("location", "category", "repeat"):
+    for key in ("location", "category"):
         if getattr(meeting, key) is not None:
-            head[key] = getattr(meeting, key)
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
+        head["language"] = meeting.language
     days = []
     for day in meeting.days:
         entry: dict[str, Any] = {
@@ -446,7 +496,7 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
         }
         if day.end is not None:
             entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
-        entry["items"] = [_item_dict(i, times_as_text) for i in day.items]
+        entry["items"] = [_item_dict(i, times_as_text, meeting.language) for i in day.items]
         days.append(entry)
     return {"meeting": head, "days": days}
 
@@ -461,7 +511,7 @@ def dump_toml(meeting: Meeting) -> str:
     """
     data = to_dict(meeting)
     out = [] if data.get("items", True) else ["items = []", ""]
-    out += ["[meeting]", tomli_w.dumps(data["meeting"]).rstrip()]
+    out += ["[meeting]", _toml_table(data["meeting"])]
     if "days" in data:
         for day in data["days"]:
             entry = dict(day)
@@ -471,6 +521,19 @@ def dump_toml(meeting: Meeting) -> str:
     else:
         out += _toml_items(data["items"], "items")
     return "\n".join(out) + "\n"
+
+
+def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
+    """The keys of one table, in order; a text in several languages as an inline table
+    (``title = { ko = "토론", en = "Discussion" }``)."""
+    lines = []
+    for key, value in entry.items():
+        if isinstance(value, dict):
+            inner = ", ".join(tomli_w.dumps({lang: text}).strip() for lang, text in value.items())
+            lines.append(f"{tomli_w.dumps({key: 0}).split('=')[0].strip()} = {{ {inner} }}")
+        else:
+            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
+    return "\n".join(lines)
 
 
 def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
@@ -486,7 +549,7 @@ def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
         children = entry.pop("items", None)
         # A carriage return in a multi-line string would read back as a plain line end.
         multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
-        out += ["", f"[[{name}]]", tomli_w.dumps(entry, multiline_strings=multiline).rstrip()]
+        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
         if children:
             stack.append((f"{name}.items", list(children)))
     return out

@@ -29,11 +29,20 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
-from ._model import Item, Kind, Meeting
+from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, to_schedule
+from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
+from ._templates import (
+    TEMPLATE_LANGUAGES,
+    UnknownTemplate,
+    template,
+    template_description,
+    template_names,
+)
 from ._timetable import Timetable
+from ._translations import translate
 from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
@@ -251,7 +260,8 @@ def check(file: str, occurrences: bool, limit: int | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
-              help="Language of the labels (default: the meeting's language).")
+              help="Language of the labels, and of the texts where the agenda translates "
+                   "them (default: the meeting's language).")
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -281,7 +291,7 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
-    options = RenderOptions(lang=lang or meeting.language, width=width, bom=bom)
+    options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
     _emit(_render_or_exit(timetable, fmt, options), output)
 
 
@@ -351,9 +361,12 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
               metavar="MINUTES", help="How often subscribers should fetch the feed again.")
 @click.option("--name", help="The calendar's name (default: the meeting's title).")
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the UIDs "
+                   "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None, track: str | None,
-        audience: str | None, refresh: int, name: str | None) -> None:
+        audience: str | None, refresh: int, name: str | None, lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
@@ -361,6 +374,11 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     from ._ics import FeedError, to_ics
 
     timetable = _layout_or_exit(_read(file))
+    if lang is not None:
+        if not LANGUAGE_TAG.fullmatch(lang):
+            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                     param_hint="--lang")
+        timetable = translate(timetable, lang)
     source = previous
     if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
@@ -383,6 +401,45 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.option("--template", "name", metavar="NAME",
+              help="The template to start from (agenda new --list names them).")
+@click.option("--lang", type=click.Choice(TEMPLATE_LANGUAGES), default="ko", show_default=True,
+              help="Language of the template's texts and comments.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT when it exists.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List the templates, one per line with what each is for.")
+def new(name: str | None, lang: str, output: str | None, force: bool, list_only: bool) -> None:
+    """Write a new spec from a template: a valid agenda whose comments explain each key."""
+    if list_only:
+        names = template_names()
+        width = max(map(len, names))
+        for each in names:
+            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+        return
+    if name is None:
+        raise click.UsageError("give --template NAME (agenda new --list names them)")
+    try:
+        text = template(name, lang)
+    except UnknownTemplate as exc:
+        raise click.BadParameter(str(exc), param_hint="--template") from None
+    if output not in (None, "-") and Path(str(output)).exists() and not force:
+        click.echo(f"error: {output} exists; give another name, or --force to replace it",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    _emit(text, output)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
+    _emit(spec_schema_json(), output)
 
 
 @cli.command()

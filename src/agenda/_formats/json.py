@@ -5,6 +5,8 @@ Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
 are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
 track items by identity. A meeting with days, parallel blocks or rooms adds ``date``
 (the ISO date of the item's day), ``room`` and ``track`` (null where there is none).
+The texts are those of `options.lang` where the agenda translates them (see
+:func:`agenda.translate`), else the original.
 
 The text is the standard library's ``json.dumps(records, ensure_ascii=False,
 indent=2)``; orjson writes the same bytes many times faster, and the standard
@@ -20,6 +22,7 @@ from typing import Any
 import orjson
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .._zones import wall
 from .options import RenderOptions
 
@@ -44,6 +47,7 @@ def slot_record(slot: Slot) -> dict[str, Any]:
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
+    timetable = translate(timetable, options.lang)
     records = [slot_record(slot) for slot in timetable]
     if timetable.meeting.uses_rooms:
         for slot, record in zip(timetable, records, strict=True):

@@ -23,6 +23,7 @@ import wcwidth
 
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
@@ -54,7 +55,8 @@ class TableTooNarrow(AgendaError, ValueError):
 
 def to_text(timetable: Timetable, *, lang: str = "ko", width: int = 100) -> str:
     """The timetable as a bordered text table at most `width` display columns wide."""
-    return _Table.build(timetable, labels_for(lang), width).render()
+    labels = labels_for(lang)
+    return _Table.build(translate(timetable, lang), labels, width).render()
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:

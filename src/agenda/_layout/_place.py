@@ -33,6 +33,7 @@ from .._identity import path_problems
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
 from .._timetable import DaySpan, Timetable
+from .._translations import translation_problems
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 
@@ -291,6 +292,7 @@ class _Layout:
                         "(years 1 to 9999)")
         top_level = [item for day in m.all_days for item in day.items]
         self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
+        self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
