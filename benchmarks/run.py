@@ -46,8 +46,9 @@ SHAPES: dict[str, tuple[str, dt.date, dt.time, str]] = {
 }
 TITLES = ("지자체별 글로벌 혁신 특구 준비현황 발표", "Opening remarks and introductions",
           "질의응답 및 토론", "Coffee break", "차관 맺음말씀과 향후 일정 안내 (Closing)")
-# Renderers too slow for the biggest agendas are measured up to this many slots.
+# Work too slow for the biggest agendas is measured up to this many slots.
 RENDER_CAP = {"pdf": 100}
+PREVIOUS_CAP = 10_000  # to_ics against a previous feed (icalendar reads it back)
 
 
 # -- synthetic agendas -------------------------------------------------------------------
@@ -142,8 +143,9 @@ def in_process(sizes: Sequence[int], repeat: int, folder: Path) -> list[dict[str
                     row[fmt] = None
             row["ics"] = best(repeat, lambda t=timetable: agenda.to_ics(t, items=True, now=now))
             previous = agenda.to_ics(timetable, items=True, now=now)
-            row["ics_previous"] = best(repeat, lambda t=other, p=previous: agenda.to_ics(
-                t, items=True, previous=p, now=now))
+            row["ics_previous"] = None if slots > PREVIOUS_CAP else best(
+                repeat, lambda t=other, p=previous: agenda.to_ics(t, items=True, previous=p,
+                                                                  now=now))
             row["bytes_per_slot_layout"] = peak(lambda m=meeting: agenda.layout(m)) / slots
             row["bytes_per_slot_load"] = peak(lambda p=path: agenda.load(p)) / slots
             rows.append(row)

@@ -627,16 +627,17 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
 @click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One line per change, or the changes as JSON.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
-              help="Language of the text lines.")
-def diff_command(old: str, new: str, fmt: str, lang: str) -> None:
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the text lines (default: NEW's language).")
+def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
-    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(_read(new), new))
+    later = _read(new)
+    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(later, new))
     if fmt == "json":
         _out(changes.to_json(), nl=False)
     elif changes:
-        _out(changes.text(lang))
+        _out(changes.text(lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
 
 
@@ -662,10 +663,10 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
                    "repeat for several.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the re-timed spec here (atomically) instead of standard output.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
-              help="Language of the summary.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the summary (default: the meeting's language).")
 def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
-         lang: str) -> None:
+         lang: str | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
     planned and new ends on standard error; exit 0 when the end still holds, 1 when
     the meeting now overruns (the spec is still written), 2 unreadable."""
@@ -679,7 +680,7 @@ def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str 
     from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, result.meeting, fmt), output)
-    click.echo(result.summary(lang), err=True)
+    click.echo(result.summary(lang or meeting.language), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
 
 
@@ -698,8 +699,9 @@ def edit(ctx: click.Context, file: str) -> None:
 
 
 def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
-    command = click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko",
-                           show_default=True, help="Language of the diff.")(command)
+    command = click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+                           help="Language of the diff (default: the meeting's language)."
+                           )(command)
     command = click.option("--in-place", is_flag=True, help="Write the result back into "
                            "FILE (atomically).")(command)
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
@@ -707,7 +709,7 @@ def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: bool,
-           lang: str) -> None:
+           lang: str | None) -> None:
     file = click.get_current_context().obj
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
@@ -724,6 +726,7 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
 
     _emit(rewrite_spec(text, edited, fmt), target)
     to_stderr = target in (None, "-")
+    lang = lang or meeting.language
     said = changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
     if to_stderr:
         click.echo(said, err=True)
@@ -752,7 +755,7 @@ def _place_options(command: Callable[..., None]) -> Callable[..., None]:
               "end too.")
 @_edit_outputs
 def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str | None,
-               in_place: bool, lang: str) -> None:
+               in_place: bool, lang: str | None) -> None:
     """Move the whole meeting to start at --to or --by minutes later."""
     if (to is None) == (by is None):
         raise click.UsageError("give exactly one of --to or --by")
@@ -765,7 +768,7 @@ def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str |
 @_place_options
 @_edit_outputs
 def edit_move(item: str, before: str | None, after: str | None, into: str | None,
-              output: str | None, in_place: bool, lang: str) -> None:
+              output: str | None, in_place: bool, lang: str | None) -> None:
     """Move ITEM (id, number such as 4.2, or title path) before or after another item,
     or into a block."""
     _apply(lambda m: move(m, item, before=before, after=after, into=into), output, in_place,
@@ -778,7 +781,7 @@ def edit_move(item: str, before: str | None, after: str | None, into: str | None
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
-                in_place: bool, lang: str) -> None:
+                in_place: bool, lang: str | None) -> None:
     """Make ITEM last MINUTES."""
     _apply(lambda m: resize(m, item, minutes, absorb=absorb), output, in_place, lang)
 
@@ -797,7 +800,7 @@ def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
 def edit_insert(title: str, before: str | None, after: str | None, into: str | None,
                 minutes: int | None, ident: str | None, kind: str, presenter: str | None,
                 notes: str | None, absorb: str | None, output: str | None, in_place: bool,
-                lang: str) -> None:
+                lang: str | None) -> None:
     """Insert a new item called TITLE."""
     new = Item(title, minutes=minutes, id=ident, kind=kind, presenter=presenter, notes=notes)
     _apply(lambda m: insert(m, new, before=before, after=after, into=into, absorb=absorb),
@@ -809,7 +812,7 @@ def edit_insert(title: str, before: str | None, after: str | None, into: str | N
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_remove(item: str, absorb: str | None, output: str | None, in_place: bool,
-                lang: str) -> None:
+                lang: str | None) -> None:
     """Remove ITEM (and the items it holds)."""
     _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
 

@@ -15,6 +15,7 @@ Long text wraps inside its cell at spaces where it can, never inside a grapheme
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -40,6 +41,7 @@ __all__ = ["TableTooNarrow", "render", "to_text"]
 
 _INDENT = 2  # columns of indentation per depth level
 _MIN_COLUMN = 2  # the widest grapheme must fit in every column
+_SPACES = re.compile(r"( +)")
 
 
 class TableTooNarrow(AgendaError, ValueError):
@@ -101,9 +103,10 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
 
     The first line of the first paragraph starts with `indent`, every other line with
     `hang`. A line that `wcwidth.wrap` leaves too wide is cut between graphemes.
-    Time is linear in the text: a paragraph that fits is taken as it is, and a word
-    wider than a line is cut between graphemes before `wcwidth.wrap` (which cuts
-    long words in quadratic time) sees it.
+    Time is linear in the text: a paragraph that fits is taken as it is, a word wider
+    than a line is cut between graphemes first, and the lines are filled by
+    `_fill` (what `wcwidth.wrap` does, without its per-chunk overhead and its
+    quadratic cutting of long words).
     """
     out: list[str] = []
     room = width - max(display_width(indent), display_width(hang))
@@ -113,14 +116,49 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
                 and display_width(first) + display_width(paragraph) <= width):
             out.append(first + paragraph)  # what wcwidth.wrap gives for a line that fits
             continue
-        lines = wcwidth.wrap(_break_long_words(paragraph, room), width, initial_indent=first,
-                             subsequent_indent=hang, break_on_hyphens=False) or [first]
+        text = _break_long_words(paragraph, room)
+        lines = _fill(text, width, first, hang)
+        if lines is None:  # a run of spaces wider than a line: wcwidth's own rules
+            lines = wcwidth.wrap(text, width, initial_indent=first, subsequent_indent=hang,
+                                 break_on_hyphens=False)
+        lines = lines or [first]
         for line in lines:
             if display_width(line) <= width:
                 out.append(line)
             else:
                 out.extend(_split_graphemes(line, width))
     return out or [indent]
+
+
+def _fill(text: str, width: int, first: str, hang: str) -> list[str] | None:
+    """`text` filled greedily into lines of `width` columns, broken at runs of spaces,
+    as `textwrap` fills them (a line's leading spaces go except on the first line, its
+    trailing spaces always); None when some chunk is wider than a whole line."""
+    chunks = [chunk for chunk in _SPACES.split(text) if chunk]
+    chunks.reverse()
+    lines: list[str] = []
+    while chunks:
+        indent = hang if lines else first
+        room = width - display_width(indent)
+        if lines and chunks[-1][0] == " ":
+            chunks.pop()
+            if not chunks:
+                break
+        line: list[str] = []
+        used = 0
+        while chunks:
+            size = display_width(chunks[-1])
+            if used + size > room:
+                break
+            line.append(chunks.pop())
+            used += size
+        if not line:
+            return None
+        if line[-1][0] == " ":
+            line.pop()
+        if line:
+            lines.append(indent + "".join(line))
+    return lines
 
 
 def _break_long_words(paragraph: str, room: int) -> str:
