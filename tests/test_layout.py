@@ -265,4 +265,4 @@ def test_a_fixed_time_before_the_previous_end_is_an_overlap(meeting: Meeting,
         meeting, items=(*meeting.items[:index], fixed, *meeting.items[index + 1:]))
     found = [p for p in agenda.validate(broken) if p.code == "overlap"]
     assert [p.number for p in found] == [str(index + 1)]
-    assert f"{early} min overlap" in found[0].message
+    assert f"{early} min overlap" in found[0].message()

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ._model import Meeting
-from ._problems import SpecError
+from ._problems import Problem, SpecError
 from ._spec import loads
 
 __all__ = ["load", "write_atomic"]
@@ -20,14 +20,15 @@ def load(path: str | os.PathLike[str]) -> Meeting:
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SpecError([f"cannot read the file: {exc.strerror or exc}"], str(file)) from None
+        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
+                        str(file)) from None
     except UnicodeDecodeError as exc:
-        raise SpecError([f"not UTF-8 text: {exc.reason} at byte {exc.start}"],
+        raise SpecError([Problem("not-utf8", facts={"reason": exc.reason, "byte": exc.start})],
                         str(file)) from None
     try:
         return loads(text, "json" if file.suffix.lower() == ".json" else "toml")
     except SpecError as exc:
-        raise SpecError(exc.messages, str(file)) from None
+        raise SpecError(exc.problems, str(file)) from None
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

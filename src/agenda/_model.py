@@ -136,7 +136,9 @@ class Meeting:
 
     `end`, when given, is the declared end: the items must fill the window exactly
     (flexible items absorb the slack). `weekday` is the weekday as the source wrote
-    it (e.g. ``"수"``), kept so that it can be checked against `date`.
+    it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
+    (``"ko"`` or ``"en"``) is the language the agenda is written in: tables and
+    `agenda check` speak it unless told otherwise.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -154,6 +156,8 @@ class Meeting:
     weekday: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    language: str = attrs.field(default="ko", validator=attrs.validators.instance_of(str),
+                                kw_only=True)
 
     @property
     def key(self) -> str:

@@ -69,8 +69,11 @@ def _normalise_until(value: object, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
 
 def parse_repeat(rule: str, meeting: Meeting) -> RepeatRule:
     """Read and normalise `rule` for `meeting`; raise ValueError saying what is wrong."""
+    text = rule.strip()
+    if text[:6].upper() == "RRULE:":  # the property name, as copied from a calendar file
+        text = text[6:]
     try:
-        recur = vRecur.from_ical(rule.strip())
+        recur = vRecur.from_ical(text)
     except ValueError as exc:
         raise ValueError(str(exc)) from None
     if not recur.get("FREQ"):
@@ -167,8 +170,8 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
     rule_text = meeting.repeat
 
     def bad(message: str) -> list[Problem]:
-        return [Problem("bad-repeat", f'repeat rule "{rule_text}": {message}', "",
-                        meeting.title)]
+        return [Problem("bad-repeat", facts={"rule": rule_text, "reason": message},
+                        title=meeting.title)]
 
     try:
         rule = parse_repeat(rule_text, meeting)

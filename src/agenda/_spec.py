@@ -16,74 +16,106 @@ from typing import Any
 
 import tomli_w
 
+from ._messages import Fact
 from ._model import Item, Kind, Meeting
-from ._problems import SpecError
+from ._problems import Problem, SpecError
 
 __all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat")
+                "category", "repeat", "language")
+LANGUAGES = ("en", "ko")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
              "max_minutes", "gap_ok", "items")
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as a message shows it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
 class _Reader:
+    """Reads the spec's data into a meeting, collecting every problem with its line.
+
+    Lines come from the TOML text: each ``[[items]]`` header (at any depth) is matched
+    to the item it opens, in order, and a key to its ``key =`` line in that item's
+    table (or in ``[meeting]``). JSON and inline tables have no lines.
+    """
+
     def __init__(self, text: str, fmt: str) -> None:
         self.text = text
         self.fmt = fmt
-        self.errors: list[str] = []
+        self.errors: list[Problem] = []
+        self._tables = _toml_tables(text) if fmt == "toml" else {}
 
-    def where_key(self, key: str) -> str:
-        if self.fmt != "toml":
-            return ""
-        pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|"
-                             rf"^\s*\[\[?\s*(?:[\w.]+\.)?{re.escape(key)}\s*\]")
-        lines = [n for n, line in enumerate(self.text.splitlines(), 1) if pattern.search(line)]
-        if not lines:
-            return ""
-        return f" (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))})"
+    def line_of(self, table: str, key: str | None = None) -> int | None:
+        """The line of `key` in `table` (``"meeting"`` or an item number), else of the
+        table's header."""
+        found = self._tables.get(table)
+        if found is None:
+            return None
+        header, keys = found
+        return keys.get(key, header) if key is not None else header
 
-    def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    def report(self, code: str, facts: dict[str, Fact], table: str, key: str | None = None,
+            title: str = "") -> None:
+        number = "" if table == "meeting" else table
+        self.errors.append(Problem(code, facts=facts, number=number, title=title,
+                                   line=self.line_of(table, key)))
+
+    def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str,
+                table: str, title: str = "") -> None:
         for key in data:
             if key not in allowed:
-                self.errors.append(f'{where}: unknown key "{key}"{self.where_key(key)}; '
-                                   f"known keys: {', '.join(allowed)}")
+                self.report("unknown-key", {"where": where, "key": key, "known": list(allowed)},
+                         table, key, title)
 
-    def string(self, data: Mapping[str, Any], key: str, where: str,
-               required: bool = False) -> str | None:
+    def missing(self, key: str, where: str, table: str, title: str = "") -> None:
+        self.report("missing-key", {"where": where, "key": key}, table, None, title)
+
+    def wrong(self, key: str, expected: str, value: Any, where: str, table: str,
+              title: str = "") -> None:
+        self.report("wrong-type", {"where": where, "key": key, "expected": expected,
+                                "value": _shown(value)}, table, key, title)
+
+    def string(self, data: Mapping[str, Any], key: str, where: str, table: str,
+               required: bool = False, title: str = "") -> str | None:
         value = data.get(key)
         if value is None:
             if required:
-                self.errors.append(f'{where}: "{key}" is missing')
+                self.missing(key, where, table, title)
             return None
         if not isinstance(value, str):
-            self.errors.append(f'{where}: "{key}" must be a string, got {value!r}')
+            self.wrong(key, "a string", value, where, table, title)
             return None
         return value
 
-    def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
+    def integer(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                title: str = "") -> int | None:
         value = data.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.errors.append(f'{where}: "{key}" must be a whole number of minutes, '
-                               f"got {value!r}")
+            self.wrong(key, "a whole number of minutes", value, where, table, title)
             return None
         return value
 
-    def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+    def boolean(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                title: str = "") -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.errors.append(f'{where}: "{key}" must be true or false, got {value!r}')
+            self.wrong(key, "true or false", value, where, table, title)
             return False
         return value
 
-    def date(self, data: Mapping[str, Any], key: str, where: str) -> _dt.date | None:
+    def date(self, data: Mapping[str, Any], key: str, where: str, table: str
+             ) -> _dt.date | None:
         value = data.get(key)
         if value is None:
-            self.errors.append(f'{where}: "{key}" is missing')
+            self.missing(key, where, table)
             return None
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
@@ -92,15 +124,15 @@ class _Reader:
                 return _dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.errors.append(f'{where}: "{key}" must be a date like 2024-03-13, got {value!r}')
+        self.wrong(key, "a date like 2024-03-13", value, where, table)
         return None
 
-    def time(self, data: Mapping[str, Any], key: str, where: str,
-             required: bool = False) -> _dt.time | None:
+    def time(self, data: Mapping[str, Any], key: str, where: str, table: str,
+             required: bool = False, title: str = "") -> _dt.time | None:
         value = data.get(key)
         if value is None:
             if required:
-                self.errors.append(f'{where}: "{key}" is missing')
+                self.missing(key, where, table, title)
             return None
         if isinstance(value, _dt.time) and value.tzinfo is None:
             return value
@@ -111,14 +143,24 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is None:
                 return parsed
-        self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {value!r}')
+        self.wrong(key, "a local time like 14:00", value, where, table, title)
         return None
 
-    def items(self, raw: Any, prefix: str, where: str) -> tuple[Item, ...]:
+    def language(self, head: Mapping[str, Any], where: str) -> str:
+        value = self.string(head, "language", where, "meeting")
+        if value is None:
+            return "ko"
+        if value not in LANGUAGES:
+            self.report("unknown-language", {"where": where, "value": value,
+                                          "known": list(LANGUAGES)}, "meeting", "language")
+        return value
+
+    def items(self, raw: Any, prefix: str, where: str, table: str,
+              title: str = "") -> tuple[Item, ...]:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.errors.append(f'{where}: "items" must be a list of tables, got {raw!r}')
+            self.wrong("items", "a list of tables", raw, where, table, title)
             return ()
         result = []
         for k, entry in enumerate(raw, start=1):
@@ -128,27 +170,29 @@ class _Reader:
         return tuple(result)
 
     def item(self, data: Any, number: str) -> Item | None:
-        title = data.get("title") if isinstance(data, dict) else None
-        where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
+        raw_title = data.get("title") if isinstance(data, dict) else None
+        title = raw_title if isinstance(raw_title, str) else ""
+        where = ""  # the problem's number and title say where
         if not isinstance(data, dict):
-            self.errors.append(f"{where}: must be a table with a title, got {data!r}")
+            self.report("not-a-table", {"what": "the item", "value": _shown(data)}, number)
             return None
-        self.unknown(data, ITEM_KEYS, where)
+        self.unknown(data, ITEM_KEYS, where, number, title)
         before = len(self.errors)
         kind_value = data.get("kind", Kind.TALK.value)
         if kind_value not in {k.value for k in Kind}:
-            self.errors.append(f'{where}: "kind" must be one of '
-                               f"{', '.join(k.value for k in Kind)}, got {kind_value!r}")
-        minutes = self.integer(data, "minutes", where)
-        presenter = self.string(data, "presenter", where)
-        notes = self.string(data, "notes", where)
-        at = self.time(data, "at", where)
-        min_minutes = self.integer(data, "min_minutes", where)
-        max_minutes = self.integer(data, "max_minutes", where)
-        gap_ok = self.boolean(data, "gap_ok", where)
-        ident = self.string(data, "id", where)
-        title_value = self.string(data, "title", where, required=True)
-        children = self.items(data.get("items"), f"{number}.", where)
+            self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
+                                      "known": [k.value for k in Kind]}, number, "kind", title)
+        t = title
+        minutes = self.integer(data, "minutes", where, number, t)
+        presenter = self.string(data, "presenter", where, number, title=t)
+        notes = self.string(data, "notes", where, number, title=t)
+        at = self.time(data, "at", where, number, title=t)
+        min_minutes = self.integer(data, "min_minutes", where, number, t)
+        max_minutes = self.integer(data, "max_minutes", where, number, t)
+        gap_ok = self.boolean(data, "gap_ok", where, number, t)
+        ident = self.string(data, "id", where, number, title=t)
+        title_value = self.string(data, "title", where, number, required=True, title=t)
+        children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
@@ -157,38 +201,78 @@ class _Reader:
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
-            raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, ("meeting", "items"), "spec")
+            raise SpecError([Problem("not-a-table", facts={"what": "the spec",
+                                                           "value": _shown(data)})])
+        self.unknown(data, ("meeting", "items"), "spec: ", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
-            self.errors.append("[meeting] is missing" if head is None
-                               else f"[meeting] must be a table, got {head!r}")
+            if head is None:
+                self.missing("meeting", "spec: ", "spec")
+            else:
+                self.report("not-a-table", {"what": "[meeting]", "value": _shown(head)},
+                         "meeting")
             head = {}
-        self.unknown(head, MEETING_KEYS, "[meeting]")
+        m = "[meeting]: "
+        self.unknown(head, MEETING_KEYS, m, "meeting")
         fields = dict(
-            title=self.string(head, "title", "[meeting]", required=True),
-            date=self.date(head, "date", "[meeting]"),
-            start=self.time(head, "start", "[meeting]", required=True),
-            timezone=self.string(head, "timezone", "[meeting]", required=True),
-            end=self.time(head, "end", "[meeting]"),
-            location=self.string(head, "location", "[meeting]"),
-            category=self.string(head, "category", "[meeting]"),
-            weekday=self.string(head, "weekday", "[meeting]"),
-            repeat=self.string(head, "repeat", "[meeting]"),
-            id=self.string(head, "id", "[meeting]"),
+            title=self.string(head, "title", m, "meeting", required=True),
+            date=self.date(head, "date", m, "meeting"),
+            start=self.time(head, "start", m, "meeting", required=True),
+            timezone=self.string(head, "timezone", m, "meeting", required=True),
+            end=self.time(head, "end", m, "meeting"),
+            location=self.string(head, "location", m, "meeting"),
+            category=self.string(head, "category", m, "meeting"),
+            weekday=self.string(head, "weekday", m, "meeting"),
+            repeat=self.string(head, "repeat", m, "meeting"),
+            id=self.string(head, "id", m, "meeting"),
+            language=self.language(head, m),
         )
-        items = self.items(data.get("items"), "", "spec")
+        items = self.items(data.get("items"), "", "spec: ", "spec")
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(items=items, **fields)  # type: ignore[arg-type]
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*=""")
+
+
+def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
+    """Each table of a TOML spec (``"meeting"``, ``"spec"`` for the top, item numbers
+    such as ``"4.2"`` for ``[[items]]`` at any depth) with its header's line and the
+    line of each key it sets directly."""
+    tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
+    counts: dict[str, int] = {}  # item number prefix -> children opened so far
+    current = tables["spec"][1]
+    for n, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(2).replace(" ", "")
+            current = {}
+            if header.group(1) == "[" and name == "meeting":
+                tables["meeting"] = (n, current)
+            elif header.group(1) == "[[" and name.split(".") == ["items"] * name.count(".") + [
+                    "items"]:
+                depth = name.count(".")
+                parent = ""
+                for _ in range(depth):
+                    parent = f"{parent}{counts.get(parent, 0)}."
+                counts[parent] = counts.get(parent, 0) + 1
+                for stale in [key for key in counts if key.startswith(parent) and key != parent]:
+                    del counts[stale]
+                tables[f"{parent}{counts[parent]}"] = (n, current)
+            continue
+        key = _KEY.match(line)
+        if key:
+            current.setdefault(key.group(2), n)
+    return tables
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
     try:
         return reader.meeting(data)
     except RecursionError:
-        raise SpecError(["items nest deeper than Python's stack allows here; "
-                         "flatten the agenda"]) from None
+        raise SpecError([Problem("spec-too-deep")]) from None
 
 
 def load_toml(text: str) -> Meeting:
@@ -198,12 +282,11 @@ def load_toml(text: str) -> Meeting:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
-        if found:
-            line, column = found.groups()
-            reason = _TOML_POSITION.sub("", message).strip()
-            raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
-                            ) from None
-        raise SpecError([f"TOML syntax error: {message}"]) from None
+        line, column = (int(x) for x in found.groups()) if found else (None, None)
+        reason = _TOML_POSITION.sub("", message).strip()
+        raise SpecError([Problem("syntax-error", facts={
+            "format": "TOML", "line": line, "column": column, "reason": reason},
+            line=line)]) from None
     return _read_nested(_Reader(text, "toml"), data)
 
 
@@ -212,8 +295,9 @@ def load_json(text: str) -> Meeting:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SpecError([f"JSON syntax error at line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg}"]) from None
+        raise SpecError([Problem("syntax-error", facts={
+            "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
+            line=exc.lineno)]) from None
     return _read_nested(_Reader(text, "json"), data)
 
 
@@ -269,6 +353,8 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     for key in ("location", "category", "repeat"):
         if getattr(meeting, key) is not None:
             head[key] = getattr(meeting, key)
+    if meeting.language != "ko":
+        head["language"] = meeting.language
     return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
 
 

@@ -7,19 +7,22 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
+from ._clock import clock_text
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
+from ._messages import LANGUAGES, escape_controls
 from ._model import Meeting
-from ._problems import AgendaError, InvalidAgenda, SpecError
+from ._problems import AgendaError, InvalidAgenda, Problem, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
@@ -33,29 +36,48 @@ EXIT_UNREADABLE = 2
 DEFAULT_OCCURRENCES = 10
 
 
-def _read(path: str) -> Meeting:
+def _read_spec(path: str) -> Meeting:
     """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
-    TOML); exit 2 when unreadable."""
+    TOML); raises SpecError."""
+    if path == "-":
+        text = sys.stdin.read()
+        return loads(text, "json" if text.lstrip().startswith("{") else "toml")
+    return load(path)
+
+
+def _error_lines(exc: SpecError, lang: str) -> str:
+    """The spec's problems, one per line, each ``error: <file>: <problem>``."""
+    return "\n".join(f"error: {line}" for line in exc.text(lang).splitlines())
+
+
+def _read(path: str, lang: str | None = None) -> Meeting:
+    """Load a spec file or ``-``; exit 2 with its problems when unreadable."""
     try:
-        if path == "-":
-            text = sys.stdin.read()
-            return loads(text, "json" if text.lstrip().startswith("{") else "toml")
-        return load(path)
+        return _read_spec(path)
     except SpecError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(_error_lines(exc, lang or "en"), err=True)
         sys.exit(EXIT_UNREADABLE)
 
 
-def _layout_or_exit(meeting: Meeting) -> Timetable:
+def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
+    """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
+    meeting's language) and exit 1; warnings go to standard error."""
+    lang = _language(meeting, lang)
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
         for problem in exc.problems:
-            click.echo(str(problem))
+            click.echo(problem.text(lang))
         sys.exit(EXIT_INVALID)
     for warning in timetable.warnings:
-        click.echo(str(warning), err=True)
+        click.echo(warning.text(lang), err=True)
     return timetable
+
+
+def _language(meeting: Meeting, lang: str | None) -> str:
+    if lang is not None:
+        return lang
+    return meeting.language if meeting.language in LANGUAGES else "en"
 
 
 def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> str | bytes:
@@ -86,13 +108,44 @@ def _emit(data: str | bytes, output: str | None) -> None:
         sys.exit(EXIT_UNREADABLE)
 
 
-def summary(timetable: Timetable) -> str:
-    """One line describing a valid agenda."""
+_SUMMARY = {
+    "en": 'ok: "{title}" {date} ({day}) {start}–{end} {zone}, {count} items, {minutes} min',
+    "ko": 'ok: "{title}" {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes}분',
+}
+
+
+def summary(timetable: Timetable, lang: str = "en") -> str:
+    """One line describing a valid agenda: its day, its span (the end's date when it
+    ends on a later day, the UTC offset where the clock shows a time twice), its size."""
     m = timetable.meeting
-    day = timetable.start.format("ddd", locale="en")
-    return (f'ok: "{m.title}" {m.date.isoformat()} ({day}) '
-            f"{timetable.start.format('HH:mm')}–{timetable.end.format('HH:mm')} {timetable.zone}, "
-            f"{len(timetable)} items, {timetable.minutes} min")
+    day = timetable.start.format("ddd", locale=lang)
+    first = timetable.start.date()
+    return escape_controls(_SUMMARY[lang].format(
+        title=m.title, date=m.date.isoformat(), day=day,
+        start=clock_text(timetable.start_utc, timetable.zone, first),
+        end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
+        count=len(timetable), minutes=timetable.minutes))
+
+
+def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
+    """``agenda check --format json``: the report and the exit code."""
+    try:
+        meeting = _read_spec(file)
+    except SpecError as exc:
+        problems: tuple[Problem, ...] = exc.problems
+        return {"ok": False, "file": file, "lang": lang or "en", "meeting": None,
+                "problems": [p.as_dict(lang or "en") for p in problems]}, EXIT_UNREADABLE
+    lang = _language(meeting, lang)
+    try:
+        timetable = layout(meeting)
+    except InvalidAgenda as exc:
+        return {"ok": False, "file": file, "lang": lang, "meeting": None,
+                "problems": [p.as_dict(lang) for p in exc.problems]}, EXIT_INVALID
+    return {"ok": True, "file": file, "lang": lang, "meeting": {
+        "title": meeting.title, "date": meeting.date.isoformat(),
+        "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
+        "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
+        "problems": [p.as_dict(lang) for p in timetable.warnings]}, 0
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,10 +161,21 @@ def cli() -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="List at most this many occurrences (a rule without COUNT or UNTIL "
                    f"lists {DEFAULT_OCCURRENCES} unless told).")
-def check(file: str, occurrences: bool, limit: int | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages (default: the meeting's language).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: one problem per line; json: every problem with its fields.")
+def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
+          fmt: str) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
-    timetable = _layout_or_exit(_read(file))
-    click.echo(summary(timetable))
+    if fmt == "json":
+        report, code = _check_report(file, lang)
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        sys.exit(code)
+    meeting = _read(file, lang)
+    timetable = _layout_or_exit(meeting, lang)
+    click.echo(summary(timetable, _language(meeting, lang)))
     if occurrences:
         _echo_occurrences(timetable, limit)
 
