@@ -23,7 +23,7 @@ from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._series import NotAnOccurrence, occurrence_on, occurrences
-from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
+from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "dump_json",
     "dump_toml",
     "event_uid",
+    "from_dict",
     "from_ics",
     "layout",
     "load",

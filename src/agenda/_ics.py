@@ -27,6 +27,7 @@ import pendulum
 from dateutil import rrule as _rrule
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
+from ._messages import escape_controls
 from ._model import slugify
 from ._problems import AgendaError
 from ._repeat import RepeatRule, parse_repeat
@@ -258,12 +259,30 @@ def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]
 
 
 # -- previous feeds ---------------------------------------------------------------------
+def _looks_binary(data: bytes | str) -> bool:
+    """Whether `data` is no text at all (a PDF, an image): not UTF-8, or with NUL bytes."""
+    if isinstance(data, str):
+        return "\x00" in data
+    if b"\x00" in data[:65536]:
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
+    if _looks_binary(data):
+        raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
     try:
         calendar = Calendar.from_ical(data)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        raise FeedError(f"not valid iCalendar ({exc})", source) from None
+        reason = escape_controls(str(exc))
+        if len(reason) > 120:
+            reason = f"{reason[:117]}..."
+        raise FeedError(f"not valid iCalendar ({reason})", source) from None
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
         name = getattr(calendar, "name", "?")
         raise FeedError(f"not an iCalendar calendar (it holds a {name}, not a VCALENDAR)",
@@ -546,11 +565,23 @@ class FeedTimetable:
         return tuple(e for e in self.events if e.cancelled)
 
     def by_uid(self, uid: str) -> FeedEvent:
-        """The event with this UID (KeyError when there is none)."""
+        """The event with this UID (KeyError when there is none; see :meth:`get`)."""
+        found = self.get(uid)
+        if found is None:
+            raise KeyError(uid)
+        return found
+
+    def get(self, uid: str, default: FeedEvent | None = None) -> FeedEvent | None:
+        """The event with this UID, or `default` (None) when the feed has none, as for
+        an item added since the feed was published."""
         for event in self.events:
             if event.uid == uid:
                 return event
-        raise KeyError(uid)
+        return default
+
+    def __contains__(self, uid: object) -> bool:
+        """Whether the feed has an event (live or cancelled) with this UID."""
+        return any(event.uid == uid for event in self.events)
 
     def by_path(self, path: tuple[str, ...]) -> FeedEvent:
         """The live event of the slot with this identity path (KeyError when none)."""

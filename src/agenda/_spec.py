@@ -20,7 +20,8 @@ from ._messages import Fact
 from ._model import Item, Kind, Meeting
 from ._problems import Problem, SpecError
 
-__all__ = ["dump_json", "dump_toml", "load_json", "load_toml", "loads"]
+__all__ = ["dump_json", "dump_toml", "from_dict", "load_json", "load_toml", "loads",
+           "to_dict"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
                 "category", "repeat", "language")
@@ -299,6 +300,18 @@ def load_json(text: str) -> Meeting:
             "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
             line=exc.lineno)]) from None
     return _read_nested(_Reader(text, "json"), data)
+
+
+def from_dict(data: Mapping[str, Any]) -> Meeting:
+    """A meeting from plain data with the spec's names (a web form, a database row, a
+    parsed JSON document): ``{"meeting": {...}, "items": [...]}``, the inverse of
+    :func:`to_dict`.
+
+    Dates and times may be ``datetime`` values or ISO strings (``"2024-03-13"``,
+    ``"14:00"``). The spec's rules apply: unknown keys, wrong types and missing keys
+    raise one :class:`SpecError` listing every problem (without lines: data has none).
+    """
+    return _read_nested(_Reader("", "data"), data)
 
 
 def loads(text: str, fmt: str = "toml") -> Meeting:

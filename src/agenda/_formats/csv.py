@@ -20,6 +20,7 @@ import io
 from .._timetable import Slot, Timetable
 from .labels import labels_for
 from .options import RenderOptions
+from .parts import printable
 
 __all__ = ["FORMULA_STARTS", "neutralise", "render", "to_csv"]
 
@@ -28,7 +29,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """`text`, with a ``'`` in front when it would start a formula."""
+    """`text` without control characters (line breaks stay), with a ``'`` in front when
+    it would start a formula."""
+    text = printable(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

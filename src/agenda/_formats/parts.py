@@ -4,6 +4,7 @@ the closing total. The text, Markdown and HTML renderers only lay these out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -11,7 +12,10 @@ import attrs
 from .._timetable import Slot, Timetable
 from .labels import Labels
 
-__all__ = ["Heading", "groups", "heading", "lines_of", "remarks", "time_cell", "total_line"]
+__all__ = ["Heading", "groups", "heading", "lines_of", "printable", "remarks", "time_cell",
+           "total_line"]
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @attrs.frozen
@@ -73,6 +77,13 @@ def groups(timetable: Iterable[Slot]) -> list[list[Slot]]:
     return out
 
 
+def printable(text: str) -> str:
+    """`text` with control characters other than line breaks and tabs (NUL, BEL, ESC...)
+    made spaces, so they never reach a printed file."""
+    return _CONTROLS.sub(" ", text)
+
+
 def lines_of(text: str) -> list[str]:
-    """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...)."""
-    return text.splitlines() or [""]
+    """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...), each
+    line without control characters."""
+    return [printable(line) for line in text.splitlines()] or [""]
