@@ -90,8 +90,19 @@ def _squeeze(text: str) -> str:
 
 
 def expected_slots(timetable: agenda.Timetable, lang: str) -> list[tuple[int, str, str]]:
+    """Every slot's row, and a gap row where a top-level item starts after the previous
+    one ended (the time that nothing fills is printed too)."""
     labels = agenda.LABELS[lang]
-    return [(s.depth, labels.span(s.start, s.end), _squeeze(s.title)) for s in timetable]
+    rows = []
+    end = timetable.start
+    for s in timetable:
+        if s.depth == 0 and s.start_utc > end.int_timestamp:
+            gap = labels.gap.format(minutes=(s.start_utc - end.int_timestamp) // 60)
+            rows.append((0, labels.span(end, s.start), _squeeze(gap)))
+        if s.depth == 0:
+            end = max(end, s.end)
+        rows.append((s.depth, labels.span(s.start, s.end), _squeeze(s.title)))
+    return rows
 
 
 # -- the reference meeting ------------------------------------------------------

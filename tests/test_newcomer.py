@@ -124,3 +124,21 @@ def test_a_title_with_a_line_break_stays_on_one_problem_line() -> None:
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 1
     assert "\\n2" in result.stdout
+
+
+@pytest.mark.parametrize(("fmt", "lang", "words"), [
+    ("text", "ko", "빈 시간 15분"), ("markdown", "en", "Gap, 15 min"),
+    ("html", "ko", "빈 시간 15분"), ("csv", "en", "Gap, 15 min"),
+])
+def test_an_undeclared_gap_is_a_row_of_every_table(fmt: str, lang: str, words: str) -> None:
+    meeting = Meeting("Seminar", dt.date(2024, 3, 13), dt.time(10), "Asia/Seoul",
+                      [Item("Talk", minutes=45),
+                       Item("Coffee", minutes=15, kind="break", at=dt.time(11))])
+    timetable = agenda.layout(meeting)
+    assert [w.code for w in timetable.warnings] == ["unplanned-gap"]
+    text = agenda.render(timetable, fmt, agenda.RenderOptions(lang=lang))
+    assert isinstance(text, str)
+    assert text.count(words) == 1
+    assert text.index("Talk") < text.index(words) < text.index("Coffee")
+    total = "총 75분" if lang == "ko" else "Total 75 min"
+    assert fmt == "csv" or total in text

@@ -20,7 +20,7 @@ import io
 from .._timetable import Slot, Timetable
 from .labels import labels_for
 from .options import RenderOptions
-from .parts import printable
+from .parts import printable, with_gaps
 
 __all__ = ["FORMULA_STARTS", "neutralise", "render", "to_csv"]
 
@@ -44,7 +44,7 @@ def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
     writer = csv.writer(out)
     writer.writerow(labels.csv_columns)
     category = neutralise(timetable.meeting.category or "")
-    writer.writerows(_record(slot, category) for slot in timetable)
+    writer.writerows(_record(slot, category) for slot in with_gaps(timetable, labels))
     return out.getvalue()
 
 

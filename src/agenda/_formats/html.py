@@ -17,7 +17,7 @@ import html
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, total_line
+from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
 
 __all__ = ["FONT_STACK", "render", "to_html"]
 
@@ -79,10 +79,11 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         names.insert(0, labels.category)
     out += [f'<th scope="col">{_text(name)}</th>' for name in names]
     out += ["</tr>", "</thead>", "<tbody>"]
-    for number, group in enumerate(groups(timetable)):
+    slots = with_gaps(timetable, labels)
+    for number, group in enumerate(groups(slots)):
         lead = ""
         if number == 0 and category is not None:
-            lead = f'<td class="category" rowspan="{len(timetable)}">{_text(category)}</td>\n'
+            lead = f'<td class="category" rowspan="{len(slots)}">{_text(category)}</td>\n'
         out.append(_group(group, labels, lead))
     out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
             "</body>", "</html>"]
@@ -115,7 +116,8 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
     span = f'<span class="span">{_text(labels.span(top.start, top.end))}</span>'
     notes = "<br>".join(_text(text) for text in remarks(top))
     out = [
-        f'<tr class="top" id="slot-{_attr(top.number)}">',
+        f'<tr class="top" id="slot-{_attr(top.number)}">' if top.number
+        else '<tr class="top gap">',
         f'{lead}<td class="time"{_rowspan(rows)}>{span} <span class="minutes">'
         f"{_text(labels.minutes(top.minutes))}</span></td>",
         f'<td class="item">{_text(top.title)}</td>',

@@ -21,7 +21,8 @@ class Labels:
     Templates are `str.format` patterns: `duration` takes ``{minutes}``; `day` takes
     ``{date}`` (ISO) and ``{weekday}``; `total` takes ``{minutes}``; `fits` takes
     ``{span}`` and ``{end}``; `misses` takes ``{span}``, ``{end}`` and ``{declared}``.
-    `weekdays` start on Monday. `csv_columns` name the nine CSV columns.
+    `weekdays` start on Monday. `csv_columns` name the nine CSV columns. `gap` names a
+    row of time that nothing fills (``{minutes}``).
     """
 
     lang: str
@@ -39,6 +40,7 @@ class Labels:
     fits: str
     misses: str
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
+    gap: str
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
@@ -75,6 +77,7 @@ LABELS: dict[str, Labels] = {
         fits="{span} 종료 시각에 맞음",
         misses="{span} · 예정 종료 {declared}와 다름",
         csv_columns=("번호", "구분", "시작", "종료", "분", "깊이", "내용", "발표자", "비고"),
+        gap="빈 시간 {minutes}분",
     ),
     "en": Labels(
         lang="en",
@@ -93,6 +96,7 @@ LABELS: dict[str, Labels] = {
         misses="ends at {end}, not at {declared} as declared",
         csv_columns=("no", "category", "start", "end", "minutes", "depth", "title",
                      "presenter", "notes"),
+        gap="Gap, {minutes} min",
     ),
 }
 

@@ -16,7 +16,7 @@ import re
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import heading, lines_of, remarks, time_cell, total_line
+from .parts import heading, lines_of, remarks, time_cell, total_line, with_gaps
 
 __all__ = ["escape", "render", "to_markdown"]
 
@@ -44,7 +44,7 @@ def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
         names.insert(0, labels.category)
     out.append(_row(names))
     out.append(_row(["---"] * len(names)))
-    for number, slot in enumerate(timetable):
+    for number, slot in enumerate(with_gaps(timetable, labels)):
         cells = _cells(slot, labels)
         if category is not None:
             cells.insert(0, escape(category) if number == 0 else "")

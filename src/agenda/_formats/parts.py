@@ -9,11 +9,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._model import Item, Kind
 from .._timetable import Slot, Timetable
 from .labels import Labels
 
 __all__ = ["Heading", "groups", "heading", "lines_of", "printable", "remarks", "time_cell",
-           "total_line"]
+           "total_line", "with_gaps"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -64,6 +65,23 @@ def remarks(slot: Slot) -> tuple[str, ...]:
     """The notes cell: presenter, then notes (those that are given)."""
     item = slot.item
     return tuple(text for text in (item.presenter, item.notes) if text)
+
+
+def with_gaps(timetable: Timetable, labels: Labels) -> list[Slot]:
+    """The slots, with a row for each stretch between two top-level items that nothing
+    fills (a gap before a fixed time): titled ``빈 시간 15분`` / ``Gap, 15 min``, with
+    an empty number and path, so a printed agenda accounts for every minute."""
+    out: list[Slot] = []
+    cursor = timetable.start_utc
+    for slot in timetable:
+        if slot.depth == 0:
+            if slot.start_utc > cursor:
+                minutes = (slot.start_utc - cursor) // 60
+                item = Item(labels.gap.format(minutes=minutes), kind=Kind.BREAK)
+                out.append(Slot("", 0, (), item, cursor, slot.start_utc, timetable.zone))
+            cursor = max(cursor, slot.end_utc)
+        out.append(slot)
+    return out
 
 
 def groups(timetable: Iterable[Slot]) -> list[list[Slot]]:

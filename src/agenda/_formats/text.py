@@ -25,7 +25,7 @@ from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, time_cell, total_line
+from .parts import groups, heading, lines_of, remarks, time_cell, total_line, with_gaps
 
 __all__ = ["TableTooNarrow", "render", "to_text"]
 
@@ -159,7 +159,7 @@ class _Table:
         def widest(texts: Iterable[str]) -> int:
             return max((display_width(t) for t in texts), default=0)
 
-        slots = list(timetable)
+        slots = with_gaps(timetable, labels)
         time_natural = widest([labels.time, *(time_cell(s, labels) for s in slots
                                               if s.depth == 0)])
         item_natural = widest([labels.item, *(
@@ -267,7 +267,7 @@ class _Table:
 
         # The body: None marks a rule between two top-level groups.
         body: list[tuple[str, ...] | None] = []
-        for number, group in enumerate(groups(timetable)):
+        for number, group in enumerate(groups(with_gaps(timetable, labels))):
             if number:
                 body.append(None)
             for slot in group:
