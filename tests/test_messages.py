@@ -200,3 +200,14 @@ def test_repeat_accepts_the_rrule_prefix() -> None:
                       [Item("a", minutes=5)], repeat="RRULE:FREQ=WEEKLY;COUNT=3")
     assert validate(meeting) == ()
     assert len(list(agenda.occurrences(meeting))) == 3
+
+
+def test_a_repeat_rule_that_skips_the_meeting_says_so_in_korean_too() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("a", minutes=5)], repeat="FREQ=WEEKLY;BYDAY=TH")
+    [problem] = validate(meeting)
+    assert (problem.facts["start"], problem.facts["first"]) == (
+        "2024-03-13 14:00", "2024-03-14 14:00")
+    assert problem.message("ko") == (
+        '반복 규칙 "FREQ=WEEKLY;BYDAY=TH": 회의 자체의 시작 2024-03-13 14:00을(를) 포함하지 '
+        "않습니다 (첫 번째 반복은 2024-03-14 14:00입니다)")

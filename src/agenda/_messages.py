@@ -283,6 +283,11 @@ PHRASES: dict[str, dict[str, str]] = {
     "go back when daylight saving time ends": {"ko": "일광 절약 시간제가 끝나 시계가 되돌아감"},
     "go back when the zone's offset changes": {"ko": "표준시 변경으로 시계가 되돌아감"},
     "it has no FREQ": {"ko": "FREQ가 없습니다"},
+    "it does not include the meeting's own start {start} (its first occurrence would be "
+    "{first})": {"ko": "회의 자체의 시작 {start}을(를) 포함하지 않습니다 (첫 번째 반복은 "
+                       "{first}입니다)"},
+    "it yields no occurrence within {years} years of the meeting": {
+        "ko": "회의 후 {years}년 안에 반복이 하나도 없습니다"},
     "COUNT and UNTIL cannot both be given": {"ko": "COUNT와 UNTIL을 함께 줄 수 없습니다"},
     "COUNT must be at least 1": {"ko": "COUNT는 1 이상이어야 합니다"},
     "the previous item": {"ko": "앞 항목"},
@@ -342,7 +347,10 @@ class _Facts(dict[str, Any]):
         base, _, lang = key.rpartition("_")
         if lang in LANGUAGES and base in self:
             phrase = str(self[base])
-            return PHRASES.get(phrase, {}).get(lang, phrase)
+            words = PHRASES.get(phrase, {}).get(lang, phrase)
+            if "{" in words:  # a phrase with facts of its own
+                return _Formatter(lang).vformat(words, (), self)
+            return words
         return f"{{{key}}}"
 
 

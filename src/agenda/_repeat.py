@@ -169,8 +169,8 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
         return []  # the layout reports the unknown zone
     rule_text = meeting.repeat
 
-    def bad(message: str) -> list[Problem]:
-        return [Problem("bad-repeat", facts={"rule": rule_text, "reason": message},
+    def bad(message: str, **facts: str | int) -> list[Problem]:
+        return [Problem("bad-repeat", facts={"rule": rule_text, "reason": message, **facts},
                         title=meeting.title)]
 
     try:
@@ -180,8 +180,10 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
         return bad(str(exc) or type(exc).__name__)
     start = _first_start(meeting, zone)
     if first is None:
-        return bad(f"it yields no occurrence within {_SEARCH_YEARS} years of the meeting")
+        return bad("it yields no occurrence within {years} years of the meeting",
+                   years=_SEARCH_YEARS)
     if first.replace(tzinfo=None) != start.replace(tzinfo=None):
-        return bad(f"it does not include the meeting's own start {start:%Y-%m-%d %H:%M} "
-                   f"(its first occurrence would be {first:%Y-%m-%d %H:%M})")
+        return bad("it does not include the meeting's own start {start} (its first "
+                   "occurrence would be {first})", start=f"{start:%Y-%m-%d %H:%M}",
+                   first=f"{first:%Y-%m-%d %H:%M}")
     return []
