@@ -8,6 +8,23 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from ._diff import Change, Diff, diff
+from ._edit import (
+    AddressError,
+    BelowMinimum,
+    Cut,
+    EditError,
+    InvalidEdit,
+    Lateness,
+    LateResult,
+    Overflow,
+    insert,
+    move,
+    remove,
+    resize,
+    running_late,
+    shift,
+)
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.csv import to_csv
 from ._formats.html import to_html
@@ -22,6 +39,7 @@ from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
+from ._rewrite import rewrite_spec
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._timetable import Slot, Timetable
@@ -30,16 +48,26 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "AddressError",
     "AgendaError",
+    "BelowMinimum",
+    "Change",
+    "Cut",
+    "Diff",
+    "EditError",
     "FeedError",
     "FeedEvent",
     "FeedTimetable",
     "InvalidAgenda",
+    "InvalidEdit",
     "Item",
     "Kind",
     "Labels",
+    "LateResult",
+    "Lateness",
     "Meeting",
     "NotAnOccurrence",
+    "Overflow",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -47,22 +75,30 @@ __all__ = [
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
     "from_dict",
     "from_ics",
+    "insert",
     "layout",
     "load",
     "load_json",
     "load_toml",
     "loads",
+    "move",
     "occurrence_on",
     "occurrences",
     "parse_weekday",
     "reference_meeting",
+    "remove",
     "render",
+    "resize",
+    "rewrite_spec",
+    "running_late",
     "share_slack",
+    "shift",
     "to_csv",
     "to_dict",
     "to_html",

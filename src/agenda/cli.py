@@ -9,22 +9,25 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 
 from ._clock import clock_text
+from ._diff import diff
+from ._edit import EditError, insert, move, remove, resize, running_late, shift
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
 from ._io import load, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
-from ._model import Meeting
+from ._model import Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
+from ._rewrite import rewrite_spec
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
 from ._spec import loads
 from ._timetable import Timetable
@@ -56,6 +59,27 @@ def _read(path: str, lang: str | None = None) -> Meeting:
         return _read_spec(path)
     except SpecError as exc:
         click.echo(_error_lines(exc, lang or "en"), err=True)
+        sys.exit(EXIT_UNREADABLE)
+
+
+def _source(path: str) -> tuple[Meeting, str, str]:
+    """The meeting, the spec text and its format (``toml`` or ``json``) of a spec file or
+    ``-``, for commands that write the spec back; exit 2 when unreadable."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text ({exc.reason})"
+        click.echo(f"error: {path}: cannot read the file: {reason}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    text = text.removeprefix("\ufeff")
+    json_like = path.lower().endswith(".json") or (path == "-" and text.lstrip().startswith("{"))
+    fmt = "json" if json_like else "toml"
+    try:
+        return loads(text, fmt), text, fmt
+    except SpecError as exc:
+        if path != "-":
+            exc = SpecError(exc.problems, path)
+        click.echo(_error_lines(exc, "en"), err=True)
         sys.exit(EXIT_UNREADABLE)
 
 
@@ -294,6 +318,203 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+# -- living agendas: diff, late, edit ---------------------------------------------------
+def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
+    """Lay out a version to compare; an invalid one cannot be compared (exit 2)."""
+    try:
+        return layout(meeting)
+    except InvalidAgenda as exc:
+        click.echo(f"error: {name} is not a valid agenda:", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="One line per change, or the changes as JSON.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
+              help="Language of the text lines.")
+def diff_command(old: str, new: str, fmt: str, lang: str) -> None:
+    """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
+    1 when they differ, 2 when a file cannot be read or laid out."""
+    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(_read(new), new))
+    if fmt == "json":
+        click.echo(changes.to_json(), nl=False)
+    elif changes:
+        click.echo(changes.text(lang))
+    sys.exit(EXIT_INVALID if changes else 0)
+
+
+def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
+           ) -> _dt.time | None:
+    if value is None:
+        return None
+    try:
+        parsed = _dt.time.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a time like 14:20") from None
+    return parsed
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--at", "at", required=True, callback=_clock, metavar="HH:MM",
+              help="The time it is now, on the meeting's day.")
+@click.option("--by", "by", required=True, type=click.IntRange(min=0), metavar="MINUTES",
+              help="How many minutes late the next item starts.")
+@click.option("--absorb", multiple=True, metavar="ITEM",
+              help="An item that may give up time (id, number or title), in order; "
+                   "repeat for several.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the re-timed spec here (atomically) instead of standard output.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
+              help="Language of the summary.")
+def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
+         lang: str) -> None:
+    """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
+    planned and new ends on standard error; exit 0 when the end still holds, 1 when
+    the meeting now overruns (the spec is still written), 2 unreadable."""
+    meeting, text, fmt = _source(file)
+    _layout_or_exit(meeting)
+    try:
+        result = running_late(meeting, at, late_by=by, absorb=list(absorb))
+    except EditError as exc:
+        click.echo(f"error: {exc.reason}", err=True)
+        sys.exit(EXIT_INVALID)
+    _emit(rewrite_spec(text, result.meeting, fmt), output)
+    click.echo(result.summary(lang), err=True)
+    sys.exit(0 if result.holds else EXIT_INVALID)
+
+
+@cli.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_context
+def edit(ctx: click.Context, file: str) -> None:
+    """Change FILE with one OPERATION and print the diff of the change.
+
+    The new spec goes to standard output (the diff to standard error), to -o NEWFILE or
+    back into FILE with --in-place (the diff to standard output); comments and layout
+    outside the changed items are kept. An edit that cannot be made valid exits 1 with
+    the reason and writes nothing.
+    """
+    ctx.obj = file
+
+
+def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko",
+                           show_default=True, help="Language of the diff.")(command)
+    command = click.option("--in-place", is_flag=True, help="Write the result back into "
+                           "FILE (atomically).")(command)
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+                        help="Write the new spec here (atomically).")(command)
+
+
+def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: bool,
+           lang: str) -> None:
+    file = click.get_current_context().obj
+    if in_place and (output is not None or file == "-"):
+        raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
+    meeting, text, fmt = _source(file)
+    before = _layout_or_exit(meeting)
+    try:
+        edited = change(meeting)
+    except EditError as exc:
+        click.echo(f"error: {exc.reason}", err=True)
+        sys.exit(EXIT_INVALID)
+    changes = diff(before, layout(edited))
+    target = file if in_place else output
+    _emit(rewrite_spec(text, edited, fmt), target)
+    to_stderr = target in (None, "-")
+    click.echo(changes.text(lang) if changes else
+               ("변경 없음" if lang == "ko" else "no change"), err=to_stderr)
+
+
+_ABSORB_HELP = ('Where the time comes from or goes: an item (id, number or title), "end" '
+                '(the meeting ends later or earlier) or "parent" (the block grows or '
+                "shrinks); default: flexible items in the same window, else an error.")
+
+
+def _place_options(command: Callable[..., None]) -> Callable[..., None]:
+    for name, text in (("--into", "As the last item of this block."),
+                       ("--after", "After this item."), ("--before", "Before this item.")):
+        command = click.option(name, metavar="ITEM", help=text)(command)
+    return command
+
+
+@edit.command("shift")
+@click.option("--to", "to", metavar="HH:MM", help="The new start (a time, or an ISO date-time "
+              "to change the date too).")
+@click.option("--by", "by", type=int, metavar="MINUTES", help="Minutes later (negative: "
+              "earlier).")
+@click.option("--move-anchors", is_flag=True, help="Move fixed-time items and the declared "
+              "end too.")
+@_edit_outputs
+def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str | None,
+               in_place: bool, lang: str) -> None:
+    """Move the whole meeting to start at --to or --by minutes later."""
+    if (to is None) == (by is None):
+        raise click.UsageError("give exactly one of --to or --by")
+    _apply(lambda m: shift(m, to=to, by=by, move_anchors=move_anchors), output, in_place,
+           lang)
+
+
+@edit.command("move")
+@click.argument("item")
+@_place_options
+@_edit_outputs
+def edit_move(item: str, before: str | None, after: str | None, into: str | None,
+              output: str | None, in_place: bool, lang: str) -> None:
+    """Move ITEM (id, number such as 4.2, or title path) before or after another item,
+    or into a block."""
+    _apply(lambda m: move(m, item, before=before, after=after, into=into), output, in_place,
+           lang)
+
+
+@edit.command("resize")
+@click.argument("item")
+@click.argument("minutes", type=int)
+@click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
+@_edit_outputs
+def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
+                in_place: bool, lang: str) -> None:
+    """Make ITEM last MINUTES."""
+    _apply(lambda m: resize(m, item, minutes, absorb=absorb), output, in_place, lang)
+
+
+@edit.command("insert")
+@click.argument("title")
+@_place_options
+@click.option("--minutes", type=int, help="Its minutes (default: its share of an equal split).")
+@click.option("--id", "ident", help="Its id (keeps its calendar event across renames).")
+@click.option("--kind", type=click.Choice([k.value for k in Kind]), default=Kind.TALK.value,
+              show_default=True)
+@click.option("--presenter", help="Who presents it.")
+@click.option("--notes", help="Its notes.")
+@click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
+@_edit_outputs
+def edit_insert(title: str, before: str | None, after: str | None, into: str | None,
+                minutes: int | None, ident: str | None, kind: str, presenter: str | None,
+                notes: str | None, absorb: str | None, output: str | None, in_place: bool,
+                lang: str) -> None:
+    """Insert a new item called TITLE."""
+    new = Item(title, minutes=minutes, id=ident, kind=kind, presenter=presenter, notes=notes)
+    _apply(lambda m: insert(m, new, before=before, after=after, into=into, absorb=absorb),
+           output, in_place, lang)
+
+
+@edit.command("remove")
+@click.argument("item")
+@click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
+@_edit_outputs
+def edit_remove(item: str, absorb: str | None, output: str | None, in_place: bool,
+                lang: str) -> None:
+    """Remove ITEM (and the items it holds)."""
+    _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

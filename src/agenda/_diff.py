@@ -1,0 +1,287 @@
+"""What changed between two versions of an agenda: ``diff(old, new)``.
+
+Items are matched by identity (the path that calendar UIDs use: an item's id, else
+its titles from the top), never by position, so a renumbered item is not a change.
+Each change is one :class:`Change`: ``added``, ``removed``, ``moved`` (to another
+block, or out of order among its siblings), ``retimed`` (start or end), ``renamed``
+(a new title for the same identity), ``presenter`` and ``notes``; the meeting itself
+(``path == ()``) can be ``retimed`` and ``renamed``, and its ``location`` changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+import pendulum
+
+from ._timetable import Slot, Timetable
+
+__all__ = ["KINDS", "Change", "Diff", "diff"]
+
+KINDS = ("added", "removed", "moved", "retimed", "renamed", "presenter", "notes", "location")
+"""Every kind of change, in the order changes of one item are listed."""
+
+
+@attrs.frozen
+class Change:
+    """One change of one item (or of the meeting, whose `path` is ``()``).
+
+    `old` and `new` hold what changed, as JSON-ready values (see :meth:`as_dict`):
+    for ``retimed`` the ``start``, ``end`` (ISO 8601 with offset) and ``minutes``;
+    for ``moved`` the ``number`` and ``parent`` path; for ``renamed``, ``presenter``,
+    ``notes`` and ``location`` the text (``None`` when absent); for ``added`` and
+    ``removed`` the whole slot (``number``, ``start``, ``end``, ``minutes``) on the
+    side where it exists. `title` is the item's title in the new version (the old
+    one for a removed item), `number` its printed number there.
+    """
+
+    kind: str
+    path: tuple[str, ...]
+    title: str
+    number: str
+    old: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    new: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    _old_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="old_times")
+    _new_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
+        default=None, eq=False, repr=False, alias="new_times")
+
+    def as_dict(self) -> dict[str, Any]:
+        """``kind``, ``path`` (list), ``title``, ``number``, ``old``, ``new``."""
+        return {"kind": self.kind, "path": list(self.path), "title": self.title,
+                "number": self.number, "old": self.old, "new": self.new}
+
+    def text(self, lang: str = "ko") -> str:
+        """The change in one line, in Korean (``ko``) or English (``en``)."""
+        return _line(self, _WORDS["en" if lang == "en" else "ko"])
+
+
+@attrs.frozen
+class Diff:
+    """Every change between two versions, in the new version's agenda order (removed
+    items where they stood). False when nothing changed."""
+
+    changes: tuple[Change, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def text(self, lang: str = "ko") -> str:
+        """One line per change (empty when nothing changed)."""
+        return "\n".join(change.text(lang) for change in self.changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"changes": [...]}``, each change as :meth:`Change.as_dict` gives it."""
+        return {"changes": [change.as_dict() for change in self.changes]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- comparing -------------------------------------------------------------------------
+def _iso(moment: pendulum.DateTime) -> str:
+    return moment.isoformat()
+
+
+def _times(slot: Slot) -> dict[str, Any]:
+    return {"start": _iso(slot.start), "end": _iso(slot.end), "minutes": slot.minutes}
+
+
+def _parent(path: tuple[str, ...], by_number: dict[str, Slot], number: str) -> list[str]:
+    if "." not in number:
+        return []
+    return list(by_number[number.rpartition(".")[0]].path)
+
+
+def _unmoved(old_order: Sequence[tuple[str, ...]], new_order: Sequence[tuple[str, ...]]
+             ) -> set[tuple[str, ...]]:
+    """Paths of siblings that keep their relative order: a longest increasing run of
+    their old positions, taken in the new order (the rest moved)."""
+    rank = {path: k for k, path in enumerate(old_order)}
+    seq = [p for p in new_order if p in rank]
+    # Patience sorting with back-links: O(n log n).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back: list[int] = [-1] * len(seq)
+    for i, path in enumerate(seq):
+        value = rank[path]
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_at.append(i)
+        else:
+            tails[k] = value
+            tail_at[k] = i
+        back[i] = tail_at[k - 1] if k else -1
+    keep: set[tuple[str, ...]] = set()
+    i = tail_at[-1] if tail_at else -1
+    while i >= 0:
+        keep.add(seq[i])
+        i = back[i]
+    return keep
+
+
+def diff(old: Timetable, new: Timetable) -> Diff:
+    """The changes from `old` to `new`, matched by item identity."""
+    changes: list[Change] = []
+    before = {slot.path: slot for slot in old}
+    after = {slot.path: slot for slot in new}
+    old_numbers = {slot.number: slot for slot in old}
+    new_numbers = {slot.number: slot for slot in new}
+    changes += _meeting_changes(old, new)
+
+    # Sibling order: per parent, the paths in old and new order.
+    def siblings(table: Timetable, numbers: dict[str, Slot]) -> dict[tuple[str, ...],
+                                                                        list[tuple[str, ...]]]:
+        out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for slot in table:
+            out.setdefault(tuple(_parent(slot.path, numbers, slot.number)), []).append(
+                slot.path)
+        return out
+
+    old_siblings = siblings(old, old_numbers)
+    new_siblings = siblings(new, new_numbers)
+    in_order: set[tuple[str, ...]] = set()
+    for parent, paths in new_siblings.items():
+        in_order |= _unmoved(old_siblings.get(parent, []), paths)
+
+    removed = [slot for slot in old if slot.path not in after]
+    for slot in new:
+        was = before.get(slot.path)
+        if was is None:
+            changes.append(Change("added", slot.path, slot.title, slot.number, None,
+                                  {"number": slot.number, **_times(slot)},
+                                  new_times=(slot.start, slot.end)))
+            continue
+        old_parent = _parent(was.path, old_numbers, was.number)
+        new_parent = _parent(slot.path, new_numbers, slot.number)
+        if old_parent != new_parent or slot.path not in in_order:
+            changes.append(Change("moved", slot.path, slot.title, slot.number,
+                                  {"number": was.number, "parent": old_parent},
+                                  {"number": slot.number, "parent": new_parent}))
+        if (was.start_utc, was.end_utc) != (slot.start_utc, slot.end_utc):
+            changes.append(Change("retimed", slot.path, slot.title, slot.number,
+                                  _times(was), _times(slot), old_times=(was.start, was.end),
+                                  new_times=(slot.start, slot.end)))
+        for kind, field in (("renamed", "title"), ("presenter", "presenter"),
+                            ("notes", "notes")):
+            a, b = getattr(was.item, field), getattr(slot.item, field)
+            if a != b:
+                changes.append(Change(kind, slot.path, slot.title, slot.number,
+                                      {field: a}, {field: b}))
+    for slot in removed:
+        changes.append(Change("removed", slot.path, slot.title, slot.number,
+                              {"number": slot.number, **_times(slot)}, None,
+                              old_times=(slot.start, slot.end)))
+    return Diff(tuple(_in_agenda_order(changes, old, new)))
+
+
+def _meeting_changes(old: Timetable, new: Timetable) -> list[Change]:
+    out: list[Change] = []
+    a, b = old.meeting, new.meeting
+    title = b.title
+    if (old.start_utc, old.end_utc) != (new.start_utc, new.end_utc):
+        out.append(Change("retimed", (), title, "",
+                          {"start": _iso(old.start), "end": _iso(old.end),
+                           "minutes": old.minutes},
+                          {"start": _iso(new.start), "end": _iso(new.end),
+                           "minutes": new.minutes},
+                          old_times=(old.start, old.end), new_times=(new.start, new.end)))
+    if a.title != b.title:
+        out.append(Change("renamed", (), title, "", {"title": a.title}, {"title": b.title}))
+    if a.location != b.location:
+        out.append(Change("location", (), title, "", {"location": a.location},
+                          {"location": b.location}))
+    return out
+
+
+def _in_agenda_order(changes: list[Change], old: Timetable, new: Timetable) -> list[Change]:
+    """Meeting first, then by the item's place in the new agenda; a removed item after
+    the item that preceded it in the old one."""
+    position: dict[tuple[str, ...], float] = {(): -1.0}
+    for k, slot in enumerate(new):
+        position[slot.path] = float(k)
+    last = -0.5
+    for slot in old:
+        if slot.path in position:
+            last = position[slot.path]
+        else:
+            last += 1e-6
+            position[slot.path] = last
+    kinds = {kind: k for k, kind in enumerate(KINDS)}
+    return sorted(changes, key=lambda c: (position.get(c.path, 1e18), kinds[c.kind]))
+
+
+# -- words -------------------------------------------------------------------------------
+_WORDS: dict[str, dict[str, str]] = {
+    "ko": {"sep": "~", "minutes": "{old}분 → {new}분", "meeting": "회의",
+           "added": "{title}: 추가 ({number}, {span}, {minutes}분)",
+           "removed": "{title}: 삭제 ({number}, {span}, {minutes}분)",
+           "moved": "{title}: 순서 변경 {old} → {new}",
+           "retimed": "{title}: {old} → {new}",
+           "renamed": "{title}: 제목 변경 \u201c{old}\u201d → \u201c{new}\u201d",
+           "presenter": "{title}: 발표자 변경 {old} → {new}",
+           "notes": "{title}: 비고 변경 {old} → {new}",
+           "location": "{title}: 장소 변경 {old} → {new}",
+           "none": "(없음)"},
+    "en": {"sep": "–", "minutes": "{old} → {new} min", "meeting": "Meeting",
+           "added": "{title}: added ({number}, {span}, {minutes} min)",
+           "removed": "{title}: removed ({number}, {span}, {minutes} min)",
+           "moved": "{title}: moved {old} → {new}",
+           "retimed": "{title}: {old} → {new}",
+           "renamed": "{title}: renamed \u201c{old}\u201d → \u201c{new}\u201d",
+           "presenter": "{title}: presenter {old} → {new}",
+           "notes": "{title}: notes {old} → {new}",
+           "location": "{title}: location {old} → {new}",
+           "none": "(none)"},
+}
+
+
+def _span(times: tuple[pendulum.DateTime, pendulum.DateTime], sep: str, day: bool) -> str:
+    start, end = times
+    first = start.format("YYYY-MM-DD HH:mm" if day else "HH:mm")
+    last = end.format("HH:mm" if end.date() == start.date() else "YYYY-MM-DD HH:mm")
+    return f"{first}{sep}{last}"
+
+
+def _line(change: Change, words: dict[str, str]) -> str:
+    title = change.title or words["meeting"]
+    if not change.path:
+        title = f"{words['meeting']} \u201c{change.title}\u201d"
+    sep = words["sep"]
+    if change.kind in ("added", "removed"):
+        times = change._new_times if change.kind == "added" else change._old_times
+        side = change.new if change.kind == "added" else change.old
+        assert times is not None and side is not None
+        return words[change.kind].format(title=title, number=side["number"],
+                                         span=_span(times, sep, False),
+                                         minutes=side["minutes"])
+    if change.kind == "retimed":
+        assert change._old_times is not None and change._new_times is not None
+        assert change.old is not None and change.new is not None
+        day = change._old_times[0].date() != change._new_times[0].date()
+        text = words["retimed"].format(title=title, old=_span(change._old_times, sep, day),
+                                       new=_span(change._new_times, sep, day))
+        if change.old["minutes"] != change.new["minutes"]:
+            text += " (" + words["minutes"].format(old=change.old["minutes"],
+                                                   new=change.new["minutes"]) + ")"
+        return text
+    if change.kind == "moved":
+        assert change.old is not None and change.new is not None
+        return words["moved"].format(title=title, old=change.old["number"],
+                                     new=change.new["number"])
+    assert change.old is not None and change.new is not None
+    field = next(iter(change.old))
+    old, new = change.old[field], change.new[field]
+    return words[change.kind].format(title=title, old=old if old else words["none"],
+                                     new=new if new else words["none"])

@@ -1,0 +1,365 @@
+"""Running late: re-time what is left of a meeting from the moment it is late.
+
+Items that have started by `now` keep their times. The first item that has not
+started begins `late_by` minutes after its planned start, and everything after it
+follows. The delay is then absorbed, window by window (a window ends at the next
+item with a fixed time, or at the meeting's end):
+
+1. by the gap before that fixed item, if there is one;
+2. by breaks that can shrink (a break with ``min_minutes``), down to that minimum;
+3. by the named `absorb` items in the order given, down to their ``min_minutes``
+   (or one minute).
+
+What a window cannot absorb pushes its fixed item (and so the next window) later;
+what is left at the end is the overrun: not an error, the new agenda ends later and
+the result says by how much, for the meeting and for every block.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+import attrs
+import pendulum
+
+from .._layout import layout
+from .._model import Item, Kind, Meeting
+from .._problems import InvalidAgenda
+from .._timetable import Slot, Timetable
+from ._address import Address, Position, evolve_at, find, get, walk
+from ._errors import EditError, InvalidEdit
+from ._operations import _planned, wall_time
+
+__all__ = ["Cut", "LateResult", "Lateness", "running_late"]
+
+_OPERATION = "running_late"
+
+
+@attrs.frozen
+class Lateness:
+    """How late the meeting (``number == ""``) or one block now ends."""
+
+    number: str
+    path: tuple[str, ...]
+    title: str
+    planned_end: pendulum.DateTime
+    new_end: pendulum.DateTime
+
+    @property
+    def over(self) -> int:
+        """Minutes later than planned (negative: earlier)."""
+        return int(self.new_end.timestamp() - self.planned_end.timestamp()) // 60
+
+
+@attrs.frozen
+class Cut:
+    """Minutes taken from one item to absorb the delay."""
+
+    number: str
+    path: tuple[str, ...]
+    title: str
+    planned_minutes: int
+    new_minutes: int
+
+    @property
+    def minutes(self) -> int:
+        return self.planned_minutes - self.new_minutes
+
+
+@attrs.frozen
+class LateResult:
+    """The re-timed meeting and what the delay did to it.
+
+    `meeting` is the new agenda (lay it out, write it, publish it), `timetable` its
+    layout, `planned` the layout before. `overall` and `blocks` give planned and new
+    ends; `cuts` what was taken from which item. `holds` is True when the meeting
+    still ends on time (its declared end, else its planned end).
+    """
+
+    meeting: Meeting
+    timetable: Timetable
+    planned: Timetable
+    late_by: int
+    overall: Lateness
+    blocks: tuple[Lateness, ...]
+    cuts: tuple[Cut, ...]
+
+    @property
+    def holds(self) -> bool:
+        return self.overall.over <= 0
+
+    @property
+    def overrun(self) -> int:
+        """Minutes past the planned end (0 when it holds)."""
+        return max(0, self.overall.over)
+
+    def summary(self, lang: str = "ko") -> str:
+        """Planned and new end of the meeting and each block, and the cuts; one per line."""
+        words = _WORDS["en" if lang == "en" else "ko"]
+        lines = [_row(words, self.overall, words["meeting"])]
+        lines += [_row(words, b, f"{b.number} {b.title}") for b in self.blocks]
+        lines += [words["cut"].format(name=f"{c.number} {c.title}", planned=c.planned_minutes,
+                                      new=c.new_minutes, cut=c.minutes) for c in self.cuts]
+        lines.append(words["holds"] if self.holds else words["overruns"].format(
+            minutes=self.overrun))
+        return "\n".join(lines)
+
+
+_WORDS = {
+    "ko": {"meeting": "회의 전체", "row": "{name}: 종료 {planned} → {new} ({over})",
+           "on_time": "정시", "late": "{m}분 늦음", "early": "{m}분 이름",
+           "cut": "{name}: {planned}분 → {new}분 ({cut}분 줄임)",
+           "holds": "예정된 종료 시각을 지킵니다",
+           "overruns": "예정된 종료 시각보다 {minutes}분 늦게 끝납니다"},
+    "en": {"meeting": "Meeting", "row": "{name}: ends {planned} → {new} ({over})",
+           "on_time": "on time", "late": "{m} min late", "early": "{m} min early",
+           "cut": "{name}: {planned} → {new} min ({cut} min cut)",
+           "holds": "the planned end still holds",
+           "overruns": "the meeting now overruns its planned end by {minutes} min"},
+}
+
+
+def _row(words: dict[str, str], row: Lateness, name: str) -> str:
+    over = row.over
+    state = (words["on_time"] if over == 0 else words["late"].format(m=over) if over > 0
+             else words["early"].format(m=-over))
+    return words["row"].format(name=name, planned=row.planned_end.format("HH:mm"),
+                               new=row.new_end.format("HH:mm"), over=state)
+
+
+# -- the moment ------------------------------------------------------------------------
+def _instant(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
+             what: str) -> int:
+    if isinstance(value, str):
+        try:
+            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
+                     else _dt.time.fromisoformat(value))
+        except ValueError:
+            raise EditError(_OPERATION, f'{what} "{value}" is not a time like 14:20 or a '
+                            "date-time") from None
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is None:
+            return int(pendulum.instance(value, tz=zone).timestamp())
+        return int(value.timestamp())
+    if not isinstance(value, _dt.time):
+        raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
+    day = meeting.date
+    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
+                                 value.second, tz=zone).timestamp())
+
+
+# -- re-timing ---------------------------------------------------------------------------
+@attrs.define
+class _Leaf:
+    slot: Slot
+    start: int
+    end: int
+    anchor: Slot | None = None  # the slot whose fixed time this leaf starts at
+
+    @property
+    def minutes(self) -> int:
+        return (self.end - self.start) // 60
+
+
+def _floor(item: Item) -> int:
+    return item.min_minutes if item.min_minutes is not None else 1
+
+
+def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
+                 late_by: int | None = None,
+                 actual: _dt.time | _dt.datetime | str | None = None,
+                 absorb: Sequence[Address] = ()) -> LateResult:
+    """Re-time `meeting` as it stands at `now` (a local time or an aware date-time),
+    `late_by` minutes late, or with the next item's `actual` start; `absorb` names
+    the items that give up time, in order (typically the discussion first).
+
+    Raises :class:`EditError` for an unknown absorber or a moment after every item
+    has started; an overrun is not an error (see :attr:`LateResult.holds`).
+    """
+    planned = _planned(meeting, _OPERATION)
+    zone = planned.zone
+    moment = _instant(now, meeting, zone, "now")
+    leaves = [_Leaf(s, s.start_utc, s.end_utc) for s in planned if not s.is_block]
+    pending = [i for i, leaf in enumerate(leaves) if leaf.start >= moment]
+    if not pending:
+        raise EditError(_OPERATION, f"every item has started by "
+                        f"{pendulum.from_timestamp(moment, tz=zone):HH:mm}; nothing is left "
+                        "to re-time")
+    first = pending[0]
+    if (late_by is None) == (actual is None):
+        raise EditError(_OPERATION, "give exactly one of late_by or actual")
+    if actual is not None:
+        delay = _instant(actual, meeting, zone, "actual") - leaves[first].start
+    else:
+        if isinstance(late_by, bool) or not isinstance(late_by, int):
+            raise TypeError(f"late_by must be whole minutes, got {late_by!r}")
+        delay = late_by * 60
+    if delay < 0 or delay % 60:
+        raise EditError(_OPERATION, "the delay must be whole minutes, not negative")
+    givers = [find(meeting, a, _OPERATION) for a in absorb]
+    for giver in givers:
+        if giver.item.items:
+            raise EditError(_OPERATION, f'"{giver.item.title}" is a block; name the items '
+                            "in it that may give time")
+    order = {g.number: k for k, g in enumerate(givers)}
+    _mark_anchors(planned, leaves)
+    declared_end = (planned.start_utc + (planned.end_utc - planned.start_utc)
+                    if meeting.end is not None else planned.end_utc)
+    cuts = _retime(leaves, first, delay, order, declared_end)
+    new = _rebuild(meeting, planned, leaves, first, delay, cuts)
+    try:
+        timetable = layout(new)
+    except InvalidAgenda as exc:
+        raise InvalidEdit(_OPERATION, exc.problems) from None
+    return _result(new, timetable, planned, delay // 60, leaves, cuts)
+
+
+def _mark_anchors(planned: Timetable, leaves: list[_Leaf]) -> None:
+    """Give each leaf that starts at a fixed time the slot that holds that time."""
+    by_start: dict[int, int] = {}
+    for k, leaf in enumerate(leaves):
+        by_start.setdefault(leaf.start, k)
+    for slot in planned:
+        if slot.item.at is not None and slot.start_utc in by_start:
+            k = by_start[slot.start_utc]
+            if leaves[k].anchor is None:
+                leaves[k].anchor = slot
+
+
+def _retime(leaves: list[_Leaf], first: int, delay: int, order: dict[str, int],
+            declared_end: int) -> dict[int, int]:
+    """Move the leaves from `first` on; returns the minutes cut per leaf index."""
+    cuts: dict[int, int] = {}
+    windows: list[tuple[int, int]] = []
+    lo = first
+    for k in range(first + 1, len(leaves)):
+        if leaves[k].anchor is not None:
+            windows.append((lo, k))
+            lo = k
+    windows.append((lo, len(leaves)))
+    incoming = delay
+    for lo, hi in windows:
+        if incoming <= 0:
+            break
+        if hi < len(leaves):
+            slack = leaves[hi].start - leaves[hi - 1].end
+        else:
+            slack = max(0, declared_end - leaves[hi - 1].end)
+        need = max(0, incoming - slack) // 60
+        breaks = [k for k in range(lo, hi) if leaves[k].slot.item.kind is Kind.BREAK
+                  and leaves[k].slot.item.min_minutes is not None and k not in order.values()]
+        named = sorted((k for k in range(lo, hi) if leaves[k].slot.number in order),
+                       key=lambda k: order[leaves[k].slot.number])
+        for k in [*breaks, *named]:
+            if need <= 0:
+                break
+            room = leaves[k].minutes - _floor(leaves[k].slot.item)
+            take = max(0, min(room, need))
+            if take:
+                cuts[k] = take
+                need -= take
+        # Re-time this window: the first leaf starts late, the rest follow.
+        cursor = leaves[lo].start + incoming
+        for k in range(lo, hi):
+            leaf = leaves[k]
+            length = leaf.end - leaf.start - cuts.get(k, 0) * 60
+            leaf.start = max(cursor, leaf.start) if leaf.anchor is not None else cursor
+            leaf.end = leaf.start + length
+            cursor = leaf.end
+        incoming = cursor - leaves[hi].start if hi < len(leaves) else 0
+    return cuts
+
+
+def _rebuild(meeting: Meeting, planned: Timetable, leaves: list[_Leaf], first: int,
+             delay: int, cuts: dict[int, int]) -> Meeting:
+    """A meeting whose layout gives the leaves' new times."""
+    if delay == 0:
+        return meeting
+    zone = planned.zone
+    places = {p.number: p for p in walk(meeting.items)}
+    items = meeting.items
+    changed: list[Position] = []
+
+    def wall(utc: int) -> _dt.time:
+        return wall_time(utc, zone, "a new time", _OPERATION).time()
+
+    for k, leaf in enumerate(leaves[first:], start=first):
+        place = places[leaf.slot.number]
+        if k in cuts:
+            minutes = leaf.minutes
+            items = evolve_at(items, place.index, minutes=minutes)
+            changed.append(place.index)
+        if leaf.anchor is not None and leaf.start != leaf.anchor.start_utc:
+            anchor = places[leaf.anchor.number]
+            items = evolve_at(items, anchor.index, at=wall(leaf.start))
+            changed.append(anchor.index)
+    new = meeting
+    if first == 0:
+        start = planned.start_utc + delay
+        if wall_time(start, zone, "the new start", _OPERATION).date() != meeting.date:
+            raise EditError(_OPERATION, "the delay moves the start to another day")
+        new = attrs.evolve(new, start=wall(start))
+    else:
+        leaf = leaves[first]
+        place = places[leaf.slot.number]
+        if leaf.anchor is None:
+            item = place.item
+            items = evolve_at(items, place.index, at=wall(leaf.start),
+                              gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
+        changed.append(place.index)
+    items = _materialise(items, planned, changed)
+    if meeting.end is not None and leaves[-1].end > planned.end_utc:
+        new = attrs.evolve(new, end=wall(leaves[-1].end))
+    new = attrs.evolve(new, items=items)
+    return _declare_blocks(new, meeting, changed)
+
+
+def _materialise(items: tuple[Item, ...], planned: Timetable,
+                 changed: list[Position]) -> tuple[Item, ...]:
+    """Give explicit minutes to every leaf sized by its window in a container that a
+    change touches, so that the new windows do not re-share them."""
+    containers = {()} | {index[:d] for index in changed for d in range(1, len(index))}
+    for place in list(walk(items)):
+        if place.item.items or place.item.minutes is not None:
+            continue
+        holder = place.index[:-1]
+        while holder and get(items, holder).minutes is None:
+            holder = holder[:-1]  # a block without minutes pools its leaves upwards
+        if holder in containers:
+            items = evolve_at(items, place.index,
+                              minutes=planned.by_number(place.number).minutes)
+    return items
+
+
+def _declare_blocks(new: Meeting, old: Meeting, changed: list[Position]) -> Meeting:
+    """Blocks that declared minutes and hold a change declare their new length."""
+    blocks = sorted({index[:d] for index in changed for d in range(1, len(index))},
+                    key=len, reverse=True)
+    blocks = [b for b in blocks if get(old.items, b).minutes is not None]
+    if not blocks:
+        return new
+    loose = new
+    for b in blocks:
+        loose = attrs.evolve(loose, items=evolve_at(loose.items, b, minutes=None))
+    try:
+        spans = layout(loose)
+    except InvalidAgenda as exc:
+        raise InvalidEdit(_OPERATION, exc.problems) from None
+    items = loose.items
+    for b in blocks:
+        number = ".".join(str(i + 1) for i in b)
+        items = evolve_at(items, b, minutes=spans.by_number(number).minutes)
+    return attrs.evolve(new, items=items)
+
+
+def _result(new: Meeting, timetable: Timetable, planned: Timetable, late_by: int,
+            leaves: list[_Leaf], cuts: dict[int, int]) -> LateResult:
+    after = {s.path: s for s in timetable}
+    overall = Lateness("", (), planned.meeting.title, planned.end, timetable.end)
+    blocks = tuple(Lateness(s.number, s.path, s.title, s.end, after[s.path].end)
+                   for s in planned if s.is_block and s.path in after)
+    cut_rows = tuple(Cut(leaves[k].slot.number, leaves[k].slot.path, leaves[k].slot.title,
+                         leaves[k].slot.minutes, leaves[k].slot.minutes - minutes)
+                     for k, minutes in sorted(cuts.items()))
+    return LateResult(new, timetable, planned, late_by, overall, blocks, cut_rows)

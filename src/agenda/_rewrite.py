@@ -1,0 +1,138 @@
+"""Writing a changed meeting back into the user's own spec text.
+
+An edit changes a few items; the file should change only there. The TOML text is
+edited in place with tomlkit, so comments, key order and formatting of everything
+that did not change survive; a JSON spec stays JSON (its key order kept). Lists of
+tables are matched by identity (``id``, else ``title``; days by ``date``), so a
+reordered or inserted item moves its own table, comments and all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, MutableMapping, MutableSequence
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+from tomlkit.items import Item as TomlItem
+
+from ._model import Meeting
+from ._spec import to_dict
+
+__all__ = ["rewrite_spec"]
+
+
+def rewrite_spec(text: str, meeting: Meeting, fmt: str = "toml") -> str:
+    """`text` (a TOML or JSON spec) changed so that it describes `meeting`.
+
+    Reading the result back gives `meeting`; what did not change keeps its text.
+    """
+    if fmt == "json":
+        data = json.loads(text)
+        wanted = to_dict(meeting, times_as_text=True)
+        if not isinstance(data, dict):
+            data = {}
+        _merge_mapping(data, wanted, toml=False)
+        return json.dumps(data, ensure_ascii=False, indent=_indent(text)) + "\n"
+    document = tomlkit.parse(text)
+    _merge_mapping(document, to_dict(meeting), toml=True)
+    return tomlkit.dumps(document)
+
+
+def _indent(text: str) -> int:
+    for line in text.splitlines()[1:]:
+        stripped = line.lstrip(" ")
+        if stripped and len(stripped) < len(line):
+            return len(line) - len(stripped)
+    return 2
+
+
+def _plain(value: Any) -> Any:
+    return value.unwrap() if isinstance(value, TomlItem) else value
+
+
+def _identity(entry: Any) -> object:
+    if isinstance(entry, Mapping):
+        for key in ("id", "title", "date"):
+            if key in entry:
+                return (key, _plain(entry[key]))
+    return None
+
+
+def _merge_mapping(target: MutableMapping[str, Any], wanted: Mapping[str, Any],
+                   toml: bool) -> None:
+    for key in [k for k in target if k not in wanted]:
+        del target[key]
+    for key, value in wanted.items():
+        if key not in target:
+            target[key] = _new(value, toml)
+            continue
+        current = target[key]
+        if isinstance(value, Mapping) and isinstance(current, MutableMapping):
+            _merge_mapping(current, value, toml)
+        elif isinstance(value, list) and isinstance(current, MutableSequence) and value and all(
+                isinstance(v, Mapping) for v in value):
+            replacement = _merge_tables(current, value, toml)
+            if replacement is not None:
+                target[key] = replacement
+        elif _plain(current) != value:
+            target[key] = _new(value, toml)
+
+
+def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
+                  toml: bool) -> Any:
+    """Make the list of tables `target` equal `wanted`, reusing each existing table
+    that has the same identity (so its comments and layout stay with it). Returns the
+    list that replaces `target` when the tables were added, removed or reordered, else
+    None (`target` was updated in place)."""
+    unused = list(target)
+    chosen: list[Any] = []
+    for entry in wanted:
+        key = _identity(entry)
+        match = next((t for t in unused if key is not None and isinstance(t, MutableMapping)
+                      and _identity(t) == key), None)
+        if match is None:
+            chosen.append(_new(entry, toml))
+            continue
+        unused.remove(match)
+        _merge_mapping(match, entry, toml)
+        chosen.append(match)
+    if len(chosen) == len(target) and all(a is b for a, b in zip(chosen, target, strict=True)):
+        return None
+    if not toml:
+        return chosen
+    if isinstance(target, AoT):
+        tables = tomlkit.aot()
+        for table in chosen:
+            tables.append(table if isinstance(table, Table) else _new(_plain(table), toml))
+        return tables
+    return [_plain(table) for table in chosen]  # an inline array of inline tables
+
+
+def _new(value: Any, toml: bool) -> Any:
+    """A fresh value; in TOML a table gets a blank line after it, like its neighbours."""
+    if not toml:
+        return value
+    if isinstance(value, Mapping):
+        table = tomlkit.table()
+        for key, item in value.items():
+            if isinstance(item, list) and item and all(isinstance(v, Mapping) for v in item):
+                array = tomlkit.aot()
+                for child in item:
+                    array.append(_new(child, toml))
+                table.add(key, array)
+            else:
+                table.add(key, _new(item, toml))
+        if not any(isinstance(v, list) and v and isinstance(v[0], Mapping)
+                   for v in value.values()):
+            table.add(tomlkit.nl())
+        return table
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        tables: AoT = tomlkit.aot()
+        for child in value:
+            tables.append(_new(child, toml))
+        return tables
+    return value
+
+

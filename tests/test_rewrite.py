@@ -1,0 +1,49 @@
+"""Writing an edited meeting back into its spec keeps the file's comments and layout."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import agenda
+from agenda import EditError, Meeting, dump_json, dump_toml, layout, move, rewrite_spec
+from conftest import EXAMPLES
+from strategies import meetings
+
+COMMENTED = (EXAMPLES / "reference-meeting.toml").read_text("utf-8")
+
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+def test_an_edit_of_a_commented_file_keeps_every_comment() -> None:
+    text = COMMENTED.replace('[[items]]\nid = "discussion"',
+                             '# The discussion absorbs changes.\n[[items]]\nid = "discussion"')
+    text = text.replace('minutes = 25\n', 'minutes = 25  # shortened when late\n')
+    meeting = agenda.loads(text)
+    edited = agenda.resize(move(meeting, "gangwon", before="busan"), "briefing", 10,
+                           absorb="discussion")
+    out = rewrite_spec(text, edited)
+    assert agenda.loads(out) == edited
+    assert _comments(out) == _comments(text)
+    assert "minutes = 20  # shortened when late" in out  # the comment stays on its line
+    assert out.index('title = "강원"') < out.index('title = "부산"')
+
+
+def test_an_unchanged_meeting_gives_back_the_same_text() -> None:
+    meeting = agenda.loads(COMMENTED)
+    assert rewrite_spec(COMMENTED, meeting) == COMMENTED
+
+
+@given(meetings(), st.data())
+def test_rewriting_after_a_move_reads_back_to_the_edited_meeting(
+        meeting: Meeting, data: st.DataObject) -> None:
+    numbers = [s.number for s in layout(meeting)]
+    try:
+        edited = move(meeting, data.draw(st.sampled_from(numbers)),
+                      after=data.draw(st.sampled_from(numbers)))
+    except EditError:
+        return
+    assert agenda.loads(rewrite_spec(dump_toml(meeting), edited)) == edited
+    assert agenda.loads(rewrite_spec(dump_json(meeting), edited, "json"), "json") == edited
