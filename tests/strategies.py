@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from agenda import Item, Kind, Meeting, layout
+from agenda import Day, Item, Kind, Meeting, layout, validate
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
 ZONES = (
@@ -231,3 +231,114 @@ grapheme_titles = st.lists(st.one_of(
     st.just(" ")), min_size=1, max_size=60).map(lambda gs: "".join(gs).strip()).filter(bool)
 """Long titles of many-code-point graphemes: Hangul syllables precomposed and as
 conjoining jamo, emoji sequences, flags, a letter with a combining accent."""
+
+
+# -- meetings over several days, with parallel tracks and rooms ----------------------
+
+ROOMS = ("Hall", "A", "B", "C", "D", "E", "F", "G", "H")
+
+
+@st.composite
+def parallel_blocks(draw: st.DrawFn, counter: itertools.count[int]) -> Item:
+    """A parallel block of 1 to 4 tracks in distinct rooms; its minutes, when given,
+    are at least its longest track."""
+    rooms = draw(st.lists(st.sampled_from(ROOMS[1:]), min_size=1, max_size=4, unique=True))
+    tracks = []
+    for room in rooms:
+        talks = [Item(f"talk {next(counter)}", minutes=draw(st.integers(5, 60)),
+                      presenter=draw(st.none() | st.sampled_from(["P1", "P2", "P3"])))
+                 for _ in range(draw(st.integers(1, 3)))]
+        tracks.append(Item(f"track {room}", room=room, items=talks))
+    longest = max(sum(t.minutes or 0 for t in track.items) for track in tracks)
+    minutes = draw(st.none() | st.integers(longest, longest + 30))
+    block = Item(f"block {next(counter)}", minutes=minutes, parallel=True, items=tracks)
+    # one presenter per moment: drop presenters that would be double-booked
+    return _without_double_bookings(block)
+
+
+def _without_double_bookings(block: Item) -> Item:
+    busy: list[tuple[int, int, str]] = []
+    tracks = []
+    for track in block.items:
+        cursor, talks = 0, []
+        for talk in track.items:
+            assert talk.minutes is not None
+            span = (cursor, cursor + talk.minutes)
+            person = talk.presenter
+            if person is not None and any(p == person and s < span[1] and span[0] < e
+                                          for s, e, p in busy):
+                person = None
+            if person is not None:
+                busy.append((*span, person))
+            talks.append(attrs.evolve(talk, presenter=person))
+            cursor = span[1]
+        tracks.append(attrs.evolve(track, items=talks))
+    return attrs.evolve(block, items=tracks)
+
+
+@st.composite
+def day_items(draw: st.DrawFn, counter: itertools.count[int]) -> list[Item]:
+    """A day's items: spanning items (some in the hall) and parallel blocks."""
+    items = []
+    for _ in range(draw(st.integers(1, 5))):
+        if draw(st.booleans()):
+            items.append(draw(parallel_blocks(counter)))
+        else:
+            items.append(Item(f"plenary {next(counter)}", minutes=draw(st.integers(5, 90)),
+                              room=draw(st.none() | st.just("Hall"))))
+    return items
+
+
+@st.composite
+def conference_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting over 1 to 3 consecutive days in a zone without DST; days may
+    start late in the evening and run past midnight."""
+    counter = itertools.count(1)
+    zone = draw(st.sampled_from(["Asia/Seoul", "UTC", "Asia/Kolkata"]))
+    first = draw(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2030, 12, 1)))
+    days = []
+    for k in range(draw(st.integers(1, 3))):
+        start = dt.time(draw(st.sampled_from([8, 9, 13, 18, 21, 22])), 0)
+        days.append(Day(first + dt.timedelta(days=k), start, draw(day_items(counter))))
+    meeting = Meeting(draw(titles), timezone=zone, days=days, id="conf-1")
+    assume(not validate(meeting))  # rarely, a long late day runs into the next one
+    return meeting
+
+
+# -- agendas to print and read back -------------------------------------------------
+
+
+@st.composite
+def printable_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting that a printed table can say unambiguously: top-level items and
+    one level of parts (timed or an equal split), under 12 hours in all (a printed
+    start names no day, so a longer agenda would be ambiguous), titles that do not
+    start with a quote (which CSV keeps for its formula guard)."""
+    counter = itertools.count(1)
+    zone = draw(zones)
+    date = draw(dates)
+    start = draw(start_times.filter(lambda t: _resolvable(date, t, zone)))
+    plain = titles.filter(lambda t: not t.startswith("'"))
+    items: list[Item] = []
+    for _ in range(draw(st.integers(1, 7))):
+        title = draw(plain)
+        presenter = draw(st.none() | plain)
+        shape = draw(st.sampled_from(["leaf", "leaf", "split", "parts"]))
+        if shape == "leaf":
+            items.append(Item(title, minutes=draw(st.integers(1, 90)), presenter=presenter))
+        elif shape == "split":
+            n = draw(st.integers(2, 4))
+            children = tuple(Item(f"{draw(plain)} {k}", id=f"i{next(counter)}")
+                             for k in range(n))
+            items.append(Item(title, minutes=n * draw(st.integers(1, 15)), items=children))
+        else:
+            children = tuple(Item(f"{draw(plain)} {k}", minutes=draw(st.integers(1, 30)),
+                                  id=f"i{next(counter)}")
+                             for k in range(draw(st.integers(1, 3))))
+            items.append(Item(title, items=children, presenter=presenter))
+    items = _unique(items, counter)
+    total = sum(_natural(i) for i in items)
+    assume(total <= 11 * 60)
+    end = _end_of(date, start, zone, total) if draw(st.booleans()) else None
+    return Meeting(draw(plain), date, start, zone, tuple(items), end=end,
+                   location=draw(st.none() | plain), category=draw(st.none() | plain))

@@ -27,8 +27,12 @@ PRINTED_ROWS = [
 ]
 PRINTED_PRESENTATIONS = [("14:07~14:12", "부산"), ("14:12~14:17", "강원"),
                          ("14:17~14:22", "충북"), ("14:22~14:27", "전남")]
-SPAN = re.compile(r"(\d\d:\d\d[~–]\d\d:\d\d)")
-CHILD = re.compile(r"^( *)(\d\d:\d\d[~–]\d\d:\d\d)(?: (.*))?$")
+# A time range; either end may name its day (``19:50–Mon 2024-11-04 01:15``,
+# ``23:30~2024-03-14(목) 00:30``).
+_DAY = r"(?:[A-Z][a-z]{2} \d{4}-\d\d-\d\d |\d{4}-\d\d-\d\d\(.\) )"
+RANGE = rf"{_DAY}?\d\d:\d\d[~–]{_DAY}?\d\d:\d\d"
+SPAN = re.compile(rf"({RANGE})")
+CHILD = re.compile(rf"^( *)({RANGE})(?: (.*))?$")
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +80,9 @@ def read_slots(table: str) -> list[tuple[int, str, str]]:
     for cells in body_rows(table):
         time, item = cells[-3], cells[-2]
         child = CHILD.match(item)
-        if SPAN.fullmatch(time.split(" ")[0]):
-            slots.append([0, time.split(" ")[0], item])
+        top = SPAN.match(time)
+        if top:
+            slots.append([0, top[1], item])
         elif child:
             slots.append([len(child[1]) // 2, child[2], child[3] or ""])
         else:

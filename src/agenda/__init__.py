@@ -4,6 +4,7 @@ Data flows spec → model → timetable → outputs::
 
     meeting = agenda.load("meeting.toml")      # or build Meeting/Item in Python
     problems = agenda.validate(meeting)        # every problem at once
+    result = agenda.parse_text(printed_agenda) # or read one back from a document
     timetable = agenda.layout(meeting)         # raises InvalidAgenda with all problems
     print(agenda.render(timetable, "json"))
 """
@@ -35,14 +36,16 @@ from ._formats.text import to_text
 from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import REFERENCE_SPEC, reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
-from ._timetable import Slot, Timetable
+from ._timetable import DaySpan, Slot, Timetable
+from .parse import ParseError, ParseResult, parse_file, parse_text
 
 __all__ = [
     "LABELS",
@@ -53,6 +56,8 @@ __all__ = [
     "BelowMinimum",
     "Change",
     "Cut",
+    "Day",
+    "DaySpan",
     "Diff",
     "EditError",
     "FeedError",
@@ -68,6 +73,8 @@ __all__ = [
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
+    "ParseError",
+    "ParseResult",
     "Problem",
     "RenderOptions",
     "Severity",
@@ -90,6 +97,8 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_file",
+    "parse_text",
     "parse_weekday",
     "reference_meeting",
     "remove",
@@ -97,6 +106,7 @@ __all__ = [
     "resize",
     "rewrite_spec",
     "running_late",
+    "schedule_dict",
     "share_slack",
     "shift",
     "to_csv",
@@ -105,6 +115,9 @@ __all__ = [
     "to_ics",
     "to_markdown",
     "to_pdf",
+    "to_schedule",
+    "to_schedule_json",
+    "to_schedule_xml",
     "to_text",
     "validate",
     "write_atomic",

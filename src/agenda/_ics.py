@@ -229,7 +229,8 @@ def _event(uid: str, summary: str, start: int, end: int, zone: str, path: Sequen
     return event
 
 
-def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]:
+def _fresh_events(timetable: Timetable, items: bool, domain: str,
+                  track: str | None = None) -> list[Event]:
     meeting = timetable.meeting
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
     parent_uid = event_uid(meeting.key, (), domain)
@@ -241,7 +242,7 @@ def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]
     by_number = {slot.number: slot for slot in timetable}
     first_day = timetable.start.date()
     for slot in timetable:
-        if slot.is_block:
+        if slot.is_block or (track is not None and slot.track not in (None, track)):
             continue
         if rule is not None and slot.start.date() != first_day:
             raise FeedError(f'item {slot.number} "{slot.title}" starts on another day than '
@@ -253,7 +254,7 @@ def _fresh_events(timetable: Timetable, items: bool, domain: str) -> list[Event]
             parents.insert(0, by_number[number])
         events.append(_event(event_uid(meeting.key, slot.path, domain), slot.title,
                              slot.start_utc, slot.end_utc, timetable.zone, slot.path,
-                             _leaf_description(slot, parents), meeting.location,
+                             _leaf_description(slot, parents), slot.room or meeting.location,
                              meeting.category, rule, parent_uid))
     return events
 
@@ -410,7 +411,8 @@ def _written_in_utc(events: Iterable[Event]) -> bool:
 
 # -- the feed -----------------------------------------------------------------------------
 def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
-           now: _dt.datetime | None = None, uid_domain: str | None = None) -> bytes:
+           now: _dt.datetime | None = None, uid_domain: str | None = None,
+           track: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
@@ -420,8 +422,17 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
     :class:`FeedError`. `now` (aware) stamps new and changed events; without it they
     get the second after the previous feed's latest stamp, or the Unix epoch.
     `uid_domain` is the right-hand side of every UID (default: the previous feed's,
-    else ``agenda.invalid``).
+    else ``agenda.invalid``). An item's LOCATION is its room, else the meeting's
+    location. `track` (implies `items`) gives one track's feed: the items of the
+    parallel tracks of that title and every item outside parallel blocks, with the
+    same UIDs as the full feed; a title no track has raises :class:`AgendaError`.
     """
+    if track is not None:
+        known = sorted({slot.track for slot in timetable if slot.track is not None})
+        if track not in known:
+            raise AgendaError(f'no track is called "{track}"; the tracks: '
+                            f"{', '.join(known) if known else '(none)'}")
+        items = True
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []
@@ -429,7 +440,7 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
-    events = _merge(_fresh_events(timetable, items, domain), old_events, stamp)
+    events = _merge(_fresh_events(timetable, items, domain, track), old_events, stamp)
 
     meeting = timetable.meeting
     calendar = Calendar()
@@ -598,15 +609,16 @@ class FeedTimetable:
         """
         out: list[str] = []
         meeting = timetable.meeting
-        wanted: list[tuple[str, str, int, int, str]] = [
+        wanted: list[tuple[str, str, int, int, str, str | None]] = [
             ("meeting", meeting.title, timetable.start_utc, timetable.end_utc,
-             event_uid(meeting.key, (), self.uid_domain))]
+             event_uid(meeting.key, (), self.uid_domain), meeting.location)]
         if any(not e.is_meeting for e in self.events):
             wanted += [(s.number, s.title, s.start_utc, s.end_utc,
-                        event_uid(meeting.key, s.path, self.uid_domain))
+                        event_uid(meeting.key, s.path, self.uid_domain),
+                        s.room or meeting.location)
                        for s in timetable if not s.is_block]
         seen = set()
-        for label, title, start, end, uid in wanted:
+        for label, title, start, end, uid, place in wanted:
             seen.add(uid)
             try:
                 event = self.by_uid(uid)
@@ -626,9 +638,9 @@ class FeedTimetable:
                 out.append(f'{label} "{title}": {have} in the feed, {want} in the agenda')
             if label == "meeting" and event.description != _clean(_description(timetable)):
                 out.append(f'{label} "{title}": the agenda in its description is out of date')
-            if (event.location or None) != (_clean(meeting.location or "") or None):
+            if (event.location or None) != (_clean(place or "") or None):
                 out.append(f'{label} "{title}": the feed has the location '
-                           f'"{event.location or ""}", the agenda "{meeting.location or ""}"')
+                           f'"{event.location or ""}", the agenda "{place or ""}"')
         for event in self.events:
             if event.uid not in seen and not event.cancelled:
                 out.append(f'"{event.summary}": in the feed, not in the agenda')

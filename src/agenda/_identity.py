@@ -26,10 +26,13 @@ from ._problems import Problem
 __all__ = ["item_path", "path_problems", "sibling_keys"]
 
 
-def sibling_keys(items: Sequence[Item]) -> list[str]:
+def sibling_keys(items: Sequence[Item], seen: dict[str, int] | None = None) -> list[str]:
     """Each item's key among its siblings: its id, else its title, numbered from the
-    second sibling of the same title on (``Q&A``, ``Q&A#2``, ``Q&A#3``)."""
-    seen: dict[str, int] = {}
+    second sibling of the same title on (``Q&A``, ``Q&A#2``, ``Q&A#3``).
+
+    `seen` counts the titles of siblings placed before `items` (the top-level items of
+    a meeting's earlier days) and is updated."""
+    seen = {} if seen is None else seen
     keys = []
     for item in items:
         if item.id is not None:

@@ -133,10 +133,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "항목 {other}과(와) 식별자 {key:q}가 같습니다. 둘 중 하나에 id를 주십시오",
     },
     "same-title": {
-        "en": "{count} items in this block are titled {key:q} (items {others:list}); they are "
-              "told apart by their order, so give each an id to keep its calendar entry "
-              "when they are reordered",
-        "ko": "이 블록에 제목이 {key:q}인 항목이 {count}개 있습니다 (항목 {others:list}). 순서로 "
+        "en": "an earlier item beside it is also titled {key:q}; items of one title are told "
+              "apart by their order, so give each an id to keep its calendar entry when they "
+              "are reordered",
+        "ko": "앞에 같은 제목 {key:q}의 항목이 또 있습니다. 같은 제목의 항목은 순서로 "
               "구별하므로, 순서를 바꿔도 달력 항목이 유지되게 하려면 각각 id를 주십시오",
     },
     "duplicate-path": {
@@ -214,6 +214,106 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "유연한 항목 {titles:list}은(는) 최대 {most:min}인데 채울 시간은 "
               "{available:min}입니다",
     },
+    # -- days, parallel tracks and rooms -------------------------------------------------
+    "days-and-items": {
+        "en": "gives both days and its own items or end; put every item and end in its day",
+        "ko": "days와 회의 자체의 items 또는 end를 함께 줍니다. 모든 항목과 종료 시각을 각 "
+              "날(day)에 넣으십시오",
+    },
+    "days-and-repeat": {
+        "en": "a meeting held over several days cannot repeat",
+        "ko": "여러 날에 걸친 회의는 반복(repeat)할 수 없습니다",
+    },
+    "days-overlap": {
+        "en": "day {day} starts {start}, before day {previous} ends {previous_end}",
+        "ko": "{day}일차가 {start}에 시작해 {previous}일차가 끝나는 {previous_end}보다 "
+              "이릅니다",
+    },
+    "day-without-items": {
+        "en": "day {day} ({date}) has no items",
+        "ko": "{day}일차({date})에 항목이 없습니다",
+    },
+    "parallel-without-tracks": {
+        "en": "parallel = true, but it has no tracks (items) to run side by side",
+        "ko": "parallel = true인데 나란히 진행할 트랙(items)이 없습니다",
+    },
+    "track-overflow": {
+        "en": "runs {start}–{end}, {over:min} past the end of its parallel block {block} "
+              "{block_title:q} ({start}–{block_end})",
+        "ko": "{start}~{end}에 진행되어 병렬 블록 {block} {block_title:q}({start}~{block_end})의 "
+              "끝을 {over:min} 넘습니다",
+    },
+    "room-conflict": {
+        "en": "room {name:q} is double-booked: this item runs {span}, item {other} "
+              "{other_title:q} runs {other_span}",
+        "ko": "장소 {name:q}이(가) 겹칩니다: 이 항목은 {span}, 항목 {other} {other_title:q}은(는) "
+              "{other_span}입니다",
+    },
+    "presenter-conflict": {
+        "en": "presenter {name:q} is double-booked: this item runs {span}, item {other} "
+              "{other_title:q} runs {other_span}",
+        "ko": "발표자 {name:q}의 일정이 겹칩니다: 이 항목은 {span}, 항목 {other} "
+              "{other_title:q}은(는) {other_span}입니다",
+    },
+    # -- written agendas read back (parse) ----------------------------------------------
+    "stated-duration": {
+        "en": "states {stated:min}, but {start}~{end} is {minutes:min}",
+        "ko": "{stated:min}이라고 적혀 있지만 {start}~{end}은(는) {minutes:min}입니다",
+    },
+    "row-gap": {
+        "en": "starts at {start}, {gap:min} after the item above it ends ({previous_end})",
+        "ko": "{start}에 시작해 위 항목이 끝나는 {previous_end}보다 {gap:min} 늦습니다",
+    },
+    "row-overlap": {
+        "en": "starts at {start}, {overlap:min} before the item above it ends "
+              "({previous_end})",
+        "ko": "{start}에 시작해 위 항목이 끝나는 {previous_end}보다 {overlap:min} 이릅니다",
+    },
+    "out-of-order": {
+        "en": "starts at {start}, before the item above it ({previous}, {previous_start})",
+        "ko": "{start}에 시작해 위 항목({previous}, {previous_start})보다 이릅니다",
+    },
+    "backwards-range": {
+        "en": "ends at {end}, before it starts at {start}",
+        "ko": "{start}에 시작하는데 그보다 이른 {end}에 끝납니다",
+    },
+    "no-end": {
+        "en": "gives only its start ({start}) and nothing after it says when it ends",
+        "ko": "시작({start})만 있고 언제 끝나는지 알 수 있는 내용이 뒤에 없습니다",
+    },
+    "window-start": {
+        "en": "starts at {start}, but the stated time (line {window_line}) starts at "
+              "{expected}",
+        "ko": "{start}에 시작하지만 적힌 시간({window_line}행)은 {expected}에 시작합니다",
+    },
+    "window-end": {
+        "en": "ends at {end}, but the stated time (line {window_line}) ends at {expected}",
+        "ko": "{end}에 끝나지만 적힌 시간({window_line}행)은 {expected}에 끝납니다",
+    },
+    "block-start": {
+        "en": "starts at {start}, but item {block} starts at {expected}",
+        "ko": "{start}에 시작하지만 항목 {block}은(는) {expected}에 시작합니다",
+    },
+    "block-end": {
+        "en": "ends at {end}, but item {block} ends at {expected}",
+        "ko": "{end}에 끝나지만 항목 {block}은(는) {expected}에 끝납니다",
+    },
+    "uneven-order": {
+        "en": "{minutes:min} do not split into {count} equal whole-minute parts ({names})",
+        "ko": "{minutes:min}이 {count}개의 같은 분 단위로 나뉘지 않습니다 ({names})",
+    },
+    "date-mismatch": {
+        "en": "the document gives {date}, not {given} as asked",
+        "ko": "문서의 날짜는 {date}로, 요청한 {given}와(과) 다릅니다",
+    },
+    "no-title": {
+        "en": "has no title",
+        "ko": "제목이 없습니다",
+    },
+    "assumed-timezone": {
+        "en": "the document names no time zone; read as {timezone} (pass --tz ZONE)",
+        "ko": "문서에 시간대가 없어 {timezone}으로 읽었습니다 (--tz ZONE으로 지정하십시오)",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",
@@ -251,6 +351,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown-kind": {
         "en": "{where}\"kind\" must be one of {known:list}, got {value}",
         "ko": "{where}\"kind\"는 {known:list} 중 하나여야 하는데 {value}입니다",
+    },
+    "days-and-day-keys": {
+        "en": "[meeting]: {key:q} and [[days]] are both given; with days, each [[days]] table "
+              "gives its own date, start and end",
+        "ko": "[meeting]: {key:q}와(과) [[days]]를 함께 줍니다. days가 있으면 각 [[days]] 표가 "
+              "날짜, 시작, 종료를 줍니다",
     },
     "unknown-language": {
         "en": "{where}\"language\" must be one of {known:list}, got {value:q}",

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-__all__ = ["Item", "Kind", "Meeting"]
+__all__ = ["Day", "Item", "Kind", "Meeting"]
 
 
 class Kind(enum.StrEnum):
@@ -81,6 +81,10 @@ class Item:
     `minutes` may be omitted when the parent block splits its time equally, when
     the item is a block (it then lasts the sum of its children), or when the item
     is flexible (`min_minutes` / `max_minutes`) and absorbs slack.
+
+    A `parallel` block's children are tracks that run side by side, each from the
+    block's start, each with its items in sequence. `room` names where an item takes
+    place; a block's children inherit it.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -100,6 +104,10 @@ class Item:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item, kw_only=True
     )
+    parallel: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    room: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
 
     @property
     def key(self) -> str:
@@ -130,6 +138,54 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def _to_days(value: Iterable[Day]) -> tuple[Day, ...]:
+    return tuple(value)
+
+
+def _days_of_meeting(_inst: object, attr: attrs.Attribute[tuple[Day, ...]],
+                     value: tuple[Day, ...]) -> None:
+    for day in value:
+        if not isinstance(day, Day):
+            raise TypeError(f"{attr.name} must hold Day values, got {day!r}")
+
+
+@attrs.frozen
+class Day:
+    """One day of a meeting held over several: its date, its start, an optional
+    declared end (earlier than the start means after midnight) and its items,
+    exactly like the items of a one-day meeting."""
+
+    date: pendulum.Date = attrs.field(converter=_to_date)
+    start: pendulum.Time = attrs.field(converter=_to_time)
+    items: tuple[Item, ...] = attrs.field(
+        default=(), converter=_to_items, validator=_items_of_item
+    )
+    end: pendulum.Time | None = attrs.field(
+        default=None, converter=_to_optional_time, kw_only=True
+    )
+
+    def walk(self) -> Iterator[Item]:
+        """Every item of the day in agenda order (pre-order)."""
+        for item in self.items:
+            yield from item.walk()
+
+
+def _first_date(meeting: Meeting) -> pendulum.Date:
+    if not meeting.days:
+        raise TypeError("Meeting() needs a date (or days)")
+    return meeting.days[0].date
+
+
+def _first_start(meeting: Meeting) -> pendulum.Time:
+    if not meeting.days:
+        raise TypeError("Meeting() needs a start (or days)")
+    return meeting.days[0].start
+
+
+def _no_timezone(_meeting: Meeting) -> str:
+    raise TypeError("Meeting() needs a timezone, e.g. timezone=\"Asia/Seoul\"")
+
+
 @attrs.frozen
 class Meeting:
     """A meeting: a date, a start in a real time zone and an ordered list of items.
@@ -139,12 +195,25 @@ class Meeting:
     it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
     (``"ko"`` or ``"en"``) is the language the agenda is written in: tables and
     `agenda check` speak it unless told otherwise.
+
+    A meeting held over several days gives `days` instead of `items` (and of
+    `end`): `date` and `start` then default to the first day's.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    date: pendulum.Date = attrs.field(converter=_to_date)
-    start: pendulum.Time = attrs.field(converter=_to_time)
-    timezone: str = attrs.field(validator=attrs.validators.instance_of(str))
+    days: tuple[Day, ...] = attrs.field(
+        default=(), converter=_to_days, validator=_days_of_meeting, kw_only=True
+    )
+    date: pendulum.Date = attrs.field(
+        default=attrs.Factory(_first_date, takes_self=True), converter=_to_date
+    )
+    start: pendulum.Time = attrs.field(
+        default=attrs.Factory(_first_start, takes_self=True), converter=_to_time
+    )
+    timezone: str = attrs.field(
+        default=attrs.Factory(_no_timezone, takes_self=True),
+        validator=attrs.validators.instance_of(str),
+    )
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
@@ -169,7 +238,22 @@ class Meeting:
             slug = hashlib.sha256(self.title.encode()).hexdigest()[:10]
         return f"{self.date.isoformat()}-{slug}"
 
+    @property
+    def all_days(self) -> tuple[Day, ...]:
+        """The meeting's days: `days` when given, else the one day that `date`,
+        `start`, `end` and `items` describe."""
+        if self.days:
+            return self.days
+        return (Day(self.date, self.start, self.items, end=self.end),)
+
+    @property
+    def uses_rooms(self) -> bool:
+        """True when the meeting has days, parallel blocks or rooms: outputs then add
+        the date, room and track of each item."""
+        return bool(self.days) or any(
+            item.parallel or item.room is not None for item in self.walk())
+
     def walk(self) -> Iterator[Item]:
-        """Every item in agenda order (pre-order)."""
-        for item in self.items:
-            yield from item.walk()
+        """Every item in agenda order (pre-order), day after day."""
+        for day in self.all_days:
+            yield from day.walk()

@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 
 from ._messages import Fact
-from ._model import Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting
 from ._problems import Problem, SpecError
 
 __all__ = ["dump_json", "dump_toml", "from_dict", "load_json", "load_toml", "loads",
@@ -27,7 +27,9 @@ MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "l
                 "category", "repeat", "language")
 LANGUAGES = ("en", "ko")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items")
+             "max_minutes", "gap_ok", "items", "parallel", "room")
+DAY_KEYS = ("date", "start", "end", "items")
+_ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -59,6 +61,8 @@ class _Reader:
         if found is None:
             return None
         header, keys = found
+        if table == "spec":  # the top of the file: only a key of its own has a line
+            return keys.get(key) if key is not None else None
         return keys.get(key, header) if key is not None else header
 
     def report(self, code: str, facts: dict[str, Fact], table: str, key: str | None = None,
@@ -157,14 +161,14 @@ class _Reader:
         return value
 
     def items(self, raw: Any, prefix: str, where: str, table: str,
-              title: str = "") -> tuple[Item, ...]:
+              title: str = "", base: int = 0) -> tuple[Item, ...]:
         if raw is None:
             return ()
         if not isinstance(raw, list):
             self.wrong("items", "a list of tables", raw, where, table, title)
             return ()
         result = []
-        for k, entry in enumerate(raw, start=1):
+        for k, entry in enumerate(raw, start=base + 1):
             item = self.item(entry, f"{prefix}{k}")
             if item is not None:
                 result.append(item)
@@ -192,19 +196,46 @@ class _Reader:
         max_minutes = self.integer(data, "max_minutes", where, number, t)
         gap_ok = self.boolean(data, "gap_ok", where, number, t)
         ident = self.string(data, "id", where, number, title=t)
+        parallel = self.boolean(data, "parallel", where, number, t)
+        room = self.string(data, "room", where, number, title=t)
         title_value = self.string(data, "title", where, number, required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children)
+                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room)
+
+    def days(self, raw: Any) -> tuple[Day, ...]:
+        """The [[days]] tables; item numbers run on from one day to the next."""
+        if not isinstance(raw, list) or not raw:
+            self.wrong("days", "a list of tables", raw, "spec: ", "spec")
+            return ()
+        result = []
+        number = 0
+        for k, entry in enumerate(raw, start=1):
+            if not isinstance(entry, dict):
+                self.report("not-a-table", {"what": f"day {k}", "value": _shown(entry)},
+                            "spec")
+                continue
+            where = f"day {k}: "
+            self.unknown(entry, DAY_KEYS, where, "spec")
+            before = len(self.errors)
+            date = self.date(entry, "date", where, "spec")
+            start = self.time(entry, "start", where, "spec", required=True)
+            end = self.time(entry, "end", where, "spec")
+            items = self.items(entry.get("items"), "", where, "spec", base=number)
+            if isinstance(entry.get("items"), list):
+                number += len(entry["items"])
+            if len(self.errors) == before and date is not None and start is not None:
+                result.append(Day(date, start, items, end=end))
+        return tuple(result)
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
             raise SpecError([Problem("not-a-table", facts={"what": "the spec",
                                                            "value": _shown(data)})])
-        self.unknown(data, ("meeting", "items"), "spec: ", "spec")
+        self.unknown(data, ("meeting", "items", "days"), "spec: ", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             if head is None:
@@ -215,6 +246,8 @@ class _Reader:
             head = {}
         m = "[meeting]: "
         self.unknown(head, MEETING_KEYS, m, "meeting")
+        if "days" in data:
+            return self.meeting_of_days(data, head)
         fields = dict(
             title=self.string(head, "title", m, "meeting", required=True),
             date=self.date(head, "date", m, "meeting"),
@@ -232,6 +265,28 @@ class _Reader:
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(items=items, **fields)  # type: ignore[arg-type]
+
+    def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
+        """A meeting held over [[days]]: each day gives its date, start, end and items."""
+        for key in _ONE_DAY_KEYS:
+            if key in head:
+                self.report("days-and-day-keys", {"key": key}, "meeting", key)
+        if "items" in data:
+            self.report("days-and-items", {}, "spec", "items")
+        m = "[meeting]: "
+        fields = dict(
+            title=self.string(head, "title", m, "meeting", required=True),
+            timezone=self.string(head, "timezone", m, "meeting", required=True),
+            location=self.string(head, "location", m, "meeting"),
+            category=self.string(head, "category", m, "meeting"),
+            repeat=self.string(head, "repeat", m, "meeting"),
+            id=self.string(head, "id", m, "meeting"),
+            language=self.language(head, m),
+        )
+        days = self.days(data.get("days"))
+        if self.errors:
+            raise SpecError(self.errors)
+        return Meeting(days=days, **fields)  # type: ignore[arg-type]
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
@@ -344,6 +399,10 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
             out[key] = getattr(item, key)
     if item.gap_ok:
         out["gap_ok"] = True
+    if item.room is not None:
+        out["room"] = item.room
+    if item.parallel:
+        out["parallel"] = True
     if item.items:
         out["items"] = [_item_dict(child, times_as_text) for child in item.items]
     return out
@@ -351,6 +410,8 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
 
 def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     """The spec of `meeting` as plain data (the names of the spec format)."""
+    if meeting.days:
+        return _days_dict(meeting, times_as_text)
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
@@ -371,9 +432,68 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
 
 
+def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
+    head: dict[str, Any] = {}
+    if meeting.id is not None:
+        head["id"] = meeting.id
+    head["title"] = meeting.title
+    head["timezone"] = meeting.timezone
+    for key in ("location", "category", "repeat"):
+        if getattr(meeting, key) is not None:
+            head[key] = getattr(meeting, key)
+    days = []
+    for day in meeting.days:
+        entry: dict[str, Any] = {
+            "date": day.date.isoformat() if times_as_text else _dt.date(
+                day.date.year, day.date.month, day.date.day),
+            "start": day.start.isoformat() if times_as_text else _plain_time(day.start),
+        }
+        if day.end is not None:
+            entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
+        entry["items"] = [_item_dict(i, times_as_text) for i in day.items]
+        days.append(entry)
+    return {"meeting": head, "days": days}
+
+
 def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`."""
-    return tomli_w.dumps(to_dict(meeting))
+    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
+
+    Laid out for a person to keep editing: ``[meeting]`` first, then one
+    ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
+    meeting has days), children as ``[[items.items]]`` under their block, and notes
+    with line breaks as multi-line strings.
+    """
+    data = to_dict(meeting)
+    out = [] if data.get("items", True) else ["items = []", ""]
+    out += ["[meeting]", tomli_w.dumps(data["meeting"]).rstrip()]
+    if "days" in data:
+        for day in data["days"]:
+            entry = dict(day)
+            items = entry.pop("items", [])
+            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
+            out += ["items = []"] if not items else _toml_items(items, "days.items")
+    else:
+        out += _toml_items(data["items"], "items")
+    return "\n".join(out) + "\n"
+
+
+def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
+    """One ``[[header]]`` table per item, depth first, children under their block."""
+    out: list[str] = []
+    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
+    while stack:  # without recursion: nesting is limited by the layout only
+        name, entries = stack[-1]
+        if not entries:
+            stack.pop()
+            continue
+        entry = dict(entries.pop(0))
+        children = entry.pop("items", None)
+        # A carriage return in a multi-line string would read back as a plain line end.
+        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
+        out += ["", f"[[{name}]]", tomli_w.dumps(entry, multiline_strings=multiline).rstrip()]
+        if children:
+            stack.append((f"{name}.items", list(children)))
+    return out
 
 
 def dump_json(meeting: Meeting) -> str:

@@ -7,6 +7,7 @@ handed out as pendulum date-times in the meeting's zone.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -16,7 +17,7 @@ import pendulum
 from ._model import Item, Meeting
 from ._problems import Problem
 
-__all__ = ["Slot", "Timetable"]
+__all__ = ["DaySpan", "Slot", "Timetable"]
 
 
 @attrs.frozen
@@ -25,6 +26,10 @@ class Slot:
 
     `number` is the printed number (``"4.2"``), `depth` 0 for top-level items,
     `path` the identity keys from the top (what calendar UIDs and diffs key on).
+    `date` is, in a meeting held over days, the date of the day whose programme
+    holds the slot (a slot after midnight keeps its day's date; None in a one-day
+    meeting, whose date is the meeting's), `room` the room it takes place in (its own or
+    inherited), `track` the title of the parallel track it belongs to.
     """
 
     number: str
@@ -34,6 +39,9 @@ class Slot:
     start_utc: int = attrs.field(repr=False)
     end_utc: int = attrs.field(repr=False)
     zone: str = attrs.field(repr=False)
+    date: pendulum.Date | None = attrs.field(default=None, kw_only=True)
+    room: str | None = attrs.field(default=None, kw_only=True)
+    track: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def start(self) -> pendulum.DateTime:
@@ -60,6 +68,19 @@ class Slot:
         return bool(self.item.items)
 
 
+@attrs.frozen
+class DaySpan:
+    """One day of a timetable: its date, when its programme starts and ends (UTC
+    seconds), its declared end when it has one, and its slots ``first:stop``."""
+
+    date: pendulum.Date
+    start_utc: int
+    end_utc: int
+    declared_end_utc: int | None
+    first: int
+    stop: int
+
+
 class Timetable(Sequence[Slot]):
     """The laid-out agenda: an immutable sequence of slots in agenda order.
 
@@ -67,8 +88,8 @@ class Timetable(Sequence[Slot]):
     large agenda costs only integer arithmetic.
     """
 
-    __slots__ = ("_ends", "_items", "_levels", "_numbers", "_paths", "_start", "_starts",
-                 "meeting", "warnings", "zone")
+    __slots__ = ("_ends", "_firsts", "_items", "_levels", "_numbers", "_paths", "_rooms",
+                 "_start", "_starts", "_tracks", "days", "meeting", "warnings", "zone")
 
     def __init__(
         self,
@@ -80,6 +101,10 @@ class Timetable(Sequence[Slot]):
             Sequence[int], Sequence[int],
         ],
         warnings: Sequence[Problem] = (),
+        *,
+        rooms: Sequence[str | None] | None = None,
+        tracks: Sequence[str | None] | None = None,
+        days: Sequence[DaySpan] | None = None,
     ) -> None:
         self.meeting = meeting
         self.zone = zone
@@ -91,6 +116,15 @@ class Timetable(Sequence[Slot]):
         self._items = tuple(items)
         self._starts = tuple(starts)
         self.warnings: tuple[Problem, ...] = tuple(warnings)
+        none = (None,) * len(self._numbers)
+        self._rooms = tuple(rooms) if rooms is not None else none
+        self._tracks = tuple(tracks) if tracks is not None else none
+        if days is None:
+            last = max((e for e, level in zip(ends, levels, strict=True) if level == 0),
+                       default=start_utc)
+            days = (DaySpan(meeting.date, start_utc, last, None, 0, len(self._numbers)),)
+        self.days: tuple[DaySpan, ...] = tuple(days)
+        self._firsts = tuple(day.first for day in self.days)
         self._ends = tuple(ends)  # set last: from here on the instance is frozen
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -99,9 +133,12 @@ class Timetable(Sequence[Slot]):
         object.__setattr__(self, name, value)
 
     def _slot(self, i: int) -> Slot:
+        day = self.days[max(bisect.bisect_right(self._firsts, i) - 1, 0)]
         return Slot(
             self._numbers[i], self._levels[i], self._paths[i], self._items[i],
             self._starts[i], self._ends[i], self.zone,
+            date=day.date if self.meeting.days else None, room=self._rooms[i],
+            track=self._tracks[i],
         )
 
     def __len__(self) -> int:
@@ -158,6 +195,10 @@ class Timetable(Sequence[Slot]):
     @property
     def minutes(self) -> int:
         return (self.end_utc - self.start_utc) // 60
+
+    def day_slots(self, day: DaySpan) -> tuple[Slot, ...]:
+        """The slots of one of `days`, in agenda order."""
+        return self[day.first:day.stop]
 
     def top_level(self) -> Iterator[Slot]:
         """The slots of depth 0."""

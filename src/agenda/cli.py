@@ -24,13 +24,15 @@ from ._io import load, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
 from ._model import Item, Kind, Meeting
-from ._problems import AgendaError, InvalidAgenda, Problem, SpecError
+from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._reference import reference_meeting
 from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
+from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
-from ._spec import loads
+from ._spec import dump_json, dump_toml, loads
 from ._timetable import Timetable
+from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
 
@@ -291,8 +293,11 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
                                    "feed's, else agenda.invalid).")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp new and changed events with this time (default: now, in UTC).")
+@click.option("--track", metavar="NAME",
+              help="One track's feed: its items and those outside parallel blocks "
+                   "(implies --items).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     timetable = _layout_or_exit(_read(file))
     source = previous
@@ -307,7 +312,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
             sys.exit(EXIT_UNREADABLE)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain)
+        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
+                      track=track)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
         click.echo(f"error: {where}{exc.reason}", err=True)
@@ -318,6 +324,18 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(SCHEDULE_FORMATS), default="xml",
+              show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schedule(file: str, fmt: str, output: str | None) -> None:
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    timetable = _layout_or_exit(_read(file))
+    _emit(to_schedule(timetable, fmt), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
@@ -515,6 +533,71 @@ def edit_remove(item: str, absorb: str | None, output: str | None, in_place: boo
                 lang: str) -> None:
     """Remove ITEM (and the items it holds)."""
     _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
+
+
+def _problem_line(problem: Problem) -> str:
+    """One line: ``line 12: 3 "Coffee": ...`` (the line first, where there is one)."""
+    return problem.text("en")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="What the document is (auto tells text, Markdown and CSV apart).")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The meeting's date (YYYY-MM-DD), or the year of a date written without one.")
+@click.option("--tz", default=None, help="The IANA time zone of the document's times.")
+@click.option("--emit", type=click.Choice(["toml", "json"]), default=None,
+              help="Write the spec read from the document instead of its timetable.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the printed timetable (default: the document's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: str | None,
+          lang: str | None, output: str | None) -> None:
+    """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
+    table) and report every inconsistency with its line: exit 0 when none, 1 when
+    some, 2 when FILE cannot be read."""
+    try:
+        if file == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except UnicodeDecodeError as exc:
+        click.echo(f"error: {file}: not UTF-8 text: {exc.reason} at byte {exc.start}",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    try:
+        result = parse_text(text, format=fmt, date=None if day is None else day.date(), tz=tz)
+    except ParseError as exc:
+        click.echo(f"error: {file}: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    warnings = [p for p in result.problems if p.severity is Severity.WARNING]
+    for warning in warnings:
+        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
+                                                                 "warning: "), err=True)
+    if emit is not None:
+        spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
+        _emit(spec, output)
+        for problem in errors:
+            click.echo(_problem_line(problem), err=True)
+    else:
+        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
+        try:
+            timetable = layout(result.meeting)
+        except InvalidAgenda:
+            click.echo("note: no timetable can be laid out until the problems below are "
+                       "fixed", err=True)
+        else:
+            _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
+        for problem in errors:
+            click.echo(_problem_line(problem))
+    if errors:
+        sys.exit(EXIT_INVALID)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

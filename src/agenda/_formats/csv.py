@@ -3,7 +3,9 @@
 Columns (a contract for other tools; the header row is in the chosen language):
 ``no`` (the item number, ``4.2``), ``category`` (the meeting's, on every row),
 ``start`` and ``end`` (ISO 8601 with the zone's offset, as in the JSON output),
-``minutes``, ``depth`` (0 for top-level items), ``title``, ``presenter``, ``notes``.
+``minutes``, ``depth`` (0 for top-level items), ``title``, ``presenter``, ``notes``;
+a meeting with days, parallel blocks or rooms adds ``date`` (its day's), ``room`` and
+``track`` (empty where there is none).
 
 RFC 4180 quoting and CRLF line ends (the `csv` module's defaults); UTF-8, with a
 byte-order mark on request (``bom``) for spreadsheets that need one to read UTF-8.
@@ -42,14 +44,24 @@ def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out)
-    writer.writerow(labels.csv_columns)
+    rooms = timetable.meeting.uses_rooms
+    writer.writerow(labels.csv_columns + (labels.csv_rooms if rooms else ()))
     category = neutralise(timetable.meeting.category or "")
-    writer.writerows(_record(slot, category) for slot in with_gaps(timetable, labels))
+    slots = with_gaps(timetable, labels)
+    if rooms:
+        writer.writerows(_record(slot, category) + _rooms(slot, timetable) for slot in slots)
+    else:
+        writer.writerows(_record(slot, category) for slot in slots)
     return out.getvalue()
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
     return to_csv(timetable, lang=options.lang, bom=options.bom)
+
+
+def _rooms(slot: Slot, timetable: Timetable) -> tuple[str, ...]:
+    date = slot.date if slot.date is not None else timetable.meeting.date
+    return (date.isoformat(), neutralise(slot.room or ""), neutralise(slot.track or ""))
 
 
 def _record(slot: Slot, category: str) -> tuple[str | int, ...]:

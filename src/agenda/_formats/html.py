@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 
 from .._timetable import Slot, Timetable
+from . import grid
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
@@ -64,6 +65,7 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         f"<title>{_text(head.title)}</title>",
         "<style>",
         _CSS.replace("FONTS", FONT_STACK).rstrip(),
+        *([grid.CSS.rstrip()] if timetable.meeting.uses_rooms else []),
         "</style>",
         "</head>",
         "<body>",
@@ -73,6 +75,11 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     ]
     if head.place:
         out.append(f"<dt>{_text(labels.place)}</dt><dd>{_text(head.place)}</dd>")
+    if timetable.meeting.uses_rooms:  # days, tracks side by side, rooms
+        out += ["</dl>", *grid.body(timetable, labels),
+                f'<p class="total">{_text(total_line(timetable, labels))}</p>',
+                "</body>", "</html>"]
+        return "\n".join(out) + "\n"
     out += ["</dl>", '<table class="agenda">', "<thead>", "<tr>"]
     names = [labels.time, labels.item, labels.notes]
     if category is not None:

@@ -3,7 +3,8 @@
 Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
 ``minutes``, ``depth``, ``presenter``, ``notes``, ``kind``; ``start`` and ``end``
 are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
-track items by identity.
+track items by identity. A meeting with days, parallel blocks or rooms adds ``date``
+(the ISO date of the item's day), ``room`` and ``track`` (null where there is none).
 """
 
 from __future__ import annotations
@@ -36,4 +37,8 @@ def slot_record(slot: Slot) -> dict[str, Any]:
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
     records = [slot_record(slot) for slot in timetable]
+    if timetable.meeting.uses_rooms:
+        for slot, record in zip(timetable, records, strict=True):
+            date = slot.date if slot.date is not None else timetable.meeting.date
+            record.update(date=date.isoformat(), room=slot.room, track=slot.track)
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,8 @@ A new language is one more entry in `LABELS`; every table format (and the CLI's
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
 import pendulum
 
@@ -21,8 +23,10 @@ class Labels:
     Templates are `str.format` patterns: `duration` takes ``{minutes}``; `day` takes
     ``{date}`` (ISO) and ``{weekday}``; `total` takes ``{minutes}``; `fits` takes
     ``{span}`` and ``{end}``; `misses` takes ``{span}``, ``{end}`` and ``{declared}``.
-    `weekdays` start on Monday. `csv_columns` name the nine CSV columns. `gap` names a
-    row of time that nothing fills (``{minutes}``).
+    `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
+    the three added for meetings with days or rooms (date, room, track); `room`
+    labels an item's room in the notes. `gap` names a row of time that nothing fills
+    (``{minutes}``).
     """
 
     lang: str
@@ -40,15 +44,22 @@ class Labels:
     fits: str
     misses: str
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
-    gap: str
+    room: str = "Room"
+    csv_rooms: tuple[str, str, str] = ("date", "room", "track")
+    gap: str = "Gap, {minutes} min"
 
-    def span(self, start: pendulum.DateTime, end: pendulum.DateTime) -> str:
+    def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
+             day: _dt.date | None = None) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
-        start carries its date (``23:30~2024-03-14(목) 00:30``)."""
+        start carries its date (``23:30~2024-03-14(목) 00:30``), and so does a start
+        after midnight of its programme's `day`."""
         until = end.format("HH:mm")
         if end.date() != start.date():
             until = f"{self.date(end)} {until}"
-        return f"{start.format('HH:mm')}{self.range_sep}{until}"
+        begin = start.format("HH:mm")
+        if day is not None and start.date() != day:
+            begin = f"{self.date(start)} {begin}"
+        return f"{begin}{self.range_sep}{until}"
 
     def minutes(self, minutes: int) -> str:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
@@ -77,6 +88,8 @@ LABELS: dict[str, Labels] = {
         fits="{span} 종료 시각에 맞음",
         misses="{span} · 예정 종료 {declared}와 다름",
         csv_columns=("번호", "구분", "시작", "종료", "분", "깊이", "내용", "발표자", "비고"),
+        room="장소",
+        csv_rooms=("날짜", "장소", "트랙"),
         gap="빈 시간 {minutes}분",
     ),
     "en": Labels(

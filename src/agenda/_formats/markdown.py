@@ -16,7 +16,16 @@ import re
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import heading, lines_of, remarks, time_cell, total_line, with_gaps
+from .parts import (
+    day_heading,
+    heading,
+    lines_of,
+    remarks,
+    slot_span,
+    time_cell,
+    total_line,
+    with_gaps,
+)
 
 __all__ = ["escape", "render", "to_markdown"]
 
@@ -33,7 +42,7 @@ def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a Markdown document: a heading, the header facts, the table."""
     labels = labels_for(lang)
     head = heading(timetable, labels)
-    when = f"{head.date} {head.span} ({escape(head.zone)})"
+    when = " ".join(part for part in (head.date, head.span) if part) + f" ({escape(head.zone)})"
     out = [f"# {escape(head.title)}", "", f"- **{labels.when}**: {when}"]
     if head.place:
         out.append(f"- **{labels.place}**: {escape(head.place)}")
@@ -42,13 +51,21 @@ def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
     names = [labels.time, labels.item, labels.notes]
     if category is not None:
         names.insert(0, labels.category)
-    out.append(_row(names))
-    out.append(_row(["---"] * len(names)))
-    for number, slot in enumerate(with_gaps(timetable, labels)):
-        cells = _cells(slot, labels)
-        if category is not None:
-            cells.insert(0, escape(category) if number == 0 else "")
-        out.append(_row(cells))
+    parts = ([(f"## {day_heading(timetable, day, labels)}", timetable.day_slots(day))
+              for day in timetable.days] if timetable.meeting.days
+             else [("", tuple(with_gaps(timetable, labels)))])
+    for title, slots in parts:
+        if title:
+            out += [title, ""]
+        out.append(_row(names))
+        out.append(_row(["---"] * len(names)))
+        for number, slot in enumerate(slots):
+            cells = _cells(slot, labels)
+            if category is not None:
+                cells.insert(0, escape(category) if number == 0 else "")
+            out.append(_row(cells))
+        if title:
+            out.append("")
     out += ["", total_line(timetable, labels)]
     return "\n".join(out) + "\n"
 
@@ -58,10 +75,10 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
 
 
 def _cells(slot: Slot, labels: Labels) -> list[str]:
-    notes = "<br>".join(escape(text) for text in remarks(slot))
+    notes = "<br>".join(escape(text) for text in remarks(slot, labels))
     if slot.depth == 0:
         return [time_cell(slot, labels), escape(slot.title), notes]
-    lead = "·" * slot.depth + " " + labels.span(slot.start, slot.end)
+    lead = "·" * slot.depth + " " + slot_span(slot, labels)
     return ["", f"{lead} {escape(slot.title)}", notes]
 
 

@@ -8,13 +8,14 @@ import re
 from collections.abc import Iterable
 
 import attrs
+import pendulum
 
 from .._model import Item, Kind
-from .._timetable import Slot, Timetable
+from .._timetable import DaySpan, Slot, Timetable
 from .labels import Labels
 
-__all__ = ["Heading", "groups", "heading", "lines_of", "printable", "remarks", "time_cell",
-           "total_line", "with_gaps"]
+__all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "printable", "remarks",
+           "slot_span", "time_cell", "total_line", "with_gaps"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -32,10 +33,20 @@ class Heading:
     @property
     def when(self) -> str:
         """``2024-03-13(수) 14:00~15:00 (Asia/Seoul)``."""
+        if not self.span:
+            return f"{self.date} ({self.zone})"
         return f"{self.date} {self.span} ({self.zone})"
 
 
 def heading(timetable: Timetable, labels: Labels) -> Heading:
+    if timetable.meeting.days:
+        first, last = (_midnight(timetable, day) for day in
+                       (timetable.days[0], timetable.days[-1]))
+        span = labels.date(first)
+        if last.date() != first.date():
+            span += f" – {labels.date(last)}"
+        return Heading(timetable.meeting.title, span, "", timetable.zone,
+                       timetable.meeting.location)
     return Heading(timetable.meeting.title, labels.date(timetable.start),
                    labels.span(timetable.start, timetable.end), timetable.zone,
                    timetable.meeting.location)
@@ -44,6 +55,9 @@ def heading(timetable: Timetable, labels: Labels) -> Heading:
 def total_line(timetable: Timetable, labels: Labels) -> str:
     """``총 60분 · 14:00~15:00 종료 시각에 맞음``: the total, and whether the timetable
     ends at the end the agenda declares (when it declares one)."""
+    if timetable.meeting.days:
+        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
+        return labels.total.format(minutes=minutes)
     total = labels.total.format(minutes=timetable.minutes)
     span = labels.span(timetable.start, timetable.end)
     declared = timetable.meeting.end
@@ -56,21 +70,45 @@ def total_line(timetable: Timetable, labels: Labels) -> str:
         span=span, end=end.format("HH:mm"), declared=declared.strftime("%H:%M"))
 
 
+def slot_span(slot: Slot, labels: Labels) -> str:
+    """The slot's time range; in a meeting held over days, a start after midnight of
+    its day's date carries its date."""
+    return labels.span(slot.start, slot.end, slot.date)
+
+
 def time_cell(slot: Slot, labels: Labels) -> str:
     """``14:07~14:27 ('20)``: a top-level slot's time range and duration."""
-    return f"{labels.span(slot.start, slot.end)} {labels.minutes(slot.minutes)}"
+    return f"{slot_span(slot, labels)} {labels.minutes(slot.minutes)}"
 
 
-def remarks(slot: Slot) -> tuple[str, ...]:
-    """The notes cell: presenter, then notes (those that are given)."""
+def remarks(slot: Slot, labels: Labels | None = None) -> tuple[str, ...]:
+    """The notes cell: the room (with `labels`, for an item of a parallel track or one
+    that names its room), presenter, then notes (those that are given)."""
     item = slot.item
-    return tuple(text for text in (item.presenter, item.notes) if text)
+    texts = tuple(text for text in (item.presenter, item.notes) if text)
+    if labels is not None and slot.room is not None and (
+            slot.track is not None or item.room is not None):
+        return (f"{labels.room}: {slot.room}", *texts)
+    return texts
+
+
+def _midnight(timetable: Timetable, day: DaySpan) -> pendulum.DateTime:
+    return pendulum.datetime(day.date.year, day.date.month, day.date.day, tz=timetable.zone)
+
+
+def day_heading(timetable: Timetable, day: DaySpan, labels: Labels) -> str:
+    """``2024-05-20(월) 09:00~14:45``: a day's date with weekday and its time range."""
+    start = pendulum.from_timestamp(day.start_utc, tz=timetable.zone)
+    end = pendulum.from_timestamp(day.end_utc, tz=timetable.zone)
+    return f"{labels.date(_midnight(timetable, day))} {labels.span(start, end)}"
 
 
 def with_gaps(timetable: Timetable, labels: Labels) -> list[Slot]:
     """The slots, with a row for each stretch between two top-level items that nothing
     fills (a gap before a fixed time): titled ``빈 시간 15분`` / ``Gap, 15 min``, with
     an empty number and path, so a printed agenda accounts for every minute."""
+    if timetable.meeting.days:  # days and tracks keep their own rows
+        return list(timetable)
     out: list[Slot] = []
     cursor = timetable.start_utc
     for slot in timetable:

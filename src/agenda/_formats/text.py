@@ -25,7 +25,17 @@ from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, time_cell, total_line, with_gaps
+from .parts import (
+    day_heading,
+    groups,
+    heading,
+    lines_of,
+    remarks,
+    slot_span,
+    time_cell,
+    total_line,
+    with_gaps,
+)
 
 __all__ = ["TableTooNarrow", "render", "to_text"]
 
@@ -165,7 +175,7 @@ class _Table:
         item_natural = widest([labels.item, *(
             line for s in slots for line in _item_paragraphs(s, labels))])
         notes_natural = widest([labels.notes, *_paragraphs(
-            text for s in slots for text in remarks(s))])
+            text for s in slots for text in remarks(s, labels))])
         category = _paragraphs([timetable.meeting.category or ""])
         category_natural = widest([labels.category, *category])
 
@@ -232,7 +242,7 @@ class _Table:
             # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
             # the title wraps under itself (or under the indent when that is too tight).
             indent = " " * min(_INDENT * slot.depth, (item_width - _MIN_COLUMN) // 2)
-            span = self.labels.span(slot.start, slot.end)
+            span = slot_span(slot, self.labels)
             lead = f"{indent}{span} "
             paragraphs = _paragraphs([slot.title])
             if display_width(lead) + _MIN_COLUMN <= item_width:
@@ -243,7 +253,8 @@ class _Table:
             else:
                 items = [*_wrap([span], item_width, indent, indent),
                          *_wrap(paragraphs, item_width, indent, indent)]
-        notes = _wrap(_paragraphs(remarks(slot)), notes_width) if remarks(slot) else []
+        notes = (_wrap(_paragraphs(remarks(slot, self.labels)), notes_width)
+                 if remarks(slot, self.labels) else [])
         return _Row((times, items, notes))
 
     # -- the whole ------------------------------------------------------------
@@ -265,11 +276,19 @@ class _Table:
                                   all_widths))
         out.append(self._rule("="))
 
-        # The body: None marks a rule between two top-level groups.
-        body: list[tuple[str, ...] | None] = []
+        # The body: None marks a rule between two top-level groups, a string a day's
+        # heading across the table (in a meeting held over days).
+        body: list[tuple[str, ...] | str | None] = []
+        firsts = ({day.first: day_heading(timetable, day, labels) for day in timetable.days}
+                  if timetable.meeting.days else {})
+        index = 0
         for number, group in enumerate(groups(with_gaps(timetable, labels))):
             if number:
                 body.append(None)
+            if index in firsts:
+                body.append(firsts[index])
+                body.append(None)
+            index += len(group)
             for slot in group:
                 row = self._row(slot)
                 for k in range(row.height):
@@ -280,7 +299,9 @@ class _Table:
             body.append(("", "", ""))
         for k, entry in enumerate(body):
             cat = category[k] if k < len(category) else ""
-            if entry is None:
+            if isinstance(entry, str):
+                out += self._boxed([entry])
+            elif entry is None:
                 out.append(self._rule("-", cat))
             elif self.has_category:
                 out.append(self._line((cat, *entry), all_widths))
@@ -295,7 +316,7 @@ class _Table:
 
 def _time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
     """The time cell in two lines: ``14:07~14:27`` and ``('20)``."""
-    return labels.span(slot.start, slot.end), labels.minutes(slot.minutes)
+    return slot_span(slot, labels), labels.minutes(slot.minutes)
 
 
 def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
@@ -311,7 +332,7 @@ def _item_paragraphs(slot: Slot, labels: Labels) -> list[str]:
     """The item cell's unwrapped lines (for the natural width of the column)."""
     paragraphs = _paragraphs([slot.title])
     if slot.depth:
-        prefix = " " * (_INDENT * slot.depth) + labels.span(slot.start, slot.end) + " "
+        prefix = " " * (_INDENT * slot.depth) + slot_span(slot, labels) + " "
         hang = " " * display_width(prefix)
         paragraphs = [prefix + paragraphs[0], *(hang + p for p in paragraphs[1:])]
     return paragraphs

@@ -29,13 +29,15 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from ._clock import clock_change, clock_text
-from ._identity import item_path, path_problems, sibling_keys
-from ._messages import Fact
-from ._model import Item, Kind, Meeting
-from ._problems import InvalidAgenda, Problem, Severity
-from ._repeat import repeat_problems
-from ._timetable import Timetable
+from .._clock import clock_change, clock_text
+from .._identity import item_path, path_problems, sibling_keys
+from .._messages import Fact
+from .._model import Item, Kind, Meeting
+from .._problems import InvalidAgenda, Problem, Severity
+from .._repeat import repeat_problems
+from .._timetable import DaySpan, Timetable
+from ._conflicts import conflicts
+from ._tracks import natural_seconds, place_parallel
 
 __all__ = ["layout", "parse_weekday", "validate"]
 
@@ -139,6 +141,12 @@ class _Pool:
                 self.unknown = True
             if item.minutes is not None:
                 self.fixed += item.minutes * 60
+            elif item.parallel:
+                length = natural_seconds(item)
+                if length is None:
+                    self.unknown = True
+                else:
+                    self.fixed += length
             elif item.items:
                 ipath = item_path(path, item, keys[k - 1])
                 self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True,
@@ -173,6 +181,14 @@ class _Layout:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.ids: dict[str, str] = {}
+        self.rooms: list[str | None] = []
+        self.tracks: list[str | None] = []
+        self.room: str | None = None  # the room and track the items placed now inherit
+        self.track: str | None = None
+        self.has_parallel = False
+        self.day = meeting.all_days[0]  # the day being placed
+        self.day_first = 0  # index of its first slot
+        self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
         self.zone = meeting.timezone
         try:
             self.tz = pendulum.timezone(meeting.timezone)
@@ -195,7 +211,7 @@ class _Layout:
         meeting's date and the offset when the zone shows that time twice."""
         if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
             return "(out of the calendar's range)"
-        return clock_text(utc, self.zone, self.meeting.date)
+        return clock_text(utc, self.zone, self.day.date)
 
     def name(self, index: int) -> str:
         """``3 "Coffee"``: how a message names the laid-out item at `index`."""
@@ -203,15 +219,15 @@ class _Layout:
 
     # -- wall clock -> UTC -------------------------------------------------------
     def resolve(self, time: _dt.time, what: str, item: Item | None = None, number: str = "",
-                path: tuple[str, ...] = (), later: bool = False) -> int:
-        """UTC seconds of a wall-clock `time` on the meeting's date; a fixed time (or,
-        with `later`, a declared end) earlier than the meeting's start is on the
-        following day."""
-        day = self.meeting.date
-        start = self.meeting.start
-        if (item is not None or later) and (time.hour, time.minute, time.second) < (
-            start.hour, start.minute, start.second
-        ):
+                path: tuple[str, ...] = (), next_day: bool = False) -> int:
+        """UTC seconds of a wall-clock `time` on the day's date; a fixed time earlier
+        than the day's start (with `next_day`, also a day's end no later than its
+        start) is on the following day."""
+        day = self.day.date
+        start = self.day.start
+        clock = (time.hour, time.minute, time.second)
+        begin = (start.hour, start.minute, start.second)
+        if (item is not None and clock < begin) or (next_day and clock <= begin):
             if day >= _dt.date.max:
                 self.report("out-of-range", {"what": what, "time": time.strftime("%H:%M")},
                             item, number, path)
@@ -245,28 +261,63 @@ class _Layout:
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         self.problems.extend(repeat_problems(m))
-        total: int | None = None
-        if m.end is not None:
-            with contextlib.suppress(_OutOfRange):  # reported
-                end = self.resolve(m.end, "end", later=True)
-                total = end - self.start
-                if total <= 0:
-                    self.report("end-before-start", {"end": m.end.strftime("%H:%M"),
-                                                     "start": m.start.strftime("%H:%M")})
-                    total = None
-        if not m.items:
-            self.report("no-items", {})
-        end_utc = self.place_children(m.items, 0, "", (), self.start, total, None, None)
+        if m.days and (m.items or m.end is not None):
+            self.report("days-and-items", {})
+        if m.days and m.repeat is not None:
+            self.report("days-and-repeat", {})
+        keys: dict[str, str] = {}
+        spans: list[DaySpan] = []
+        number = 0
+        end_utc = self.start
+        for index, day in enumerate(m.all_days):
+            self.day, self.day_first = day, len(self.numbers)
+            start = self.start if index == 0 else self.resolve(day.start, "start")
+            if spans and start < spans[-1].end_utc:
+                self.report("days-overlap", {
+                    "day": index + 1, "start": clock_text(start, self.zone, _dt.date.min),
+                    "previous": index,
+                    "previous_end": clock_text(spans[-1].end_utc, self.zone, _dt.date.min)})
+            total, declared = self.day_window(start, index)
+            if not day.items:
+                if m.days:
+                    self.report("day-without-items", {"day": index + 1,
+                                                      "date": day.date.isoformat()})
+                else:
+                    self.report("no-items", {})
+            end_utc = self.place_children(day.items, 0, "", (), start, total, None, None,
+                                          base=number, keys=keys)
+            if self.has_parallel:
+                self.problems.extend(conflicts(self, self.day_first, len(self.numbers)))
+            spans.append(DaySpan(day.date, start, end_utc, declared, self.day_first,
+                                 len(self.numbers)))
+            number += len(day.items)
         if self.start < _FIRST_INSTANT or end_utc > _LAST_INSTANT:
             self.report("out-of-range", {"what": "the agenda"})
-        self.problems.extend(path_problems(m.items, self.ids, self.numbers, self.items))
+        top_level = [item for day in m.all_days for item in day.items]
+        self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
         self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
         warnings = self.problems
         columns = (self.numbers, self.levels, self.paths, self.items, self.starts, self.ends)
-        return Timetable(m, self.zone, self.start, columns, warnings), self.problems
+        return Timetable(m, self.zone, self.start, columns, warnings, rooms=self.rooms,
+                         tracks=self.tracks, days=spans), self.problems
+
+    def day_window(self, start: int, index: int) -> tuple[int | None, int | None]:
+        """The length of the day's declared window and its end (None, None without)."""
+        declared = self.day.end
+        if declared is None:
+            return None, None
+        try:  # an end no later than the start is on the next day
+            end = self.resolve(declared, "end", next_day=True)
+        except _OutOfRange:  # reported
+            return None, None
+        if end - start <= 0:
+            self.report("end-before-start", {"end": declared.strftime("%H:%M"),
+                                             "start": self.day.start.strftime("%H:%M")})
+            return None, None
+        return end - start, end
 
     def check_weekday(self, name: str) -> None:
         expected = self.meeting.date.isoweekday()
@@ -278,16 +329,18 @@ class _Layout:
         elif given != expected:
             self.report("weekday-mismatch", facts)
 
-    def report_window(self, end_utc: int, window_end: int) -> None:
-        work = sum(e - s for e, s, level in zip(self.ends, self.starts, self.levels, strict=True)
+    def report_window(self, start: int, end_utc: int, window_end: int) -> None:
+        first = self.day_first
+        work = sum(e - s for e, s, level in zip(self.ends[first:], self.starts[first:],
+                                                 self.levels[first:], strict=True)
                    if level == 0)
         facts: dict[str, Fact] = {
-            "start": self.clock(self.start), "declared": self.clock(window_end),
-            "run": _min(end_utc - self.start), "work": _min(work),
-            "window": _min(window_end - self.start)}
+            "start": self.clock(start), "declared": self.clock(window_end),
+            "run": _min(end_utc - start), "work": _min(work),
+            "window": _min(window_end - start)}
         if end_utc > window_end:
-            for i, level in enumerate(self.levels):
-                if level == 0 and self.ends[i] > window_end:
+            for i in range(first, len(self.levels)):
+                if self.levels[i] == 0 and self.ends[i] > window_end:
                     self.report("past-end", {**facts, "end": self.clock(self.ends[i]),
                                              "over": _min(self.ends[i] - window_end)},
                                 self.items[i], self.numbers[i], self.paths[i])
@@ -307,6 +360,8 @@ class _Layout:
         elif minutes is not None and minutes > _MAX_MINUTES:
             self.report("too-long", {"minutes": minutes, "limit": _MAX_MINUTES},
                         item, number, path)
+        if item.parallel and not item.items:
+            self.report("parallel-without-tracks", {}, item, number, path)
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -336,31 +391,37 @@ class _Layout:
     def place_children(self, children: Sequence[Item], depth: int, prefix: str,
                        path: tuple[str, ...], cursor: int, total: int | None,
                        owner: tuple[Item, str, tuple[str, ...]] | None,
-                       pending: Iterator[int] | None) -> int:
+                       pending: Iterator[int] | None, base: int = 0,
+                       keys: dict[str, str] | None = None) -> int:
         """Place `children` from `cursor`; return where the last one ends.
 
-        `total` is the container's length (block minutes or meeting window);
+        `total` is the container's length (block minutes or day window);
         `pending` carries the sizes of pool leaves when the enclosing segment sized
         them (a block without minutes); otherwise this container sizes its own.
+        `base` is the number of siblings before the first (the top-level items of
+        earlier days); `keys` the identities of siblings that share the namespace
+        (every day's top level, every track of a parallel block).
         """
         start = cursor
-        keys: dict[str, str] = {}
-        sibling = sibling_keys(children)
+        keys = {} if keys is None else keys
+        sibling = sibling_keys(children, self.top_seen if depth == 0 else None)
         fixed: dict[int, int] = {}
         for i, child in enumerate(children):
             if child.at is not None:
                 with contextlib.suppress(_OutOfRange):  # reported; placed as if not fixed
-                    fixed[i] = self.resolve(child.at, "fixed time", child, f"{prefix}{i + 1}",
+                    fixed[i] = self.resolve(child.at, "fixed time", child,
+                                            f"{prefix}{base + i + 1}",
                                             item_path(path, child, sibling[i]))
         bounds = [0, *(i for i in fixed if i > 0), len(children)]
         sized_ok = True
         numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
         starts, ends, ids = self.starts, self.ends, self.ids
+        rooms, tracks, room, track = self.rooms, self.tracks, self.room, self.track
         for seg in range(len(bounds) - 1):
             lo, hi = bounds[seg], bounds[seg + 1]
             if lo in fixed:
                 first = children[lo]
-                number = f"{prefix}{lo + 1}"
+                number = f"{prefix}{base + lo + 1}"
                 fpath = item_path(path, first, sibling[lo])
                 cursor = self.check_fixed(first, number, fpath, cursor, fixed[lo], sized_ok)
             sizes = pending
@@ -374,13 +435,13 @@ class _Layout:
                 window = None if window_end is None else window_end - cursor
                 gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
                                                  or children[hi].gap_ok)
-                sized, sized_ok = self.size_segment(children[lo:hi], lo, prefix, path,
+                sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
                                                     window, owner, gap_ok, sibling)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
                 child = children[k]
-                number = prefix + str(k + 1)
+                number = prefix + str(base + k + 1)
                 ident = child.id
                 key = sibling[k]
                 cpath = (*path, key) if ident is None else (ident,)
@@ -389,7 +450,7 @@ class _Layout:
                     self.report("duplicate-identity", {"key": key, "other": holder},
                                 child, number, cpath)
                 elif ident is None and key is not child.title and key.endswith("#2"):
-                    self.report_same_title(children, sibling, k, prefix, cpath)
+                    self.report_same_title(child, number, cpath)
                 if child.items:
                     cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
                     continue
@@ -400,6 +461,7 @@ class _Layout:
                 if ((minutes is not None and not 0 < minutes <= _MAX_MINUTES)
                         or not title or title.isspace()
                         or child.min_minutes is not None or child.max_minutes is not None
+                        or child.parallel
                         or (ident is not None and (ids.setdefault(ident, number) is not number
                                                    or not ident or ident.isspace()))):
                     self.check_item(child, number, cpath)
@@ -410,10 +472,12 @@ class _Layout:
                 items.append(child)
                 starts.append(cursor)
                 ends.append(end)
+                rooms.append(room if child.room is None else child.room)
+                tracks.append(track)
                 cursor = end
         if total is not None and sized_ok and cursor - start != total:
             if owner is None:
-                self.report_window(cursor, start + total)
+                self.report_window(start, cursor, start + total)
                 return cursor
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
@@ -422,27 +486,20 @@ class _Layout:
                                          "expected": _min(total)}, item, number, opath)
         return cursor
 
-    def report_same_title(self, children: Sequence[Item], sibling: Sequence[str], k: int,
-                          prefix: str, path: tuple[str, ...]) -> None:
+    def report_same_title(self, item: Item, number: str, path: tuple[str, ...]) -> None:
         """Warn once per title shared by siblings (at its second holder): they are told
         apart by their order, which an id would make stable."""
-        title = children[k].title
-        numbers = [f"{prefix}{i + 1}" for i, c in enumerate(children)
-                   if c.id is None and c.title == title]
-        self.report("same-title", {"key": title, "count": len(numbers), "others": numbers},
-                    children[k], f"{prefix}{k + 1}", path, Severity.WARNING)
+        self.report("same-title", {"key": item.title}, item, number, path, Severity.WARNING)
 
     def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
                    cursor: int, sizes: Iterator[int]) -> int:
         self.check_item(item, number, path)
-        index = len(self.numbers)
-        self.numbers.append(number)
-        self.levels.append(depth)
-        self.paths.append(path)
-        self.items.append(item)
-        self.starts.append(cursor)
-        self.ends.append(cursor)
-        if item.items:
+        index = self.open_slot(item, depth, number, path, cursor)
+        if item.parallel:
+            end = place_parallel(self, item, depth, number, path, cursor)
+        elif item.items:
+            outer = self.room
+            self.room = self.rooms[index]
             if item.minutes is not None:
                 # A block occupies its declared minutes even when its children disagree
                 # (that is reported once, on the block), so later items keep their times.
@@ -452,6 +509,7 @@ class _Layout:
             else:
                 end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
                                           None, (item, number, path), sizes)
+            self.room = outer
         elif item.minutes is not None:
             end = cursor + item.minutes * 60
         else:
@@ -468,6 +526,18 @@ class _Layout:
             if self.levels[i] < depth:
                 break
         return "the time before it"
+    def open_slot(self, item: Item, depth: int, number: str, path: tuple[str, ...],
+                  cursor: int) -> int:
+        """Add `item`'s slot (ending where it starts, for now); return its index."""
+        self.numbers.append(number)
+        self.levels.append(depth)
+        self.paths.append(path)
+        self.items.append(item)
+        self.starts.append(cursor)
+        self.ends.append(cursor)
+        self.rooms.append(self.room if item.room is None else item.room)
+        self.tracks.append(self.track)
+        return len(self.numbers) - 1
 
     def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
                     target: int, sized_ok: bool) -> int:

@@ -1,0 +1,232 @@
+"""The schedule format of conference apps: frab/c3voc schedule XML and its JSON form.
+
+Giggity, EventFahrplan, pyfahrplan, info-beamer and Engelsystem read this format: the
+conference, its days (index, date, start and end with their UTC offset), and per day
+its rooms, each with its events. Every leaf item of the timetable is an event.
+
+An event's ``guid`` is a UUID derived from the same identity as the item's calendar
+UID (the meeting's key and the item's identity path), and its ``id`` a positive
+31-bit integer derived from that GUID, so both stay the same when an item is
+retimed, moved to another room or day, or reordered. Two events whose ids would
+collide (about one chance in twenty million for a hundred events) get distinct ids
+by probing, in identity order. The module computes no clock time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pendulum
+
+from ._ics import event_uid
+from ._model import slugify
+from ._timetable import Slot, Timetable
+
+__all__ = ["SCHEDULE_FORMATS", "schedule_dict", "to_schedule", "to_schedule_json",
+           "to_schedule_xml"]
+
+SCHEDULE_FORMATS = ("json", "xml")
+_GENERATOR = "agenda"
+_JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
+_ID_FLOOR = 10_000_000  # ids have eight digits or more, so slugs stay long enough
+_ID_SPAN = 2**31 - 1 - _ID_FLOOR
+# Characters that XML 1.0 does not allow in a document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PERSON_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def acronym_of(timetable: Timetable) -> str:
+    """The conference acronym: the meeting's key in lower case, letters, digits and
+    underscores only (what both schemas accept), at least four characters."""
+    text = re.sub(r"[^a-z0-9_]+", "_", timetable.meeting.key.lower()).strip("_")
+    return (text or "agenda").ljust(4, "_")
+
+
+def _guid(meeting_key: str, path: tuple[str, ...]) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{event_uid(meeting_key, path)}")
+
+
+def _ids(guids: list[uuid.UUID]) -> list[int]:
+    """A distinct positive id per GUID, each derived from its GUID."""
+    taken: set[int] = set()
+    result: dict[uuid.UUID, int] = {}
+    for guid in sorted(guids):
+        number = _ID_FLOOR + int(hashlib.sha256(guid.bytes).hexdigest(), 16) % _ID_SPAN
+        while number in taken:
+            number = _ID_FLOOR + (number - _ID_FLOOR + 1) % _ID_SPAN
+        taken.add(number)
+        result[guid] = number
+    return [result[guid] for guid in guids]
+
+
+def _duration(seconds: int) -> str:
+    minutes = seconds // 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _persons(slot: Slot) -> list[dict[str, Any]]:
+    presenter = slot.item.presenter
+    if presenter is None or not presenter.strip():
+        return []
+    out = []
+    for name in _PERSON_SPLIT.split(presenter.strip()):
+        if not name:
+            continue
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
+        out.append({"id": 1 + int(digest[:7], 16), "public_name": _clean(name),
+                    "guid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:person:{name}"))})
+    return out
+
+
+def _room_of(slot: Slot, timetable: Timetable) -> str:
+    meeting = timetable.meeting
+    return _clean(slot.room or meeting.location or meeting.title or "-")
+
+
+def _slot_minutes(timetable: Timetable) -> int:
+    """The grid the apps draw on: the greatest common divisor of every event's start
+    minute and duration, at most 15 minutes."""
+    step = 0
+    for slot in timetable:
+        if not slot.is_block:
+            step = math.gcd(step, slot.start.minute, slot.minutes)
+    return min(step or 15, 15)
+
+
+def schedule_dict(timetable: Timetable) -> dict[str, Any]:
+    """The schedule as JSON-ready data (the JSON form of the frab/c3voc schedule)."""
+    meeting = timetable.meeting
+    acronym = acronym_of(timetable)
+    leaves = [slot for slot in timetable if not slot.is_block]
+    guids = [_guid(meeting.key, slot.path) for slot in leaves]
+    ids = dict(zip((slot.number for slot in leaves), _ids(guids), strict=True))
+    by_number = dict(zip((slot.number for slot in leaves), guids, strict=True))
+    rooms: list[str] = []
+    tracks: list[str] = []
+    days = []
+    for index, day in enumerate(timetable.days, start=1):
+        day_rooms: dict[str, list[dict[str, Any]]] = {}
+        for slot in sorted((s for s in timetable.day_slots(day) if not s.is_block),
+                           key=lambda s: (s.start_utc, s.number)):
+            room = _room_of(slot, timetable)
+            if room not in rooms:
+                rooms.append(room)
+            if slot.track is not None and _clean(slot.track) not in tracks:
+                tracks.append(_clean(slot.track))
+            number = ids[slot.number]
+            title_slug = slugify(slot.title)
+            day_rooms.setdefault(room, []).append({
+                "guid": str(by_number[slot.number]),
+                "id": number,
+                "date": slot.start.isoformat(),
+                "start": slot.start.format("HH:mm"),
+                "end": slot.end.isoformat(),
+                "duration": _duration(slot.end_utc - slot.start_utc),
+                "room": room,
+                "slug": f"{acronym}-{number}" + (f"-{title_slug}" if title_slug else ""),
+                "url": f"urn:uuid:{by_number[slot.number]}",
+                "title": _clean(slot.title),
+                "subtitle": None,
+                "track": _clean(slot.track) if slot.track is not None else None,
+                "type": slot.item.kind.value,
+                "language": None,
+                "abstract": _clean(slot.item.notes) if slot.item.notes else None,
+                "description": None,
+                "persons": _persons(slot),
+                "links": [],
+            })
+        days.append({
+            "index": index,
+            "date": day.date.isoformat(),
+            "day_start": pendulum.from_timestamp(day.start_utc, tz=timetable.zone).isoformat(),
+            "day_end": pendulum.from_timestamp(day.end_utc, tz=timetable.zone).isoformat(),
+            "rooms": day_rooms,
+        })
+    conference: dict[str, Any] = {
+        "acronym": acronym,
+        "title": _clean(meeting.title),
+        "start": timetable.start.isoformat(),
+        "end": timetable.end.isoformat(),
+        "daysCount": len(days),
+        "timeslot_duration": f"00:{_slot_minutes(timetable):02d}",
+        "time_zone_name": timetable.zone,
+        "rooms": [{"name": name, "guid": str(uuid.uuid5(
+            uuid.NAMESPACE_URL, f"agenda:{meeting.key}:room:{name}"))} for name in rooms],
+        "tracks": [{"name": name} for name in tracks],
+        "days": days,
+    }
+    version = hashlib.sha256(json.dumps(conference, sort_keys=True, ensure_ascii=False)
+                             .encode("utf-8")).hexdigest()[:12]
+    return {"$schema": _JSON_SCHEMA, "generator": {"name": _GENERATOR},
+            "schedule": {"version": version, "conference": conference}}
+
+
+def to_schedule_json(timetable: Timetable) -> str:
+    """The schedule in its JSON form (``{"schedule": {...}}``)."""
+    return json.dumps(schedule_dict(timetable), ensure_ascii=False, indent=2) + "\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def to_schedule_xml(timetable: Timetable) -> str:
+    """The schedule XML (``<schedule>``), as frab and pretalx write it."""
+    data = schedule_dict(timetable)["schedule"]
+    conf = data["conference"]
+    root = ET.Element("schedule")
+    _sub(root, "generator", name=_GENERATOR)
+    _sub(root, "version", data["version"])
+    conference = _sub(root, "conference")
+    for key in ("title", "acronym", "start", "end"):
+        _sub(conference, key, conf[key])
+    _sub(conference, "days", str(conf["daysCount"]))
+    _sub(conference, "timeslot_duration", conf["timeslot_duration"])
+    _sub(conference, "time_zone_name", conf["time_zone_name"])
+    for track in conf["tracks"]:
+        _sub(conference, "track", name=track["name"])
+    guids = {room["name"]: room["guid"] for room in conf["rooms"]}
+    for day in conf["days"]:
+        day_element = _sub(root, "day", index=str(day["index"]), date=day["date"],
+                           start=day["day_start"], end=day["day_end"])
+        for room, events in day["rooms"].items():
+            room_element = _sub(day_element, "room", name=room, guid=guids[room])
+            for event in events:
+                element = _sub(room_element, "event", guid=event["guid"], id=str(event["id"]))
+                for key in ("date", "start", "duration", "room", "slug", "title"):
+                    _sub(element, key, event[key])
+                _sub(element, "subtitle", "")
+                _sub(element, "track", event["track"] or "")
+                _sub(element, "type", event["type"])
+                _sub(element, "abstract", event["abstract"] or "")
+                _sub(element, "description", "")
+                persons = _sub(element, "persons")
+                for person in event["persons"]:
+                    _sub(persons, "person", person["public_name"], id=str(person["id"]),
+                         guid=person["guid"])
+                _sub(element, "links")
+    ET.indent(root)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            + ET.tostring(root, encoding="unicode") + "\n")
+
+
+def to_schedule(timetable: Timetable, fmt: str = "xml") -> str:
+    """The schedule in `fmt`: ``"xml"`` or ``"json"``."""
+    if fmt == "xml":
+        return to_schedule_xml(timetable)
+    if fmt == "json":
+        return to_schedule_json(timetable)
+    raise ValueError(f"unknown schedule format {fmt!r}; use xml or json")

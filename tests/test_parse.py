@@ -1,0 +1,261 @@
+"""Parse: the seed press release reads back as the reference meeting; problems name
+their lines; the CLI's exit codes and --emit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import agenda
+from agenda.cli import cli
+from conftest import SEED
+
+PRESS = SEED / "press-release-2024-03-13.txt"
+DAY = dt.date(2024, 3, 13)
+
+
+def slots(timetable: agenda.Timetable) -> list[tuple[str, str, str, str]]:
+    return [(s.number, " ".join(s.title.split()), s.start.isoformat(), s.end.isoformat())
+            for s in timetable]
+
+
+def times(timetable: agenda.Timetable) -> list[tuple[str, str, str]]:
+    return [(s.number, s.start.isoformat(), s.end.isoformat()) for s in timetable]
+
+
+@pytest.fixture(scope="module")
+def press() -> str:
+    """The seed press release, read where it is (its prose is not copied here)."""
+    if not PRESS.exists():
+        pytest.skip("shared/seed is not beside the checkout")
+    return PRESS.read_text(encoding="utf-8")
+
+
+def test_press_release_reads_as_the_reference_meeting(press: str) -> None:
+    result = agenda.parse_text(press, date=DAY, tz="Asia/Seoul")
+    assert result.problems == ()
+    assert result.ok
+    parsed = agenda.layout(result.meeting)
+    reference = agenda.layout(agenda.reference_meeting())
+    assert times(parsed) == times(reference)
+    top = [s.title for s in parsed if s.depth == 0]
+    assert top == ["사진촬영", "개회 및 참석자 소개", "차관 인사말씀",
+                   "지자체별 글로벌 혁신 특구 준비현황 발표", "중기부·지자체", "토론",
+                   "차관 맺음말씀"]
+    assert [s.title for s in parsed if s.depth == 1] == ["부산", "강원", "충북", "전남"]
+    meeting = result.meeting
+    assert (meeting.title, meeting.location, meeting.category, meeting.weekday) == (
+        "글로벌 혁신특구 지자체-중기부 정책협의", "강원도 원주 의료기기테크노밸리", "정책 협의",
+        "수")
+    assert meeting.end == dt.time(15, 0)
+    regional = meeting.items[3]
+    assert regional.notes == "실증계획, 특구별 규제특례 부처협의 현황, 실증 안전성 확보방안 포함"
+    assert meeting.items[4].presenter == "특구정책과장"
+    assert meeting.items[1].notes == "4층 회의실 사회"
+
+
+def test_a_wrong_time_is_reported_at_its_line(press: str) -> None:
+    lines = press.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("14:32~14:57"))
+    lines[at] = lines[at].replace("14:32~14:57", "14:32~14:55")
+    result = agenda.parse_text("\n".join(lines), date=DAY, tz="Asia/Seoul")
+    found = [(p.code, p.line, p.number) for p in result.problems]
+    assert found == [("stated-duration", at + 1, "6"), ("row-gap", at + 3, "7")]
+    assert "states 25 min, but 14:32~14:55 is 23 min" in result.problems[0].message()
+
+
+def test_a_weekday_that_does_not_match_is_reported(press: str) -> None:
+    text = press.replace("3.13(수) 14:00~15:00", "3.13(목) 14:00~15:00")
+    line = text.split("\n").index(next(x for x in text.split("\n") if "3.13(목)" in x)) + 1
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(p.code, p.line) for p in result.problems] == [("weekday-mismatch", line)]
+    assert result.meeting.weekday is None
+
+
+def test_no_year_and_no_date_is_a_parse_error(press: str) -> None:
+    with pytest.raises(agenda.ParseError, match="no year") as caught:
+        agenda.parse_text(press, tz="Asia/Seoul")
+    assert caught.value.line is not None
+
+
+def test_text_without_times_is_a_parse_error() -> None:
+    with pytest.raises(agenda.ParseError, match="no agenda found"):
+        agenda.parse_text("Dear all,\nsee you on Monday.\n", date=DAY)
+
+
+def test_unknown_zone_is_a_parse_error(press: str) -> None:
+    with pytest.raises(agenda.ParseError, match="unknown time zone"):
+        agenda.parse_text(press, date=DAY, tz="Mars/Olympus")
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [(f, lang) for f in ("text", "markdown", "csv")
+                                           for lang in ("ko", "en")])
+def test_the_reference_tables_read_back(fmt: str, lang: str) -> None:
+    reference = agenda.layout(agenda.reference_meeting())
+    document = agenda.render(reference, fmt, agenda.RenderOptions(lang=lang))
+    assert isinstance(document, str)
+    result = agenda.parse_text(document, tz="Asia/Seoul")
+    assert result.problems == ()
+    assert result.format == fmt
+    assert slots(agenda.layout(result.meeting)) == slots(reference)
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def test_cli_prints_the_reference_timetable_and_no_problem(runner: CliRunner,
+                                                           press: str) -> None:
+    result = runner.invoke(cli, ["parse", str(PRESS), "--date", "2024-03-13",
+                                 "--tz", "Asia/Seoul"])
+    assert result.exit_code == 0, result.output
+    assert "| 14:07~14:27 ('20) | 지자체별 글로벌 혁신 특구 준비현황 발표 |" in result.output
+    assert "14:22~14:27 전남" in result.output
+    assert "line " not in result.output
+
+
+def test_cli_reports_a_wrong_time_with_its_line(runner: CliRunner, tmp_path: Path,
+                                                press: str) -> None:
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text(press.replace("14:04~14:07 (’3)", "14:04~14:08 (’3)"), encoding="utf-8")
+    line = press.split("\n").index(next(x for x in press.split("\n")
+                                        if x.startswith("14:04~14:07"))) + 1
+    result = runner.invoke(cli, ["parse", str(wrong), "--date", "2024-03-13",
+                                 "--tz", "Asia/Seoul"])
+    assert result.exit_code == 1
+    assert f'line {line}: 3 "차관 인사말씀": states 3 min, but 14:04~14:08 is 4 min' in (
+        result.output)
+    assert "overlap" not in result.output
+    assert f'line {line + 2}: 4 "지자체별 글로벌 혁신 특구 준비현황 발표": starts at 14:07, ' \
+           "1 min before the item above it ends (14:08)" in result.output
+
+
+def test_cli_unreadable_input_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    missing = runner.invoke(cli, ["parse", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\xff\xfe14:00")
+    assert runner.invoke(cli, ["parse", str(binary)]).exit_code == 2
+    prose = tmp_path / "prose.txt"
+    prose.write_text("No times here.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["parse", str(prose)])
+    assert result.exit_code == 2
+    assert "no agenda found" in result.output
+
+
+@pytest.mark.parametrize("emit", ["toml", "json"])
+def test_cli_emit_gives_back_the_same_times(runner: CliRunner, tmp_path: Path,
+                                            emit: str, press: str) -> None:
+    out = tmp_path / f"meeting.{emit}"
+    result = runner.invoke(cli, ["parse", str(PRESS), "--date", "2024-03-13", "--tz",
+                                 "Asia/Seoul", "--emit", emit, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert times(agenda.layout(agenda.load(out))) == times(
+        agenda.layout(agenda.reference_meeting()))
+    if emit == "json":
+        assert json.loads(out.read_text("utf-8"))["meeting"]["timezone"] == "Asia/Seoul"
+    checked = runner.invoke(cli, ["check", str(out)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_cli_emit_to_stdout_keeps_problems_apart(tmp_path: Path, press: str) -> None:
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text(press.replace("14:32~14:57 (’25)", "14:32~14:57 (’20)"), "utf-8")
+    result = CliRunner().invoke(cli, ["parse", str(wrong), "--date", "2024-03-13",
+                                      "--tz", "Asia/Seoul", "--emit", "toml"])
+    assert result.exit_code == 1
+    assert agenda.loads(result.stdout).items[5].minutes == 25
+    assert "states 20 min" in result.stderr
+
+
+# -- what real agendas write --------------------------------------------------------
+
+
+RANGES = [  # (the first row's range, the second row's)
+    ("14:00~14:02", "14:02~14:07"), ("14:00-14:02", "14:02-14:07"),
+    ("14:00–14:02", "14:02–14:07"), ("14시 00분~14시 02분", "14시 02분~14시 07분"),
+    ("2:00 PM–2:02 PM", "2:02 PM–2:07 PM"), ("2:00–2:02 PM", "2:02–2:07 PM"),
+    ("오후 2시~오후 2시 2분", "오후 2시 2분~오후 2시 7분"),
+    ("2:00 p.m. to 2:02 p.m.", "2:02 to 2:07 pm"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), RANGES)
+@pytest.mark.parametrize("stated", ["('{}')", "('{})", "(’{})", "({}')", "{}분", "({} min)",
+                                    "{}m", "({}분)"])
+def test_time_ranges_and_stated_durations(first: str, second: str, stated: str) -> None:
+    text = f"{first} {stated.format(2)} ▪Opening\n{second} {stated.format(5)} ▪Talk\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert result.problems == (), [str(p) for p in result.problems]
+    timetable = agenda.layout(result.meeting)
+    assert [(s.start.format("HH:mm"), s.minutes, s.title) for s in timetable] == [
+        ("14:00", 2, "Opening"), ("14:02", 5, "Talk")]
+    wrong = agenda.parse_text(text.replace(stated.format(5), stated.format(4)), date=DAY,
+                              tz="Asia/Seoul")
+    assert [(p.code, p.line) for p in wrong.problems] == [("stated-duration", 2)]
+
+
+@pytest.mark.parametrize("bullet", ["▪", "-", "•", "○", "◦", "1.", "(1)", "①"])
+def test_bullets_before_a_row_or_a_title(bullet: str) -> None:
+    text = f"{bullet} 09:00~09:30 Welcome\n09:30~10:00\n{bullet} Keynote\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [item.title for item in result.meeting.items] == ["Welcome", "Keynote"]
+    assert result.ok
+
+
+def test_a_stated_duration_that_disagrees_names_both() -> None:
+    result = agenda.parse_text("09:00~09:30 (’20) ▪Welcome\n", date=DAY, tz="Asia/Seoul")
+    (problem,) = result.problems
+    assert (problem.code, problem.line, problem.number) == ("stated-duration", 1, "1")
+    assert problem.message() == "states 20 min, but 09:00~09:30 is 30 min"
+
+
+def test_times_out_of_order_and_an_uneven_arrow_list() -> None:
+    text = ("10:00~10:30 ▪Reports\n"
+            "  ※ North → South → East → West\n"
+            "09:30~10:00 ▪Opening\n")
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(p.code, p.line, p.number) for p in result.problems] == [
+        ("uneven-order", 2, "1"), ("out-of-order", 3, "2")]
+    assert "30 min do not split into 4 equal whole-minute parts" in result.problems[0].message()
+
+
+def test_rows_that_do_not_fill_the_stated_window() -> None:
+    text = ("When: 2024-03-13 (Wed) 09:00-10:00 (Asia/Seoul)\n"
+            "09:05-09:30 Opening\n"
+            "09:30-09:50 Talk\n")
+    result = agenda.parse_text(text)
+    assert [(p.code, p.line) for p in result.problems] == [("window-start", 2),
+                                                          ("window-end", 3)]
+    assert "the stated time (line 1) ends at 10:00" in result.problems[1].message()
+    assert result.meeting.end is None  # the window is not declared when it is not filled
+
+
+def test_a_gap_is_kept_as_a_fixed_time_in_the_spec() -> None:
+    text = "09:00-09:30 Opening\n09:45-10:00 Closing\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(p.code, p.line) for p in result.problems] == [("row-gap", 2)]
+    closing = result.meeting.items[1]
+    assert (closing.at, closing.gap_ok) == (dt.time(9, 45), True)
+    reread = agenda.load_toml(agenda.dump_toml(result.meeting))
+    assert [s.start.format("HH:mm") for s in agenda.layout(reread)] == ["09:00", "09:45"]
+
+
+def test_stdin_and_json_emit(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["parse", "-", "--date", "2024-03-13", "--tz", "UTC",
+                                 "--emit", "json"], input="09:00-09:30 Opening\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["items"] == [
+        {"title": "Opening", "minutes": 30, "kind": "ceremony"}]
+
+
+def test_a_date_without_a_year_takes_the_year_of_another_date_in_the_document() -> None:
+    text = ("Released 2025-01-20\n\n"
+            "(일시) 1.22(수) 10:00~10:30\n"
+            "10:00~10:30 ▪Briefing\n")
+    result = agenda.parse_text(text, tz="Asia/Seoul")
+    assert result.meeting.date == dt.date(2025, 1, 22)
+    assert result.ok
