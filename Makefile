@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
 
-.PHONY: demo test test-thorough bench lint docs clean
+.PHONY: demo test test-deps test-thorough bench lint docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +18,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/agenda demo
 
-test: $(STAMP)
+# System packages and ical.js for the tests: the same script CI runs (a no-op once installed).
+test-deps:
+	scripts/install-test-deps.sh
+
+test: test-deps $(STAMP)
 	$(BIN)/python -m pytest
 
-test-thorough: $(STAMP)
+test-thorough: test-deps $(STAMP)
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -2,6 +2,10 @@
 
 Profiles (choose with HYPOTHESIS_PROFILE): ``default`` keeps the suite fast;
 ``thorough`` runs many more examples on demand (``make test-thorough``).
+
+The default profile does not shrink: a failure reports the example as found (and saves
+it in ``.hypothesis``), so a failing property costs seconds, not minutes of shrinking on
+a busy machine. ``make test-thorough`` replays the saved example and shrinks it.
 """
 
 from __future__ import annotations
@@ -16,15 +20,18 @@ from pathlib import Path
 import pendulum
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
 )
 settings.register_profile(
     "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+THOROUGH = PROFILE == "thorough"
 
 # No test may depend on the machine's zone: pin it to one with DST.
 os.environ["TZ"] = "Europe/Berlin"
@@ -67,4 +74,5 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path
 
 
-__all__ = ["DOCS", "EXAMPLES", "IN_CI", "ROOT", "SEED", "require_tool", "subprocess", "which"]
+__all__ = ["DOCS", "EXAMPLES", "IN_CI", "ROOT", "SEED", "THOROUGH", "require_tool", "subprocess",
+           "which"]

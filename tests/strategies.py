@@ -305,6 +305,21 @@ def conference_meetings(draw: st.DrawFn) -> Meeting:
     return meeting
 
 
+AUDIENCES = ("busan", "gangwon", "press")
+
+
+@st.composite
+def audience_meetings(draw: st.DrawFn) -> Meeting:
+    """A meeting from `meetings()` whose items (blocks too) name audiences at random."""
+    meeting = draw(meetings())
+    names = st.lists(st.sampled_from(AUDIENCES), max_size=2, unique=True).map(tuple)
+
+    def mark(item: Item) -> Item:
+        return attrs.evolve(item, audience=draw(names), items=[mark(c) for c in item.items])
+
+    return attrs.evolve(meeting, items=[mark(item) for item in meeting.items])
+
+
 # -- agendas to print and read back -------------------------------------------------
 
 

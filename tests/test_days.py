@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -161,3 +162,29 @@ def test_every_slot_falls_on_its_day_or_after_its_midnight(meeting: Meeting) -> 
                     slot.start, slot.end, day=slot.date)
     starts = [day.start_utc for day in timetable.days]
     assert starts == sorted(starts)
+
+
+def test_check_names_both_ends_of_a_meeting_over_days(runner: object) -> None:
+    from click.testing import CliRunner
+
+    from agenda.cli import cli
+
+    assert isinstance(runner, CliRunner)
+    result = runner.invoke(cli, ["check", str(WORKSHOP)])
+    assert result.exit_code == 0
+    assert result.output == ('ok: "Open Data Workshop 2024" 2024-05-20 (Mon) 09:00 – '
+                             "2024-05-22 (Wed) 00:30 Asia/Seoul, 2 days, 40 items, 735 min\n")
+
+
+def test_a_day_edited_in_place_is_laid_out_as_it_now_says() -> None:
+    meeting = agenda.load(WORKSHOP)
+    first = meeting.days[0]
+    later = attrs.evolve(meeting, days=[
+        attrs.evolve(first, start=dt.time(9, 10), end=dt.time(14, 55)), *meeting.days[1:]])
+    timetable = agenda.layout(later)
+    assert timetable.start.format("YYYY-MM-DD HH:mm") == "2024-05-20 09:10"
+    changes = agenda.diff(agenda.layout(meeting), timetable)
+    assert {change.kind for change in changes} == {"retimed"}
+    day_two = {slot.path for slot in timetable.day_slots(timetable.days[1])}
+    retimed = {change.path for change in changes}
+    assert retimed and not retimed & day_two  # day 2 keeps its times

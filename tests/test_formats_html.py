@@ -175,3 +175,16 @@ def test_children_with_their_own_presenters_keep_a_notes_cell_each() -> None:
     assert [cell_text(c) if c is not None else None for c in child_notes] == ["부산 부시장", ""]
     # Every row has as many cells as the header once the spanning cells are counted.
     assert [len(r.findall("td")) for r in rows] == [3, 2, 2, 3]
+
+
+def test_columns_are_bounded_and_a_url_breaks_at_its_punctuation() -> None:
+    url = "https://www.mss.go.kr/site/smba/ex/bbs/View.do?cbIdx=86&bcIdx=1048596"
+    meeting = agenda.Meeting("t", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                             [agenda.Item("가" * 40, minutes=5, notes=f"자료: {url}")])
+    document = agenda.to_html(agenda.layout(meeting))
+    assert "table-layout: fixed" in document
+    assert ("자료: https://<wbr>www<wbr>.mss<wbr>.go<wbr>.kr/<wbr>site/<wbr>smba/<wbr>ex/<wbr>"
+            "bbs/<wbr>View<wbr>.do<wbr>?cbIdx<wbr>=86<wbr>&amp;bcIdx<wbr>=1048596") in document
+    assert "가" * 40 in document  # no punctuation: it breaks by overflow-wrap, not <wbr>
+    short = agenda.to_html(agenda.layout(agenda.reference_meeting()))
+    assert "<wbr>" not in short

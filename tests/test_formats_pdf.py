@@ -128,3 +128,41 @@ def test_a_document_without_hangul_needs_no_korean_font(monkeypatch: pytest.Monk
                              agenda.reference_meeting().start, "Europe/Berlin",
                              [agenda.Item("Reports", minutes=10)])
     assert agenda.to_pdf(agenda.layout(meeting), lang="en") == b"%PDF-fake"
+
+
+# -- ordinary content that used to break the page ---------------------------------------
+LONG_URL = ("https://www.mss.go.kr/site/smba/ex/bbs/View.do?cbIdx=86&bcIdx=1048596"
+            "&parentSeq=1048596")
+
+
+def test_a_url_and_a_long_token_stay_on_the_a4_page(tmp_path: Path) -> None:
+    import re as _re
+
+    require_tool("WeasyPrint (pip install 'agenda[pdf]')",
+                 importlib.util.find_spec("weasyprint") is not None)
+    require_tool("a font with Korean glyphs (fonts-nanum) and fontconfig's fc-list",
+                 bool(pdf_module.korean_fonts()))
+    require_tool("pdftotext (poppler-utils)", which("pdftotext") is not None)
+    import attrs
+
+    meeting = agenda.reference_meeting()
+    items = list(meeting.items)
+    items[1] = attrs.evolve(items[1], notes=f"자료: {LONG_URL}")
+    items[5] = attrs.evolve(items[5], title="토론" + "X" * 150)
+    meeting = attrs.evolve(meeting, items=tuple(items))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(agenda.to_pdf(agenda.layout(meeting)))
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, timeout=60, check=True)
+    width = float(_re.search(r'<page width="([\d.]+)"', done.stdout)[1])  # type: ignore[index]
+    words = _re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', done.stdout)
+    margin = 14 / 25.4 * 72  # the page's 14 mm side margin, in points
+    assert words and all(float(x) <= width - margin + 1 for x, _ in words), max(
+        (float(x), w) for x, w in words)
+    text = [w for _, w in words]
+    # Hangul titles keep whole words instead of one syllable per line ...
+    for word in ("지자체별", "글로벌", "준비현황", "맺음말씀", "인사말씀"):
+        assert word in text, word
+    # ... the URL breaks at its punctuation, and nothing of it is lost.
+    assert "".join(text).count(LONG_URL.replace("&", "&amp;")) == 1
+    assert "".join(text).count("X" * 150) == 1

@@ -210,6 +210,19 @@ def test_flexible_items_before_a_break_take_their_maximum_and_leave_a_gap() -> N
                              Item("lunch", minutes=30, at=dt.time(14, 30), kind=Kind.BREAK)))
     assert [s.minutes for s in timetable] == [10, 30]
     assert timetable[1].start_utc - timetable[0].end_utc == 20 * 60
+    [warning] = timetable.warnings
+    assert (warning.code, warning.severity, warning.number) == ("flexible-capped",
+                                                                agenda.Severity.WARNING, "1")
+    assert warning.message == ('flexible items reach their max_minutes (10 min) and leave a '
+                               '20 min gap before "lunch" at 14:30 that no item declares; '
+                               "raise max_minutes or add an item for the gap")
+
+
+def test_flexible_items_that_fill_the_window_before_a_break_are_not_warned() -> None:
+    timetable = layout(seoul(Item("a", min_minutes=5, max_minutes=40),
+                             Item("lunch", minutes=30, at=dt.time(14, 30), kind=Kind.BREAK)))
+    assert [s.minutes for s in timetable] == [30, 30]
+    assert timetable.warnings == ()
 
 
 def _wall_clock_at(meeting: Meeting, utc: int) -> dt.time | None:

@@ -259,3 +259,12 @@ def test_a_date_without_a_year_takes_the_year_of_another_date_in_the_document() 
     result = agenda.parse_text(text, tz="Asia/Seoul")
     assert result.meeting.date == dt.date(2025, 1, 22)
     assert result.ok
+
+
+@pytest.mark.parametrize("gap", ["빈 시간 15분", "Gap, 15 min"])
+def test_a_row_that_says_the_time_is_left_empty_is_no_item(gap: str) -> None:
+    text = f"09:00~09:30 Opening\n09:30~09:45 {gap}\n09:45~10:00 Closing\n"
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert result.problems == ()
+    assert [item.title for item in result.meeting.items] == ["Opening", "Closing"]
+    assert (result.meeting.items[1].at, result.meeting.items[1].gap_ok) == (dt.time(9, 45), True)

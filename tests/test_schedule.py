@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import jsonschema
+import pytest
 import xmlschema
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -198,3 +199,20 @@ def test_a_talk_moved_to_another_room_keeps_its_uid_and_guid() -> None:
     rooms = {e.summary: e.location for e in after.items}
     assert rooms["Columnar storage in practice"] == "Room C"
     assert _guids(moved) == _guids(meeting)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda m: agenda.move(m, "4.2", before="4.1"),
+    lambda m: agenda.resize(m, "5", 10, absorb="6"),
+    lambda m: agenda.shift(m, by=30, move_anchors=True),
+])
+def test_edit_operations_keep_ids_and_guids(edit: Any) -> None:
+    meeting = agenda.reference_meeting()
+    assert _guids(edit(meeting)) == _guids(meeting)
+
+
+def test_removing_an_item_removes_only_its_event() -> None:
+    meeting = agenda.reference_meeting()
+    before, after = _guids(meeting), _guids(agenda.remove(meeting, "4.4", absorb="6"))
+    assert set(before) - set(after) == {"전남"}
+    assert all(after[title] == before[title] for title in after)

@@ -9,6 +9,7 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     AddressError,
@@ -46,6 +47,7 @@ from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._timetable import DaySpan, Slot, Timetable
 from .parse import ParseError, ParseResult, parse_file, parse_text
+from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
 
 __all__ = [
     "LABELS",
@@ -54,6 +56,8 @@ __all__ = [
     "AddressError",
     "AgendaError",
     "BelowMinimum",
+    "CalDAVError",
+    "CalDAVResult",
     "Change",
     "Cut",
     "Day",
@@ -76,16 +80,21 @@ __all__ = [
     "ParseError",
     "ParseResult",
     "Problem",
+    "Release",
     "RenderOptions",
     "Severity",
+    "SiteError",
     "Slot",
     "SpecError",
     "Timetable",
     "UnboundedRepeat",
+    "UnknownAudience",
+    "audiences",
     "diff",
     "dump_json",
     "dump_toml",
     "event_uid",
+    "for_audience",
     "from_dict",
     "from_ics",
     "insert",
@@ -100,6 +109,8 @@ __all__ = [
     "parse_file",
     "parse_text",
     "parse_weekday",
+    "publish_caldav",
+    "publish_site",
     "reference_meeting",
     "remove",
     "render",

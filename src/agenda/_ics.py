@@ -27,6 +27,7 @@ import pendulum
 from dateutil import rrule as _rrule
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
+from ._audience import for_audience
 from ._messages import escape_controls
 from ._model import slugify
 from ._problems import AgendaError
@@ -174,8 +175,22 @@ def _span(start: int, end: int, zone: str, repeats: bool) -> tuple[_dt.datetime,
     return first, last
 
 
-def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
+def _moment(now: _dt.datetime | str) -> _dt.datetime:
+    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
+    if isinstance(now, str):
+        try:
+            return _dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"now must be an ISO 8601 date-time like "
+                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
+    if not isinstance(now, _dt.datetime):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
+    return now
+
+
+def _stamp(now: _dt.datetime | str | None, previous: Sequence[Event]) -> _dt.datetime:
     if now is not None:
+        now = _moment(now)
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError(f"now must be an aware date-time, got {now!r}")
         return now.astimezone(_dt.UTC).replace(microsecond=0)
@@ -183,9 +198,9 @@ def _stamp(now: _dt.datetime | None, previous: Sequence[Event]) -> _dt.datetime:
     stamps = [_EPOCH]
     for event in previous:
         for name in ("DTSTAMP", "LAST-MODIFIED"):
-            value = event.get(name)
-            if value is not None and isinstance(value.dt, _dt.datetime):
-                stamps.append(value.dt.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
+            moment = _stamp_of(event, name)
+            if moment is not None and moment.tzinfo is not None:
+                stamps.append(moment.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
     return max(stamps)
 
 
@@ -230,19 +245,22 @@ def _event(uid: str, summary: str, start: int, end: int, zone: str, path: Sequen
 
 
 def _fresh_events(timetable: Timetable, items: bool, domain: str,
-                  track: str | None = None) -> list[Event]:
+                  track: str | None = None, audience: str | None = None
+                  ) -> list[Event]:
     meeting = timetable.meeting
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
     parent_uid = event_uid(meeting.key, (), domain)
     events = [_event(parent_uid, meeting.title, timetable.start_utc, timetable.end_utc,
                      timetable.zone, (), _description(timetable), meeting.location,
                      meeting.category, rule, None)]
+    seen = None if audience is None else {s.number for s in for_audience(timetable, audience)}
     if not items:
         return events
     by_number = {slot.number: slot for slot in timetable}
     first_day = timetable.start.date()
     for slot in timetable:
-        if slot.is_block or (track is not None and slot.track not in (None, track)):
+        if slot.is_block or (track is not None and slot.track not in (None, track)) or (
+                seen is not None and slot.number not in seen):
             continue
         if rule is not None and slot.start.date() != first_day:
             raise FeedError(f'item {slot.number} "{slot.title}" starts on another day than '
@@ -273,8 +291,12 @@ def _looks_binary(data: bytes | str) -> bool:
     return False
 
 
-def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
+def _parse_feed(data: bytes | bytearray | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes | str):
+        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
     if _looks_binary(data):
         raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
     try:
@@ -292,7 +314,32 @@ def _parse_feed(data: bytes | str, source: str | None = None) -> Calendar:
     if FEED_MARKER not in calendar and prodid != PRODID:
         raise FeedError(f'not a feed written by agenda (PRODID "{prodid}", no {FEED_MARKER}); '
                         "it is left untouched", source)
+    for event in calendar.walk("VEVENT"):
+        _check_event(event, source)
     return calendar
+
+
+_SINGLE = ("UID", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+           "STATUS", "SUMMARY", "RRULE", "RELATED-TO", "LOCATION", "DESCRIPTION", _PATH)
+
+
+def _check_event(event: Component, source: str | None) -> None:
+    """FeedError unless the properties this module reads from `event` can be read:
+    each at most once, times that are times, a SEQUENCE that is a number."""
+    uid = event.get("UID")
+    name = str(uid)[:80] if uid is not None and not isinstance(uid, list) else "?"
+    for prop in _SINGLE:
+        if isinstance(event.get(prop), list):
+            raise FeedError(f"event {name}: {prop} appears more than once", source)
+    try:
+        _instant(event.get("DTSTART"), "DTSTART")
+        _instant(event.get("DTEND"), "DTEND")
+    except FeedError as exc:
+        raise FeedError(f"event {name}: {exc.reason}", source) from None
+    try:
+        _sequence(event)
+    except FeedError as exc:
+        raise FeedError(exc.reason, source) from None
 
 
 def _fingerprint(event: Component) -> tuple[str, ...]:
@@ -302,9 +349,23 @@ def _fingerprint(event: Component) -> tuple[str, ...]:
                         if name.upper() not in _STAMPS))
 
 
+_MAX_SEQUENCE = 2**31 - 2  # RFC 5545 integers are 32-bit; the next one must fit too
+
+
 def _sequence(event: Component) -> int:
+    """The event's SEQUENCE (0 when absent); FeedError when it is not one."""
     value = event.get("SEQUENCE")
-    return int(value) if value is not None else 0
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= _MAX_SEQUENCE:
+        shown = str(getattr(value, "to_ical", lambda: value)())[:40]
+        raise FeedError(f'event {str(event.get("UID", "?"))[:80]}: SEQUENCE "{shown}" is not '
+                        f"a whole number from 0 to {_MAX_SEQUENCE}")
+    return number
 
 
 def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
@@ -410,23 +471,34 @@ def _written_in_utc(events: Iterable[Event]) -> bool:
 
 
 # -- the feed -----------------------------------------------------------------------------
-def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str | None = None,
-           now: _dt.datetime | None = None, uid_domain: str | None = None,
-           track: str | None = None) -> bytes:
+def to_ics(timetable: Timetable, *, items: bool = False,
+           previous: bytes | bytearray | str | None = None,
+           now: _dt.datetime | str | None = None, uid_domain: str | None = None,
+           track: str | None = None, audience: str | None = None,
+           refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
     """The iCalendar feed of `timetable` as bytes (UTF-8, CRLF lines).
 
     `items` adds one event per leaf slot, linked to the meeting event by RELATED-TO.
     `previous` is the feed as last published: unchanged events keep it byte for byte,
     changed ones get SEQUENCE + 1 and a new LAST-MODIFIED, vanished ones stay as
     ``STATUS:CANCELLED``; a previous feed that is not iCalendar or not agenda's raises
-    :class:`FeedError`. `now` (aware) stamps new and changed events; without it they
+    :class:`FeedError`; it may be bytes, bytearray or str. `now` (an aware datetime or
+    an ISO 8601 string with offset) stamps new and changed events; without it they
     get the second after the previous feed's latest stamp, or the Unix epoch.
     `uid_domain` is the right-hand side of every UID (default: the previous feed's,
     else ``agenda.invalid``). An item's LOCATION is its room, else the meeting's
     location. `track` (implies `items`) gives one track's feed: the items of the
     parallel tracks of that title and every item outside parallel blocks, with the
     same UIDs as the full feed; a title no track has raises :class:`AgendaError`.
+
+    `audience` keeps the item events of that audience's items (see
+    :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
+    whole feed. `refresh` is how often subscribers should fetch the feed again
+    (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
+    calendar's name (default: the meeting's title).
     """
+    if refresh < _dt.timedelta(minutes=1) or refresh.microseconds:
+        raise ValueError(f"refresh must be whole seconds, a minute or more, got {refresh}")
     if track is not None:
         known = sorted({slot.track for slot in timetable if slot.track is not None})
         if track not in known:
@@ -440,19 +512,20 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
         uid_domain = str(old_calendar[_DOMAIN])
     domain = _check_domain(uid_domain)
     stamp = _stamp(now, old_events)
-    events = _merge(_fresh_events(timetable, items, domain, track), old_events, stamp)
+    events = _merge(_fresh_events(timetable, items, domain, track, audience), old_events,
+                    stamp)
 
     meeting = timetable.meeting
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("NAME", _text(meeting.title))
-    calendar.add("X-WR-CALNAME", _text(meeting.title))
+    calendar.add("NAME", _text(meeting.title if name is None else name))
+    calendar.add("X-WR-CALNAME", _text(meeting.title if name is None else name))
     if timetable.zone == "UTC" or not _written_in_utc(events):
         calendar.add("X-WR-TIMEZONE", timetable.zone)
-    calendar.add("REFRESH-INTERVAL", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add("REFRESH-INTERVAL", vDuration(refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
     calendar.add(FEED_MARKER, FEED_VERSION)
     calendar.add(_DOMAIN, domain)
     for block in _timezones(events):
@@ -463,17 +536,23 @@ def to_ics(timetable: Timetable, *, items: bool = False, previous: bytes | str |
 
 
 # -- reading back -----------------------------------------------------------------------
-def _instant(value: object) -> pendulum.DateTime:
-    moment = getattr(value, "dt", None)
+def _instant(value: object, name: str) -> pendulum.DateTime:
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError as exc:  # icalendar's BrokenCalendarProperty: a malformed value
+        raise FeedError(f"{name} cannot be read ({exc})") from None
     if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
-        raise FeedError(f"expected a date-time with a zone, got {moment!r}")
+        raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
     zone = getattr(moment.tzinfo, "key", None) or "UTC"
     return pendulum.from_timestamp(int(moment.timestamp()), tz=zone)
 
 
 def _stamp_of(event: Component, name: str) -> _dt.datetime | None:
     value = event.get(name)
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError:  # a malformed stamp tells nothing; the event is still read
+        return None
     return moment if isinstance(moment, _dt.datetime) else None
 
 
@@ -534,8 +613,8 @@ def _feed_event(event: Component) -> FeedEvent:
     return FeedEvent(
         uid=str(event.get("UID", "")),
         summary=str(event.get("SUMMARY", "")),
-        start=_instant(event.get("DTSTART")),
-        end=_instant(event.get("DTEND")),
+        start=_instant(event.get("DTSTART"), "DTSTART"),
+        end=_instant(event.get("DTEND"), "DTEND"),
         status=str(event.get("STATUS", "CONFIRMED")).upper(),
         sequence=_sequence(event),
         path=path,
@@ -647,7 +726,7 @@ class FeedTimetable:
         return tuple(out)
 
 
-def from_ics(data: bytes | str) -> FeedTimetable:
+def from_ics(data: bytes | bytearray | str) -> FeedTimetable:
     """Read a feed written by :func:`to_ics`; :class:`FeedError` for anything else."""
     calendar = _parse_feed(data)
     events = tuple(_feed_event(e) for e in calendar.walk("VEVENT"))

@@ -1,54 +1,165 @@
-"""File-system edges: reading spec files and writing outputs atomically."""
+"""File-system edges: reading spec files and writing outputs safely.
+
+`write_atomic` treats what already stands at the output path with care: a regular
+file is replaced atomically and keeps its mode (and, where allowed, its owner); a
+symbolic link is written through, so its target is replaced and the link stays; a
+device, a FIFO or a path under ``/dev`` or ``/proc`` (``/dev/stdout``) is written in
+place, never renamed over; a file without any write bit is refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from ._model import Meeting
 from ._problems import Problem, SpecError
-from ._spec import loads
+from ._spec import decode_spec, loads
 
-__all__ = ["load", "write_atomic"]
+__all__ = ["TEMP_SUFFIX", "load", "readable_output", "write_atomic"]
+
+#: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
+#: target; one left by a killed run is removed by the next write to the same target.
+TEMP_SUFFIX = ".agenda-tmp"
+_IN_PLACE_ROOTS = ("/dev/", "/proc/")
 
 
 def load(path: str | os.PathLike[str]) -> Meeting:
-    """Read a spec file; ``.json`` is read as JSON, anything else as TOML."""
+    """Read a spec file; ``.json`` is read as JSON, anything else as TOML.
+
+    A UTF-8 byte-order mark at the start is accepted; other encodings are refused
+    with a message that says how to convert the file.
+    """
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        raw = file.read_bytes()
     except OSError as exc:
         raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
                         str(file)) from None
-    except UnicodeDecodeError as exc:
-        raise SpecError([Problem("not-utf8", facts={"reason": exc.reason, "byte": exc.start})],
-                        str(file)) from None
     try:
-        return loads(text, "json" if file.suffix.lower() == ".json" else "toml")
+        return loads(decode_spec(raw), "json" if file.suffix.lower() == ".json" else "toml")
     except SpecError as exc:
         raise SpecError(exc.problems, str(file)) from None
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, then rename.
+    """Write `data` (text is encoded as UTF-8) to `path` without ever leaving half a file.
 
-    A failure part-way leaves no partial file, and an existing file untouched.
+    - a regular file (or a new one) is written to a temporary file beside it, synced
+      and renamed over it: a failure part-way leaves the old file untouched; an
+      existing file keeps its permission bits;
+    - a symbolic link is followed: its final target is replaced that way, the link stays;
+    - a device, a FIFO, a socket or anything under ``/dev`` or ``/proc`` (such as
+      ``/dev/stdout``) is opened and written in place, never replaced by a file;
+    - a regular file with no write bit at all (``chmod a-w``), or one the caller may
+      not write, is refused with :class:`PermissionError`, even for root.
+
+    Temporary files that a killed run left beside the target are removed first.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                               dir=target.parent if str(target.parent) else ".")
+    try:
+        found: os.stat_result | None = target.stat()  # follows links
+    except FileNotFoundError:
+        found = None
+    if _in_place(target, found):
+        with target.open("wb") as handle:
+            handle.write(payload)
+        return
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    if found is not None and (not found.st_mode & 0o222 or not os.access(real, os.W_OK)):
+        raise PermissionError(errno.EACCES, "the file is read-only (it has no write "
+                              "permission); change its mode or choose another output",
+                              str(target))
+    folder = real.parent
+    _remove_stale_temporaries(folder, real.name)
+    tmp, fd = _create_temporary(folder, real.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            if found is not None:
+                os.fchmod(handle.fileno(), stat.S_IMODE(found.st_mode))
+                if (found.st_uid, found.st_gid) != _owner(handle.fileno()):
+                    with contextlib.suppress(OSError):  # only root may give files away
+                        os.fchown(handle.fileno(), found.st_uid, found.st_gid)
             os.fsync(handle.fileno())
-        temporary = Path(tmp)
-        temporary.chmod(0o644 if not target.exists() else target.stat().st_mode & 0o777)
-        temporary.replace(target)
+        tmp.replace(real)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            Path(tmp).unlink()
+            tmp.unlink()
         raise
+
+
+def readable_output(path: str | os.PathLike[str]) -> bool:
+    """True when `path` holds a previous output worth reading back: a non-empty regular
+    file (through links), not a device, a FIFO or ``/dev/stdout``, whose reading would
+    block or consume what is not ours."""
+    target = Path(path)
+    try:
+        found = target.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size > 0 and not _in_place(target, found)
+
+
+def _in_place(target: Path, found: os.stat_result | None) -> bool:
+    """True for what must be written where it is: devices, FIFOs, sockets, /dev, /proc."""
+    if found is not None and not (stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode)):
+        return True
+    absolute = os.path.normpath(target.absolute())  # not resolved: /dev/stdout stays itself
+    return found is not None and absolute.startswith(_IN_PLACE_ROOTS)
+
+
+def _owner(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_uid, info.st_gid
+
+
+def _create_temporary(folder: Path, name: str) -> tuple[Path, int]:
+    """A new file ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, opened for writing.
+
+    Created with mode 0o666 less the umask, as a plain ``open`` would create it.
+    """
+    while True:
+        tmp = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporaries of `name` whose writing process no longer runs."""
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        middle = entry.name[len(prefix):-len(TEMP_SUFFIX)]
+        pid_text, _, token = middle.partition("-")
+        if not (pid_text.isdigit() and len(token) == 8) or _running(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another thread of this process may be writing the same target
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True

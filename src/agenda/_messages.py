@@ -161,6 +161,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{at} 고정인데 {previous_ko}이(가) {previous_end}에 끝나 {gap:min}이 빕니다. "
               "gap_ok를 주거나 휴식(break)으로 하십시오",
     },
+    "flexible-capped": {
+        "en": "flexible items reach their max_minutes ({most:min}) and leave a {gap:min} gap "
+              "before {before:q} {at} that no item declares; raise max_minutes or add an item "
+              "for the gap",
+        "ko": "유연한 항목이 max_minutes({most:min})에 이르러 {before:q} {at} 앞에 아무 항목도 "
+              "없는 {gap:min}이 남습니다. max_minutes를 늘리거나 그 시간에 항목을 넣으십시오",
+    },
     "unplanned-gap": {
         "en": "{gap:min} with nothing planned from {start} to {end} before it; give it "
               "gap_ok = true if the gap is meant",

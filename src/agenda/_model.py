@@ -17,7 +17,10 @@ from collections.abc import Iterable, Iterator
 import attrs
 import pendulum
 
-__all__ = ["Day", "Item", "Kind", "Meeting"]
+__all__ = ["LANGUAGES", "Day", "Item", "Kind", "Meeting"]
+
+#: The languages a meeting may be held in (its `language`): tables and messages speak them.
+LANGUAGES = ("en", "ko")
 
 
 class Kind(enum.StrEnum):
@@ -33,38 +36,82 @@ class Kind(enum.StrEnum):
     OTHER = "other"
 
 
-def _to_date(value: _dt.date) -> pendulum.Date:
+def _to_date(value: _dt.date | str) -> pendulum.Date:
+    """A date, from a `datetime.date` or an ISO string like ``"2024-03-13"``."""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"date must be a date like 2024-03-13, got {value!r}") from None
     if isinstance(value, _dt.datetime):
-        raise TypeError(f"expected a date without a time, got {value!r}")
+        raise TypeError(f"date must be a date without a time, got {value!r}")
+    if not isinstance(value, _dt.date):
+        raise TypeError(f"date must be a datetime.date or 'YYYY-MM-DD', got {value!r}")
     if isinstance(value, pendulum.Date):
         return value
     return pendulum.Date(value.year, value.month, value.day)
 
 
-def _to_time(value: _dt.time) -> pendulum.Time:
+def _to_time(value: _dt.time | str, name: str = "start") -> pendulum.Time:
+    """A wall-clock time, from a `datetime.time` or an ISO string like ``"14:00"``."""
+    if isinstance(value, str):
+        try:
+            value = _dt.time.fromisoformat(value)
+        except ValueError:
+            raise TypeError(f"{name} must be a local time like 14:00, got {value!r}") from None
+    if not isinstance(value, _dt.time):
+        raise TypeError(f"{name} must be a datetime.time or 'HH:MM', got {value!r}")
     if value.tzinfo is not None:
         raise TypeError(
-            f"a wall-clock time takes no zone ({value!r}); the meeting's timezone applies"
+            f"{name} is a wall-clock time and takes no zone ({value!r}); "
+            "the meeting's timezone applies"
         )
     if isinstance(value, pendulum.Time):
         return value
     return pendulum.Time(value.hour, value.minute, value.second)
 
 
-def _to_optional_time(value: _dt.time | None) -> pendulum.Time | None:
-    return None if value is None else _to_time(value)
+def _to_end(value: _dt.time | str | None) -> pendulum.Time | None:
+    return None if value is None else _to_time(value, "end")
+
+
+def _to_at(value: _dt.time | str | None) -> pendulum.Time | None:
+    return None if value is None else _to_time(value, "at")
 
 
 def _to_kind(value: Kind | str) -> Kind:
-    return Kind(value)
+    try:
+        return Kind(value)
+    except ValueError:
+        raise ValueError(f"kind must be one of {', '.join(k.value for k in Kind)}, "
+                         f"got {value!r}") from None
 
 
 def _to_items(value: Iterable[Item]) -> tuple[Item, ...]:
     return tuple(value)
 
 
-_optional_int = attrs.validators.optional(attrs.validators.instance_of(int))
+def _optional_int(_inst: object, attr: attrs.Attribute[int | None], value: object) -> None:
+    """A whole number or None; ``True``/``False`` are refused, as the spec loader does."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{attr.name} must be a whole number of minutes, got {value!r}")
+
+
+def _language(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+    if value not in LANGUAGES:
+        raise ValueError(f"{attr.name} must be one of {', '.join(LANGUAGES)}, got {value!r}")
+
+
 _optional_str = attrs.validators.optional(attrs.validators.instance_of(str))
+
+
+def _to_names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"expected a list of names, got the string {value!r}")
+    return tuple(value)
+
+
+_names = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
 
 
 def _items_of_item(_inst: object, attr: attrs.Attribute[tuple[Item, ...]],
@@ -84,7 +131,9 @@ class Item:
 
     A `parallel` block's children are tracks that run side by side, each from the
     block's start, each with its items in sequence. `room` names where an item takes
-    place; a block's children inherit it.
+    place; a block's children inherit it. `audience` names
+    who the item is for (``("busan", "press")``); a block's children inherit it, and
+    an item without one (nor a block above it with one) is for everyone.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -92,9 +141,7 @@ class Item:
     presenter: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     notes: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     kind: Kind = attrs.field(default=Kind.TALK, converter=_to_kind, kw_only=True)
-    at: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    at: pendulum.Time | None = attrs.field(default=None, converter=_to_at, kw_only=True)
     min_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
     max_minutes: int | None = attrs.field(default=None, validator=_optional_int, kw_only=True)
     gap_ok: bool = attrs.field(
@@ -108,6 +155,9 @@ class Item:
         default=False, validator=attrs.validators.instance_of(bool), kw_only=True
     )
     room: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    audience: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_names, validator=_names, kw_only=True
+    )
 
     @property
     def key(self) -> str:
@@ -160,9 +210,7 @@ class Day:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
-    end: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    end: pendulum.Time | None = attrs.field(default=None, converter=_to_end, kw_only=True)
 
     def walk(self) -> Iterator[Item]:
         """Every item of the day in agenda order (pre-order)."""
@@ -193,8 +241,12 @@ class Meeting:
     `end`, when given, is the declared end: the items must fill the window exactly
     (flexible items absorb the slack). `weekday` is the weekday as the source wrote
     it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
-    (``"ko"`` or ``"en"``) is the language the agenda is written in: tables and
+    (``"ko"`` or ``"en"``) is the language the meeting is held in: tables and
     `agenda check` speak it unless told otherwise.
+
+    `date`, `start`, `end` and an item's `at` also take ISO strings
+    (``"2024-03-13"``, ``"14:00"``); a value of the wrong type raises `TypeError` here,
+    not later in the layout.
 
     A meeting held over several days gives `days` instead of `items` (and of
     `end`): `date` and `start` then default to the first day's.
@@ -217,16 +269,13 @@ class Meeting:
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item
     )
-    end: pendulum.Time | None = attrs.field(
-        default=None, converter=_to_optional_time, kw_only=True
-    )
+    end: pendulum.Time | None = attrs.field(default=None, converter=_to_end, kw_only=True)
     location: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     category: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     weekday: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
-    language: str = attrs.field(default="ko", validator=attrs.validators.instance_of(str),
-                                kw_only=True)
+    language: str = attrs.field(default="ko", validator=_language, kw_only=True)
 
     @property
     def key(self) -> str:

@@ -73,7 +73,7 @@ def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
     return timetable_occurrences(layout(meeting), limit)
 
 
-def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
+def occurrence_on(meeting: Meeting, day: _dt.date | str) -> Meeting:
     """The meeting as held on `day`, one of its occurrences: the same items and
     wall-clock start on that date, as a single meeting (no ``repeat``; no ``weekday``,
     which belongs to the first date). Lay it out to print that occurrence's agenda.
@@ -83,8 +83,16 @@ def occurrence_on(meeting: Meeting, day: _dt.date) -> Meeting:
     same 15:00, unless a DST change falls inside the first meeting or this one).
 
     Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
-    :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
+    :class:`InvalidAgenda` when the meeting (or its rule) is invalid. `day` is a date
+    or an ISO string like ``"2024-03-13"`` (a `TypeError` says when it is neither).
     """
+    if isinstance(day, str):
+        try:
+            day = _dt.date.fromisoformat(day)
+        except ValueError:
+            raise TypeError(f"day must be a date like 2024-03-13, got {day!r}") from None
+    if not isinstance(day, _dt.date):
+        raise TypeError(f"day must be a datetime.date or 'YYYY-MM-DD', got {day!r}")
     day = _dt.date(day.year, day.month, day.day)
     single = attrs.evolve(meeting, date=day, weekday=None, repeat=None)
     if meeting.repeat is None:

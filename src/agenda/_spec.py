@@ -17,27 +17,32 @@ from typing import Any
 import tomli_w
 
 from ._messages import Fact
-from ._model import Day, Item, Kind, Meeting
+from ._model import LANGUAGES, Day, Item, Kind, Meeting
 from ._problems import Problem, SpecError
 
-__all__ = ["dump_json", "dump_toml", "from_dict", "load_json", "load_toml", "loads",
-           "to_dict"]
+__all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
+           "loads", "to_dict"]
 
 MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
                 "category", "repeat", "language")
-LANGUAGES = ("en", "ko")
 ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items", "parallel", "room")
+             "max_minutes", "gap_ok", "items", "parallel", "room",
+             "audience")
 DAY_KEYS = ("date", "start", "end", "items")
 _ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
 _REQUIRED_MEETING = ("title", "date", "start", "timezone")
+AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def _shown(value: Any) -> str:
-    """A wrong value as a message shows it: its repr, cut short."""
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
+def _shown(value: Any, limit: int = 60) -> str:
+    """`value` as the spec would show it, shortened: a message stays one readable line."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = f"a number of {value.bit_length()} bits" if isinstance(value, int) else "?"
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 class _Reader:
@@ -160,6 +165,16 @@ class _Reader:
                                           "known": list(LANGUAGES)}, "meeting", "language")
         return value
 
+    def names(self, data: Mapping[str, Any], key: str, where: str, table: str,
+              title: str = "") -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
+            self.wrong(key, 'a list of names made of ASCII letters, digits, "-" and "_", '
+                       'like ["busan", "press"]', value, where, table, title)
+            return ()
+        return tuple(dict.fromkeys(value))
+
     def items(self, raw: Any, prefix: str, where: str, table: str,
               title: str = "", base: int = 0) -> tuple[Item, ...]:
         if raw is None:
@@ -198,13 +213,15 @@ class _Reader:
         ident = self.string(data, "id", where, number, title=t)
         parallel = self.boolean(data, "parallel", where, number, t)
         room = self.string(data, "room", where, number, title=t)
+        audience = self.names(data, "audience", where, number, t)
         title_value = self.string(data, "title", where, number, required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room)
+                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
+                    audience=audience)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -343,6 +360,10 @@ def load_toml(text: str) -> Meeting:
         raise SpecError([Problem("syntax-error", facts={
             "format": "TOML", "line": line, "column": column, "reason": reason},
             line=line)]) from None
+    except RecursionError:
+        raise SpecError([Problem("spec-too-deep")]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
     return _read_nested(_Reader(text, "toml"), data)
 
 
@@ -354,8 +375,35 @@ def load_json(text: str) -> Meeting:
         raise SpecError([Problem("syntax-error", facts={
             "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
             line=exc.lineno)]) from None
+    except RecursionError:
+        raise SpecError([Problem("spec-too-deep")]) from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise SpecError([f"JSON value cannot be read: {_first_sentence(exc)}"]) from None
     return _read_nested(_Reader(text, "json"), data)
 
+
+def _first_sentence(exc: Exception) -> str:
+    return str(exc).split(";")[0]
+
+
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_spec(raw: bytes) -> str:
+    """The text of a spec file's bytes: UTF-8, with or without a byte-order mark.
+
+    Anything else raises :class:`SpecError` saying how to convert the file.
+    """
+    if raw.startswith(_UTF16_MARKS):
+        raise SpecError(["the file is UTF-16 text (it starts with a UTF-16 byte-order "
+                         "mark); save it as UTF-8"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        raise SpecError([f"not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset}); "
+                         "save the file as UTF-8, e.g. `iconv -f cp949 -t utf-8 IN > OUT` "
+                         "for a Korean file from Windows (CP949/EUC-KR)"]) from None
 
 def from_dict(data: Mapping[str, Any]) -> Meeting:
     """A meeting from plain data with the spec's names (a web form, a database row, a
@@ -370,7 +418,11 @@ def from_dict(data: Mapping[str, Any]) -> Meeting:
 
 
 def loads(text: str, fmt: str = "toml") -> Meeting:
-    """A meeting from spec text; `fmt` is ``"toml"`` or ``"json"``."""
+    """A meeting from spec text; `fmt` is ``"toml"`` or ``"json"``.
+
+    A leading byte-order mark (U+FEFF) is ignored.
+    """
+    text = text.removeprefix("\ufeff")
     if fmt == "json":
         return load_json(text)
     if fmt == "toml":
@@ -403,6 +455,8 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
         out["room"] = item.room
     if item.parallel:
         out["parallel"] = True
+    if item.audience:
+        out["audience"] = list(item.audience)
     if item.items:
         out["items"] = [_item_dict(child, times_as_text) for child in item.items]
     return out

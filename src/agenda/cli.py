@@ -1,16 +1,22 @@
 """The ``agenda`` command line.
 
 Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
-2 the file cannot be read or parsed (and click's usage errors).
+2 the file cannot be read or parsed, an output cannot be written (and click's usage
+errors), 70 an internal error (a bug: one line on standard error; the traceback with
+``--debug`` or ``AGENDA_DEBUG=1``), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import json
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
@@ -20,7 +26,7 @@ from ._edit import EditError, insert, move, remove, resize, running_late, shift
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._ics import FeedError, to_ics
-from ._io import load, write_atomic
+from ._io import load, readable_output, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
 from ._model import Item, Kind, Meeting
@@ -30,7 +36,7 @@ from ._repeat import UnboundedRepeat
 from ._rewrite import rewrite_spec
 from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
-from ._spec import dump_json, dump_toml, loads
+from ._spec import decode_spec, dump_json, dump_toml, loads
 from ._timetable import Timetable
 from .parse import FORMATS, ParseError, parse_text
 
@@ -38,15 +44,49 @@ __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug in agenda, not in the input
+EXIT_INTERRUPTED = 130
+DEBUG_VARIABLE = "AGENDA_DEBUG"
 DEFAULT_OCCURRENCES = 10
+
+
+class _OutputFailed(Exception):
+    """Writing to standard output failed (a closed pipe, a full disk)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _out(text: str, nl: bool = True) -> None:
+    """Echo `text` to standard output; a failed write becomes :class:`_OutputFailed`."""
+    try:
+        click.echo(text, nl=nl)
+    except OSError as exc:
+        raise _OutputFailed(exc) from exc
+
+
+def _out_bytes(data: bytes) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as exc:
+        raise _OutputFailed(exc) from exc
+
+
+def _fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
 
 
 def _read_spec(path: str) -> Meeting:
     """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
     TOML); raises SpecError."""
     if path == "-":
-        text = sys.stdin.read()
-        return loads(text, "json" if text.lstrip().startswith("{") else "toml")
+        text = decode_spec(sys.stdin.buffer.read())
+        return loads(text, "json" if text.lstrip("\ufeff \t\r\n").startswith("{")
+                     else "toml")
     return load(path)
 
 
@@ -60,20 +100,22 @@ def _read(path: str, lang: str | None = None) -> Meeting:
     try:
         return _read_spec(path)
     except SpecError as exc:
-        click.echo(_error_lines(exc, lang or "en"), err=True)
-        sys.exit(EXIT_UNREADABLE)
+        if path == "-" and exc.source is None:
+            exc = SpecError(exc.problems, "standard input")
+        _fail(_error_lines(exc, lang or "en").removeprefix("error: "))
 
 
 def _source(path: str) -> tuple[Meeting, str, str]:
     """The meeting, the spec text and its format (``toml`` or ``json``) of a spec file or
     ``-``, for commands that write the spec back; exit 2 when unreadable."""
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text ({exc.reason})"
-        click.echo(f"error: {path}: cannot read the file: {reason}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    text = text.removeprefix("\ufeff")
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"{path}: cannot read the file: {exc.strerror or exc}")
+    try:
+        text = decode_spec(raw).removeprefix("\ufeff")
+    except SpecError as exc:
+        _fail(f"{'standard input' if path == '-' else path}: {exc}")
     json_like = path.lower().endswith(".json") or (path == "-" and text.lstrip().startswith("{"))
     fmt = "json" if json_like else "toml"
     try:
@@ -93,7 +135,7 @@ def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
         for problem in exc.problems:
-            click.echo(problem.text(lang))
+            _out(problem.text(lang))
         sys.exit(EXIT_INVALID)
     for warning in timetable.warnings:
         click.echo(warning.text(lang), err=True)
@@ -111,27 +153,37 @@ def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> s
     try:
         return render(timetable, fmt, options)
     except AgendaError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
+        _fail(str(exc))
+
+
+def _not_the_input(file: str, output: str | None) -> None:
+    """Exit 2 before anything is read when `-o` names the spec file itself: writing a
+    table or a feed there would replace the agenda it was made from."""
+    if output in (None, "-") or file == "-":
+        return
+    try:
+        same = Path(file).samefile(str(output))
+    except OSError:
+        return  # one of them does not exist (yet): nothing to lose
+    if same:
+        _fail(f"{output} is the spec file itself; writing there would replace the agenda "
+              "(choose another -o)")
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
+    """Write `data` to standard output, or atomically to `output` (see `write_atomic`)."""
     if output is None or output == "-":
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                click.echo("error: the output is binary (PDF); write it to a file with "
-                           "-o FILE or pipe it", err=True)
-                sys.exit(EXIT_UNREADABLE)
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+                _fail("the output is binary (PDF); write it to a file with -o FILE or pipe it")
+            _out_bytes(data)
         else:
-            click.echo(data, nl=False)
+            _out(data, nl=False)
         return
     try:
         write_atomic(output, data)
     except OSError as exc:
-        click.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 _SUMMARY = {
@@ -144,6 +196,12 @@ def summary(timetable: Timetable, lang: str = "en") -> str:
     """One line describing a valid agenda: its day, its span (the end's date when it
     ends on a later day, the UTC offset where the clock shows a time twice), its size."""
     m = timetable.meeting
+    if m.days:  # over several days: both ends with their dates, the days' minutes summed
+        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
+        span = (f"{timetable.start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')} – "
+                f"{timetable.end.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}")
+        return (f'ok: "{m.title}" {span} {timetable.zone}, {len(timetable.days)} days, '
+                f"{len(timetable)} items, {minutes} min")
     day = timetable.start.format("ddd", locale=lang)
     first = timetable.start.date()
     return escape_controls(_SUMMARY[lang].format(
@@ -174,10 +232,58 @@ def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
         "problems": [p.as_dict(lang) for p in timetable.warnings]}, 0
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _debugging(ctx: click.Context) -> bool:
+    return bool(ctx.params.get("debug")) or os.environ.get(DEBUG_VARIABLE, "") not in {
+        "", "0"}
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point standard output at the null device, so that the
+    interpreter's last flush does not complain."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Agenda(click.Group):
+    """The command group; it turns failures outside the contract into exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except _OutputFailed as exc:
+            if exc.error.errno == errno.EPIPE:  # the reader stopped (| head): not an error
+                _quiet_stdout()
+                sys.exit(0)
+            click.echo("error: cannot write to standard output: "
+                       f"{exc.error.strerror or exc.error}", err=True)
+            sys.exit(EXIT_UNREADABLE)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            if _debugging(ctx):
+                traceback.print_exc()
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            click.echo(f"internal error: {reason[:300]}; please report (run with --debug or "
+                       f"{DEBUG_VARIABLE}=1 for the details)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Agenda, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="agenda")
-def cli() -> None:
-    """Build, check and publish timed meeting agendas."""
+@click.option("--debug", is_flag=True,
+              help=f"On an internal error, print the traceback (also {DEBUG_VARIABLE}=1).")
+def cli(debug: bool) -> None:
+    """Build, check and publish timed meeting agendas.
+
+    Exit codes: 0 ok, 1 the agenda is invalid, 2 unreadable input, an output that
+    cannot be written or a usage error, 70 internal error (please report it).
+    """
 
 
 @cli.command()
@@ -197,11 +303,11 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
     if fmt == "json":
         report, code = _check_report(file, lang)
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
         sys.exit(code)
     meeting = _read(file, lang)
     timetable = _layout_or_exit(meeting, lang)
-    click.echo(summary(timetable, _language(meeting, lang)))
+    _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
         _echo_occurrences(timetable, limit)
 
@@ -210,7 +316,8 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels (default: the meeting's language).")
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -223,34 +330,36 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
               help="List the occurrences of the meeting, one per line, instead of a table.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="With --occurrences: list at most this many.")
-def table(file: str, fmt: str, lang: str, width: int, bom: bool, output: str | None,
+def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: str | None,
           on_day: _dt.datetime | None, occurrences: bool, limit: int | None) -> None:
     """Print the timetable of FILE."""
+    _not_the_input(file, output)
     meeting = _read(file)
     if on_day is not None:
         _layout_or_exit(meeting)
         try:
             meeting = occurrence_on(meeting, on_day.date())
         except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(EXIT_UNREADABLE)
+            _fail(str(exc))
     timetable = _layout_or_exit(meeting)
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
-    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang, width=width, bom=bom)),
-          output)
+    options = RenderOptions(lang=lang or meeting.language, width=width, bom=bom)
+    _emit(_render_or_exit(timetable, fmt, options), output)
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True)
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True)
-def demo(fmt: str, lang: str) -> None:
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels (default: the meeting's language).")
+def demo(fmt: str, lang: str | None) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
-    timetable = layout(reference_meeting())
+    meeting = reference_meeting()
+    timetable = layout(meeting)
     click.echo(summary(timetable), err=True)
-    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang)), None)
+    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang or meeting.language)), None)
 
 
 def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
@@ -264,8 +373,8 @@ def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     for start, end in found:
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
-        click.echo(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
-                   f"{start.format('Z')}")
+        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
+             f"{start.format('Z')}")
 
 
 def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
@@ -296,34 +405,125 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--track", metavar="NAME",
               help="One track's feed: its items and those outside parallel blocks "
                    "(implies --items).")
+@click.option("--audience", metavar="NAME",
+              help="With --items: only the items for this audience (and those for everyone).")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feed again.")
+@click.option("--name", help="The calendar's name (default: the meeting's title).")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
-        uid_domain: str | None, now: _dt.datetime | None, track: str | None) -> None:
+        uid_domain: str | None, now: _dt.datetime | None, track: str | None,
+        audience: str | None, refresh: int, name: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
+    if audience is not None and not items:
+        raise click.UsageError("--audience picks item events: add --items")
+    _not_the_input(file, output)
     timetable = _layout_or_exit(_read(file))
     source = previous
-    if source is None and output not in (None, "-") and Path(str(output)).exists():
+    if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
     old: bytes | None = None
     if source is not None:
         try:
             old = Path(source).read_bytes()
         except OSError as exc:
-            click.echo(f"error: cannot read {source}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_UNREADABLE)
+            _fail(f"cannot read {source}: {exc.strerror or exc}")
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      track=track)
+                      track=track, audience=audience,
+                      refresh=_dt.timedelta(minutes=refresh), name=name)
     except FeedError as exc:
         where = f"{source}: " if source is not None and old is not None else ""
-        click.echo(f"error: {where}{exc.reason}", err=True)
+        _fail(f"{where}{exc.reason}")
+    except AgendaError as exc:
+        _fail(str(exc))
+    if output not in (None, "-") and source == output and old == data:
+        return  # unchanged: leave the file (and its modification time) alone
+    _emit(data, output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--dir", "folder", type=click.Path(file_okay=False),
+              help="Publish a release into this folder (a static site).")
+@click.option("--caldav", "calendar_url", metavar="CALENDAR_URL",
+              help="Publish into this CalDAV calendar (created when missing).")
+@click.option("--user", help="CalDAV user name (or in the URL).")
+@click.option("--password-env", metavar="VAR",
+              help="Read the CalDAV password from this environment variable.")
+@click.option("--delete-removed", is_flag=True,
+              help="Delete the events of removed items instead of cancelling them.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--base-url", metavar="URL",
+              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
+              help="With --dir: the language of the page and its changelog.")
+@click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
+              metavar="MINUTES", help="How often subscribers should fetch the feeds again.")
+@click.option("--uid-domain", help="Right-hand side of every UID.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="With --caldav: seconds to wait for the server.")
+@click.option("--now", callback=_parse_now, metavar="ISO",
+              help="Stamp the release and changed events with this time (default: now).")
+def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
+            password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
+            lang: str, refresh: int, uid_domain: str | None, timeout: float,
+            now: _dt.datetime | None) -> None:
+    """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
+
+    Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
+    meanwhile (it is left as it is), 2 when a file or the server cannot be used.
+    """
+    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from .publish.caldav import password_from
+
+    if (folder is None) == (calendar_url is None):
+        raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")
+    meeting = _read(file)
+    _layout_or_exit(meeting)
+    stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    try:
+        if folder is not None:
+            release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
+                                   refresh=_dt.timedelta(minutes=refresh),
+                                   uid_domain=uid_domain)
+            if fmt == "json":
+                click.echo(json.dumps({"version": release.version, "new": release.new,
+                                       "written": list(release.written),
+                                       "changes": {"ko": list(release.changes.ko),
+                                                   "en": list(release.changes.en)}},
+                                      ensure_ascii=False, indent=2))
+            elif not release.new:
+                click.echo(f"unchanged: version {release.version} is current; "
+                           f"{len(release.written)} files written")
+            else:
+                click.echo(f"published version {release.version} into {folder} "
+                           f"({len(release.written)} files written)")
+                for line in release.changes.ko if lang == "ko" else release.changes.en:
+                    click.echo(f"  {line}")
+            return
+        assert calendar_url is not None
+        result = publish_caldav(meeting, calendar_url, now=stamp, user=user,
+                                password=password_from(password_env),
+                                delete_removed=delete_removed, uid_domain=uid_domain,
+                                timeout=timeout)
+    except (CalDAVError, SiteError, FeedError) as exc:
+        click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
     except AgendaError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    if output not in (None, "-") and source == output and old == data:
-        return  # unchanged: leave the file (and its modification time) alone
-    _emit(data, output)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(f"created {result.created}, updated {result.updated}, cancelled "
+                   f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
+        for conflict in result.conflicts:
+            click.echo(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
+                       "since it was read; left as the server has it")
+    if result.conflicts:
+        sys.exit(EXIT_INVALID)
 
 
 @cli.command()
@@ -362,9 +562,9 @@ def diff_command(old: str, new: str, fmt: str, lang: str) -> None:
     1 when they differ, 2 when a file cannot be read or laid out."""
     changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(_read(new), new))
     if fmt == "json":
-        click.echo(changes.to_json(), nl=False)
+        _out(changes.to_json(), nl=False)
     elif changes:
-        click.echo(changes.text(lang))
+        _out(changes.text(lang))
     sys.exit(EXIT_INVALID if changes else 0)
 
 
@@ -448,8 +648,11 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     target = file if in_place else output
     _emit(rewrite_spec(text, edited, fmt), target)
     to_stderr = target in (None, "-")
-    click.echo(changes.text(lang) if changes else
-               ("변경 없음" if lang == "ko" else "no change"), err=to_stderr)
+    said = changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
+    if to_stderr:
+        click.echo(said, err=True)
+    else:
+        _out(said)
 
 
 _ABSORB_HELP = ('Where the time comes from or goes: an item (id, number or title), "end" '

@@ -8,11 +8,17 @@ times in its item cell, and presenter and notes fill the last column (the block'
 notes span its children's rows when none of them has notes of its own, so long
 notes never push the children down). The column header repeats on every printed page, and the font
 stack names fonts that have Korean glyphs. All user text is escaped.
+
+Columns have fixed shares of the page (``table-layout: fixed``), so a long URL in the
+notes cannot squeeze the item column until Hangul wraps one syllable per line, and
+nothing is pushed off the A4 page: a long unbroken token wraps inside its cell, a URL
+at its slashes and dots (``<wbr>``), anything else between any two characters.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from .._timetable import Slot, Timetable
 from . import grid
@@ -31,19 +37,21 @@ html { font-family: FONTS; font-size: 10pt; line-height: 1.4; color: #000; }
 body { margin: 0; }
 @media screen { body { max-width: 182mm; margin: 2em auto; } }
 h1 { font-size: 15pt; margin: 0 0 4pt; }
+h1, dl.meeting dd, p.total, table.agenda th, table.agenda td { overflow-wrap: anywhere; }
 dl.meeting { margin: 0 0 8pt; }
 dl.meeting dt { float: left; clear: left; font-weight: bold; }
 dl.meeting dt::after { content: ":"; }
 dl.meeting dd { margin: 0 0 0 4.5em; }
-table.agenda { width: 100%; border-collapse: collapse; }
+table.agenda { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.agenda thead { display: table-header-group; }
 table.agenda tr { break-inside: avoid; page-break-inside: avoid; }
 table.agenda th, table.agenda td {
   border: 0.75pt solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 table.agenda th { background: #e8e8e8; text-align: center; font-weight: bold; }
-table.agenda td.category { text-align: center; vertical-align: middle; width: 11%; }
-table.agenda td.time { white-space: nowrap; width: 17%; }
-table.agenda td.notes { width: 26%; }
+table.agenda th.category { width: 11%; }
+table.agenda td.category { text-align: center; vertical-align: middle; }
+table.agenda th.time, table.agenda td.time { width: 18%; }
+table.agenda th.notes, table.agenda td.notes { width: 26%; }
 table.agenda tr.child { break-before: avoid; page-break-before: avoid; }
 table.agenda tr.child td { border-top-style: hidden; padding-top: 0; }
 table.agenda .span { font-variant-numeric: tabular-nums; }
@@ -81,10 +89,10 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
                 "</body>", "</html>"]
         return "\n".join(out) + "\n"
     out += ["</dl>", '<table class="agenda">', "<thead>", "<tr>"]
-    names = [labels.time, labels.item, labels.notes]
+    names = [("time", labels.time), ("item", labels.item), ("notes", labels.notes)]
     if category is not None:
-        names.insert(0, labels.category)
-    out += [f'<th scope="col">{_text(name)}</th>' for name in names]
+        names.insert(0, ("category", labels.category))
+    out += [f'<th scope="col" class="{kind}">{_text(name)}</th>' for kind, name in names]
     out += ["</tr>", "</thead>", "<tbody>"]
     slots = with_gaps(timetable, labels)
     for number, group in enumerate(groups(slots)):
@@ -101,9 +109,37 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
     return to_html(timetable, lang=options.lang)
 
 
+_LONG = 20  # a token at least this long may break at its punctuation
+_TOKEN = re.compile(rf"\S{{{_LONG},}}")
+# After a slash or a colon (not inside "//"), before a dot, ?, #, &, =, _, ~, % or -:
+# where a URL or a path breaks in print.
+_URL_BREAK = re.compile(r"(?<=[/:])(?!/)|(?<=.)(?=[.?#&=_~%-])")
+
+
 def _text(text: str) -> str:
-    """User text as HTML: escaped, line breaks kept as ``<br>``."""
-    return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
+    """User text as HTML: escaped, line breaks kept as ``<br>``, long tokens (URLs,
+    paths) given break points (``<wbr>``) at their punctuation."""
+    return "<br>".join(_breakable(line) for line in lines_of(text))
+
+
+def _breakable(line: str) -> str:
+    out: list[str] = []
+    last = 0
+    for token in _TOKEN.finditer(line):
+        out.append(html.escape(line[last:token.start()], quote=False))
+        out.append("<wbr>".join(html.escape(piece, quote=False)
+                                for piece in _URL_BREAK.split(token.group()) if piece))
+        last = token.end()
+    out.append(html.escape(line[last:], quote=False))
+    return "".join(out)
+
+
+_MARKED = re.compile(r"(?<=\d\d:\d\d) ")  # a time followed by its zone mark
+
+
+def _span(labels: Labels, slot: Slot) -> str:
+    """The slot's time range; a time and its zone mark (``01:30 EDT``) stay on one line."""
+    return _MARKED.sub("&nbsp;", _text(labels.span(slot.start, slot.end)))
 
 
 def _attr(text: str) -> str:
@@ -120,7 +156,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
     top, children = group[0], group[1:]
     rows = len(group)
     span_notes = not any(remarks(child) for child in children)
-    span = f'<span class="span">{_text(labels.span(top.start, top.end))}</span>'
+    span = f'<span class="span">{_span(labels, top)}</span>'
     notes = "<br>".join(_text(text) for text in remarks(top))
     out = [
         f'<tr class="top" id="slot-{_attr(top.number)}">' if top.number
@@ -132,7 +168,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         "</tr>",
     ]
     for child in children:
-        span = f'<span class="span">{_text(labels.span(child.start, child.end))}</span>'
+        span = f'<span class="span">{_span(labels, child)}</span>'
         out += [
             f'<tr class="child" id="slot-{_attr(child.number)}">',
             f'<td class="item" style="padding-left: {0.4 + 1.5 * child.depth:.1f}em">'

@@ -7,13 +7,14 @@ A new language is one more entry in `LABELS`; every table format (and the CLI's
 from __future__ import annotations
 
 import datetime as _dt
+import zoneinfo
 
 import attrs
 import pendulum
 
 from .._problems import AgendaError
 
-__all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for"]
+__all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
 
 @attrs.frozen
@@ -52,11 +53,15 @@ class Labels:
              day: _dt.date | None = None) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
         start carries its date (``23:30~2024-03-14(목) 00:30``), and so does a start
-        after midnight of its programme's `day`."""
-        until = end.format("HH:mm")
+        after midnight of its programme's `day`. Where the wall clock jumps or repeats
+        (a clock change inside the range, or a time of the repeated hour), both ends
+        name their zone: ``01:30 EDT~01:10 EST``."""
+        begin, until = start.format("HH:mm"), end.format("HH:mm")
+        marks = zone_marks(start, end)
+        if marks is not None:
+            begin, until = f"{begin} {marks[0]}", f"{until} {marks[1]}"
         if end.date() != start.date():
             until = f"{self.date(end)} {until}"
-        begin = start.format("HH:mm")
         if day is not None and start.date() != day:
             begin = f"{self.date(start)} {begin}"
         return f"{begin}{self.range_sep}{until}"
@@ -69,6 +74,43 @@ class Labels:
         """``2024-03-13(수)`` (ko) or ``Wed 2024-03-13`` (en)."""
         weekday = self.weekdays[when.isoweekday() - 1]
         return self.day.format(date=when.date().isoformat(), weekday=weekday)
+
+
+def _other_fold(moment: pendulum.DateTime) -> _dt.datetime | None:
+    """The same wall-clock time at its other fold, when the clock shows it twice (or
+    skips it); None when it is an ordinary time or the zone has no name."""
+    name = moment.timezone_name
+    if not name:
+        return None
+    try:
+        zone = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    wall = _dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
+                        moment.second, tzinfo=zone)
+    first, second = wall.replace(fold=0), wall.replace(fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    return second if first.utcoffset() == moment.utcoffset() else first
+
+
+def zone_marks(start: pendulum.DateTime, end: pendulum.DateTime) -> tuple[str, str] | None:
+    """What to print after the two ends of a range whose wall clock jumps or repeats:
+    the zone's abbreviations when they tell the two sides apart (``EDT``, ``EST``),
+    else the UTC offsets (``+04:00``); None for an ordinary range."""
+    folds = (_other_fold(start), _other_fold(end))
+    if start.utcoffset() == end.utcoffset() and folds == (None, None):
+        return None
+    names = (start.tzname() or "", end.tzname() or "")
+    telling = all(name and name[0] not in "+-" for name in names)
+    if start.utcoffset() != end.utcoffset() and names[0] == names[1]:
+        telling = False
+    for other, name in zip(folds, names, strict=True):
+        if other is not None and other.tzname() == name:
+            telling = False
+    if telling:
+        return names
+    return start.format("Z"), end.format("Z")
 
 
 LABELS: dict[str, Labels] = {

@@ -188,6 +188,7 @@ class _Layout:
         self.has_parallel = False
         self.day = meeting.all_days[0]  # the day being placed
         self.day_first = 0  # index of its first slot
+        self.capped = False  # a flexible-capped warning named the gap before a break
         self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
         self.zone = meeting.timezone
         try:
@@ -196,7 +197,7 @@ class _Layout:
             self.tz = pendulum.timezone("UTC")
             self.report("unknown-timezone", {"timezone": meeting.timezone})
             self.zone = "UTC"
-        self.start = self.resolve(meeting.start, "start")
+        self.start = self.resolve(self.day.start, "start")  # the first day's
 
     # -- reporting ---------------------------------------------------------------
     def report(self, code: str, facts: dict[str, Fact], item: Item | None = None,
@@ -436,7 +437,9 @@ class _Layout:
                 gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
                                                  or children[hi].gap_ok)
                 sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
-                                                    window, owner, gap_ok, sibling)
+                                                    window, owner, gap_ok,
+                                                    children[hi] if gap_ok else None,
+                                                    keys=sibling)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -546,7 +549,9 @@ class _Layout:
         if target > cursor:
             if not sized_ok or item.gap_ok:
                 return target
-            if item.kind is Kind.BREAK:
+            if item.kind is Kind.BREAK and self.capped:
+                self.capped = False  # the flexible items' cap named this gap already
+            elif item.kind is Kind.BREAK:
                 self.report("unplanned-gap", {"gap": _min(target - cursor),
                                               "start": self.clock(cursor), "end": facts["at"]},
                             item, number, path, Severity.WARNING)
@@ -561,13 +566,14 @@ class _Layout:
     def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
                      path: tuple[str, ...], window: int | None,
                      owner: tuple[Item, str, tuple[str, ...]] | None,
-                     gap_ok: bool = False, keys: Sequence[str] = ()
-                     ) -> tuple[list[int], bool]:
+                     gap_ok: bool = False, following: Item | None = None,
+                     keys: Sequence[str] = ()) -> tuple[list[int], bool]:
         """Seconds for each undetermined leaf of `segment`, in agenda order (`keys`: the
         sibling keys of the container the segment is part of).
 
-        With `gap_ok` (the window ends at a break or a `gap_ok` item), flexible items
-        that cannot stretch to the window take their upper bounds and leave a gap.
+        With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
+        flexible items that cannot stretch to the window take their upper bounds and
+        leave a gap, which is a warning: nobody declared it.
         """
         # Fast paths for the two common shapes: every item has its minutes, or every
         # item is a plain leaf that splits the window evenly.
@@ -629,11 +635,22 @@ class _Layout:
             return [each * 60] * count, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
-            rest = min(rest, sum(hi for _, hi in bounds if hi is not None))
+            most = sum(hi for _, hi in bounds if hi is not None)
+            if most < rest:
+                leaf, number, lpath = list(pool.named())[-1]
+                before = (following.title if following is not None
+                          else "the next fixed-time item")
+                self.report("flexible-capped", {
+                    "most": most, "gap": rest - most, "before": before,
+                    "at": following.at.strftime("%H:%M") if following is not None
+                    and following.at is not None else ""},
+                    leaf, number, lpath, Severity.WARNING)
+                self.capped = True
+                rest = most
         need = sum(lo for lo, _ in bounds)
-        most = (sum(hi for _, hi in bounds if hi is not None)
-                if all(hi is not None for _, hi in bounds) else None)
-        if rest < need or (most is not None and rest > most):
+        most_all = (sum(hi for _, hi in bounds if hi is not None)
+                    if all(hi is not None for _, hi in bounds) else None)
+        if rest < need or (most_all is not None and rest > most_all):
             # Named on the flexible items themselves (the first, listing them all).
             leaf, number, lpath = next(pool.named())
             facts: dict[str, Fact] = {"titles": [lf.title for lf, *_ in pool.leaves],
@@ -641,7 +658,8 @@ class _Layout:
             if rest < need:
                 self.report("flexible-infeasible", {**facts, "need": need}, leaf, number, lpath)
             else:
-                self.report("flexible-overfull", {**facts, "most": most}, leaf, number, lpath)
+                self.report("flexible-overfull", {**facts, "most": most_all}, leaf, number,
+                            lpath)
             return _fallback(pool), False
         shared = share_slack(rest, bounds)
         assert not isinstance(shared, str)  # the bounds were checked above

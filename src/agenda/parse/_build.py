@@ -9,6 +9,7 @@ row that starts after a gap gets a fixed ``at`` time with ``gap_ok``.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import zoneinfo
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from ._rows import Facts, Moment, Row, Table
 __all__ = ["ParseError", "ParseResult", "build"]
 
 _DAY = 24 * 60
+_GAP_ROW = re.compile(r"빈 시간 \d{1,6}분|Gap, \d{1,6} min")
 _DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range", "no-end"})
 _HALF_DAY = 12 * 60
 _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
@@ -221,7 +223,7 @@ class _Builder:
                 self.report("row-overlap", {"start": start, "previous_end": _hm(previous.end),
                                             "overlap": (previous.t1 - item.t0) // 60},
                             row.line, item)
-            elif item.t0 > previous.t1:
+            elif item.t0 > previous.t1 and not row.gap_ok:
                 self.report("row-gap", {"start": start, "previous_end": _hm(previous.end),
                                         "gap": (item.t0 - previous.t1) // 60}, row.line, item)
             self.check_order(item, minutes)
@@ -314,6 +316,21 @@ class _Builder:
         return Meeting(facts.title or "agenda", self.day, _dt.time(first // 60, first % 60),
                        self.zone, _unique(items), end=end, location=facts.place,
                        category=facts.category, weekday=weekday)
+
+
+def _without_gap_rows(rows: list[Row]) -> list[Row]:
+    """The rows without those that only say the time is left empty (``빈 시간 15분``,
+    ``Gap, 15 min``, as the printed tables write it); the row after one may start late."""
+    kept: list[Row] = []
+    after_gap = False
+    for row in rows:
+        if not row.children and _GAP_ROW.fullmatch(row.title.strip()):
+            after_gap = True
+            continue
+        row.gap_ok = row.gap_ok or after_gap
+        after_gap = False
+        kept.append(row)
+    return kept or rows
 
 
 def _kind(title: str, default: Kind) -> Kind:
@@ -419,6 +436,7 @@ def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool
         raise ParseError("no agenda found: no line starts with a time range "
                          "such as 14:00~14:30")
     problems: list[Problem] = []
+    table.rows = _without_gap_rows(table.rows)
     day = _date(table, date, problems)
     zone = _zone(table.facts, tz, hangul, table.rows, problems)
     builder = _Builder(table, day, zone)

@@ -40,6 +40,7 @@ class Row:
     order: list[str] | None = None
     order_line: int = 0
     children: list[Row] = attrs.Factory(list)
+    gap_ok: bool = False  # the time before it is left empty on purpose (a gap row)
 
     def topics(self) -> list[str]:
         """The notes, with continued lines joined to the note they continue."""

@@ -1,0 +1,94 @@
+"""A real Radicale server for the tests: 127.0.0.1, a free port, a temporary storage
+folder, bounded waits, stopped by its own process handle."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+USER = "alice"
+PASSWORD = "s3cret-Pa55"
+
+CONFIG = """\
+[server]
+hosts = 127.0.0.1:{port}
+[auth]
+type = htpasswd
+htpasswd_filename = {folder}/users
+htpasswd_encryption = plain
+[storage]
+filesystem_folder = {folder}/storage
+[rights]
+type = owner_only
+[logging]
+level = warning
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Radicale:
+    """One Radicale process over `folder`; `start` again after `kill` keeps the storage."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        (folder / "users").write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
+        (folder / "config").write_text(CONFIG.format(port=self.port, folder=folder),
+                                       encoding="utf-8")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{USER}/"
+
+    def start(self) -> None:
+        with (self.folder / "log").open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "radicale", "--config", str(self.folder / "config")],
+                stdout=subprocess.DEVNULL, stderr=log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("radicale exited: "
+                                   + (self.folder / "log").read_text(errors="replace"))
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("radicale did not listen within 30 s")
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+@contextmanager
+def radicale(folder: Path) -> Iterator[Radicale]:
+    server = Radicale(folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

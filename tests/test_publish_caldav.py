@@ -1,0 +1,347 @@
+"""Publishing into a CalDAV calendar on a real Radicale server (no mocks).
+
+The server runs on 127.0.0.1 on a free port with a temporary storage folder; the tests
+publish, republish, edit, remove, race an edit on the server, kill the server half-way,
+and read the calendar back with the caldav client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import socket
+import threading
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import icalendar
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+import agenda
+from agenda import Item, Meeting
+from agenda.cli import cli
+from agenda.publish import CalDAVError, publish_caldav
+from radicale_server import PASSWORD, USER, Radicale, radicale
+from strategies import audience_meetings
+
+caldav = pytest.importorskip("caldav", reason="caldav is not installed (pip install caldav)")
+pytest.importorskip("radicale", reason="radicale is not installed (pip install radicale)")
+
+T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
+T1 = dt.datetime(2024, 3, 11, 17, 30, tzinfo=dt.UTC)
+T2 = dt.datetime(2024, 3, 12, 8, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Radicale]:
+    with radicale(tmp_path_factory.mktemp("radicale")) as running:
+        yield running
+
+
+@pytest.fixture
+def url(server: Radicale, request: pytest.FixtureRequest) -> str:
+    """A calendar of its own for each test (created by the first publish)."""
+    return f"{server.url}{request.node.name.replace('_', '-')[:40]}/"
+
+
+class Requests:
+    """Every HTTP method the caldav client sends, counted."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sent: Counter[str] = Counter()
+        original = caldav.DAVClient.request
+
+        def request(client: Any, url: str, method: str = "GET", *args: Any, **kw: Any) -> Any:
+            self.sent[method] += 1
+            return original(client, url, method, *args, **kw)
+
+        monkeypatch.setattr(caldav.DAVClient, "request", request)
+
+
+def publish(meeting: Meeting, url: str, now: dt.datetime = T0, **options: Any
+            ) -> agenda.publish.CalDAVResult:
+    return publish_caldav(meeting, url, now=now, user=USER, password=PASSWORD, **options)
+
+
+def stored(url: str) -> dict[str, icalendar.Event]:
+    """UID → event of every object in the calendar, read with the caldav client."""
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    out: dict[str, icalendar.Event] = {}
+    for obj in client.calendar(url=url).search(event=True):
+        [event] = icalendar.Calendar.from_ical(obj.data).walk("VEVENT")
+        uid = str(event["UID"])
+        assert uid not in out, f"two objects hold {uid}"
+        out[uid] = event
+    return out
+
+
+def etags(url: str) -> dict[str, str]:
+    """href → ETag of every object in the calendar."""
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    answer = client.request(url, "PROPFIND",
+                            '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop>'
+                            "<D:getetag/></D:prop></D:propfind>", {"Depth": "1"})
+    out = {}
+    for response in ET.fromstring(answer.raw).iter("{DAV:}response"):
+        href = response.findtext("{DAV:}href") or ""
+        tag = response.findtext(".//{DAV:}getetag")
+        if tag and href.endswith(".ics"):
+            out[href] = tag
+    return out
+
+
+def reference() -> Meeting:
+    return agenda.reference_meeting()
+
+
+def reordered(meeting: Meeting) -> Meeting:
+    """Gangwon presents before Busan (two items retimed, the meeting's agenda text too)."""
+    reports = meeting.items[3]
+    swapped = attrs.evolve(reports, items=[reports.items[1], reports.items[0],
+                                           *reports.items[2:]])
+    return attrs.evolve(meeting, items=[*meeting.items[:3], swapped, *meeting.items[4:]])
+
+
+def without_closing(meeting: Meeting) -> Meeting:
+    return attrs.evolve(meeting, end=None, items=meeting.items[:-1])
+
+
+def instants(event: icalendar.Event) -> tuple[int, int]:
+    return (int(event["DTSTART"].dt.timestamp()), int(event["DTEND"].dt.timestamp()))
+
+
+def test_publish_then_read_back_the_timetables_instants(url: str) -> None:
+    result = publish(reference(), url)
+    assert (result.created, result.updated, result.unchanged) == (11, 0, 0)
+    timetable = agenda.layout(reference())
+    on_server = stored(url)
+    key = reference().key
+    want = {agenda.event_uid(key, ()): (timetable.start_utc, timetable.end_utc)}
+    want |= {agenda.event_uid(key, s.path): (s.start_utc, s.end_utc)
+             for s in timetable if not s.is_block}
+    assert {uid: instants(event) for uid, event in on_server.items()} == want
+
+
+def test_republishing_an_unchanged_agenda_sends_no_put(url: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    publish(reference(), url)
+    before = etags(url)
+    requests = Requests(monkeypatch)
+    result = publish(reference(), url, now=T1)
+    assert result.as_dict() == {"created": 0, "updated": 0, "cancelled": 0, "deleted": 0,
+                                "unchanged": 11, "conflicts": []}
+    assert requests.sent["PUT"] == 0 and requests.sent["DELETE"] == 0
+    assert etags(url) == before
+
+
+def test_a_reorder_changes_only_the_changed_events(url: str) -> None:
+    publish(reference(), url)
+    before = etags(url)
+    result = publish(reordered(reference()), url, now=T1)
+    assert (result.created, result.updated, result.unchanged) == (0, 3, 8)
+    after = etags(url)
+    changed = {href for href in before if before[href] != after[href]}
+    assert len(changed) == 3 and set(after) == set(before)
+    events = {str(e["SUMMARY"]): e for e in stored(url).values()}
+    assert events["강원"]["DTSTART"].dt.strftime("%H:%M") == "14:07"
+    assert int(events["강원"]["SEQUENCE"]) == 1 and int(events["충북"]["SEQUENCE"]) == 0
+
+
+def test_removed_items_are_cancelled_or_deleted(url: str, server: Radicale) -> None:
+    publish(reference(), url)
+    result = publish(without_closing(reference()), url, now=T1)
+    assert (result.cancelled, result.updated, result.unchanged) == (1, 1, 9)
+    events = {str(e["SUMMARY"]): e for e in stored(url).values()}
+    assert str(events["차관 맺음말씀"]["STATUS"]) == "CANCELLED"
+    again = publish(without_closing(reference()), url, now=T2)
+    assert again.unchanged == 11
+
+    later = publish(without_closing(reference()), url, now=T2, delete_removed=True)
+    assert (later.deleted, later.unchanged) == (1, 10)  # the cancelled event goes too
+    assert "차관 맺음말씀" not in {str(e["SUMMARY"]) for e in stored(url).values()}
+
+    other = url.rstrip("/") + "-deleting/"
+    publish(reference(), other)
+    gone = publish(without_closing(reference()), other, now=T1, delete_removed=True)
+    assert (gone.deleted, gone.cancelled) == (1, 0)
+    assert "차관 맺음말씀" not in {str(e["SUMMARY"]) for e in stored(other).values()}
+
+
+def test_an_edit_made_on_the_server_meanwhile_is_reported_not_overwritten(url: str) -> None:
+    publish(reference(), url)
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    # Someone moves Busan's object on the server after our run read it: simulate the
+    # race by reading, then changing, then publishing with the ETag read before.
+    [(href, obj)] = [(o.url, o) for o in client.calendar(url=url).search(event=True)
+                     if "SUMMARY:부산" in o.data]
+    original = agenda.publish.caldav._Server.objects
+
+    def read_then_race(self: Any) -> Iterator[Any]:
+        found = list(original(self))
+        changed = obj.data.replace("SUMMARY:부산", "SUMMARY:부산 (수정)")
+        client.request(str(href), "PUT", changed, {"Content-Type": "text/calendar"})
+        return iter(found)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(agenda.publish.caldav._Server, "objects", read_then_race)
+        result = publish(reordered(reference()), url, now=T1)
+    assert [c.title for c in result.conflicts] == ["부산"]
+    assert result.updated == 2
+    events = {str(e["SUMMARY"]) for e in stored(url).values()}
+    assert "부산 (수정)" in events  # the server's edit stands
+
+
+def test_a_run_killed_half_way_is_completed_by_the_next(tmp_path: Path) -> None:
+    server = Radicale(tmp_path)
+    server.start()
+    try:
+        url = f"{server.url}killed/"
+        done: list[str] = []
+
+        def kill_after_four(action: str, uid: str) -> None:
+            done.append(uid)
+            if len(done) == 4:
+                server.kill()
+
+        with pytest.raises(CalDAVError, match="cannot connect"):
+            publish(reference(), url, progress=kill_after_four)
+        server.start()
+        result = publish(reference(), url, now=T1)
+        assert (result.created, result.unchanged) == (7, 4)
+        assert len(stored(url)) == 11  # every UID once: no duplicates
+        assert publish(reference(), url, now=T2).unchanged == 11
+    finally:
+        server.stop()
+
+
+def test_the_command_line_prints_counts_as_json_and_hides_credentials(
+        url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(reference()), encoding="utf-8")
+    monkeypatch.setenv("CALDAV_PASSWORD", PASSWORD)
+    caplog.set_level(logging.DEBUG)
+    runner = CliRunner()
+    args = ["publish", str(spec), "--caldav", url, "--user", USER,
+            "--password-env", "CALDAV_PASSWORD", "--now", "2024-03-04T09:00:00Z"]
+    first = runner.invoke(cli, [*args, "--format", "json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output) == {"created": 11, "updated": 0, "cancelled": 0,
+                                        "deleted": 0, "unchanged": 0, "conflicts": []}
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 0
+    assert again.output == ("created 0, updated 0, cancelled 0, deleted 0, unchanged 11\n")
+    monkeypatch.setenv("CALDAV_PASSWORD", "wrong-" + PASSWORD)
+    refused = runner.invoke(cli, args)
+    assert refused.exit_code == 2
+    assert refused.output == f"error: {url}: the server refused the credentials\n"
+    with_url = url.replace("http://", f"http://{USER}:{PASSWORD}@")
+    in_url = runner.invoke(cli, ["publish", str(spec), "--caldav", with_url])
+    assert in_url.exit_code == 0, in_url.output
+    for text in (first.output, again.output, refused.output, in_url.output, caplog.text):
+        assert PASSWORD not in text
+
+
+def test_a_server_that_is_down_or_silent_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(reference()), encoding="utf-8")
+    runner = CliRunner()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    down = runner.invoke(cli, ["publish", str(spec), "--caldav",
+                               f"http://127.0.0.1:{closed}/cal/"])
+    assert down.exit_code == 2
+    assert down.output == f"error: http://127.0.0.1:{closed}/cal/: cannot connect to the server\n"
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        silent.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(silent.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        port = silent.getsockname()[1]
+        slow = runner.invoke(cli, ["publish", str(spec), "--caldav",
+                                   f"http://127.0.0.1:{port}/cal/", "--timeout", "1"])
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        for connection in accepted:
+            connection.close()
+        silent.close()
+    assert slow.exit_code == 2
+    assert slow.output == (f"error: http://127.0.0.1:{port}/cal/: "
+                           "the server did not answer in time\n")
+
+
+def expand(url: str, start: str, end: str) -> list[tuple[str, int, int]]:
+    """The server's own expansion of the calendar (CalDAV ``expand``), as instants."""
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    query = f"""<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+<D:prop><C:calendar-data><C:expand start="{start}" end="{end}"/></C:calendar-data></D:prop>
+<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+<C:time-range start="{start}" end="{end}"/></C:comp-filter></C:comp-filter></C:filter>
+</C:calendar-query>"""
+    answer = client.request(url, "REPORT", query, {"Depth": "1",
+                                                   "Content-Type": "application/xml"})
+    out = []
+    for data in ET.fromstring(answer.raw).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+        for event in icalendar.Calendar.from_ical(data.text or "").walk("VEVENT"):
+            out.append((str(event["SUMMARY"]), *instants(event)))
+    return sorted(out)
+
+
+@settings(max_examples=max(3, settings().max_examples // 20), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(audience_meetings())
+def test_publishing_twice_without_a_change_changes_nothing_on_the_server(
+        server: Radicale, meeting: Meeting) -> None:
+    url = f"{server.url}twice-{abs(hash((meeting.key, meeting.title))) % 10**12}/"
+    first = publish(meeting, url)
+    before = etags(url)
+    with pytest.MonkeyPatch.context() as patch:
+        requests = Requests(patch)
+        again = publish(meeting, url, now=T1)
+    assert (again.created, again.updated, again.cancelled, again.deleted) == (0, 0, 0, 0)
+    assert again.unchanged == first.created + first.unchanged
+    assert requests.sent["PUT"] == 0 and etags(url) == before
+
+
+def test_a_one_off_feed_does_not_make_a_later_series_late_on_the_server(server: Radicale) -> None:
+    """Radicale (vobject) keeps the first definition of a TZID: a November 2024 New York
+    meeting published first must not shift a 2025 weekly New York series."""
+    one_off = Meeting("Board", dt.date(2024, 11, 12), dt.time(10, 0), "America/New_York",
+                      [Item("report", minutes=30)], id="board-2024")
+    weekly = Meeting("Weekly sync", dt.date(2025, 1, 8), dt.time(14, 0), "America/New_York",
+                     [Item("status", minutes=20)], repeat="FREQ=WEEKLY;COUNT=30",
+                     id="weekly-2025")
+    publish(one_off, f"{server.url}cache-one-off/")
+    publish(weekly, f"{server.url}cache-weekly/")
+    got = [(t, s) for title, t, s in expand(f"{server.url}cache-weekly/",
+                                            "20250101T000000Z", "20260101T000000Z")
+           if title == "Weekly sync"]
+    want = [(start.int_timestamp, end.int_timestamp) for start, end in agenda.occurrences(weekly)]
+    assert got == want

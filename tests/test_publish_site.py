@@ -1,0 +1,159 @@
+"""Releases into a folder: versions, feeds per audience, changelog, nothing rewritten
+when nothing changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+import agenda
+from agenda import Meeting
+from agenda.cli import cli
+from agenda.publish import SiteError, publish_site
+from strategies import audience_meetings
+
+T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
+T1 = dt.datetime(2024, 3, 11, 17, 30, tzinfo=dt.UTC)
+T2 = dt.datetime(2024, 3, 12, 8, 0, tzinfo=dt.UTC)
+
+
+def marked() -> Meeting:
+    """The reference meeting with Busan's report for busan and the briefing for press."""
+    meeting = agenda.reference_meeting()
+    reports = meeting.items[3]
+    busan = attrs.evolve(reports.items[0], audience=["busan"])
+    briefing = attrs.evolve(meeting.items[4], audience=["press"])
+    return attrs.evolve(meeting, items=[*meeting.items[:3],
+                                        attrs.evolve(reports, items=[busan, *reports.items[1:]]),
+                                        briefing, *meeting.items[5:]])
+
+
+def swapped(meeting: Meeting) -> Meeting:
+    reports = meeting.items[3]
+    return attrs.evolve(meeting, items=[
+        *meeting.items[:3], attrs.evolve(reports, items=[reports.items[1], reports.items[0],
+                                                          *reports.items[2:]]),
+        *meeting.items[4:]])
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder`: its bytes and modification time."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_publish_edit_publish(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    first = publish_site(marked(), site, now=T0)
+    assert (first.version, first.new) == (1, True)
+    assert sorted(p.name for p in site.iterdir()) == [
+        "agenda-busan.ics", "agenda-press.ics", "agenda.ics", "changes.json", "index.html",
+        "versions"]
+    assert sorted(p.name for p in (site / "versions" / "0001").iterdir()) == [
+        "agenda-busan.ics", "agenda-press.ics", "agenda.html", "agenda.ics", "agenda.json",
+        "changes.en.txt", "changes.json", "changes.ko.txt"]
+    assert agenda.load(site / "versions" / "0001" / "agenda.json") == marked()
+    press = agenda.from_ics((site / "agenda-press.ics").read_bytes())
+    assert "부산" not in [e.summary for e in press.items]
+    assert "중기부·지자체 협업 방향" in [e.summary for e in press.items]
+    v1 = snapshot(site / "versions" / "0001")
+
+    second = publish_site(swapped(marked()), site, now=T1)
+    assert (second.version, second.new) == (2, True)
+    assert snapshot(site / "versions" / "0001") == v1  # a release is never rewritten
+    assert (site / "versions" / "0002" / "changes.ko.txt").read_text("utf-8") == \
+        second.changes.text("ko")
+    assert second.changes.ko == ("강원: 순서 변경 4.2 → 4.1", "강원: 14:12~14:17 → 14:07~14:12",
+                                 "부산: 14:07~14:12 → 14:12~14:17")
+    assert second.changes.en[1] == "강원: 14:12–14:17 → 14:07–14:12"
+    released = json.loads((site / "versions" / "0002" / "changes.json").read_text("utf-8"))
+    assert [c["kind"] for c in released["changes"]["changes"]] == ["moved", "retimed",
+                                                                    "retimed"]
+    assert first.changes.ko == () and first.changes.data == {"changes": []}
+    history = json.loads((site / "changes.json").read_text("utf-8"))["releases"]
+    assert [r["version"] for r in history] == [2, 1]
+    assert history[0]["published"] == "2024-03-11T17:30:00Z"
+    feed = agenda.from_ics((site / "agenda.ics").read_bytes())
+    assert feed.by_path(("gangwon",)).sequence == 1
+    assert feed.by_path(("chungbuk",)).sequence == 0
+    page = (site / "index.html").read_text("utf-8")
+    assert 'data-webcal="agenda-busan.ics"' in page and "versions/0002/agenda.html" in page
+
+
+def test_an_unchanged_agenda_makes_no_release_and_touches_no_file(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_site(marked(), site, now=T0)
+    publish_site(swapped(marked()), site, now=T1)
+    before = snapshot(site)
+    again = publish_site(swapped(marked()), site, now=T2)
+    assert (again.version, again.new, again.written) == (2, False, ())
+    assert snapshot(site) == before
+    assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
+
+
+@settings(max_examples=max(10, settings().max_examples // 6),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(audience_meetings())
+def test_publishing_twice_without_a_change_changes_nothing_on_disk(
+        tmp_path: Path, meeting: Meeting) -> None:
+    site = tmp_path / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    publish_site(meeting, site, now=T0)
+    before = snapshot(site)
+    assert publish_site(meeting, site, now=T1).written == ()
+    assert snapshot(site) == before
+    names = {f"agenda-{a}.ics" for a in agenda.audiences(meeting)}
+    assert names <= set(before)
+
+
+def test_base_url_makes_absolute_webcal_links(tmp_path: Path) -> None:
+    publish_site(marked(), tmp_path, now=T0, base_url="https://example.org/council/",
+                 lang="en")
+    page = (tmp_path / "index.html").read_text("utf-8")
+    assert 'href="webcal://example.org/council/agenda-press.ics"' in page
+    assert 'href="agenda-press.ics" download' in page
+    assert "<script>" not in page
+
+
+def test_a_folder_holding_another_feed_is_refused_untouched(tmp_path: Path) -> None:
+    other = b"BEGIN:VCALENDAR\r\nPRODID:-//Other//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    (tmp_path / "agenda.ics").write_bytes(other)
+    with pytest.raises(agenda.FeedError):
+        publish_site(marked(), tmp_path, now=T0)
+    assert [p.name for p in tmp_path.iterdir()] == ["agenda.ics"]
+    assert (tmp_path / "agenda.ics").read_bytes() == other
+
+
+def test_a_broken_changes_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    publish_site(marked(), tmp_path, now=T0)
+    (tmp_path / "changes.json").write_text("{", encoding="utf-8")
+    with pytest.raises(SiteError, match=r"changes\.json: not a changes\.json written by agenda"):
+        publish_site(swapped(marked()), tmp_path, now=T1)
+
+
+def test_the_command_line(tmp_path: Path) -> None:
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(marked()), encoding="utf-8")
+    site = tmp_path / "site"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--now",
+                                "2024-03-04T09:00:00Z"])
+    assert first.exit_code == 0, first.output
+    assert first.output == f"published version 1 into {site} (13 files written)\n"
+    spec.write_text(agenda.dump_toml(swapped(marked())), encoding="utf-8")
+    second = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--format", "json",
+                                 "--now", "2024-03-11T17:30:00Z"])
+    assert second.exit_code == 0, second.output
+    data = json.loads(second.output)
+    assert (data["version"], data["new"]) == (2, True) and data["changes"]["en"]
+    third = runner.invoke(cli, ["publish", str(spec), "--dir", str(site)])
+    assert third.output == "unchanged: version 2 is current; 0 files written\n"
+    both = runner.invoke(cli, ["publish", str(spec)])
+    assert both.exit_code == 2 and "one of --dir DIR and --caldav" in both.output
