@@ -163,9 +163,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "flexible-capped": {
         "en": "flexible items reach their max_minutes ({most:min}) and leave a {gap:min} gap "
-              "before {before:q} {at} that no item declares; raise max_minutes or add an item "
-              "for the gap",
-        "ko": "유연한 항목이 max_minutes({most:min})에 이르러 {before:q} {at} 앞에 아무 항목도 "
+              "before {before:q} at {at} that no item declares; raise max_minutes or add an "
+              "item for the gap",
+        "ko": "유연한 항목이 max_minutes({most:min})에 이르러 {at}의 {before:q} 앞에 아무 항목도 "
               "없는 {gap:min}이 남습니다. max_minutes를 늘리거나 그 시간에 항목을 넣으십시오",
     },
     "unplanned-gap": {

@@ -199,7 +199,7 @@ class _Reader:
         self.unknown(data, ITEM_KEYS, where, number, title)
         before = len(self.errors)
         kind_value = data.get("kind", Kind.TALK.value)
-        if kind_value not in {k.value for k in Kind}:
+        if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
             self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
                                       "known": [k.value for k in Kind]}, number, "kind", title)
         t = title
