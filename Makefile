@@ -1,4 +1,5 @@
-# Two entry points: `make demo` (the reference meeting) and `make test` (the whole suite).
+# Two entry points: `make demo` (the reference meeting) and `make test` (the whole suite);
+# `make bench` measures speed against the peers (benchmarks/run.py).
 # Each creates .venv with python3 -m venv when missing and installs the project into it.
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test,pdf,dev]'
+	$(BIN)/python -m pip install -q -e '.[test,pdf,dev,bench]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 demo: $(STAMP)
@@ -29,7 +30,7 @@ test-thorough: test-deps $(STAMP)
 	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/layout.py
+	$(BIN)/python benchmarks/run.py --json benchmarks/results.json
 
 # The documentation site (user guide + API reference) into site/; the test suite builds
 # it too, with warnings as errors.

@@ -12,6 +12,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from agenda import Day, Item, Kind, Meeting, layout, validate
+from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
 ZONES = (
@@ -231,6 +232,35 @@ grapheme_titles = st.lists(st.one_of(
     st.just(" ")), min_size=1, max_size=60).map(lambda gs: "".join(gs).strip()).filter(bool)
 """Long titles of many-code-point graphemes: Hangul syllables precomposed and as
 conjoining jamo, emoji sequences, flags, a letter with a combining accent."""
+
+
+# -- agendas in several languages ---------------------------------------------------
+
+languages = st.sampled_from(["en", "ja", "zh-Hant", "en-GB"])
+"""Language tags other than the meetings' own (ko)."""
+
+
+@st.composite
+def translated_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting (from `meetings()`) with some of its texts translated into one
+    to three other languages (never into its own): each text independently."""
+    meeting = draw(meetings())
+    langs = draw(st.lists(languages, min_size=1, max_size=3, unique=True))
+
+    def translations(value: Item | Meeting, fields: tuple[str, ...]) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for lang in langs:
+            for field in fields:
+                if getattr(value, field) is not None and draw(st.booleans()):
+                    out.setdefault(lang, {})[field] = draw(titles)
+        return out
+
+    def translated(item: Item) -> Item:
+        return attrs.evolve(item, items=tuple(translated(child) for child in item.items),
+                            translations=translations(item, ITEM_TEXTS))
+
+    return attrs.evolve(meeting, items=tuple(translated(item) for item in meeting.items),
+                        translations=translations(meeting, MEETING_TEXTS))
 
 
 # -- meetings over several days, with parallel tracks and rooms ----------------------

@@ -71,7 +71,8 @@ def test_the_spec_key_round_trips_and_bad_names_are_refused() -> None:
     assert agenda.load_toml(agenda.dump_toml(meeting)) == meeting
     assert agenda.load_json(agenda.dump_json(meeting)) == meeting
     text = agenda.dump_toml(agenda.reference_meeting()).replace(
-        'title = "토론"', 'title = "토론"\naudience = ["부산 시", "press"]')
+        'title = { ko = "토론", en = "Discussion" }',
+        'title = { ko = "토론", en = "Discussion" }\naudience = ["부산 시", "press"]')
     with pytest.raises(agenda.SpecError, match=r'6 "토론": "audience" must be a list'):
         agenda.load_toml(text)
     with pytest.raises(TypeError, match="list of names"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import attrs
 import pytest
@@ -260,3 +261,35 @@ def test_an_edit_that_cannot_be_made_valid_raises_and_changes_nothing() -> None:
         resize(REF, "gangwon", 7)  # 13 min left for three items: not an equal split
     assert any(p.code == "uneven-split" for p in caught.value.problems)
     assert agenda.reference_meeting() == REF
+
+
+# -- meetings held over several days ---------------------------------------------------
+WORKSHOP = agenda.load(Path(__file__).parent.parent / "examples" / "two-day-workshop.toml")
+
+
+def test_edits_reach_the_second_day_and_its_tracks() -> None:
+    before = layout(WORKSHOP)
+    talk = "Evening tracks/Web/Vector tiles"
+    moved = move(WORKSHOP, talk, before="Evening tracks/Web/Static sites for open data")
+    after = layout(moved)
+    web = [s.title for s in after if s.track == "Web" and not s.is_block
+           and s.start.date() == before.days[1].date]
+    assert web[:2] == ["Vector tiles", "Static sites for open data"]
+    midnight = "Midnight talk: how clocks and calendars disagree"
+    assert before.by_number(find_number(before, midnight)).minutes == 90
+    grown = resize(WORKSHOP, midnight, 120, absorb="end")
+    assert grown.days[1].end == dt.time(1, 0)
+    assert layout(grown).days[1].end_utc - before.days[1].end_utc == 30 * 60
+    assert grown.days[0] == WORKSHOP.days[0]
+
+
+def find_number(timetable: agenda.Timetable, title: str) -> str:
+    return next(s.number for s in timetable if s.title == title)
+
+
+def test_shift_moves_every_day() -> None:
+    later = shift(WORKSHOP, by=30)
+    before, after = layout(WORKSHOP), layout(later)
+    assert [d.start_utc - b.start_utc for d, b in zip(after.days, before.days, strict=True)
+            ] == [1800, 1800]
+    assert later.date == later.days[0].date and later.start == dt.time(9, 30)

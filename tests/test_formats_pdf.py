@@ -59,7 +59,7 @@ def test_english_pdf() -> None:
     data = agenda.render(timetable, "pdf", agenda.RenderOptions(lang="en"))
     assert isinstance(data, bytes)
     text = _squeeze(pdf_text(data))
-    for word in ("Category", "Time", "Item", "Notes", "14:07–14:27(20min)", "부산"):
+    for word in ("Category", "Time", "Item", "Notes", "14:07–14:27(20min)", "Busan"):
         assert word in text
 
 

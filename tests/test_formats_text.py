@@ -7,7 +7,7 @@ import re
 
 import pytest
 import wcwidth
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import agenda
@@ -128,7 +128,8 @@ def expected_streams(timetable: agenda.Timetable, lang: str) -> tuple[str, str]:
 
 def expected_slots(timetable: agenda.Timetable, lang: str) -> list[tuple[int, str, str]]:
     labels = agenda.LABELS[lang]
-    return [(s.depth, labels.span(s.start, s.end), _squeeze(s.title)) for s in timetable]
+    return [(s.depth, labels.span(s.start, s.end), _squeeze(s.title))
+            for s in agenda.translate(timetable, lang)]
 
 
 # -- the reference meeting ------------------------------------------------------
@@ -275,3 +276,41 @@ def test_a_span_past_midnight_names_the_day_it_ends() -> None:
     assert "23:30~2024-03-14(목) 00:30" in text
     english = agenda.to_text(agenda.layout(meeting), lang="en")
     assert "23:00–Thu 2024-03-14 00:30" in english
+
+
+_words = st.lists(st.one_of(grapheme_titles, st.text(alphabet="ab가 ", max_size=12)),
+                  min_size=1, max_size=8).map(" ".join)
+
+
+@given(_words, st.integers(6, 60), st.sampled_from(["", "  ", "  14:07~14:12 "]))
+def test_text_without_overlong_words_wraps_as_wcwidth_wraps_it(text: str, width: int,
+                                                                indent: str) -> None:
+    """Only a word wider than a line is cut differently (before it reaches wcwidth)."""
+    from agenda._formats.text import _wrap
+
+    room = width - wcwidth.wcswidth(indent)
+    assume(all(wcwidth.wcswidth(word) <= room for word in text.split(" ")))
+    expected = wcwidth.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
+                            break_on_hyphens=False) or [indent]
+    if all(wcwidth.wcswidth(line) <= width for line in expected):
+        assert _wrap([text], width, indent, indent) == expected
+
+
+@given(st.sampled_from(["가", "x", "👩‍💼", "e\u0301"]), st.integers(200, 3000),
+       st.integers(8, 60))
+def test_an_unbroken_run_is_cut_between_graphemes_to_the_width(grapheme: str, count: int,
+                                                               width: int) -> None:
+    from agenda._formats.text import _wrap
+
+    lines = _wrap([f"a {grapheme * count} b"], width)
+    assert all(0 < wcwidth.wcswidth(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == f"a{grapheme * count}b"
+
+
+def test_a_long_title_makes_a_table_of_lines_no_wider_than_asked() -> None:
+    meeting = Meeting("긴 제목", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("가" * 50_000, minutes=5), Item("https://" + "x" * 20_000,
+                                                            minutes=5)])
+    text = agenda.to_text(agenda.layout(meeting), width=80)
+    assert {wcwidth.wcswidth(line) for line in text.splitlines()} == {80}
+    assert text.count("가") == 50_000

@@ -19,7 +19,7 @@ LATER = "2024-03-05T12:00:00Z"
 
 def series_spec(tmp_path: Path, reference_spec_path: Path, rule: str) -> Path:
     text = reference_spec_path.read_text("utf-8").replace(
-        'category = "정책 협의"', f'category = "정책 협의"\nrepeat = "{rule}"')
+        'timezone = "Asia/Seoul"', f'timezone = "Asia/Seoul"\nrepeat = "{rule}"')
     spec = tmp_path / "council.toml"
     spec.write_text(text, "utf-8")
     return spec
@@ -59,7 +59,7 @@ def test_an_existing_output_is_read_as_the_previous_feed(runner: CliRunner,
 
     edited = tmp_path / "edited.toml"
     edited.write_text(reference_spec_path.read_text("utf-8").replace(
-        'title = "토론"', 'title = "자유 토론"'), "utf-8")
+        'ko = "토론"', 'ko = "자유 토론"'), "utf-8")
     result = runner.invoke(cli, ["ics", str(edited), "--items", "-o", str(out), "--now", LATER])
     assert result.exit_code == 0, result.output
     feed = from_ics(out.read_bytes())

@@ -28,7 +28,7 @@ def test_an_edit_of_a_commented_file_keeps_every_comment() -> None:
     assert agenda.loads(out) == edited
     assert _comments(out) == _comments(text)
     assert "minutes = 20  # shortened when late" in out  # the comment stays on its line
-    assert out.index('title = "강원"') < out.index('title = "부산"')
+    assert out.index('ko = "강원"') < out.index('ko = "부산"')
 
 
 def test_an_unchanged_meeting_gives_back_the_same_text() -> None:

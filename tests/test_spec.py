@@ -37,7 +37,8 @@ def test_json_and_toml_use_the_same_names() -> None:
     data = json.loads(dump_json(agenda.reference_meeting()))
     assert set(data) == {"meeting", "items"}
     assert data["meeting"]["start"] == "14:00:00"
-    assert data["items"][3]["items"][0] == {"id": "busan", "title": "부산",
+    assert data["items"][3]["items"][0] == {"id": "busan",
+                                            "title": {"ko": "부산", "en": "Busan"},
                                             "kind": "presentation"}
 
 

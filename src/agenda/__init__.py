@@ -9,6 +9,8 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
@@ -28,26 +30,73 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.csv import to_csv
-from ._formats.html import to_html
 from ._formats.labels import LABELS, Labels
-from ._formats.markdown import to_markdown
-from ._formats.pdf import to_pdf
-from ._formats.text import to_text
-from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Day, Item, Kind, Meeting
+from ._model import Day, Item, Kind, Meeting, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._reference import REFERENCE_SPEC, reference_meeting
-from ._repeat import UnboundedRepeat
-from ._rewrite import rewrite_spec
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
+from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
+from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
+from ._translations import translate
 from .parse import ParseError, ParseResult, parse_file, parse_text
-from .publish import CalDAVError, CalDAVResult, Release, SiteError, publish_caldav, publish_site
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
+    from ._formats.csv import to_csv
+    from ._formats.html import to_html
+    from ._formats.markdown import to_markdown
+    from ._formats.pdf import to_pdf
+    from ._formats.text import to_text
+    from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._reference import REFERENCE_SPEC, reference_meeting
+    from ._repeat import UnboundedRepeat
+    from ._rewrite import rewrite_spec
+    from ._series import NotAnOccurrence, occurrence_on, occurrences
+    from .publish import (
+        CalDAVError,
+        CalDAVResult,
+        Release,
+        SiteError,
+        publish_caldav,
+        publish_site,
+    )
+
+_LAZY = {
+    "to_csv": "._formats.csv",
+    "to_html": "._formats.html",
+    "to_markdown": "._formats.markdown",
+    "to_pdf": "._formats.pdf",
+    "to_text": "._formats.text",
+    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
+                     "to_ics"), "._ics"),
+    **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
+    "UnboundedRepeat": "._repeat",
+    "rewrite_spec": "._rewrite",
+    **dict.fromkeys(("NotAnOccurrence", "occurrence_on", "occurrences"), "._series"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
+                     "publish_site"), ".publish"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint,
+    tomlkit, the publishers), imported when first used."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agenda' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "LABELS",
@@ -87,8 +136,10 @@ __all__ = [
     "Slot",
     "SpecError",
     "Timetable",
+    "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownTemplate",
     "audiences",
     "diff",
     "dump_json",
@@ -120,6 +171,9 @@ __all__ = [
     "schedule_dict",
     "share_slack",
     "shift",
+    "spec_schema",
+    "template",
+    "template_names",
     "to_csv",
     "to_dict",
     "to_html",
@@ -130,6 +184,7 @@ __all__ = [
     "to_schedule_json",
     "to_schedule_xml",
     "to_text",
+    "translate",
     "validate",
     "write_atomic",
 ]

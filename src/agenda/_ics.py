@@ -7,7 +7,8 @@ previous one keeps every unchanged event byte for byte (SEQUENCE, DTSTAMP,
 LAST-MODIFIED, CREATED), bumps SEQUENCE on an event whose content changed, and keeps
 an event that left the agenda as ``STATUS:CANCELLED``.
 
-Every RFC 5545 detail (escaping, folding, VTIMEZONE) is icalendar's. The module
+Every RFC 5545 detail (escaping, folding, VTIMEZONE) is icalendar's, or, for a fresh
+feed of a one-off meeting, that of `_feedwriter`, which writes the same bytes. The module
 computes no clock time: instants come from the timetable, and the current time
 (for DTSTAMP and LAST-MODIFIED of new or changed events) is passed in.
 """
@@ -34,6 +35,7 @@ from ._problems import AgendaError
 from ._repeat import RepeatRule, parse_repeat
 from ._timetable import Slot, Timetable
 from ._vtimezone import vtimezone
+from ._zones import wall
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",
@@ -206,8 +208,10 @@ def _stamp(now: _dt.datetime | str | None, previous: Sequence[Event]) -> _dt.dat
 
 def _description(timetable: Timetable) -> str:
     lines = []
+    zone = timetable.zone
     for slot in timetable:
-        text = f"{'  ' * slot.depth}{slot.start:HH:mm}~{slot.end:HH:mm} {slot.title}"
+        start, end = wall(slot.start_utc, zone), wall(slot.end_utc, zone)
+        text = f"{'  ' * slot.depth}{start:%H:%M}~{end:%H:%M} {slot.title}"
         if slot.item.presenter:
             text += f" — {slot.item.presenter}"
         lines.append(text)
@@ -505,6 +509,25 @@ def to_ics(timetable: Timetable, *, items: bool = False,
             raise AgendaError(f'no track is called "{track}"; the tracks: '
                             f"{', '.join(known) if known else '(none)'}")
         items = True
+    if previous is None:
+        from ._feedwriter import fresh_feed  # the same bytes, without icalendar's objects
+
+        data = fresh_feed(timetable, items=items, stamp=_stamp(now, []),
+                          domain=_check_domain(uid_domain), track=track, audience=audience,
+                          refresh=refresh, name=name)
+        if data is not None:
+            return data
+    return _icalendar_feed(timetable, items=items, previous=previous, now=now,
+                           uid_domain=uid_domain, track=track, audience=audience,
+                           refresh=refresh, name=name)
+
+
+def _icalendar_feed(timetable: Timetable, *, items: bool,
+                    previous: bytes | bytearray | str | None,
+                    now: _dt.datetime | str | None, uid_domain: str | None,
+                    track: str | None = None, audience: str | None = None,
+                    refresh: _dt.timedelta = REFRESH, name: str | None = None) -> bytes:
+    """The feed built and written by icalendar: what :func:`to_ics` gives."""
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []

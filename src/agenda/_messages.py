@@ -321,6 +321,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the document names no time zone; read as {timezone} (pass --tz ZONE)",
         "ko": "문서에 시간대가 없어 {timezone}으로 읽었습니다 (--tz ZONE으로 지정하십시오)",
     },
+    # -- texts in several languages -------------------------------------------------------
+    "original-translated": {
+        "en": "has a translation into {lang}, the meeting's own language; its texts are "
+              "already in {lang}",
+        "ko": "회의의 원래 언어인 {lang}로 된 번역이 있습니다. 원문이 이미 {lang}입니다",
+    },
+    "missing-translation": {
+        "en": "has no {lang} text for its {fields:list} (other texts are translated into "
+              "{lang}); the {own} text is shown instead",
+        "ko": "{fields:list}에 {lang} 텍스트가 없습니다 (다른 텍스트는 {lang}로 번역되어 "
+              "있습니다). 대신 {own} 원문을 보여 줍니다",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

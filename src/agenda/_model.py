@@ -12,15 +12,22 @@ import enum
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 import pendulum
 
-__all__ = ["LANGUAGES", "Day", "Item", "Kind", "Meeting"]
+__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "Item", "Kind",
+           "Meeting", "Translations"]
 
 #: The languages a meeting may be held in (its `language`): tables and messages speak them.
 LANGUAGES = ("en", "ko")
+ITEM_TEXTS = ("title", "presenter", "notes")
+"""The fields of an item that a person reads, and so may be translated."""
+MEETING_TEXTS = ("title", "location", "category")
+"""The fields of a meeting that a person reads, and so may be translated."""
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+"""A language tag (BCP 47 shape) of a translation: ``en``, ``ja``, ``en-GB``, ``zh-Hant``."""
 
 
 class Kind(enum.StrEnum):
@@ -91,6 +98,90 @@ def _to_items(value: Iterable[Item]) -> tuple[Item, ...]:
     return tuple(value)
 
 
+TranslationsLike = Mapping[str, Mapping[str, str]] | Iterable[tuple[str, str, str]]
+
+
+def _translation_entries(value: TranslationsLike) -> tuple[tuple[str, str, str], ...]:
+    """(language, field, text) triples, sorted, from a mapping language → field → text."""
+    triples: list[tuple[str, str, str]] = []
+    if isinstance(value, Mapping):
+        for lang, texts in value.items():
+            if not isinstance(texts, Mapping):
+                raise TypeError(f"translations[{lang!r}] must map fields to texts, "
+                                f"got {texts!r}")
+            triples += [(lang, field, text) for field, text in texts.items()]
+    else:
+        triples = [tuple(entry) for entry in value]  # type: ignore[misc]
+    for lang, field, text in triples:
+        if not isinstance(lang, str) or not LANGUAGE_TAG.fullmatch(lang):
+            raise ValueError(f"{lang!r} is not a language tag like ko, en or en-GB")
+        if not isinstance(field, str) or not isinstance(text, str):
+            raise TypeError(f"a translation is a field name and a text, got "
+                            f"{field!r}: {text!r}")
+    if len({(lang, field) for lang, field, _ in triples}) != len(triples):
+        raise ValueError("a field has two translations into one language")
+    return tuple(sorted(triples))
+
+
+@attrs.frozen
+class Translations:
+    """Texts in languages other than the meeting's own: language → field → text.
+
+    The fields themselves (``title``, ``presenter``...) hold the original text, in the
+    meeting's `language`; identities (calendar UIDs) use the original only. Built
+    from a mapping, ``Translations({"en": {"title": "Discussion"}})``; hashable,
+    and equal whatever order the mapping was written in.
+    """
+
+    entries: tuple[tuple[str, str, str], ...] = attrs.field(
+        default=(), converter=_translation_entries)
+
+    def get(self, lang: str, field: str) -> str | None:
+        """The text of `field` in `lang`, or None when none is given."""
+        for entry_lang, entry_field, text in self.entries:
+            if entry_lang == lang and entry_field == field:
+                return text
+        return None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages that have at least one text, sorted."""
+        return tuple(sorted({lang for lang, _, _ in self.entries}))
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields that have at least one translation, sorted."""
+        return tuple(sorted({field for _, field, _ in self.entries}))
+
+    def as_dict(self) -> dict[str, dict[str, str]]:
+        """language → field → text."""
+        out: dict[str, dict[str, str]] = {}
+        for lang, field, text in self.entries:
+            out.setdefault(lang, {})[field] = text
+        return out
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+
+def _to_translations(value: Translations | TranslationsLike) -> Translations:
+    return value if isinstance(value, Translations) else Translations(value)
+
+
+def _translatable(fields: tuple[str, ...]
+                  ) -> Callable[[object, attrs.Attribute[Translations], Translations], None]:
+    """A validator: translations only of the given text fields. (A translation of a text
+    the value does not have, e.g. after an edit removed its notes, is not shown.)"""
+
+    def check(_inst: object, _attr: attrs.Attribute[Translations], value: Translations) -> None:
+        for field in value.fields:
+            if field not in fields:
+                raise ValueError(f"{field!r} cannot be translated; the texts are "
+                                 f"{', '.join(fields)}")
+
+    return check
+
+
 def _optional_int(_inst: object, attr: attrs.Attribute[int | None], value: object) -> None:
     """A whole number or None; ``True``/``False`` are refused, as the spec loader does."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
@@ -127,7 +218,8 @@ class Item:
 
     `minutes` may be omitted when the parent block splits its time equally, when
     the item is a block (it then lasts the sum of its children), or when the item
-    is flexible (`min_minutes` / `max_minutes`) and absorbs slack.
+    is flexible (`min_minutes` / `max_minutes`) and absorbs slack. `translations`
+    give its title, presenter and notes in other languages than the meeting's.
 
     A `parallel` block's children are tracks that run side by side, each from the
     block's start, each with its items in sequence. `room` names where an item takes
@@ -150,6 +242,10 @@ class Item:
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     items: tuple[Item, ...] = attrs.field(
         default=(), converter=_to_items, validator=_items_of_item, kw_only=True
+    )
+    translations: Translations = attrs.field(
+        factory=Translations, converter=_to_translations,
+        validator=_translatable(ITEM_TEXTS), kw_only=True
     )
     parallel: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool), kw_only=True
@@ -241,8 +337,9 @@ class Meeting:
     `end`, when given, is the declared end: the items must fill the window exactly
     (flexible items absorb the slack). `weekday` is the weekday as the source wrote
     it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
-    (``"ko"`` or ``"en"``) is the language the meeting is held in: tables and
-    `agenda check` speak it unless told otherwise.
+    (``"ko"`` or ``"en"``) is the language the meeting is held in and its texts are
+    written in: tables and `agenda check` speak it unless told otherwise;
+    `translations` (and each item's) give the texts in other languages.
 
     `date`, `start`, `end` and an item's `at` also take ISO strings
     (``"2024-03-13"``, ``"14:00"``); a value of the wrong type raises `TypeError` here,
@@ -276,6 +373,10 @@ class Meeting:
     repeat: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
     language: str = attrs.field(default="ko", validator=_language, kw_only=True)
+    translations: Translations = attrs.field(
+        factory=Translations, converter=_to_translations,
+        validator=_translatable(MEETING_TEXTS), kw_only=True
+    )
 
     @property
     def key(self) -> str:

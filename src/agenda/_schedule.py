@@ -24,7 +24,6 @@ from typing import Any
 
 import pendulum
 
-from ._ics import event_uid
 from ._model import slugify
 from ._timetable import Slot, Timetable
 
@@ -53,6 +52,8 @@ def acronym_of(timetable: Timetable) -> str:
 
 
 def _guid(meeting_key: str, path: tuple[str, ...]) -> uuid.UUID:
+    from ._ics import event_uid  # icalendar is imported by the feed's commands only
+
     return uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{event_uid(meeting_key, path)}")
 
 

@@ -14,26 +14,28 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
+import rtoml
 import tomli_w
 
+from ._keys import names, one_day
 from ._messages import Fact
-from ._model import LANGUAGES, Day, Item, Kind, Meeting
+from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting
 from ._problems import Problem, SpecError
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
            "loads", "to_dict"]
 
-MEETING_KEYS = ("id", "title", "date", "weekday", "start", "end", "timezone", "location",
-                "category", "repeat", "language")
-ITEM_KEYS = ("id", "title", "minutes", "presenter", "notes", "kind", "at", "min_minutes",
-             "max_minutes", "gap_ok", "items", "parallel", "room",
-             "audience")
-DAY_KEYS = ("date", "start", "end", "items")
-_ONE_DAY_KEYS = ("date", "weekday", "start", "end")  # [meeting] keys that days replace
-_REQUIRED_MEETING = ("title", "date", "start", "timezone")
+# The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
+SPEC_KEYS = names("spec")
+MEETING_KEYS = names("meeting")
+ITEM_KEYS = names("item")
+DAY_KEYS = names("day")
+DEFAULT_LANGUAGE = "ko"
+_ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_KINDS = frozenset(k.value for k in Kind)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -58,6 +60,7 @@ class _Reader:
         self.fmt = fmt
         self.errors: list[Problem] = []
         self._tables = _toml_tables(text) if fmt == "toml" else {}
+        self.original = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
 
     def line_of(self, table: str, key: str | None = None) -> int | None:
         """The line of `key` in `table` (``"meeting"`` or an item number), else of the
@@ -102,6 +105,33 @@ class _Reader:
             self.wrong(key, "a string", value, where, table, title)
             return None
         return value
+
+    def translatable(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                     translations: dict[str, dict[str, str]], required: bool = False,
+                     title: str = "") -> str | None:
+        """A text a person reads: a string in the meeting's language, or a table keyed by
+        language tag (``{ ko = "토론", en = "Discussion" }``) that holds that language;
+        the other languages go to `translations` (language → key → text)."""
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return self.string(data, key, where, table, required, title)
+        original = None
+        for lang, text in value.items():
+            if not LANGUAGE_TAG.fullmatch(lang):
+                self.report("spec-error", {"detail": f'{where}"{key}" has the key "{lang}", '
+                            "which is not a language tag like ko, en or en-GB"},
+                            table, key, title)
+            elif not isinstance(text, str):
+                self.wrong(f"{key}.{lang}", "a string", text, where, table, title)
+            elif lang == self.original:
+                original = text
+            else:
+                translations.setdefault(lang, {})[key] = text
+        if original is None:
+            given = ", ".join(value) or "none"
+            self.report("spec-error", {"detail": f'{where}"{key}" has no "{self.original}" '
+                        f"text (the meeting's language; it gives {given})"}, table, key, title)
+        return original
 
     def integer(self, data: Mapping[str, Any], key: str, where: str, table: str,
                 title: str = "") -> int | None:
@@ -191,6 +221,8 @@ class _Reader:
 
     def item(self, data: Any, number: str) -> Item | None:
         raw_title = data.get("title") if isinstance(data, dict) else None
+        if isinstance(raw_title, dict):  # a text in several languages: named by the original
+            raw_title = raw_title.get(self.original)
         title = raw_title if isinstance(raw_title, str) else ""
         where = ""  # the problem's number and title say where
         if not isinstance(data, dict):
@@ -204,8 +236,9 @@ class _Reader:
                                       "known": [k.value for k in Kind]}, number, "kind", title)
         t = title
         minutes = self.integer(data, "minutes", where, number, t)
-        presenter = self.string(data, "presenter", where, number, title=t)
-        notes = self.string(data, "notes", where, number, title=t)
+        translations: dict[str, dict[str, str]] = {}
+        presenter = self.translatable(data, "presenter", where, number, translations, title=t)
+        notes = self.translatable(data, "notes", where, number, translations, title=t)
         at = self.time(data, "at", where, number, title=t)
         min_minutes = self.integer(data, "min_minutes", where, number, t)
         max_minutes = self.integer(data, "max_minutes", where, number, t)
@@ -214,14 +247,15 @@ class _Reader:
         parallel = self.boolean(data, "parallel", where, number, t)
         room = self.string(data, "room", where, number, title=t)
         audience = self.names(data, "audience", where, number, t)
-        title_value = self.string(data, "title", where, number, required=True, title=t)
+        title_value = self.translatable(data, "title", where, number, translations,
+                                        required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
                     gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    audience=audience)
+                    translations=translations, audience=audience)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -252,7 +286,7 @@ class _Reader:
         if not isinstance(data, dict):
             raise SpecError([Problem("not-a-table", facts={"what": "the spec",
                                                            "value": _shown(data)})])
-        self.unknown(data, ("meeting", "items", "days"), "spec: ", "spec")
+        self.unknown(data, SPEC_KEYS, "spec: ", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             if head is None:
@@ -263,25 +297,27 @@ class _Reader:
             head = {}
         m = "[meeting]: "
         self.unknown(head, MEETING_KEYS, m, "meeting")
+        self.original = self.language(head, m)
         if "days" in data:
             return self.meeting_of_days(data, head)
+        translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.string(head, "title", m, "meeting", required=True),
+            title=self.translatable(head, "title", m, "meeting", translations, required=True),
             date=self.date(head, "date", m, "meeting"),
             start=self.time(head, "start", m, "meeting", required=True),
             timezone=self.string(head, "timezone", m, "meeting", required=True),
             end=self.time(head, "end", m, "meeting"),
-            location=self.string(head, "location", m, "meeting"),
-            category=self.string(head, "category", m, "meeting"),
+            location=self.translatable(head, "location", m, "meeting", translations),
+            category=self.translatable(head, "category", m, "meeting", translations),
             weekday=self.string(head, "weekday", m, "meeting"),
             repeat=self.string(head, "repeat", m, "meeting"),
             id=self.string(head, "id", m, "meeting"),
-            language=self.language(head, m),
         )
         items = self.items(data.get("items"), "", "spec: ", "spec")
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(items=items, **fields)  # type: ignore[arg-type]
+        return Meeting(items=items, language=self.original, translations=translations,
+                       **fields)  # type: ignore[arg-type]
 
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
@@ -291,19 +327,20 @@ class _Reader:
         if "items" in data:
             self.report("days-and-items", {}, "spec", "items")
         m = "[meeting]: "
+        translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.string(head, "title", m, "meeting", required=True),
+            title=self.translatable(head, "title", m, "meeting", translations, required=True),
             timezone=self.string(head, "timezone", m, "meeting", required=True),
-            location=self.string(head, "location", m, "meeting"),
-            category=self.string(head, "category", m, "meeting"),
+            location=self.translatable(head, "location", m, "meeting", translations),
+            category=self.translatable(head, "category", m, "meeting", translations),
             repeat=self.string(head, "repeat", m, "meeting"),
             id=self.string(head, "id", m, "meeting"),
-            language=self.language(head, m),
         )
         days = self.days(data.get("days"))
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(days=days, **fields)  # type: ignore[arg-type]
+        return Meeting(days=days, language=self.original, translations=translations,
+                       **fields)  # type: ignore[arg-type]
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
@@ -349,9 +386,25 @@ def _read_nested(reader: _Reader, data: Any) -> Meeting:
 
 
 def load_toml(text: str) -> Meeting:
-    """A meeting from spec text in TOML; raises :class:`SpecError`."""
+    """A meeting from spec text in TOML; raises :class:`SpecError`.
+
+    rtoml (compiled) reads the text; a text it refuses is read again by the standard
+    library's tomllib, whose messages name the line and column, and so is a text
+    whose values the reader refuses, so that every message is tomllib's word.
+    """
     try:
-        data = tomllib.loads(text)
+        data = rtoml.loads(text)
+    except rtoml.TomlParsingError:
+        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
+    try:
+        return _read_nested(_Reader(text, "toml"), data)
+    except SpecError:
+        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
+
+
+def _tomllib_loads(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
@@ -364,7 +417,6 @@ def load_toml(text: str) -> Meeting:
         raise SpecError([Problem("spec-too-deep")]) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
-    return _read_nested(_Reader(text, "toml"), data)
 
 
 def load_json(text: str) -> Meeting:
@@ -434,14 +486,24 @@ def _plain_time(value: _dt.time) -> _dt.time:
     return _dt.time(value.hour, value.minute, value.second)
 
 
-def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
+def _text(value: Item | Meeting, key: str, language: str) -> str | dict[str, str]:
+    """A text as the spec writes it: a string, or a table keyed by language when the
+    text has translations (the meeting's language first)."""
+    original: str = getattr(value, key)
+    others = {lang: text for lang, field, text in value.translations.entries if field == key}
+    return {language: original, **others} if others else original
+
+
+def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if item.id is not None:
         out["id"] = item.id
-    out["title"] = item.title
-    for key in ("minutes", "presenter", "notes"):
+    out["title"] = _text(item, "title", language)
+    if item.minutes is not None:
+        out["minutes"] = item.minutes
+    for key in ("presenter", "notes"):
         if getattr(item, key) is not None:
-            out[key] = getattr(item, key)
+            out[key] = _text(item, key, language)
     if item.kind is not Kind.TALK:
         out["kind"] = item.kind.value
     if item.at is not None:
@@ -458,7 +520,7 @@ def _item_dict(item: Item, times_as_text: bool) -> dict[str, Any]:
     if item.audience:
         out["audience"] = list(item.audience)
     if item.items:
-        out["items"] = [_item_dict(child, times_as_text) for child in item.items]
+        out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
     return out
 
 
@@ -469,7 +531,7 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
-    head["title"] = meeting.title
+    head["title"] = _text(meeting, "title", meeting.language)
     head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
         meeting.date.year, meeting.date.month, meeting.date.day)
     if meeting.weekday is not None:
@@ -478,23 +540,30 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     if meeting.end is not None:
         head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
     head["timezone"] = meeting.timezone
-    for key in ("location", "category", "repeat"):
+    for key in ("location", "category"):
         if getattr(meeting, key) is not None:
-            head[key] = getattr(meeting, key)
-    if meeting.language != "ko":
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
         head["language"] = meeting.language
-    return {"meeting": head, "items": [_item_dict(i, times_as_text) for i in meeting.items]}
+    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
+    return {"meeting": head, "items": items}
 
 
 def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
     head: dict[str, Any] = {}
     if meeting.id is not None:
         head["id"] = meeting.id
-    head["title"] = meeting.title
+    head["title"] = _text(meeting, "title", meeting.language)
     head["timezone"] = meeting.timezone
-    for key in ("location", "category", "repeat"):
+    for key in ("location", "category"):
         if getattr(meeting, key) is not None:
-            head[key] = getattr(meeting, key)
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
+        head["language"] = meeting.language
     days = []
     for day in meeting.days:
         entry: dict[str, Any] = {
@@ -504,7 +573,7 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
         }
         if day.end is not None:
             entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
-        entry["items"] = [_item_dict(i, times_as_text) for i in day.items]
+        entry["items"] = [_item_dict(i, times_as_text, meeting.language) for i in day.items]
         days.append(entry)
     return {"meeting": head, "days": days}
 
@@ -519,7 +588,7 @@ def dump_toml(meeting: Meeting) -> str:
     """
     data = to_dict(meeting)
     out = [] if data.get("items", True) else ["items = []", ""]
-    out += ["[meeting]", tomli_w.dumps(data["meeting"]).rstrip()]
+    out += ["[meeting]", _toml_table(data["meeting"])]
     if "days" in data:
         for day in data["days"]:
             entry = dict(day)
@@ -529,6 +598,19 @@ def dump_toml(meeting: Meeting) -> str:
     else:
         out += _toml_items(data["items"], "items")
     return "\n".join(out) + "\n"
+
+
+def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
+    """The keys of one table, in order; a text in several languages as an inline table
+    (``title = { ko = "토론", en = "Discussion" }``)."""
+    lines = []
+    for key, value in entry.items():
+        if isinstance(value, dict):
+            inner = ", ".join(tomli_w.dumps({lang: text}).strip() for lang, text in value.items())
+            lines.append(f"{tomli_w.dumps({key: 0}).split('=')[0].strip()} = {{ {inner} }}")
+        else:
+            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
+    return "\n".join(lines)
 
 
 def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
@@ -544,7 +626,7 @@ def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
         children = entry.pop("items", None)
         # A carriage return in a multi-line string would read back as a plain line end.
         multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
-        out += ["", f"[[{name}]]", tomli_w.dumps(entry, multiline_strings=multiline).rstrip()]
+        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
         if children:
             stack.append((f"{name}.items", list(children)))
     return out

@@ -8,7 +8,7 @@ handed out as pendulum date-times in the meeting's zone.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
 import attrs
@@ -16,6 +16,7 @@ import pendulum
 
 from ._model import Item, Meeting
 from ._problems import Problem
+from ._zones import moment
 
 __all__ = ["DaySpan", "Slot", "Timetable"]
 
@@ -45,11 +46,11 @@ class Slot:
 
     @property
     def start(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+        return moment(self.start_utc, self.zone)
 
     @property
     def end(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+        return moment(self.end_utc, self.zone)
 
     @property
     def duration(self) -> pendulum.Duration:
@@ -186,11 +187,11 @@ class Timetable(Sequence[Slot]):
 
     @property
     def start(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.start_utc, tz=self.zone)
+        return moment(self.start_utc, self.zone)
 
     @property
     def end(self) -> pendulum.DateTime:
-        return pendulum.from_timestamp(self.end_utc, tz=self.zone)
+        return moment(self.end_utc, self.zone)
 
     @property
     def minutes(self) -> int:
@@ -203,3 +204,15 @@ class Timetable(Sequence[Slot]):
     def top_level(self) -> Iterator[Slot]:
         """The slots of depth 0."""
         return (s for s in self if s.depth == 0)
+
+    def showing(self, meeting: Meeting, item_of: Callable[[Item], Item]) -> Timetable:
+        """This timetable (the same slots, times, numbers and paths) showing `meeting`
+        and, for each slot, `item_of(item)` (e.g. the texts in another language)."""
+        view: Timetable = object.__new__(Timetable)
+        for name in self.__slots__:  # every column as it is; `_ends` last, as it freezes
+            if name != "_ends":
+                object.__setattr__(view, name, getattr(self, name))
+        object.__setattr__(view, "meeting", meeting)
+        object.__setattr__(view, "_items", tuple(item_of(item) for item in self._items))
+        object.__setattr__(view, "_ends", self._ends)
+        return view

@@ -4,6 +4,9 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 2 the file cannot be read or parsed, an output cannot be written (and click's usage
 errors), 70 an internal error (a bug: one line on standard error; the traceback with
 ``--debug`` or ``AGENDA_DEBUG=1``), 130 interrupted.
+
+Start-up counts in scripts: the modules of the feed (icalendar), of series
+(dateutil) and of each table format are imported by the commands that use them.
 """
 
 from __future__ import annotations
@@ -25,19 +28,23 @@ from ._diff import diff
 from ._edit import EditError, insert, move, remove, resize, running_late, shift
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._ics import FeedError, to_ics
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
-from ._model import Item, Kind, Meeting
+from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._reference import reference_meeting
-from ._repeat import UnboundedRepeat
-from ._rewrite import rewrite_spec
 from ._schedule import SCHEDULE_FORMATS, to_schedule
-from ._series import NotAnOccurrence, occurrence_on, timetable_occurrences
+from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
+from ._templates import (
+    TEMPLATE_LANGUAGES,
+    UnknownTemplate,
+    template,
+    template_description,
+    template_names,
+)
 from ._timetable import Timetable
+from ._translations import translate
 from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
@@ -317,7 +324,8 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
-              help="Language of the labels (default: the meeting's language).")
+              help="Language of the labels, and of the texts where the agenda translates "
+                   "them (default: the meeting's language).")
 @click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
               help="Display width of the text table.")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
@@ -336,6 +344,8 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     _not_the_input(file, output)
     meeting = _read(file)
     if on_day is not None:
+        from ._series import NotAnOccurrence, occurrence_on
+
         _layout_or_exit(meeting)
         try:
             meeting = occurrence_on(meeting, on_day.date())
@@ -345,7 +355,7 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if occurrences:
         _echo_occurrences(timetable, limit)
         return
-    options = RenderOptions(lang=lang or meeting.language, width=width, bom=bom)
+    options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
     _emit(_render_or_exit(timetable, fmt, options), output)
 
 
@@ -356,6 +366,8 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
               help="Language of the labels (default: the meeting's language).")
 def demo(fmt: str, lang: str | None) -> None:
     """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
+    from ._reference import reference_meeting
+
     meeting = reference_meeting()
     timetable = layout(meeting)
     click.echo(summary(timetable), err=True)
@@ -364,6 +376,9 @@ def demo(fmt: str, lang: str | None) -> None:
 
 def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     """One line per occurrence: date, weekday, start–end and UTC offset in the zone."""
+    from ._repeat import UnboundedRepeat
+    from ._series import timetable_occurrences
+
     try:
         found = timetable_occurrences(timetable, limit)
     except UnboundedRepeat:
@@ -410,14 +425,24 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
               metavar="MINUTES", help="How often subscribers should fetch the feed again.")
 @click.option("--name", help="The calendar's name (default: the meeting's title).")
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the UIDs "
+                   "stay the same) [default: the meeting's language].")
 def ics(file: str, output: str | None, items: bool, previous: str | None,
         uid_domain: str | None, now: _dt.datetime | None, track: str | None,
-        audience: str | None, refresh: int, name: str | None) -> None:
+        audience: str | None, refresh: int, name: str | None, lang: str | None) -> None:
     """Write the iCalendar feed of FILE; regenerating it updates subscribers in place."""
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
     _not_the_input(file, output)
+    from ._ics import FeedError, to_ics
+
     timetable = _layout_or_exit(_read(file))
+    if lang is not None:
+        if not LANGUAGE_TAG.fullmatch(lang):
+            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                     param_hint="--lang")
+        timetable = translate(timetable, lang)
     source = previous
     if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
@@ -440,6 +465,45 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if output not in (None, "-") and source == output and old == data:
         return  # unchanged: leave the file (and its modification time) alone
     _emit(data, output)
+
+
+@cli.command()
+@click.option("--template", "name", metavar="NAME",
+              help="The template to start from (agenda new --list names them).")
+@click.option("--lang", type=click.Choice(TEMPLATE_LANGUAGES), default="ko", show_default=True,
+              help="Language of the template's texts and comments.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT when it exists.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List the templates, one per line with what each is for.")
+def new(name: str | None, lang: str, output: str | None, force: bool, list_only: bool) -> None:
+    """Write a new spec from a template: a valid agenda whose comments explain each key."""
+    if list_only:
+        names = template_names()
+        width = max(map(len, names))
+        for each in names:
+            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+        return
+    if name is None:
+        raise click.UsageError("give --template NAME (agenda new --list names them)")
+    try:
+        text = template(name, lang)
+    except UnknownTemplate as exc:
+        raise click.BadParameter(str(exc), param_hint="--template") from None
+    if output not in (None, "-") and Path(str(output)).exists() and not force:
+        click.echo(f"error: {output} exists; give another name, or --force to replace it",
+                   err=True)
+        sys.exit(EXIT_UNREADABLE)
+    _emit(text, output)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the spec file, for editors and tools."""
+    _emit(spec_schema_json(), output)
 
 
 @cli.command()
@@ -475,6 +539,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
+    from ._ics import FeedError
     from .publish import CalDAVError, SiteError, publish_caldav, publish_site
     from .publish.caldav import password_from
 
@@ -555,16 +620,17 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
 @click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One line per change, or the changes as JSON.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
-              help="Language of the text lines.")
-def diff_command(old: str, new: str, fmt: str, lang: str) -> None:
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the text lines (default: NEW's language).")
+def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
-    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(_read(new), new))
+    later = _read(new)
+    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(later, new))
     if fmt == "json":
         _out(changes.to_json(), nl=False)
     elif changes:
-        _out(changes.text(lang))
+        _out(changes.text(lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
 
 
@@ -590,10 +656,10 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
                    "repeat for several.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the re-timed spec here (atomically) instead of standard output.")
-@click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
-              help="Language of the summary.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the summary (default: the meeting's language).")
 def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
-         lang: str) -> None:
+         lang: str | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
     planned and new ends on standard error; exit 0 when the end still holds, 1 when
     the meeting now overruns (the spec is still written), 2 unreadable."""
@@ -604,8 +670,10 @@ def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str 
     except EditError as exc:
         click.echo(f"error: {exc.reason}", err=True)
         sys.exit(EXIT_INVALID)
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
     _emit(rewrite_spec(text, result.meeting, fmt), output)
-    click.echo(result.summary(lang), err=True)
+    click.echo(result.summary(lang or meeting.language), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
 
 
@@ -624,8 +692,9 @@ def edit(ctx: click.Context, file: str) -> None:
 
 
 def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
-    command = click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko",
-                           show_default=True, help="Language of the diff.")(command)
+    command = click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+                           help="Language of the diff (default: the meeting's language)."
+                           )(command)
     command = click.option("--in-place", is_flag=True, help="Write the result back into "
                            "FILE (atomically).")(command)
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
@@ -633,7 +702,7 @@ def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: bool,
-           lang: str) -> None:
+           lang: str | None) -> None:
     file = click.get_current_context().obj
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
@@ -646,8 +715,11 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
         sys.exit(EXIT_INVALID)
     changes = diff(before, layout(edited))
     target = file if in_place else output
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
     _emit(rewrite_spec(text, edited, fmt), target)
     to_stderr = target in (None, "-")
+    lang = lang or meeting.language
     said = changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
     if to_stderr:
         click.echo(said, err=True)
@@ -676,7 +748,7 @@ def _place_options(command: Callable[..., None]) -> Callable[..., None]:
               "end too.")
 @_edit_outputs
 def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str | None,
-               in_place: bool, lang: str) -> None:
+               in_place: bool, lang: str | None) -> None:
     """Move the whole meeting to start at --to or --by minutes later."""
     if (to is None) == (by is None):
         raise click.UsageError("give exactly one of --to or --by")
@@ -689,7 +761,7 @@ def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str |
 @_place_options
 @_edit_outputs
 def edit_move(item: str, before: str | None, after: str | None, into: str | None,
-              output: str | None, in_place: bool, lang: str) -> None:
+              output: str | None, in_place: bool, lang: str | None) -> None:
     """Move ITEM (id, number such as 4.2, or title path) before or after another item,
     or into a block."""
     _apply(lambda m: move(m, item, before=before, after=after, into=into), output, in_place,
@@ -702,7 +774,7 @@ def edit_move(item: str, before: str | None, after: str | None, into: str | None
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
-                in_place: bool, lang: str) -> None:
+                in_place: bool, lang: str | None) -> None:
     """Make ITEM last MINUTES."""
     _apply(lambda m: resize(m, item, minutes, absorb=absorb), output, in_place, lang)
 
@@ -721,7 +793,7 @@ def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
 def edit_insert(title: str, before: str | None, after: str | None, into: str | None,
                 minutes: int | None, ident: str | None, kind: str, presenter: str | None,
                 notes: str | None, absorb: str | None, output: str | None, in_place: bool,
-                lang: str) -> None:
+                lang: str | None) -> None:
     """Insert a new item called TITLE."""
     new = Item(title, minutes=minutes, id=ident, kind=kind, presenter=presenter, notes=notes)
     _apply(lambda m: insert(m, new, before=before, after=after, into=into, absorb=absorb),
@@ -733,7 +805,7 @@ def edit_insert(title: str, before: str | None, after: str | None, into: str | N
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_remove(item: str, absorb: str | None, output: str | None, in_place: bool,
-                lang: str) -> None:
+                lang: str | None) -> None:
     """Remove ITEM (and the items it holds)."""
     _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
 

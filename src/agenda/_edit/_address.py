@@ -1,6 +1,8 @@
 """Finding items in a meeting's tree: by id, by printed number or by title path.
 
-A position in the tree is an index path (``(3, 1)`` is item 4.2). Addresses:
+A position in the tree is an index path that starts with the day: ``(0, 3, 1)`` is item
+4.2 of a one-day meeting (whose one day is day 0). Printed numbers run on across the
+days of a meeting held over several, as the timetable numbers them. Addresses:
 
 * an item's ``id`` (``"gangwon"``);
 * its printed number (``"4.2"``);
@@ -24,56 +26,78 @@ import attrs
 from .._model import Item, Meeting
 from ._errors import AddressError
 
-__all__ = ["Address", "Place", "evolve_at", "find", "get", "insert_at", "remove_at", "replace_at",
-           "walk"]
+__all__ = ["Address", "Place", "Roots", "evolve_at", "find", "get", "insert_at", "remove_at",
+           "replace_at", "roots", "walk", "with_roots"]
 
 Address = str | Item
 """An item's id, printed number or title path, or the `Item` itself."""
 
 Position = tuple[int, ...]
+Roots = tuple[tuple[Item, ...], ...]
+"""The top-level items of each day (one day for a meeting without days)."""
 
 _NUMBER = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*")
 
 
+def roots(meeting: Meeting) -> Roots:
+    """The items of each of the meeting's days."""
+    if meeting.days:
+        return tuple(day.items for day in meeting.days)
+    return (meeting.items,)
+
+
+def with_roots(meeting: Meeting, new: Roots) -> Meeting:
+    """The meeting with the items of each day replaced."""
+    if meeting.days:
+        return attrs.evolve(meeting, days=[attrs.evolve(day, items=items)
+                                           for day, items in zip(meeting.days, new,
+                                                                 strict=True)])
+    return attrs.evolve(meeting, items=new[0])
+
+
 @attrs.frozen
 class Place:
-    """An item found in the tree: its index path, the item and its title trail."""
+    """An item found in the tree: its position, printed number, item and title trail."""
 
     index: Position
+    number: str
     item: Item
     titles: tuple[str, ...]
-
-    @property
-    def number(self) -> str:
-        return ".".join(str(i + 1) for i in self.index)
 
     def describe(self) -> str:
         ident = f" (id {self.item.id})" if self.item.id is not None else ""
         return f"{self.number} {'/'.join(self.titles)}{ident}"
 
 
-def walk(items: Sequence[Item]) -> Iterator[Place]:
-    """Every item in agenda order with its place."""
-    stack: list[tuple[Position, Item, tuple[str, ...]]] = [
-        ((k,), item, (item.title,)) for k, item in reversed(list(enumerate(items)))]
-    while stack:
-        index, item, titles = stack.pop()
-        yield Place(index, item, titles)
-        stack.extend(((*index, k), child, (*titles, child.title))
-                     for k, child in reversed(list(enumerate(item.items))))
+def walk(tree: Roots) -> Iterator[Place]:
+    """Every item in agenda order, day after day, with its place."""
+    offset = 0
+    for d, items in enumerate(tree):
+        stack: list[tuple[Position, str, Item, tuple[str, ...]]] = [
+            ((d, k), str(offset + k + 1), item, (item.title,))
+            for k, item in reversed(list(enumerate(items)))]
+        while stack:
+            index, number, item, titles = stack.pop()
+            yield Place(index, number, item, titles)
+            stack.extend(((*index, k), f"{number}.{k + 1}", child, (*titles, child.title))
+                         for k, child in reversed(list(enumerate(item.items))))
+        offset += len(items)
 
 
-def get(items: Sequence[Item], index: Position) -> Item:
-    item = items[index[0]]
-    for k in index[1:]:
+def get(tree: Roots, index: Position) -> Item:
+    item = tree[index[0]][index[1]]
+    for k in index[2:]:
         item = item.items[k]
     return item
 
 
-def replace_at(items: Sequence[Item], index: Position,
-               change: Callable[[Item], Item | None]) -> tuple[Item, ...]:
-    """The items with the one at `index` replaced by ``change(item)`` (or removed when
-    that returns None); every ancestor is rebuilt, nothing is mutated."""
+def children(tree: Roots, parent: Position) -> tuple[Item, ...]:
+    """The items held by the block at `parent`, or the top-level items of day ``(d,)``."""
+    return tree[parent[0]] if len(parent) == 1 else get(tree, parent).items
+
+
+def _replace(items: Sequence[Item], index: Position,
+             change: Callable[[Item], Item | None]) -> tuple[Item, ...]:
     head, rest = index[0], index[1:]
     out = list(items)
     if not rest:
@@ -84,54 +108,61 @@ def replace_at(items: Sequence[Item], index: Position,
             out[head] = new
         return tuple(out)
     parent = out[head]
-    out[head] = attrs.evolve(parent, items=replace_at(parent.items, rest, change))
+    out[head] = attrs.evolve(parent, items=_replace(parent.items, rest, change))
     return tuple(out)
 
 
-def evolve_at(items: Sequence[Item], index: Position, **changes: Any) -> tuple[Item, ...]:
-    """The items with the one at `index` given new field values."""
-    return replace_at(items, index, lambda item: attrs.evolve(item, **changes))
+def replace_at(tree: Roots, index: Position, change: Callable[[Item], Item | None]) -> Roots:
+    """The tree with the item at `index` replaced by ``change(item)`` (or removed when
+    that returns None); every ancestor is rebuilt, nothing is mutated."""
+    d = index[0]
+    return (*tree[:d], _replace(tree[d], index[1:], change), *tree[d + 1:])
 
 
-def remove_at(items: Sequence[Item], index: Position) -> tuple[Item, ...]:
-    return replace_at(items, index, lambda _item: None)
+def evolve_at(tree: Roots, index: Position, **changes: Any) -> Roots:
+    """The tree with the item at `index` given new field values."""
+    return replace_at(tree, index, lambda item: attrs.evolve(item, **changes))
 
 
-def insert_at(items: Sequence[Item], parent: Position, k: int, item: Item) -> tuple[Item, ...]:
-    """The items with `item` inserted as child `k` of the block at `parent` (``()`` for
-    the top level)."""
-    if not parent:
-        out = list(items)
-        out.insert(k, item)
-        return tuple(out)
+def remove_at(tree: Roots, index: Position) -> Roots:
+    return replace_at(tree, index, lambda _item: None)
+
+
+def insert_at(tree: Roots, parent: Position, k: int, item: Item) -> Roots:
+    """The tree with `item` inserted as child `k` of the block at `parent` (``(d,)``
+    for the top level of day `d`)."""
+    if len(parent) == 1:
+        d = parent[0]
+        top = list(tree[d])
+        top.insert(k, item)
+        return (*tree[:d], tuple(top), *tree[d + 1:])
 
     def add(block: Item) -> Item:
-        children = list(block.items)
-        children.insert(k, item)
-        return attrs.evolve(block, items=children)
+        held = list(block.items)
+        held.insert(k, item)
+        return attrs.evolve(block, items=held)
 
-    return replace_at(items, parent, add)
+    return replace_at(tree, parent, add)
 
 
-def find(meeting: Meeting, address: Address, operation: str) -> Place:
+def find(meeting: Meeting, address: Address, operation: str, tree: Roots | None = None
+         ) -> Place:
     """The one item `address` names; :class:`AddressError` for none or several."""
-    places = list(walk(meeting.items))
+    places = list(walk(tree if tree is not None else roots(meeting)))
     if isinstance(address, Item):
         same = [p for p in places if p.item is address] or [
             p for p in places if p.item == address]
         return _one(same, address.title, operation, places)
+    if not isinstance(address, str):
+        raise TypeError(f"an item address is an id, a number or a title, got {address!r}")
     text = address.strip()
     by_id = [p for p in places if p.item.id == text]
     if by_id:
         return _one(by_id, text, operation, places)
     if _NUMBER.fullmatch(text):
-        index = tuple(int(part) - 1 for part in text.split("."))
-        try:
-            get(meeting.items, index)
-        except IndexError:
-            pass
-        else:
-            return next(p for p in places if p.index == index)
+        numbered = [p for p in places if p.number == text]
+        if numbered:
+            return numbered[0]
     whole = [p for p in places if p.item.title == text]
     if whole:
         return _one(whole, text, operation, places)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import pendulum
@@ -27,7 +28,17 @@ from .._layout import layout
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda
 from .._timetable import Slot, Timetable
-from ._address import Address, Position, evolve_at, find, get, walk
+from ._address import (
+    Address,
+    Position,
+    Roots,
+    evolve_at,
+    find,
+    get,
+    roots,
+    walk,
+    with_roots,
+)
 from ._errors import EditError, InvalidEdit
 from ._operations import _planned, wall_time
 
@@ -180,13 +191,21 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     planned = _planned(meeting, _OPERATION)
     zone = planned.zone
     moment = _instant(now, meeting, zone, "now")
-    leaves = [_Leaf(s, s.start_utc, s.end_utc) for s in planned if not s.is_block]
-    pending = [i for i, leaf in enumerate(leaves) if leaf.start >= moment]
-    if not pending:
+    upcoming = [k for k, s in enumerate(planned) if not s.is_block and s.start_utc >= moment]
+    if not upcoming:
         raise EditError(_OPERATION, f"every item has started by "
                         f"{pendulum.from_timestamp(moment, tz=zone):HH:mm}; nothing is left "
                         "to re-time")
-    first = pending[0]
+    # Only the day that is running is re-timed: the next day starts as planned.
+    day = next(d for d, span in enumerate(planned.days)
+               if span.first <= upcoming[0] < span.stop)
+    span = planned.days[day]
+    slots = planned.day_slots(span)
+    leaves = [_Leaf(s, s.start_utc, s.end_utc) for s in slots if not s.is_block]
+    first = next(k for k, leaf in enumerate(leaves) if leaf.start >= moment)
+    if any(getattr(s, "track", None) is not None and s.end_utc > moment for s in slots):
+        raise EditError(_OPERATION, "the rest of the day holds parallel tracks, which "
+                        "running late does not re-time; shift or resize them instead")
     if (late_by is None) == (actual is None):
         raise EditError(_OPERATION, "give exactly one of late_by or actual")
     if actual is not None:
@@ -204,15 +223,15 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
                             "in it that may give time")
     order = {g.number: k for k, g in enumerate(givers)}
     _mark_anchors(planned, leaves)
-    declared_end = (planned.start_utc + (planned.end_utc - planned.start_utc)
-                    if meeting.end is not None else planned.end_utc)
+    declared_end = (span.declared_end_utc if span.declared_end_utc is not None
+                    else span.end_utc)
     cuts = _retime(leaves, first, delay, order, declared_end)
-    new = _rebuild(meeting, planned, leaves, first, delay, cuts)
+    new = _rebuild(meeting, planned, day, leaves, first, delay, cuts)
     try:
         timetable = layout(new)
     except InvalidAgenda as exc:
         raise InvalidEdit(_OPERATION, exc.problems) from None
-    return _result(new, timetable, planned, delay // 60, leaves, cuts)
+    return _result(new, timetable, planned, day, delay // 60, leaves, cuts)
 
 
 def _mark_anchors(planned: Timetable, leaves: list[_Leaf]) -> None:
@@ -271,14 +290,14 @@ def _retime(leaves: list[_Leaf], first: int, delay: int, order: dict[str, int],
     return cuts
 
 
-def _rebuild(meeting: Meeting, planned: Timetable, leaves: list[_Leaf], first: int,
-             delay: int, cuts: dict[int, int]) -> Meeting:
+def _rebuild(meeting: Meeting, planned: Timetable, day: int, leaves: list[_Leaf],
+             first: int, delay: int, cuts: dict[int, int]) -> Meeting:
     """A meeting whose layout gives the leaves' new times."""
     if delay == 0:
         return meeting
     zone = planned.zone
-    places = {p.number: p for p in walk(meeting.items)}
-    items = meeting.items
+    tree = roots(meeting)
+    places = {p.number: p for p in walk(tree)}
     changed: list[Position] = []
 
     def wall(utc: int) -> _dt.time:
@@ -287,76 +306,90 @@ def _rebuild(meeting: Meeting, planned: Timetable, leaves: list[_Leaf], first: i
     for k, leaf in enumerate(leaves[first:], start=first):
         place = places[leaf.slot.number]
         if k in cuts:
-            minutes = leaf.minutes
-            items = evolve_at(items, place.index, minutes=minutes)
+            tree = evolve_at(tree, place.index, minutes=leaf.minutes)
             changed.append(place.index)
         if leaf.anchor is not None and leaf.start != leaf.anchor.start_utc:
             anchor = places[leaf.anchor.number]
-            items = evolve_at(items, anchor.index, at=wall(leaf.start))
+            tree = evolve_at(tree, anchor.index, at=wall(leaf.start))
             changed.append(anchor.index)
     new = meeting
+    span = planned.days[day]
     if first == 0:
-        start = planned.start_utc + delay
-        if wall_time(start, zone, "the new start", _OPERATION).date() != meeting.date:
+        start = span.start_utc + delay
+        if wall_time(start, zone, "the new start", _OPERATION).date() != span.date:
             raise EditError(_OPERATION, "the delay moves the start to another day")
-        new = attrs.evolve(new, start=wall(start))
+        new = _set_day(new, day, start=wall(start))
     else:
         leaf = leaves[first]
         place = places[leaf.slot.number]
         if leaf.anchor is None:
             item = place.item
-            items = evolve_at(items, place.index, at=wall(leaf.start),
-                              gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
+            tree = evolve_at(tree, place.index, at=wall(leaf.start),
+                             gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
         changed.append(place.index)
-    items = _materialise(items, planned, changed)
-    if meeting.end is not None and leaves[-1].end > planned.end_utc:
-        new = attrs.evolve(new, end=wall(leaves[-1].end))
-    new = attrs.evolve(new, items=items)
-    return _declare_blocks(new, meeting, changed)
+    tree = _materialise(tree, planned, changed, day)
+    if span.declared_end_utc is not None and leaves[-1].end > span.declared_end_utc:
+        new = _set_day(new, day, end=wall(leaves[-1].end))
+    return _declare_blocks(with_roots(new, tree), meeting, changed)
 
 
-def _materialise(items: tuple[Item, ...], planned: Timetable,
-                 changed: list[Position]) -> tuple[Item, ...]:
+def _set_day(meeting: Meeting, day: int, **changes: Any) -> Meeting:
+    """The meeting with `changes` (start, end) made to one of its days."""
+    if not meeting.days:
+        return attrs.evolve(meeting, **changes)
+    days = list(meeting.days)
+    days[day] = attrs.evolve(days[day], **changes)
+    if day == 0 and "start" in changes:
+        return attrs.evolve(meeting, days=days, start=changes["start"])
+    return attrs.evolve(meeting, days=days)
+
+
+def _materialise(tree: Roots, planned: Timetable, changed: list[Position],
+                 day: int) -> Roots:
     """Give explicit minutes to every leaf sized by its window in a container that a
     change touches, so that the new windows do not re-share them."""
-    containers = {()} | {index[:d] for index in changed for d in range(1, len(index))}
-    for place in list(walk(items)):
+    containers = {(day,)} | {index[:d] for index in changed for d in range(2, len(index))}
+    for place in list(walk(tree)):
         if place.item.items or place.item.minutes is not None:
             continue
         holder = place.index[:-1]
-        while holder and get(items, holder).minutes is None:
+        while len(holder) > 1 and get(tree, holder).minutes is None:
             holder = holder[:-1]  # a block without minutes pools its leaves upwards
         if holder in containers:
-            items = evolve_at(items, place.index,
-                              minutes=planned.by_number(place.number).minutes)
-    return items
+            tree = evolve_at(tree, place.index,
+                             minutes=planned.by_number(place.number).minutes)
+    return tree
 
 
 def _declare_blocks(new: Meeting, old: Meeting, changed: list[Position]) -> Meeting:
     """Blocks that declared minutes and hold a change declare their new length."""
-    blocks = sorted({index[:d] for index in changed for d in range(1, len(index))},
+    old_tree = roots(old)
+    blocks = sorted({index[:d] for index in changed for d in range(2, len(index))},
                     key=len, reverse=True)
-    blocks = [b for b in blocks if get(old.items, b).minutes is not None]
+    blocks = [b for b in blocks if get(old_tree, b).minutes is not None]
     if not blocks:
         return new
-    loose = new
+    loose = roots(new)
     for b in blocks:
-        loose = attrs.evolve(loose, items=evolve_at(loose.items, b, minutes=None))
+        loose = evolve_at(loose, b, minutes=None)
     try:
-        spans = layout(loose)
+        spans = layout(with_roots(new, loose))
     except InvalidAgenda as exc:
         raise InvalidEdit(_OPERATION, exc.problems) from None
-    items = loose.items
+    numbers = {p.index: p.number for p in walk(loose)}
+    tree = loose
     for b in blocks:
-        number = ".".join(str(i + 1) for i in b)
-        items = evolve_at(items, b, minutes=spans.by_number(number).minutes)
-    return attrs.evolve(new, items=items)
+        tree = evolve_at(tree, b, minutes=spans.by_number(numbers[b]).minutes)
+    return with_roots(new, tree)
 
 
-def _result(new: Meeting, timetable: Timetable, planned: Timetable, late_by: int,
+def _result(new: Meeting, timetable: Timetable, planned: Timetable, day: int, late_by: int,
             leaves: list[_Leaf], cuts: dict[int, int]) -> LateResult:
     after = {s.path: s for s in timetable}
-    overall = Lateness("", (), planned.meeting.title, planned.end, timetable.end)
+    zone = planned.zone
+    overall = Lateness("", (), planned.meeting.title,
+                       pendulum.from_timestamp(planned.days[day].end_utc, tz=zone),
+                       pendulum.from_timestamp(timetable.days[day].end_utc, tz=zone))
     blocks = tuple(Lateness(s.number, s.path, s.title, s.end, after[s.path].end)
                    for s in planned if s.is_block and s.path in after)
     cut_rows = tuple(Cut(leaves[k].slot.number, leaves[k].slot.path, leaves[k].slot.title,

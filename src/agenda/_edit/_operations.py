@@ -32,12 +32,16 @@ from ._address import (
     Address,
     Place,
     Position,
+    Roots,
+    children,
     evolve_at,
     find,
     get,
     insert_at,
     remove_at,
+    roots,
     walk,
+    with_roots,
 )
 from ._errors import BelowMinimum, EditError, InvalidEdit, Overflow
 
@@ -96,17 +100,16 @@ def _weekday_like(original: str | None, day: _dt.date) -> str | None:
     return _EN_WEEKDAYS[day.weekday()]
 
 
-def _grow_ancestors(items: tuple[Item, ...], index: Position, delta: int,
-                    keep: int) -> tuple[Item, ...]:
+def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int) -> Roots:
     """Add `delta` minutes to every block with declared minutes that holds the item at
     `index`, from its parent up to (not including) the ancestor at ``index[:keep]``
-    (``keep=0``: every block up to the meeting)."""
-    for depth in range(len(index) - 1, keep, -1):
+    (``keep=1``: every block up to the day, whose position is ``index[:1]``)."""
+    for depth in range(len(index) - 1, max(keep, 1), -1):
         at = index[:depth]
-        block = get(items, at)
+        block = get(tree, at)
         if block.minutes is not None:
-            items = evolve_at(items, at, minutes=block.minutes + delta)
-    return items
+            tree = evolve_at(tree, at, minutes=block.minutes + delta)
+    return tree
 
 
 def _common(a: Position, b: Position) -> int:
@@ -116,27 +119,37 @@ def _common(a: Position, b: Position) -> int:
     return n
 
 
-def _move_end(meeting: Meeting, timetable: Timetable, delta: int) -> Meeting:
-    if meeting.end is None or delta == 0:
+def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> Meeting:
+    """The meeting with the declared end of `day` moved by `delta` minutes."""
+    if delta == 0:
         return meeting
-    wall = wall_time(timetable.end_utc + delta * 60, timetable.zone, "the new end",
-                     "edit")
+    span = timetable.days[day]
+    if meeting.days:
+        if meeting.days[day].end is None or span.declared_end_utc is None:
+            return meeting
+        wall = wall_time(span.declared_end_utc + delta * 60, timetable.zone, "the new end",
+                         "edit")
+        days = list(meeting.days)
+        days[day] = attrs.evolve(days[day], end=wall.time())
+        return attrs.evolve(meeting, days=days)
+    if meeting.end is None:
+        return meeting
+    wall = wall_time(timetable.end_utc + delta * 60, timetable.zone, "the new end", "edit")
     return attrs.evolve(meeting, end=wall.time())
 
 
-def _absorb(operation: str, meeting: Meeting, items: tuple[Item, ...], timetable: Timetable,
+def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
             index: Position, delta: int, absorb: Absorb) -> Meeting:
     """Find `delta` more minutes for the item now at `index` (give them back when
-    negative) where `absorb` says; returns the meeting with `items` and the changes."""
+    negative) where `absorb` says; returns the meeting with `tree` and the changes."""
     if absorb is None or delta == 0:
-        return attrs.evolve(meeting, items=items)
-    if absorb == "parent" and len(index) > 1:
-        items = _grow_ancestors(items, index, delta, len(index) - 2)
-        return attrs.evolve(meeting, items=items)
+        return with_roots(meeting, tree)
+    if absorb == "parent" and len(index) > 2:
+        return with_roots(meeting, _grow_ancestors(tree, index, delta, len(index) - 2))
     if absorb in ("end", "parent"):
-        items = _grow_ancestors(items, index, delta, 0)
-        return _move_end(attrs.evolve(meeting, items=items), timetable, delta)
-    giver = find(attrs.evolve(meeting, items=items), absorb, operation)
+        tree = _grow_ancestors(tree, index, delta, 1)
+        return _move_end(with_roots(meeting, tree), timetable, delta, index[0])
+    giver = find(meeting, absorb, operation, tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
                         "that holds it or that it holds")
@@ -150,15 +163,15 @@ def _absorb(operation: str, meeting: Meeting, items: tuple[Item, ...], timetable
         raise EditError(operation, f'"{old.title}" is a block; name one of its items to '
                         "absorb the time")
     if old.minutes is not None:
-        items = evolve_at(items, giver.index, minutes=keeps)
+        tree = evolve_at(tree, giver.index, minutes=keeps)
     keep = _common(index, giver.index)
-    items = _grow_ancestors(items, index, delta, keep)
-    items = _grow_ancestors(items, giver.index, -delta, keep)
-    return attrs.evolve(meeting, items=items)
+    tree = _grow_ancestors(tree, index, delta, keep)
+    tree = _grow_ancestors(tree, giver.index, -delta, keep)
+    return with_roots(meeting, tree)
 
 
 def _size_before(timetable: Timetable, meeting: Meeting, item: Item) -> int:
-    for place in walk(meeting.items):
+    for place in walk(roots(meeting)):
         if place.item is item:
             return _minutes(timetable, place)
     return item.minutes or 0
@@ -187,6 +200,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     Items keep their minutes and order. Items with a fixed ``at`` time are anchors:
     they stay where they are, and so does the declared end, unless `move_anchors`
     (or the meeting has no anchor at all), in which case they move as much as the start.
+    Every day of a meeting held over several moves alike.
     """
     operation = "shift"
     if (to is None) == (by is None):
@@ -196,28 +210,41 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     if by is not None:
         if isinstance(by, bool) or not isinstance(by, int):
             raise TypeError(f"by must be whole minutes, got {by!r}")
-        new_start = timetable.start_utc + by * 60
+        delta = by * 60
     else:
-        new_start = _instant_of(to, meeting, zone, operation)  # type: ignore[arg-type]
-    delta = new_start - timetable.start_utc
+        delta = _instant_of(to, meeting, zone, operation) - timetable.start_utc  # type: ignore[arg-type]
     if delta % 60:
         raise EditError(operation, "shift by whole minutes")
-    wall = wall_time(new_start, zone, "the new start", operation)
-    day = wall.date()
-    anchors = [p for p in walk(meeting.items) if p.item.at is not None]
+    tree = roots(meeting)
+    anchors = [p for p in walk(tree) if p.item.at is not None]
     moving = move_anchors or not anchors
-    items = meeting.items
     if moving:
         for place in anchors:
             slot_start = timetable.by_number(place.number).start_utc
             at = wall_time(slot_start + delta, zone, f'item {place.number} "{place.item.title}"',
                            operation).time()
-            items = evolve_at(items, place.index, at=at)
-    new = attrs.evolve(meeting, date=day, start=wall.time(), items=items,
-                       weekday=_weekday_like(meeting.weekday, day)
-                       if day != meeting.date else meeting.weekday)
+            tree = evolve_at(tree, place.index, at=at)
+    new = with_roots(meeting, tree)
+    if meeting.days:
+        days = []
+        for day, span in zip(new.days, timetable.days, strict=True):
+            wall = wall_time(span.start_utc + delta, zone, f"the new start of {day.date}",
+                             operation)
+            day = attrs.evolve(day, date=wall.date(), start=wall.time())
+            if moving and span.declared_end_utc is not None:
+                day = attrs.evolve(day, end=wall_time(span.declared_end_utc + delta, zone,
+                                                      f"the new end of {day.date}",
+                                                      operation).time())
+            days.append(day)
+        return _finish(operation, attrs.evolve(new, days=days, date=days[0].date,
+                                               start=days[0].start))
+    wall = wall_time(timetable.start_utc + delta, zone, "the new start", operation)
+    new_date = wall.date()
+    new = attrs.evolve(new, date=new_date, start=wall.time(),
+                       weekday=_weekday_like(meeting.weekday, new_date)
+                       if new_date != meeting.date else meeting.weekday)
     if moving:
-        new = _move_end(new, timetable, delta // 60)
+        new = _move_end(new, timetable, delta // 60, 0)
     return _finish(operation, new)
 
 
@@ -235,6 +262,8 @@ def _instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: st
             return int(value.timestamp())
         moment = pendulum.instance(value, tz=zone)
         return int(moment.timestamp())
+    if not isinstance(value, _dt.time):
+        raise TypeError(f"to must be a time or a date-time, got {value!r}")
     day = meeting.date
     moment = pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
                                value.second, tz=zone)
@@ -244,7 +273,7 @@ def _instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: st
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
          after: Address | None = None, into: Address | None = None) -> Meeting:
     """The meeting with `item` moved before or after another item, or to the end of
-    the block `into`.
+    the block `into` (on any day of a meeting held over several).
 
     Within a block nothing else changes (an equal split stays an equal split). Across
     blocks the item takes its minutes with it: the blocks it leaves shrink and the
@@ -258,26 +287,27 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     if anchor is not None and anchor.index[:len(place.index)] == place.index:
         raise EditError(operation, f'cannot move "{place.item.title}" into or next to '
                         "itself or its own items")
+    tree = roots(meeting)
     old_parent = place.index[:-1]
     moved = place.item
     if old_parent == parent:
         if k > place.index[-1]:
             k -= 1
-        items = insert_at(remove_at(meeting.items, place.index), parent, k, moved)
-        return _finish(operation, attrs.evolve(meeting, items=items))
+        tree = insert_at(remove_at(tree, place.index), parent, k, moved)
+        return _finish(operation, with_roots(meeting, tree))
     minutes = _minutes(timetable, place)
-    siblings = meeting.items if not parent else get(meeting.items, parent).items
+    siblings = children(tree, parent)
     equal_split = bool(siblings) and all(_is_plain(s) for s in siblings) and (
-        bool(parent) and get(meeting.items, parent).minutes is not None)
+        len(parent) > 1 and get(tree, parent).minutes is not None)
     if _is_plain(moved) and not equal_split:
         moved = attrs.evolve(moved, minutes=minutes)
-    items = _grow_ancestors(meeting.items, place.index, -minutes, 0)
-    items = remove_at(items, place.index)
-    # The target's position may have shifted if the item left an earlier sibling slot.
+    tree = _grow_ancestors(tree, place.index, -minutes, 1)
+    tree = remove_at(tree, place.index)
+    # The target's position shifts when the item left an earlier sibling slot.
     parent = _after_removal(parent, place.index)
-    items = insert_at(items, parent, k, moved)
-    items = _grow_ancestors(items, (*parent, k), minutes, 0)
-    return _finish(operation, attrs.evolve(meeting, items=items))
+    tree = insert_at(tree, parent, k, moved)
+    tree = _grow_ancestors(tree, (*parent, k), minutes, 1)
+    return _finish(operation, with_roots(meeting, tree))
 
 
 def _after_removal(position: Position, removed: Position) -> Position:
@@ -305,10 +335,10 @@ def resize(meeting: Meeting, item: Address, minutes: int, *, absorb: Absorb = No
     timetable = _planned(meeting, operation)
     place = find(meeting, item, operation)
     delta = minutes - _minutes(timetable, place)
-    items = evolve_at(meeting.items, place.index, minutes=minutes)
-    new = _absorb(operation, meeting, items, timetable, place.index, delta, absorb)
+    tree = evolve_at(roots(meeting), place.index, minutes=minutes)
+    new = _absorb(operation, meeting, tree, timetable, place.index, delta, absorb)
     if absorb is None and delta > 0:
-        _check_overflow(operation, new, place.index)
+        _check_overflow(operation, roots(new), place.index)
     return _finish(operation, new)
 
 
@@ -322,16 +352,17 @@ def insert(meeting: Meeting, item: Item, *, before: Address | None = None,
         raise TypeError(f"insert takes an Item, got {item!r}")
     timetable = _planned(meeting, operation)
     parent, k, _anchor = _target(meeting, operation, before, after, into)
-    items = insert_at(meeting.items, parent, k, item)
+    tree = roots(meeting)
+    siblings = children(tree, parent)
     delta = item.minutes if item.minutes is not None else (item.min_minutes or 0)
     if _is_plain(item):
-        siblings = meeting.items if not parent else get(meeting.items, parent).items
-        shares = [timetable.by_number(p.number).minutes for p in walk(meeting.items)
+        shares = [timetable.by_number(p.number).minutes for p in walk(tree)
                   if p.index[:-1] == parent and _is_plain(p.item)]
         delta = shares[0] if shares and len(shares) == len(siblings) else 0
-    new = _absorb(operation, meeting, items, timetable, (*parent, k), delta, absorb)
+    tree = insert_at(tree, parent, k, item)
+    new = _absorb(operation, meeting, tree, timetable, (*parent, k), delta, absorb)
     if absorb is None and delta > 0:
-        _check_overflow(operation, new, (*parent, k))
+        _check_overflow(operation, roots(new), (*parent, k))
     return _finish(operation, new)
 
 
@@ -348,18 +379,18 @@ def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting
             raise EditError(operation, f'"{giver.item.title}" is removed with '
                             f'"{place.item.title}"; it cannot take its time')
     # Give the time away while the item is still in the tree, then take it out.
-    new = _absorb(operation, meeting, meeting.items, timetable, place.index, -freed, absorb)
-    return _finish(operation, attrs.evolve(new, items=remove_at(new.items, place.index)))
+    new = _absorb(operation, meeting, roots(meeting), timetable, place.index, -freed, absorb)
+    return _finish(operation, with_roots(new, remove_at(roots(new), place.index)))
 
 
-def _check_overflow(operation: str, meeting: Meeting, index: Position) -> None:
+def _check_overflow(operation: str, tree: Roots, index: Position) -> None:
     """Raise :class:`Overflow` when the block holding `index` has a declared length
     that its children, all of fixed minutes, now exceed."""
     parent = index[:-1]
-    if not parent:
-        return  # the meeting's window: the layout's past-end problem says it best
-    block = get(meeting.items, parent)
-    if block.minutes is None or any(c.minutes is None for c in block.items):
+    if len(parent) < 2:
+        return  # the day's window: the layout's past-end problem says it best
+    block = get(tree, parent)
+    if block.minutes is None or block.parallel or any(c.minutes is None for c in block.items):
         return
     over = sum(c.minutes or 0 for c in block.items) - block.minutes
     if over > 0:

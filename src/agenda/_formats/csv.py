@@ -20,6 +20,7 @@ import csv
 import io
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import labels_for
 from .options import RenderOptions
 from .parts import printable, with_gaps
@@ -40,6 +41,7 @@ def neutralise(text: str) -> str:
 def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
     """The timetable as CSV text (starting with U+FEFF when `bom`)."""
     labels = labels_for(lang)
+    timetable = translate(timetable, lang)
     out = io.StringIO()
     if bom:
         out.write("\ufeff")

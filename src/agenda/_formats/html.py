@@ -21,6 +21,7 @@ import html
 import re
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from . import grid
 from .labels import Labels, labels_for
 from .options import RenderOptions
@@ -62,6 +63,7 @@ p.total { margin: 6pt 0 0; text-align: right; }
 def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a complete HTML document (UTF-8, inline CSS)."""
     labels = labels_for(lang)
+    timetable = translate(timetable, lang)
     head = heading(timetable, labels)
     category = timetable.meeting.category
     out = [

@@ -5,6 +5,13 @@ Keys (a contract for other tools): ``no``, ``title``, ``start``, ``end``,
 are ISO 8601 with the zone's offset. ``id`` and ``path`` are added for tools that
 track items by identity. A meeting with days, parallel blocks or rooms adds ``date``
 (the ISO date of the item's day), ``room`` and ``track`` (null where there is none).
+The texts are those of `options.lang` where the agenda translates them (see
+:func:`agenda.translate`), else the original.
+
+The text is the standard library's ``json.dumps(records, ensure_ascii=False,
+indent=2)``; orjson writes the same bytes many times faster, and the standard
+library takes over for the rare value orjson refuses (a lone surrogate, an
+integer wider than 64 bits).
 """
 
 from __future__ import annotations
@@ -12,7 +19,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from .._timetable import Slot, Timetable
+from .._translations import translate
+from .._zones import wall
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]
@@ -23,8 +34,8 @@ def slot_record(slot: Slot) -> dict[str, Any]:
     return {
         "no": slot.number,
         "title": item.title,
-        "start": slot.start.isoformat(),
-        "end": slot.end.isoformat(),
+        "start": wall(slot.start_utc, slot.zone).isoformat(),
+        "end": wall(slot.end_utc, slot.zone).isoformat(),
         "minutes": slot.minutes,
         "depth": slot.depth,
         "presenter": item.presenter,
@@ -36,9 +47,13 @@ def slot_record(slot: Slot) -> dict[str, Any]:
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
+    timetable = translate(timetable, options.lang)
     records = [slot_record(slot) for slot in timetable]
     if timetable.meeting.uses_rooms:
         for slot, record in zip(timetable, records, strict=True):
             date = slot.date if slot.date is not None else timetable.meeting.date
             record.update(date=date.isoformat(), room=slot.room, track=slot.track)
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return orjson.dumps(records, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    except (orjson.JSONEncodeError, UnicodeDecodeError):
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -56,7 +56,8 @@ class Labels:
         after midnight of its programme's `day`. Where the wall clock jumps or repeats
         (a clock change inside the range, or a time of the repeated hour), both ends
         name their zone: ``01:30 EDT~01:10 EST``."""
-        begin, until = start.format("HH:mm"), end.format("HH:mm")
+        begin = f"{start.hour:02d}:{start.minute:02d}"
+        until = f"{end.hour:02d}:{end.minute:02d}"
         marks = zone_marks(start, end)
         if marks is not None:
             begin, until = f"{begin} {marks[0]}", f"{until} {marks[1]}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
@@ -41,6 +42,7 @@ def escape(text: str) -> str:
 def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a Markdown document: a heading, the header facts, the table."""
     labels = labels_for(lang)
+    timetable = translate(timetable, lang)
     head = heading(timetable, labels)
     when = " ".join(part for part in (head.date, head.span) if part) + f" ({escape(head.zone)})"
     out = [f"# {escape(head.title)}", "", f"- **{labels.when}**: {when}"]

@@ -11,7 +11,8 @@ __all__ = ["RenderOptions"]
 class RenderOptions:
     """Options every renderer understands (each uses the ones that apply to it).
 
-    `lang` picks the label set (``ko`` or ``en``), `width` the text table's display
+    `lang` picks the label set (``ko`` or ``en``) and the translated texts where the
+    agenda gives them, `width` the text table's display
     width, `bom` a UTF-8 byte-order mark for CSV.
     """
 

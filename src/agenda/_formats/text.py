@@ -15,7 +15,7 @@ Long text wraps inside its cell at spaces where it can, never inside a grapheme
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -23,6 +23,7 @@ import wcwidth
 
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
+from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
@@ -41,6 +42,7 @@ __all__ = ["TableTooNarrow", "render", "to_text"]
 
 _INDENT = 2  # columns of indentation per depth level
 _MIN_COLUMN = 2  # the widest grapheme must fit in every column
+_SPACES = re.compile(r"( +)")
 
 
 class TableTooNarrow(AgendaError, ValueError):
@@ -54,7 +56,8 @@ class TableTooNarrow(AgendaError, ValueError):
 
 def to_text(timetable: Timetable, *, lang: str = "ko", width: int = 100) -> str:
     """The timetable as a bordered text table at most `width` display columns wide."""
-    return _Table.build(timetable, labels_for(lang), width).render()
+    labels = labels_for(lang)
+    return _Table.build(translate(timetable, lang), labels, width).render()
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
@@ -66,9 +69,13 @@ def display_width(text: str) -> int:
     return max(wcwidth.wcswidth(text), 0)
 
 
+# Every character of Unicode category Cc: C0 controls, DEL and the C1 controls.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
+
+
 def _clean(line: str) -> str:
     """One line of user text with tabs and other control characters made spaces."""
-    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in line)
+    return line.translate(_CONTROLS)
 
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
@@ -77,6 +84,8 @@ def _paragraphs(texts: Iterable[str]) -> list[str]:
 
 def _split_graphemes(line: str, width: int) -> list[str]:
     """Cut `line` into pieces of at most `width` columns, only between graphemes."""
+    if display_width(line) <= width:
+        return [line]
     pieces: list[str] = []
     piece, used = "", 0
     for grapheme in wcwidth.iter_graphemes(line):
@@ -95,18 +104,72 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
 
     The first line of the first paragraph starts with `indent`, every other line with
     `hang`. A line that `wcwidth.wrap` leaves too wide is cut between graphemes.
+    Time is linear in the text: a paragraph that fits is taken as it is, a word wider
+    than a line is cut between graphemes first, and the lines are filled by
+    `_fill` (what `wcwidth.wrap` does, without its per-chunk overhead and its
+    quadratic cutting of long words).
     """
     out: list[str] = []
+    room = width - max(display_width(indent), display_width(hang))
     for number, paragraph in enumerate(paragraphs):
         first = indent if number == 0 else hang
-        lines = wcwidth.wrap(paragraph, width, initial_indent=first, subsequent_indent=hang,
-                             break_on_hyphens=False) or [first]
+        if (paragraph and paragraph == paragraph.strip(" ")
+                and display_width(first) + display_width(paragraph) <= width):
+            out.append(first + paragraph)  # what wcwidth.wrap gives for a line that fits
+            continue
+        text = _break_long_words(paragraph, room)
+        lines = _fill(text, width, first, hang)
+        if lines is None:  # a run of spaces wider than a line: wcwidth's own rules
+            lines = wcwidth.wrap(text, width, initial_indent=first, subsequent_indent=hang,
+                                 break_on_hyphens=False)
+        lines = lines or [first]
         for line in lines:
             if display_width(line) <= width:
                 out.append(line)
             else:
                 out.extend(_split_graphemes(line, width))
     return out or [indent]
+
+
+def _fill(text: str, width: int, first: str, hang: str) -> list[str] | None:
+    """`text` filled greedily into lines of `width` columns, broken at runs of spaces,
+    as `textwrap` fills them (a line's leading spaces go except on the first line, its
+    trailing spaces always); None when some chunk is wider than a whole line."""
+    chunks = [chunk for chunk in _SPACES.split(text) if chunk]
+    chunks.reverse()
+    lines: list[str] = []
+    while chunks:
+        indent = hang if lines else first
+        room = width - display_width(indent)
+        if lines and chunks[-1][0] == " ":
+            chunks.pop()
+            if not chunks:
+                break
+        line: list[str] = []
+        used = 0
+        while chunks:
+            size = display_width(chunks[-1])
+            if used + size > room:
+                break
+            line.append(chunks.pop())
+            used += size
+        if not line:
+            return None
+        if line[-1][0] == " ":
+            line.pop()
+        if line:
+            lines.append(indent + "".join(line))
+    return lines
+
+
+def _break_long_words(paragraph: str, room: int) -> str:
+    """`paragraph` with every word wider than `room` columns cut between graphemes
+    into pieces of at most `room` columns, separated by spaces."""
+    if room < _MIN_COLUMN or display_width(paragraph) <= room:
+        return paragraph
+    words = paragraph.split(" ")
+    return " ".join(" ".join(_split_graphemes(word, room)) if display_width(word) > room
+                    else word for word in words)
 
 
 def _pad(text: str, width: int) -> str:

@@ -34,8 +34,8 @@ from .._identity import item_path, path_problems, sibling_keys
 from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
-from .._repeat import repeat_problems
 from .._timetable import DaySpan, Timetable
+from .._translations import translation_problems
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 
@@ -261,7 +261,10 @@ class _Layout:
             self.report("empty-id", {"what": "the meeting"})
         if m.weekday is not None:
             self.check_weekday(m.weekday)
-        self.problems.extend(repeat_problems(m))
+        if m.repeat is not None:
+            from .._repeat import repeat_problems  # dateutil and icalendar: series only
+
+            self.problems.extend(repeat_problems(m))
         if m.days and (m.items or m.end is not None):
             self.report("days-and-items", {})
         if m.days and m.repeat is not None:
@@ -296,6 +299,7 @@ class _Layout:
             self.report("out-of-range", {"what": "the agenda"})
         top_level = [item for day in m.all_days for item in day.items]
         self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
+        self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:

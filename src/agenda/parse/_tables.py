@@ -11,8 +11,6 @@ import io
 import re
 from collections.abc import Sequence
 
-import wcwidth
-
 from ._header import _date_facts, read_facts, unmark
 from ._rows import MAX_DEPTH, Facts, Moment, Row, Table
 from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
@@ -348,6 +346,8 @@ def looks_bordered(lines: Sequence[str]) -> bool:
 def _cut(line: str, bounds: Sequence[int]) -> list[str] | None:
     """`line` cut at the display columns `bounds` (where ``|`` or ``+`` must stand);
     None when a border is not where the table's columns put it."""
+    import wcwidth  # only when a table is parsed: the CLI starts without it
+
     cells: list[str] = []
     column = 0
     want = 0

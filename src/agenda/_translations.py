@@ -1,0 +1,135 @@
+"""Agendas in several languages: the meeting as read in one language, and the texts
+that a translation is missing for.
+
+The model keeps each text in the meeting's own `language` and its other languages
+in `translations`. A translated view swaps them: the texts in the wanted language
+where they are given, the original where not. Times and identities never change
+with the language: a view has the timetable's slots, paths and meeting key, so
+calendar UIDs are the same in every language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Translations
+from ._problems import Problem, Severity
+from ._timetable import Timetable
+
+__all__ = ["translate", "translate_meeting", "translation_problems"]
+
+
+def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
+          ) -> dict[str, object]:
+    """The changes that show `value` in `lang`: each translated text in its field, the
+    original text kept as the translation into `original`."""
+    given = value.translations
+    changes: dict[str, object] = {}
+    kept = [(other, field, text) for other, field, text in given.entries if other != lang]
+    for field in fields:
+        text = given.get(lang, field)
+        if text is not None and getattr(value, field) is not None:
+            changes[field] = text
+            kept.append((original, field, getattr(value, field)))
+    if changes:
+        changes["translations"] = Translations(kept)
+    return changes
+
+
+def _translate_item(item: Item, original: str, lang: str, done: dict[int, Item]) -> Item:
+    children = tuple(_translate_item(child, original, lang, done) for child in item.items)
+    changes = _swap(item, ITEM_TEXTS, original, lang)
+    if any(new is not old for new, old in zip(children, item.items, strict=True)):
+        changes["items"] = children
+    view = attrs.evolve(item, **changes) if changes else item  # type: ignore[arg-type]
+    done[id(item)] = view
+    return view
+
+
+def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
+    done: dict[int, Item] = {}
+    items = tuple(_translate_item(item, meeting.language, lang, done) for item in meeting.items)
+    days = tuple(attrs.evolve(day, items=tuple(
+        _translate_item(item, meeting.language, lang, done) for item in day.items))
+        for day in meeting.days)
+    changes = _swap(meeting, MEETING_TEXTS, meeting.language, lang)
+    # A meeting is held in one of LANGUAGES: a view in another language keeps its own.
+    language = lang if lang in LANGUAGES else meeting.language
+    # The view keeps the meeting's identity (a key made from the original title).
+    view = attrs.evolve(meeting, items=items, days=days, language=language, id=meeting.key,
+                        **changes)  # type: ignore[arg-type]
+    return view, done
+
+
+def translate_meeting(meeting: Meeting, lang: str) -> Meeting:
+    """`meeting` as read in `lang`: each text in `lang` where a translation is given,
+    else the original; the originals become translations and `language` becomes `lang`
+    (when it is one a meeting may be held in, ``ko`` or ``en``). The meeting is returned
+    as it is when `lang` is its own language.
+
+    Items without an id take their identity from their title, so lay out the original
+    meeting and translate the timetable (:func:`translate`) when identities matter.
+    """
+    if lang == meeting.language:
+        return meeting
+    return _translated(meeting, lang)[0]
+
+
+def translate(timetable: Timetable, lang: str) -> Timetable:
+    """The timetable as read in `lang`: the same slots, times, numbers and identity paths
+    (so the same calendar UIDs), showing the texts in `lang` where they are given and
+    the original where not. Every renderer takes it as it is; the table renderers and
+    ``agenda ics --lang`` call it for their `lang`."""
+    meeting = timetable.meeting
+    if lang == meeting.language:
+        return timetable
+    view, done = _translated(meeting, lang)
+    return timetable.showing(view, lambda item: done.get(id(item)) or _translate_item(
+        item, meeting.language, lang, done))
+
+
+def translation_problems(meeting: Meeting, numbers: Sequence[str],
+                         paths: Sequence[tuple[str, ...]], items: Sequence[Item]
+                         ) -> list[Problem]:
+    """``missing-translation`` (a warning) for each item, and for the meeting, that has
+    a text without a translation into a language that other texts are translated into;
+    ``original-translated`` (an error) for a translation into the meeting's own language.
+
+    `numbers`, `paths` and `items` are the laid-out columns (in agenda order)."""
+    used: set[str] = set(meeting.translations.languages)
+    for item in items:
+        used.update(item.translations.languages)
+    problems: list[Problem] = []
+    own = meeting.language
+    if own in used:
+        for number, path, value, _ in _texts(meeting, numbers, paths, items):
+            if own in value.translations.languages:
+                problems.append(Problem(
+                    "original-translated", facts={"lang": own}, number=number,
+                    title=value.title, path=path))
+        used.discard(own)
+    if not used:
+        return problems
+    for number, path, value, fields in _texts(meeting, numbers, paths, items):
+        given = [field for field in fields if getattr(value, field) is not None]
+        for lang in sorted(used):
+            missing = [field for field in given if value.translations.get(lang, field) is None]
+            if missing:
+                problems.append(Problem(
+                    "missing-translation",
+                    facts={"lang": lang, "fields": missing, "own": own}, number=number,
+                    title=value.title, path=path, severity=Severity.WARNING))
+    return problems
+
+
+_Texts = tuple[str, tuple[str, ...], Item | Meeting, tuple[str, ...]]
+
+
+def _texts(meeting: Meeting, numbers: Sequence[str], paths: Sequence[tuple[str, ...]],
+           items: Sequence[Item]) -> list[_Texts]:
+    out: list[_Texts] = [("", (), meeting, MEETING_TEXTS)]
+    out += [(number, path, item, ITEM_TEXTS)
+            for number, path, item in zip(numbers, paths, items, strict=True)]
+    return out

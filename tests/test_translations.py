@@ -1,0 +1,248 @@
+"""Agendas in several languages: the spec shape, the translated view, the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+
+import agenda
+from agenda import Item, Meeting, Translations
+from agenda.cli import cli
+from strategies import translated_meetings
+
+# Each example lays out (and one writes a feed of) a whole meeting: a third of the
+# profile's examples keeps the default run short; the thorough profile still runs many.
+FEWER = settings(max_examples=max(10, settings().max_examples // 3))
+
+SPEC = """\
+[meeting]
+title = { ko = "정책협의", en = "Policy consultation" }
+date = 2024-03-13
+start = 14:00:00
+timezone = "Asia/Seoul"
+
+[[items]]
+title = { ko = "토론", en = "Discussion" }
+minutes = 25
+presenter = "차관"
+
+[[items]]
+title = "맺음말씀"
+minutes = 3
+"""
+
+
+def test_a_text_is_a_string_or_a_table_keyed_by_language() -> None:
+    meeting = agenda.load_toml(SPEC)
+    assert meeting.language == "ko"
+    assert meeting.title == "정책협의"
+    assert meeting.translations == Translations({"en": {"title": "Policy consultation"}})
+    first, second = meeting.items
+    assert (first.title, first.presenter) == ("토론", "차관")
+    assert first.translations.get("en", "title") == "Discussion"
+    assert first.translations.get("en", "presenter") is None
+    assert not second.translations
+
+
+def test_json_uses_the_same_shape_and_round_trips() -> None:
+    meeting = agenda.load_toml(SPEC)
+    data = json.loads(agenda.dump_json(meeting))
+    assert data["items"][0]["title"] == {"ko": "토론", "en": "Discussion"}
+    assert data["items"][1]["title"] == "맺음말씀"
+    assert agenda.load_json(agenda.dump_json(meeting)) == meeting
+    assert agenda.load_toml(agenda.dump_toml(meeting)) == meeting
+
+
+def test_the_meeting_language_names_the_original() -> None:
+    text = SPEC.replace("[meeting]\n", '[meeting]\nlanguage = "en"\n').replace(
+        'title = "맺음말씀"', 'title = "Closing"')
+    meeting = agenda.load_toml(text)
+    assert meeting.language == "en"
+    assert meeting.title == "Policy consultation"
+    assert meeting.items[0].title == "Discussion"
+    assert meeting.items[0].translations.get("ko", "title") == "토론"
+    assert agenda.load_toml(agenda.dump_toml(meeting)) == meeting
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ('{ en = "Discussion" }', 'item 1: "title" has no "ko" text (the meeting\'s language; '
+                              "it gives en)"),
+    ('{ ko = "토론", "e n" = "x" }', 'item 1 "토론": "title" has the key "e n", which is not '
+                                     "a language tag"),
+    ('{ ko = "토론", en = 5 }', 'item 1 "토론": "title.en" must be a string, got 5'),
+])
+def test_bad_text_tables_are_named(change: str, message: str) -> None:
+    with pytest.raises(agenda.SpecError) as caught:
+        agenda.load_toml(SPEC.replace('{ ko = "토론", en = "Discussion" }', change))
+    assert message in str(caught.value)
+
+
+def test_a_bad_language_tag_is_refused() -> None:
+    with pytest.raises(agenda.SpecError, match='"language" must be one of en, ko'):
+        agenda.load_toml(SPEC.replace("[meeting]\n", '[meeting]\nlanguage = "korean!"\n'))
+    with pytest.raises(ValueError, match="must be one of"):
+        Meeting("m", dt.date(2024, 3, 13), dt.time(9), "UTC", language="")
+
+
+def test_translations_are_values() -> None:
+    a = Translations({"en": {"title": "A", "notes": "N"}, "ja": {"title": "エー"}})
+    b = Translations({"ja": {"title": "エー"}, "en": {"notes": "N", "title": "A"}})
+    assert a == b and hash(a) == hash(b)
+    assert a.languages == ("en", "ja") and a.fields == ("notes", "title")
+    assert a.as_dict() == {"en": {"notes": "N", "title": "A"}, "ja": {"title": "エー"}}
+    with pytest.raises(ValueError, match="cannot be translated"):
+        Item("x", translations={"en": {"kind": "talk"}})
+    # A translation of a text the item does not have (its notes were removed) is kept
+    # but never shown.
+    bare = Item("x", minutes=5, translations={"en": {"notes": "n", "title": "X"}})
+    shown = agenda.translate(agenda.layout(Meeting("m", dt.date(2024, 3, 13), dt.time(9),
+                                                   "UTC", [bare])), "en")
+    assert (shown[0].title, shown[0].item.notes) == ("X", None)
+    with pytest.raises(ValueError, match="not a language tag"):
+        Item("x", translations={"english language": {"title": "n"}})
+
+
+# -- the translated view ------------------------------------------------------------
+
+
+def test_the_reference_prints_in_english_with_the_same_times() -> None:
+    timetable = agenda.layout(agenda.reference_meeting())
+    english = agenda.translate(timetable, "en")
+    assert [s.title for s in english if s.depth == 1] == ["Busan", "Gangwon", "Chungbuk",
+                                                        "Jeonnam"]
+    assert english.by_number("6").title == "Discussion"
+    assert english.by_number("3").item.presenter == "Vice-minister"
+    assert english.meeting.category == "Policy consultation"
+    assert english.meeting.key == timetable.meeting.key
+    assert [(s.number, s.path, s.start_utc, s.end_utc) for s in english] == [
+        (s.number, s.path, s.start_utc, s.end_utc) for s in timetable]
+    assert agenda.translate(timetable, "ko") is timetable
+
+
+def test_a_missing_translation_falls_back_to_the_original() -> None:
+    timetable = agenda.layout(agenda.load_toml(SPEC))
+    english = agenda.translate(timetable, "en")
+    assert [s.title for s in english] == ["Discussion", "맺음말씀"]
+    assert english.by_number("1").item.presenter == "차관"
+    table = agenda.to_text(timetable, lang="en")
+    assert "Discussion" in table and "맺음말씀" in table and "| Item " in table
+    assert "토론" not in table
+
+
+@FEWER
+@given(translated_meetings())
+def test_a_translated_view_keeps_every_time_and_identity(meeting: Meeting) -> None:
+    timetable = agenda.layout(meeting)
+    for lang in ("en", "ja"):
+        view = agenda.translate(timetable, lang)
+        assert [(s.number, s.depth, s.path, s.start_utc, s.end_utc) for s in view] == [
+            (s.number, s.depth, s.path, s.start_utc, s.end_utc) for s in timetable]
+        assert view.meeting.key == meeting.key
+        for slot, seen in zip(timetable, view, strict=True):
+            for field in ("title", "presenter", "notes"):
+                wanted = slot.item.translations.get(lang, field) or getattr(slot.item, field)
+                assert getattr(seen.item, field) == wanted
+        if lang == "en":  # a meeting may be held in en: back to ko gives the originals
+            back = agenda.translate(view, "ko")
+            assert [(s.title, s.item.presenter, s.item.notes) for s in back] == [
+                (s.title, s.item.presenter, s.item.notes) for s in timetable]
+            assert back.meeting.title == meeting.title
+
+
+@FEWER
+@given(translated_meetings())
+def test_translated_specs_round_trip(meeting: Meeting) -> None:
+    assert agenda.load_toml(agenda.dump_toml(meeting)) == meeting
+    assert agenda.load_json(agenda.dump_json(meeting)) == meeting
+
+
+@FEWER
+@given(translated_meetings())
+def test_every_language_has_the_same_calendar_uids(meeting: Meeting) -> None:
+    timetable = agenda.layout(meeting)
+    now = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+    def uids(view: agenda.Timetable) -> list[str]:
+        feed = agenda.from_ics(agenda.to_ics(view, items=True, now=now))
+        return [event.uid for event in feed.events]
+
+    assert uids(agenda.translate(timetable, "en")) == uids(timetable)
+
+
+# -- checks ------------------------------------------------------------------------
+
+
+def test_check_warns_of_a_missing_translation() -> None:
+    problems = agenda.validate(agenda.load_toml(SPEC))
+    assert [(p.code, p.number, p.severity) for p in problems] == [
+        ("missing-translation", "1", agenda.Severity.WARNING),
+        ("missing-translation", "2", agenda.Severity.WARNING)]
+    assert problems[0].message.startswith("has no en text for its presenter")
+    assert problems[1].message.startswith("has no en text for its title")
+
+
+def test_a_translation_into_the_own_language_is_an_error() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(9), "UTC",
+                      [Item("a", minutes=5, translations={"ko": {"title": "가"}})])
+    codes = [p.code for p in agenda.validate(meeting)]
+    assert codes == ["original-translated"]
+
+
+def test_the_reference_has_every_english_text() -> None:
+    assert agenda.validate(agenda.reference_meeting()) == ()
+
+
+# -- the command line ----------------------------------------------------------------
+
+
+def test_table_lang_en_prints_the_translations(runner: CliRunner,
+                                               reference_spec_path: Path) -> None:
+    result = runner.invoke(cli, ["table", str(reference_spec_path), "--lang", "en",
+                                 "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| 14:32–14:57 (25 min) | Discussion |" in result.stdout
+    assert "토론" not in result.stdout
+    korean = runner.invoke(cli, ["table", str(reference_spec_path), "--format", "markdown"])
+    assert "| 14:32~14:57 ('25) | 토론 |" in korean.stdout
+
+
+def test_the_meeting_language_is_the_default_of_tables(runner: CliRunner,
+                                                       tmp_path: Path) -> None:
+    spec = tmp_path / "en.toml"
+    spec.write_text(SPEC.replace("[meeting]\n", '[meeting]\nlanguage = "en"\n').replace(
+        'title = "맺음말씀"', 'title = "Closing"'), "utf-8")
+    result = runner.invoke(cli, ["table", str(spec), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| Category |" not in result.stdout and "| Time | Item | Notes |" in result.stdout
+    assert "Discussion" in result.stdout
+    korean = runner.invoke(cli, ["table", str(spec), "--format", "markdown", "--lang", "ko"])
+    assert "| 시간 | 내용 | 비고 |" in korean.stdout and "토론" in korean.stdout
+
+
+def test_ics_lang_en_keeps_the_uids(runner: CliRunner, reference_spec_path: Path) -> None:
+    now = "2024-03-01T00:00:00Z"
+    base = ["ics", str(reference_spec_path), "--items", "--now", now]
+    korean = agenda.from_ics(runner.invoke(cli, base).stdout_bytes)
+    result = runner.invoke(cli, [*base, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    english = agenda.from_ics(result.stdout_bytes)
+    assert [e.uid for e in english.events] == [e.uid for e in korean.events]
+    assert english.by_path(("discussion",)).summary == "Discussion"
+    assert korean.by_path(("discussion",)).summary == "토론"
+    bad = runner.invoke(cli, [*base, "--lang", "not a tag"])
+    assert bad.exit_code == 2 and "language tag" in bad.output
+
+
+def test_check_prints_the_missing_translation_warning(runner: CliRunner,
+                                                      tmp_path: Path) -> None:
+    spec = tmp_path / "partial.toml"
+    spec.write_text(SPEC, "utf-8")
+    result = runner.invoke(cli, ["check", str(spec)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ok: ")
+    assert 'warning: 2 "맺음말씀": has no en text for its title' in result.stderr
