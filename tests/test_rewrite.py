@@ -47,3 +47,15 @@ def test_rewriting_after_a_move_reads_back_to_the_edited_meeting(
         return
     assert agenda.loads(rewrite_spec(dump_toml(meeting), edited)) == edited
     assert agenda.loads(rewrite_spec(dump_json(meeting), edited, "json"), "json") == edited
+
+
+def test_a_default_the_user_wrote_survives_an_edit() -> None:
+    text = COMMENTED.replace('timezone = "Asia/Seoul"\n',
+                             'timezone = "Asia/Seoul"\nlanguage = "ko"\n')
+    text = text.replace('id = "discussion"\n', 'id = "discussion"\ngap_ok = false\n')
+    assert "gap_ok = false" in text
+    edited = agenda.resize(agenda.loads(text), "briefing", 10, absorb="discussion")
+    out = rewrite_spec(text, edited)
+    assert 'language = "ko"' in out
+    assert "gap_ok = false" in out
+    assert agenda.loads(out) == edited

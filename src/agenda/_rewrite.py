@@ -18,7 +18,8 @@ from tomlkit.items import AoT, Table
 from tomlkit.items import Item as TomlItem
 
 from ._model import Meeting
-from ._spec import to_dict
+from ._problems import AgendaError
+from ._spec import loads, to_dict
 
 __all__ = ["rewrite_spec"]
 
@@ -33,11 +34,21 @@ def rewrite_spec(text: str, meeting: Meeting, fmt: str = "toml") -> str:
         wanted = to_dict(meeting, times_as_text=True)
         if not isinstance(data, dict):
             data = {}
-        _merge_mapping(data, wanted, toml=False)
+        _merge_mapping(data, wanted, _before(text, fmt, True), toml=False)
         return json.dumps(data, ensure_ascii=False, indent=_indent(text)) + "\n"
     document = tomlkit.parse(text)
-    _merge_mapping(document, to_dict(meeting), toml=True)
+    _merge_mapping(document, to_dict(meeting), _before(text, fmt, False), toml=True)
     return tomlkit.dumps(document)
+
+
+def _before(text: str, fmt: str, times_as_text: bool) -> Mapping[str, Any] | None:
+    """What the spec said before, in the writer's own terms: a key the user wrote that
+    the writer leaves out (a default, such as ``language = "ko"``) and that did not
+    change is kept as written."""
+    try:
+        return to_dict(loads(text, fmt), times_as_text=times_as_text)
+    except AgendaError:
+        return None
 
 
 def _indent(text: str) -> int:
@@ -61,19 +72,23 @@ def _identity(entry: Any) -> object:
 
 
 def _merge_mapping(target: MutableMapping[str, Any], wanted: Mapping[str, Any],
-                   toml: bool) -> None:
+                   before: Mapping[str, Any] | None, toml: bool) -> None:
     for key in [k for k in target if k not in wanted]:
-        del target[key]
+        if before is None or key in before:  # else: written by the user, left as it is
+            del target[key]
     for key, value in wanted.items():
         if key not in target:
             target[key] = _new(value, toml)
             continue
         current = target[key]
+        previous = before.get(key) if before is not None else None
         if isinstance(value, Mapping) and isinstance(current, MutableMapping):
-            _merge_mapping(current, value, toml)
+            _merge_mapping(current, value, previous if isinstance(previous, Mapping) else None,
+                           toml)
         elif isinstance(value, list) and isinstance(current, MutableSequence) and value and all(
                 isinstance(v, Mapping) for v in value):
-            replacement = _merge_tables(current, value, toml)
+            replacement = _merge_tables(current, value,
+                                        previous if isinstance(previous, list) else [], toml)
             if replacement is not None:
                 target[key] = replacement
         elif _plain(current) != value:
@@ -81,7 +96,7 @@ def _merge_mapping(target: MutableMapping[str, Any], wanted: Mapping[str, Any],
 
 
 def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
-                  toml: bool) -> Any:
+                  before: list[Any], toml: bool) -> Any:
     """Make the list of tables `target` equal `wanted`, reusing each existing table
     that has the same identity (so its comments and layout stay with it). Returns the
     list that replaces `target` when the tables were added, removed or reordered, else
@@ -96,7 +111,9 @@ def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
             chosen.append(_new(entry, toml))
             continue
         unused.remove(match)
-        _merge_mapping(match, entry, toml)
+        previous = next((b for b in before if isinstance(b, Mapping) and _identity(b) == key),
+                        None)
+        _merge_mapping(match, entry, previous, toml)
         chosen.append(match)
     if len(chosen) == len(target) and all(a is b for a, b in zip(chosen, target, strict=True)):
         return None
