@@ -1,8 +1,9 @@
 """Publish the reference meeting as a calendar feed, edit the agenda, publish again.
 
-Writes feed.ics into a temporary folder, swaps two presenters and renames the
-discussion, regenerates the feed against the published one and prints which events
-changed (SEQUENCE went up) and which stayed as they were.
+Writes feed.ics into a temporary folder, swaps two presenters, renames the
+discussion and adds a closing photo, regenerates the feed against the published one
+and prints which events are new, which changed (SEQUENCE went up) and which stayed as
+they were.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ def publish(folder: Path) -> None:
     reports = meeting.items[3]
     swapped = attrs.evolve(reports, items=[reports.items[1], reports.items[0],
                                            *reports.items[2:]])
-    discussion = attrs.evolve(meeting.items[5], title="자유 토론")
+    discussion = attrs.evolve(meeting.items[5], title="자유 토론", minutes=23)
+    photo = agenda.Item("단체 사진", minutes=2, kind="photo")
     edited = attrs.evolve(meeting, items=[*meeting.items[:3], swapped, meeting.items[4],
-                                          discussion, *meeting.items[6:]])
+                                          discussion, photo, *meeting.items[6:]])
     timetable = agenda.layout(edited)
 
     published = agenda.from_ics(feed.read_bytes())
@@ -44,8 +46,9 @@ def publish(folder: Path) -> None:
     agenda.write_atomic(feed, second)
     print("\nafter regenerating:")
     for new in agenda.from_ics(second).events:
-        old = published.by_uid(new.uid)  # every UID survived the edit
-        change = "changed" if new.sequence > old.sequence else "kept"
+        old = published.get(new.uid)  # None for an event the edit added
+        change = ("new" if old is None
+                  else "changed" if new.sequence > old.sequence else "kept")
         print(f"  {change:7} SEQUENCE {new.sequence}  {new.start:HH:mm}–{new.end:HH:mm} "
               f"{new.summary}")
     again = agenda.to_ics(timetable, items=True, previous=second)

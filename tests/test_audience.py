@@ -73,7 +73,7 @@ def test_the_spec_key_round_trips_and_bad_names_are_refused() -> None:
     text = agenda.dump_toml(agenda.reference_meeting()).replace(
         'title = { ko = "토론", en = "Discussion" }',
         'title = { ko = "토론", en = "Discussion" }\naudience = ["부산 시", "press"]')
-    with pytest.raises(agenda.SpecError, match=r'item 6 "토론": "audience" must be a list'):
+    with pytest.raises(agenda.SpecError, match=r'6 "토론": "audience" must be a list'):
         agenda.load_toml(text)
     with pytest.raises(TypeError, match="list of names"):
         Item("x", minutes=5, audience="press")  # type: ignore[arg-type]

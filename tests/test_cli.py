@@ -18,12 +18,15 @@ JSON_KEYS = {"no", "title", "start", "end", "minutes", "depth", "presenter", "no
 
 def test_check_valid_prints_one_summary_line(runner: CliRunner,
                                              reference_spec_path: Path) -> None:
-    result = runner.invoke(cli, ["check", str(reference_spec_path)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(reference_spec_path)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith('ok: "글로벌 혁신특구 지자체-중기부 정책협의" 2024-03-13 (Wed) '
                                "14:00–15:00 Asia/Seoul")
+    korean = runner.invoke(cli, ["check", str(reference_spec_path)])  # the meeting's language
+    assert korean.stdout == ('ok: "글로벌 혁신특구 지자체-중기부 정책협의" 2024-03-13 (수) '
+                             "14:00~15:00 Asia/Seoul, 항목 11개, 60분\n")
 
 
 def test_check_invalid_prints_one_problem_per_line(runner: CliRunner,
@@ -34,13 +37,20 @@ def test_check_invalid_prints_one_problem_per_line(runner: CliRunner,
                                                                 'weekday = "목"')
     spec = tmp_path / "broken.toml"
     spec.write_text(text, "utf-8")
-    result = runner.invoke(cli, ["check", str(spec)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(spec)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         'meeting "글로벌 혁신특구 지자체-중기부 정책협의": weekday "목" does not match '
-        "2024-03-13, which is a 수요일 (Wednesday)",
-        '7 "차관 맺음말씀": ends 15:02, after the declared end 15:00 (items sum to 62 min, '
-        "the window 14:00–15:00 is 60 min)",
+        "2024-03-13, which is a Wednesday",
+        '7 "차관 맺음말씀": ends 15:02, 2 min after the declared end 15:00 (the items take '
+        "62 min and end 62 min after the start; the window 14:00–15:00 is 60 min)",
+    ]
+    korean = runner.invoke(cli, ["check", "--lang", "ko", str(spec)])
+    assert korean.stdout.splitlines() == [
+        '회의 "글로벌 혁신특구 지자체-중기부 정책협의": 요일 "목"이(가) 2024-03-13와(과) 맞지 '
+        "않습니다. 2024-03-13은(는) 수요일입니다",
+        '7 "차관 맺음말씀": 15:02에 끝나 예정 종료 15:00보다 2분 늦습니다 (항목 합계 62분, '
+        "시작부터 62분 뒤에 끝남; 14:00~15:00 시간은 60분)",
     ]
 
 
@@ -56,7 +66,7 @@ def test_check_syntax_error_exits_2(runner: CliRunner, tmp_path: Path) -> None:
     spec.write_text("[meeting\ntitle = 1\n", "utf-8")
     result = runner.invoke(cli, ["check", str(spec)])
     assert result.exit_code == 2
-    assert "TOML syntax error at line 1, column" in result.stderr
+    assert ": line 1: TOML syntax error at column" in result.stderr
 
 
 def test_check_reads_standard_input(runner: CliRunner, reference_spec_path: Path) -> None:
@@ -84,7 +94,8 @@ def test_table_of_an_invalid_agenda_exits_1(runner: CliRunner, tmp_path: Path) -
                     "minutes = 20\n", "utf-8")
     result = runner.invoke(cli, ["table", str(spec), "--format", "json"])
     assert result.exit_code == 1
-    assert "10 min before the declared end 14:30" in result.stdout
+    # Problems speak the meeting's language (ko unless the spec says otherwise).
+    assert "예정 종료 14:30보다 10분 이릅니다" in result.stdout
 
 
 def test_demo_prints_the_reference_meeting(runner: CliRunner) -> None:

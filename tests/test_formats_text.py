@@ -109,13 +109,21 @@ def printed_streams(table: str) -> tuple[str, str]:
 
 def expected_streams(timetable: agenda.Timetable, lang: str) -> tuple[str, str]:
     """What `printed_streams` must read: each top-level slot's range and duration in the
-    time column; each slot's title in the item column, a child's after its range."""
+    time column; each slot's title in the item column, a child's after its range; and a
+    gap row wherever a top-level item starts after the previous one ended."""
     labels = agenda.LABELS[lang]
-    times = "".join(_squeeze(labels.span(s.start, s.end) + labels.minutes(s.minutes))
-                    for s in timetable if s.depth == 0)
-    items = "".join(_squeeze(s.title if s.depth == 0 else labels.span(s.start, s.end) + s.title)
-                    for s in timetable)
-    return times, items
+    times, items = [], []
+    end = timetable.start
+    for s in timetable:
+        if s.depth == 0 and s.start_utc > end.int_timestamp:
+            minutes = (s.start_utc - end.int_timestamp) // 60
+            times.append(labels.span(end, s.start) + labels.minutes(minutes))
+            items.append(labels.gap.format(minutes=minutes))
+        if s.depth == 0:
+            end = max(end, s.end)
+            times.append(labels.span(s.start, s.end) + labels.minutes(s.minutes))
+        items.append(s.title if s.depth == 0 else labels.span(s.start, s.end) + s.title)
+    return _squeeze("".join(times)), _squeeze("".join(items))
 
 
 def expected_slots(timetable: agenda.Timetable, lang: str) -> list[tuple[int, str, str]]:

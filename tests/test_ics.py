@@ -183,7 +183,7 @@ def test_an_id_equal_to_a_top_level_title_in_another_block_is_reported() -> None
     [problem] = validate(meeting)
     assert problem.code == "duplicate-path"
     assert problem.number == "2.1"
-    assert "item 1" in problem.message
+    assert "item 1" in problem.message()
 
 
 # -- updates in place --------------------------------------------------------------------

@@ -120,7 +120,7 @@ def test_ics_of_an_invalid_agenda_exits_1(runner: CliRunner, reference_spec_path
     spec = series_spec(tmp_path, reference_spec_path, "FREQ=MONTHLY;BYDAY=3WE")
     result = runner.invoke(cli, ["ics", str(spec)])
     assert result.exit_code == 1
-    assert 'repeat rule "FREQ=MONTHLY;BYDAY=3WE"' in result.stdout
+    assert '반복 규칙 "FREQ=MONTHLY;BYDAY=3WE"' in result.stdout
 
 
 def test_check_lists_occurrences(runner: CliRunner, reference_spec_path: Path,

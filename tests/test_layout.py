@@ -213,7 +213,7 @@ def test_flexible_items_before_a_break_take_their_maximum_and_leave_a_gap() -> N
     [warning] = timetable.warnings
     assert (warning.code, warning.severity, warning.number) == ("flexible-capped",
                                                                 agenda.Severity.WARNING, "1")
-    assert warning.message == ('flexible items reach their max_minutes (10 min) and leave a '
+    assert warning.message() == ('flexible items reach their max_minutes (10 min) and leave a '
                                '20 min gap before "lunch" at 14:30 that no item declares; '
                                "raise max_minutes or add an item for the gap")
 
@@ -278,4 +278,4 @@ def test_a_fixed_time_before_the_previous_end_is_an_overlap(meeting: Meeting,
         meeting, items=(*meeting.items[:index], fixed, *meeting.items[index + 1:]))
     found = [p for p in agenda.validate(broken) if p.code == "overlap"]
     assert [p.number for p in found] == [str(index + 1)]
-    assert f"{early} min overlap" in found[0].message
+    assert f"{early} min overlap" in found[0].message()

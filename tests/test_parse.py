@@ -65,7 +65,7 @@ def test_a_wrong_time_is_reported_at_its_line(press: str) -> None:
     result = agenda.parse_text("\n".join(lines), date=DAY, tz="Asia/Seoul")
     found = [(p.code, p.line, p.number) for p in result.problems]
     assert found == [("stated-duration", at + 1, "6"), ("row-gap", at + 3, "7")]
-    assert "states 25 min, but 14:32~14:55 is 23 min" in result.problems[0].message
+    assert "states 25 min, but 14:32~14:55 is 23 min" in result.problems[0].message()
 
 
 def test_a_weekday_that_does_not_match_is_reported(press: str) -> None:
@@ -211,7 +211,7 @@ def test_a_stated_duration_that_disagrees_names_both() -> None:
     result = agenda.parse_text("09:00~09:30 (’20) ▪Welcome\n", date=DAY, tz="Asia/Seoul")
     (problem,) = result.problems
     assert (problem.code, problem.line, problem.number) == ("stated-duration", 1, "1")
-    assert problem.message == "states 20 min, but 09:00~09:30 is 30 min"
+    assert problem.message() == "states 20 min, but 09:00~09:30 is 30 min"
 
 
 def test_times_out_of_order_and_an_uneven_arrow_list() -> None:
@@ -221,7 +221,7 @@ def test_times_out_of_order_and_an_uneven_arrow_list() -> None:
     result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
     assert [(p.code, p.line, p.number) for p in result.problems] == [
         ("uneven-order", 2, "1"), ("out-of-order", 3, "2")]
-    assert "30 min do not split into 4 equal whole-minute parts" in result.problems[0].message
+    assert "30 min do not split into 4 equal whole-minute parts" in result.problems[0].message()
 
 
 def test_rows_that_do_not_fill_the_stated_window() -> None:
@@ -231,7 +231,7 @@ def test_rows_that_do_not_fill_the_stated_window() -> None:
     result = agenda.parse_text(text)
     assert [(p.code, p.line) for p in result.problems] == [("window-start", 2),
                                                           ("window-end", 3)]
-    assert "the stated time (line 1) ends at 10:00" in result.problems[1].message
+    assert "the stated time (line 1) ends at 10:00" in result.problems[1].message()
     assert result.meeting.end is None  # the window is not declared when it is not filled
 
 

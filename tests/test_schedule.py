@@ -165,7 +165,7 @@ def test_cli_writes_a_schedule_and_refuses_broken_agendas(tmp_path: Path, runner
                                                           'presenter = "Sora Jung"', 1))
     result = runner.invoke(cli, ["schedule", str(broken), "-o", str(tmp_path / "x.xml")])
     assert result.exit_code == 1 and "track-overflow" not in result.output
-    assert "past the end of its parallel block" in result.output
+    assert "병렬 블록" in result.output  # the meeting speaks Korean (its language)
     assert not (tmp_path / "x.xml").exists()
     result = runner.invoke(cli, ["schedule", str(tmp_path / "missing.toml")])
     assert result.exit_code == 2

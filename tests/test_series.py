@@ -122,8 +122,8 @@ def test_a_bad_rule_is_a_layout_problem_naming_the_rule(rule: str, says: str) ->
     meeting = attrs.evolve(agenda.reference_meeting(), repeat=rule)
     [problem] = validate(meeting)
     assert problem.code == "bad-repeat"
-    assert f'"{rule}"' in problem.message
-    assert says in problem.message
+    assert f'"{rule}"' in problem.message()
+    assert says in problem.message()
     with pytest.raises(agenda.InvalidAgenda):
         occurrences(meeting)
 

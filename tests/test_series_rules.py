@@ -114,14 +114,16 @@ def _weekly(rule: str, **changes: object) -> Meeting:
 def test_a_bad_rule_is_refused_with_what_is_wrong(rule: str, code: str, says: str) -> None:
     problems = validate(_weekly(rule))
     assert [p.code for p in problems] == [code], problems
-    assert says in problems[0].message
+    assert says in problems[0].message()
+    assert "{" not in problems[0].message("ko")  # the reason has its Korean words
 
 
 def test_a_series_past_9999_is_out_of_range() -> None:
     late = _weekly("FREQ=YEARLY;COUNT=2", date=dt.date(9999, 6, 2), weekday=None)
     [problem] = validate(late)
     assert problem.code == "out-of-range"
-    assert "9999" in problem.message
+    assert "9999" in problem.message()
+    assert "9999" in problem.message("ko")
     unbounded = _weekly("FREQ=YEARLY", date=dt.date(9990, 6, 6), weekday=None)
     assert validate(unbounded) == ()
     assert b"RRULE:FREQ=YEARLY" in to_ics(layout(unbounded), now=T0)
@@ -148,7 +150,9 @@ def test_two_occurrences_on_a_date_are_refused_before_a_table(runner: CliRunner,
                     encoding="utf-8")
     result = runner.invoke(cli, ["table", str(spec), "--on", "2024-03-14"])
     assert result.exit_code == 1
-    assert "14:00 and 15:00" in result.stdout
+    # problems speak the meeting's language (ko): the date and both times are there
+    assert "2024-03-13" in result.stdout
+    assert "14:00" in result.stdout and "15:00" in result.stdout
 
 
 # -- lookups that jump -----------------------------------------------------------------------
@@ -247,7 +251,8 @@ def test_exceptions_that_do_not_fit_are_problems(changes: dict[str, object], cod
     meeting = attrs.evolve(holidays(), **{"overrides": (), **changes})
     problems = validate(meeting)
     assert code in [p.code for p in problems], problems
-    assert any(says in p.message for p in problems), problems
+    assert any(says in p.message() for p in problems), problems
+    assert all("{" not in p.message("ko") for p in problems), problems
 
 
 def test_skip_without_a_series_is_a_problem() -> None:

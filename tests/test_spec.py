@@ -60,24 +60,28 @@ def test_unknown_keys_are_named_with_their_line() -> None:
     with pytest.raises(SpecError) as caught:
         load_toml(text)
     messages = caught.value.messages
-    assert 'item 1 "a": unknown key "duration" (line 9)' in messages[0]
-    assert 'unknown key "colour" (line 11)' in messages[1]
+    assert messages[0].startswith('line 9: 1 "a": unknown key "duration"; known keys: id,')
+    assert messages[1].startswith('line 11: 1 "a": unknown key "colour"')
+    first = caught.value.problems[0]
+    assert (first.code, first.line, first.number, first.facts["key"]) == (
+        "unknown-key", 9, "1", "duration")
 
 
 def test_unknown_meeting_key() -> None:
-    with pytest.raises(SpecError, match=r'\[meeting\]: unknown key "room" \(line 2\)'):
+    with pytest.raises(SpecError, match=r'line 2: \[meeting\]: unknown key "room"'):
         load_toml(MINIMAL.replace("[meeting]\n", '[meeting]\nroom = "4F"\n'))
 
 
 def test_toml_syntax_error_gives_line_and_column() -> None:
     with pytest.raises(SpecError) as caught:
         load_toml(MINIMAL.replace("minutes = 5", "minutes = = 5"))
-    assert str(caught.value).startswith("TOML syntax error at line 9, column")
+    assert str(caught.value).startswith("line 9: TOML syntax error at column")
+    assert caught.value.problems[0].line == 9
     assert caught.value.__cause__ is None
 
 
 def test_json_syntax_error_gives_line_and_column() -> None:
-    with pytest.raises(SpecError, match=r"JSON syntax error at line 2, column"):
+    with pytest.raises(SpecError, match=r"line 2: JSON syntax error at column"):
         load_json('{"meeting":\n  {,}}')
 
 
@@ -88,7 +92,8 @@ def test_json_syntax_error_gives_line_and_column() -> None:
     (("minutes = 5", 'at = "25:00"'), '"at" must be a local time like 14:00'),
     (("date = 2024-03-13", 'date = "13.3."'), '"date" must be a date like 2024-03-13'),
     (('timezone = "Asia/Seoul"\n', ""), '"timezone" is missing'),
-    (('title = "a"\n', ""), 'item 1: "title" is missing'),
+    (('title = "a"\n', ""), 'line 7: 1: "title" is missing'),
+    (("minutes = 5", "minutes = 5.5"), 'line 9: 1 "a": "minutes" must be a whole number'),
     (("start = 14:00:00", "start = 2024-03-13T14:00:00+09:00"), '"start" must be a local time'),
 ])
 def test_bad_values_are_named(change: tuple[str, str], expected: str) -> None:
@@ -125,3 +130,25 @@ def test_load_names_the_file_it_cannot_read(tmp_path: object) -> None:
     missing = Path(str(tmp_path)) / "nope.toml"
     with pytest.raises(SpecError, match=r"nope\.toml: cannot read the file"):
         agenda.load(missing)
+
+
+def test_spec_problems_name_the_line_of_nested_items() -> None:
+    text = MINIMAL + """
+[[items]]
+title = "b"
+
+[[items.items]]
+title = "b1"
+minutes = 5
+
+[[items.items]]
+title = "b2"
+minutes = 2.5
+"""
+    with pytest.raises(SpecError) as caught:
+        load_toml(text)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.number, problem.title, problem.line) == (
+        "wrong-type", "2.2", "b2", text.splitlines().index("minutes = 2.5") + 1)
+    assert problem.facts["key"] == "minutes"
+    assert problem.message("ko") == '"minutes"는 분 단위 정수이어야 하는데 2.5입니다'

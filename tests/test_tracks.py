@@ -56,7 +56,7 @@ def test_a_track_that_overflows_its_block_names_both_and_the_times() -> None:
         Item("Data", room="A", items=[Item("t1", minutes=50)]),
         Item("Web", room="B", items=[Item("w1", minutes=30)]), minutes=40)))
     assert [(p.code, p.number) for p in problems] == [("track-overflow", "1.1")]
-    assert problems[0].message == ('runs 09:00–09:50, 10 min past the end of its parallel '
+    assert problems[0].message() == ('runs 09:00–09:50, 10 min past the end of its parallel '
                                    'block 1 "Tracks" (09:00–09:40)')
 
 
@@ -84,9 +84,9 @@ def test_a_room_booked_twice_names_both_items_and_times() -> None:
     # w2 (09:20–09:40, moved to room A) overlaps both talks of room A
     assert [(p.code, p.number) for p in problems] == [("room-conflict", "1.1.2"),
                                                        ("room-conflict", "1.2.2")]
-    assert problems[0].message == ('room "A" is double-booked: this item runs 09:30–10:00, '
+    assert problems[0].message() == ('room "A" is double-booked: this item runs 09:30–10:00, '
                                    'item 1.2.2 "w2" runs 09:20–09:40')
-    assert problems[1].message == ('room "A" is double-booked: this item runs 09:20–09:40, '
+    assert problems[1].message() == ('room "A" is double-booked: this item runs 09:20–09:40, '
                                    'item 1.1.1 "t1" runs 09:00–09:30')
 
 
@@ -96,8 +96,8 @@ def test_a_presenter_in_two_rooms_at_once_is_a_problem() -> None:
         Item("Web", room="B", items=[Item("w1", minutes=15),
                                      Item("w2", minutes=30, presenter="Kim")]))))
     assert [(p.code, p.number) for p in problems] == [("presenter-conflict", "1.2.2")]
-    assert '"Kim" is double-booked' in problems[0].message
-    assert 'item 1.1.1 "t1" runs 09:00–09:30' in problems[0].message
+    assert '"Kim" is double-booked' in problems[0].message()
+    assert 'item 1.1.1 "t1" runs 09:00–09:30' in problems[0].message()
 
 
 def test_a_presenter_may_give_several_talks_in_sequence() -> None:

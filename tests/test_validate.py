@@ -62,7 +62,7 @@ def test_non_positive_minutes_are_reported(meeting: Meeting, data: st.DataObject
     broken = inject(meeting, number, lambda i: attrs.evolve(i, minutes=bad))
     found = [p for p in errors(broken) if p.code == "non-positive-minutes"]
     assert [p.number for p in found] == [number]
-    assert str(bad) in found[0].message
+    assert str(bad) in found[0].message()
 
 
 @given(meetings(), st.data(), st.integers(1, 9))
@@ -76,12 +76,13 @@ def test_a_block_whose_children_do_not_sum_is_reported(meeting: Meeting, data: s
     broken = inject(meeting, number,
                     lambda i: Item(f"{i.title} block", minutes=says, items=[i], id="blk"))
     found = [p for p in errors(broken) if p.code == "sum-mismatch"]
-    # The new block is reported first; an enclosing block with minutes that now
-    # overflows is reported too (it is inconsistent as well), and nothing else.
-    assert found[0].number == number
-    assert all(number.startswith(f"{p.number}.") for p in found[1:])
-    assert found[0].title == f"{leaf.title} block"
-    assert found[0].message.endswith(f"block says {says} min")
+    # The new block is reported last (problems come in item order); an enclosing
+    # block with minutes that now overflows is reported too (it is inconsistent as
+    # well), before it, and nothing else.
+    assert found[-1].number == number
+    assert all(number.startswith(f"{p.number}.") for p in found[:-1])
+    assert found[-1].title == f"{leaf.title} block"
+    assert found[-1].message().endswith(f"block says {says} min")
 
 
 @given(meetings(), st.data())
@@ -97,7 +98,7 @@ def test_an_uneven_split_is_reported_at_its_block(meeting: Meeting, data: st.Dat
         items=[Item(f"part {k}") for k in range(parts)]))
     found = [p for p in errors(broken) if p.code == "uneven-split"]
     assert [p.number for p in found] == [number]
-    assert f"{minutes} min do not split evenly among {parts} items" in found[0].message
+    assert f"{minutes} min do not split evenly among {parts} items" in found[0].message()
 
 
 @given(meetings(), st.data())
@@ -111,7 +112,7 @@ def test_duplicate_ids_are_reported(meeting: Meeting, data: st.DataObject) -> No
                     lambda i: attrs.evolve(i, id="same"))
     found = [p for p in errors(broken) if p.code == "duplicate-id"]
     assert [p.number for p in found] == [second]
-    assert first in found[0].message
+    assert first in found[0].message()
 
 
 @given(meetings(), st.sampled_from(["Asia/Seul", "Mars/Olympus_Mons", "KST"]))
@@ -119,7 +120,7 @@ def test_unknown_time_zone_is_named(meeting: Meeting, zone: str) -> None:
     found = [p for p in errors(attrs.evolve(meeting, timezone=zone))
              if p.code == "unknown-timezone"]
     assert len(found) == 1
-    assert zone in found[0].message
+    assert zone in found[0].message()
 
 
 @given(meetings(), st.integers(1, 6))
@@ -128,7 +129,7 @@ def test_a_wrong_weekday_is_reported(meeting: Meeting, shift: int) -> None:
     found = [p for p in errors(attrs.evolve(meeting, weekday=wrong))
              if p.code == "weekday-mismatch"]
     assert len(found) == 1
-    assert meeting.date.isoformat() in found[0].message
+    assert meeting.date.isoformat() in found[0].message()
     right = "월화수목금토일"[meeting.date.isoweekday() - 1]
     assert errors(attrs.evolve(meeting, weekday=right)) == []
 
@@ -141,7 +142,8 @@ def test_items_past_the_declared_end_are_reported(meeting: Meeting, extra: int) 
     found = errors(broken)
     assert [p.code for p in found] == ["past-end"]
     assert found[0].number == str(len(broken.items))
-    assert "items sum to " in found[0].message
+    assert found[0].facts["over"] == extra
+    assert "the items take " in found[0].message()
 
 
 @given(meetings(), st.data())
@@ -183,34 +185,47 @@ def test_reference_block_that_does_not_split() -> None:
 
 def test_reference_discussion_too_long() -> None:
     assert messages(ref_with("6", minutes=27)) == [
-        '7 "차관 맺음말씀": ends 15:02, after the declared end 15:00 (items sum to 62 min, '
-        "the window 14:00–15:00 is 60 min)"]
+        '7 "차관 맺음말씀": ends 15:02, 2 min after the declared end 15:00 (the items take '
+        "62 min and end 62 min after the start; the window 14:00–15:00 is 60 min)"]
 
 
 def test_reference_discussion_too_short() -> None:
     assert messages(ref_with("6", minutes=20)) == [
         'meeting "글로벌 혁신특구 지자체-중기부 정책협의": items end at 14:55, 5 min before '
-        "the declared end 15:00 (items sum to 55 min, the window 14:00–15:00 is 60 min)"]
+        "the declared end 15:00 (the items take 55 min; the window 14:00–15:00 is 60 min)"]
 
 
 def test_reference_wrong_weekday() -> None:
     assert messages(attrs.evolve(REF, weekday="목")) == [
         'meeting "글로벌 혁신특구 지자체-중기부 정책협의": weekday "목" does not match '
-        "2024-03-13, which is a 수요일 (Wednesday)"]
+        "2024-03-13, which is a Wednesday"]
+    assert [p.text("ko") for p in validate(attrs.evolve(REF, weekday="목"))] == [
+        '회의 "글로벌 혁신특구 지자체-중기부 정책협의": 요일 "목"이(가) 2024-03-13와(과) 맞지 '
+        "않습니다. 2024-03-13은(는) 수요일입니다"]
 
 
 def test_reference_with_many_faults_reports_each() -> None:
     meeting = attrs.evolve(ref_with("1", minutes=0), timezone="Asia/Seul", weekday="Thu")
     codes = [p.code for p in validate(meeting)]
-    assert codes[:3] == ["unknown-timezone", "weekday-mismatch", "non-positive-minutes"]
-    assert "short-of-end" in codes
+    # In item order: the meeting's own problems first, then item 1's.
+    assert codes == ["unknown-timezone", "weekday-mismatch", "short-of-end",
+                     "non-positive-minutes"]
 
 
-def test_duplicate_titles_without_ids_are_reported() -> None:
+def test_same_titled_siblings_are_told_apart_by_their_order_with_a_warning() -> None:
     meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
                       [Item("토론", minutes=5), Item("토론", minutes=5)])
+    found = validate(meeting)
+    assert [(p.code, p.severity, p.number) for p in found] == [
+        ("same-title", agenda.Severity.WARNING, "2")]
+    assert [s.path for s in agenda.layout(meeting)] == [("토론",), ("토론#2",)]
+
+
+def test_a_title_that_spells_an_ordinal_key_is_a_duplicate_identity() -> None:
+    meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      [Item("Q", minutes=5), Item("Q", minutes=5), Item("Q#2", minutes=5)])
     found = [p for p in validate(meeting) if p.code == "duplicate-identity"]
-    assert [p.number for p in found] == ["2"]
+    assert [(p.number, p.facts["other"]) for p in found] == [("3", "2")]
 
 
 def test_nonexistent_start_is_an_error() -> None:
@@ -218,13 +233,13 @@ def test_nonexistent_start_is_an_error() -> None:
                       [Item("a", minutes=30)])
     found = validate(meeting)
     assert [p.code for p in found] == ["nonexistent-time"]
-    assert "2024-03-10 02:30" in found[0].message
+    assert "2024-03-10 02:30" in found[0].message()
 
 
 @pytest.mark.parametrize(("items", "code"), [
     ([Item("a", min_minutes=10, max_minutes=5)], "bad-bounds"),
     ([Item("a", min_minutes=50), Item("b", min_minutes=20)], "flexible-infeasible"),
-    ([Item("a", max_minutes=10), Item("b", max_minutes=20)], "flexible-infeasible"),
+    ([Item("a", max_minutes=10), Item("b", max_minutes=20)], "flexible-overfull"),
     ([Item("a"), Item("b", min_minutes=5)], "mixed-sizing"),
     ([Item("a", minutes=30), Item("b", minutes=40, at=dt.time(14, 20))], "overlap"),
     ([Item("a", minutes=10), Item("b", minutes=50, at=dt.time(14, 10 + 0))], None),
@@ -242,8 +257,10 @@ def test_rule_violations(items: list[Item], code: str | None) -> None:
 def test_flexible_infeasible_message_gives_the_numbers() -> None:
     meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
                       [Item("a", min_minutes=50), Item("b", min_minutes=20)], end=dt.time(15))
+    # Named on the flexible items it is about, not on the meeting.
     assert [str(p) for p in validate(meeting)] == [
-        'meeting "m": flexible items need at least 70 min, only 60 min to fill']
+        '1 "a": flexible items a, b need at least 70 min, only 60 min to fill']
+    assert validate(meeting)[0].facts == {"titles": ("a", "b"), "available": 60, "need": 70}
 
 
 def test_nesting_deeper_than_the_stack_is_a_problem_not_a_crash() -> None:
@@ -264,8 +281,8 @@ def test_nesting_deeper_than_the_stack_is_a_problem_not_a_crash() -> None:
 def test_absurd_minutes_are_a_problem_not_a_crash() -> None:
     meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
                       [Item("a", minutes=10**12)])
-    assert [p.code for p in validate(meeting)] == ["too-long", "out-of-range"]
-    assert "more than a year" in str(validate(meeting)[0])
+    assert [p.code for p in validate(meeting)] == ["out-of-range", "too-long"]
+    assert "more than a year" in str(validate(meeting)[1])
 
 
 def test_an_agenda_past_year_9999_is_a_problem_not_a_crash() -> None:
@@ -280,7 +297,7 @@ def test_a_fixed_time_on_the_next_day_says_which_day() -> None:
     meeting = Meeting("m", dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
                       [Item("a", minutes=5, at=dt.time(13))])
     assert [str(p) for p in validate(meeting)] == [
-        '1 "a": fixed at 13:00 on 2024-03-14 but the previous item ends 14:00: a 1380 min '
+        '1 "a": fixed at 2024-03-14 13:00 but the time before it ends 14:00: a 1380 min '
         "gap; set gap_ok or make the item a break"]
 
 

@@ -37,7 +37,8 @@ from ._model import Day, Item, Kind, Meeting, Override, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
-from ._spec import dump_json, dump_toml, load_json, load_toml, loads, to_dict
+from ._series import NotAnOccurrence, occurrence_on, occurrences
+from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
@@ -148,6 +149,7 @@ __all__ = [
     "dump_toml",
     "event_uid",
     "for_audience",
+    "from_dict",
     "from_ics",
     "insert",
     "layout",

@@ -29,6 +29,7 @@ from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, v
 
 from ._audience import for_audience
 from ._changes import STAMPS, changed, event_content
+from ._messages import escape_controls
 from ._model import slugify
 from ._problems import AgendaError
 from ._repeat import parse_repeat
@@ -523,18 +524,37 @@ def _unfold(data: bytes | str, source: str | None) -> str:
         raise FeedError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source) from None
 
 
+def _looks_binary(data: bytes | str) -> bool:
+    """Whether `data` is no text at all (a PDF, an image): not UTF-8 once unfolded (a
+    fold may split a UTF-8 sequence), or with NUL bytes."""
+    if isinstance(data, str):
+        return "\x00" in data
+    if b"\x00" in data[:65536]:
+        return True
+    try:
+        _FOLD.sub(b"", data).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _parse_feed(data: bytes | bytearray | str, source: str | None = None) -> Calendar:
     """Parse a feed written by agenda; raise FeedError for anything else."""
     if isinstance(data, bytearray | memoryview):
         data = bytes(data)
     if not isinstance(data, bytes | str):
         raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
+    if _looks_binary(data):
+        raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
     try:
         calendar = Calendar.from_ical(_unfold(data, source))
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         if isinstance(exc, FeedError):
             raise
-        raise FeedError(f"not valid iCalendar ({exc})", source) from None
+        reason = escape_controls(str(exc))
+        if len(reason) > 120:
+            reason = f"{reason[:117]}..."
+        raise FeedError(f"not valid iCalendar ({reason})", source) from None
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
         name = getattr(calendar, "name", "?")
         raise FeedError(f"not an iCalendar calendar (it holds a {name}, not a VCALENDAR)",
@@ -994,11 +1014,23 @@ class FeedTimetable:
 
     def by_uid(self, uid: str) -> FeedEvent:
         """The event with this UID (the series' event, not an occurrence's; KeyError
-        when there is none)."""
+        when there is none; see :meth:`get`)."""
+        found = self.get(uid)
+        if found is None:
+            raise KeyError(uid)
+        return found
+
+    def get(self, uid: str, default: FeedEvent | None = None) -> FeedEvent | None:
+        """The event with this UID (the series' event, not an occurrence's), or `default`
+        (None) when the feed has none, as for an item added since the feed was published."""
         for event in self.events:
             if event.uid == uid and not event.is_occurrence:
                 return event
-        raise KeyError(uid)
+        return default
+
+    def __contains__(self, uid: object) -> bool:
+        """Whether the feed has an event (live or cancelled) with this UID."""
+        return any(event.uid == uid for event in self.events)
 
     def by_path(self, path: tuple[str, ...]) -> FeedEvent:
         """The live event of the slot with this identity path (KeyError when none)."""

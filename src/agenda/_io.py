@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from ._model import Meeting
-from ._problems import SpecError
+from ._problems import Problem, SpecError
 from ._spec import decode_spec, loads
 
 __all__ = ["TEMP_SUFFIX", "load", "readable_output", "write_atomic"]
@@ -38,11 +38,12 @@ def load(path: str | os.PathLike[str]) -> Meeting:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise SpecError([f"cannot read the file: {exc.strerror or exc}"], str(file)) from None
+        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
+                        str(file)) from None
     try:
         return loads(decode_spec(raw), "json" if file.suffix.lower() == ".json" else "toml")
     except SpecError as exc:
-        raise SpecError(exc.messages, str(file)) from None
+        raise SpecError(exc.problems, str(file)) from None
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

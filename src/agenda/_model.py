@@ -384,8 +384,8 @@ class Meeting:
     (flexible items absorb the slack). `weekday` is the weekday as the source wrote
     it (e.g. ``"수"``), kept so that it can be checked against `date`. `language`
     (``"ko"`` or ``"en"``) is the language the meeting is held in and its texts are
-    written in: tables are printed in it unless told otherwise; `translations` (and
-    each item's) give the texts in other languages.
+    written in: tables and `agenda check` speak it unless told otherwise;
+    `translations` (and each item's) give the texts in other languages.
 
     `date`, `start`, `end` and an item's `at` also take ISO strings
     (``"2024-03-13"``, ``"14:00"``); a value of the wrong type raises `TypeError` here,

@@ -44,6 +44,16 @@ MAX_COUNT = 20_000
 """The most occurrences a ``COUNT`` may ask for (a daily meeting for 54 years)."""
 
 
+class RuleError(ValueError):
+    """What is wrong with a repeat rule: `reason` (a phrase of the message catalog)
+    filled from `facts`."""
+
+    def __init__(self, reason: str, **facts: str | int) -> None:
+        self.reason = reason
+        self.facts = facts
+        super().__init__(reason.format(**facts))
+
+
 class UnboundedRepeat(AgendaError, ValueError):
     """Occurrences of a rule without ``COUNT`` or ``UNTIL`` were asked for without a limit."""
 
@@ -82,29 +92,33 @@ def _normalise_until(value: object, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
 
 def parse_repeat(rule: str, meeting: Meeting) -> RepeatRule:
     """Read and normalise `rule` for `meeting`; raise ValueError saying what is wrong."""
+    text = rule.strip()
+    if text[:6].upper() == "RRULE:":  # the property name, as copied from a calendar file
+        text = text[6:]
     try:
-        recur = vRecur.from_ical(rule.strip())
+        recur = vRecur.from_ical(text)
     except ValueError as exc:
         raise ValueError(str(exc)) from None
     if not recur.get("FREQ"):
-        raise ValueError("it has no FREQ")
+        raise RuleError("it has no FREQ")
     if recur.get("COUNT") and recur.get("UNTIL"):
-        raise ValueError("COUNT and UNTIL cannot both be given")
+        raise RuleError("COUNT and UNTIL cannot both be given")
     count = recur.get("COUNT")
     if count and int(count[0]) < 1:
-        raise ValueError("COUNT must be at least 1")
+        raise RuleError("COUNT must be at least 1")
     if count and int(count[0]) > MAX_COUNT:
-        raise ValueError(f"COUNT={count[0]} is more than the {MAX_COUNT} occurrences a "
-                         "series may have; give an UNTIL date or no end")
+        raise RuleError("COUNT={count} is more than the {most} occurrences a series may "
+                        "have; give an UNTIL date or no end", count=int(count[0]),
+                        most=MAX_COUNT)
     interval = recur.get("INTERVAL")
     if interval and int(interval[0]) < 1:
-        raise ValueError(f"INTERVAL={interval[0]} must be at least 1")
+        raise RuleError("INTERVAL={interval} must be at least 1", interval=int(interval[0]))
     for part, (low, high, signed) in _RANGES.items():
         for value in recur.get(part, ()):
             number = int(value)
             fits = (0 < abs(number) <= high) if signed else (low <= number <= high)
             if not fits:
-                raise ValueError(f"{part}={value} is out of range")
+                raise RuleError("{part}={value} is out of range", part=part, value=number)
     zone = _zone(meeting)
     if recur.get("UNTIL"):
         recur["UNTIL"] = [_normalise_until(recur["UNTIL"][0], zone)]
@@ -306,27 +320,33 @@ def repeat_problems(meeting: Meeting) -> list[Problem]:
         return []  # the layout reports the unknown zone
     rule_text = meeting.repeat
 
-    def bad(message: str) -> list[Problem]:
-        return [Problem("bad-repeat", f'repeat rule "{rule_text}": {message}', "",
-                        meeting.title)]
+    def bad(message: str, **facts: str | int) -> list[Problem]:
+        return [Problem("bad-repeat", facts={"rule": rule_text, "reason": message, **facts},
+                        title=meeting.title)]
 
     start = first_wall(meeting)
     try:
         rule = parse_repeat(rule_text, meeting)
         if not _matches_some_day(rule, start):
-            return bad(f"it yields no occurrence within {_SEARCH_YEARS} years of the meeting")
+            return bad("it yields no occurrence within {years} years of the meeting",
+                       years=_SEARCH_YEARS)
         dates = rule_dates(rule.text, start, meeting.timezone)
         if dates.until is not None and dates.until < start:
-            return bad(f"UNTIL {dates.until:%Y-%m-%d %H:%M} is before the meeting's own start "
-                       f"{start:%Y-%m-%d %H:%M}, so the series has no occurrence")
+            return bad("UNTIL {until} is before the meeting's own start {start}, so the "
+                       "series has no occurrence", until=f"{dates.until:%Y-%m-%d %H:%M}",
+                       start=f"{start:%Y-%m-%d %H:%M}")
         horizon = (start + _dt.timedelta(days=366 * _SEARCH_YEARS)
                    if start.year < 9999 - _SEARCH_YEARS else _WALL_MAX)
         first = next(itertools.takewhile(lambda t: t <= horizon, iter(dates)), None)
+    except RuleError as exc:
+        return bad(exc.reason, **exc.facts)
     except (ValueError, TypeError, Warning) as exc:
         return bad(str(exc) or type(exc).__name__)
     if first is None:
-        return bad(f"it yields no occurrence within {_SEARCH_YEARS} years of the meeting")
+        return bad("it yields no occurrence within {years} years of the meeting",
+                   years=_SEARCH_YEARS)
     if first != start:
-        return bad(f"it does not include the meeting's own start {start:%Y-%m-%d %H:%M} "
-                   f"(its first occurrence would be {first:%Y-%m-%d %H:%M})")
+        return bad("it does not include the meeting's own start {start} (its first "
+                   "occurrence would be {first})", start=f"{start:%Y-%m-%d %H:%M}",
+                   first=f"{first:%Y-%m-%d %H:%M}")
     return []

@@ -28,6 +28,8 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
+from ._clock import clock_change
+from ._messages import Fact
 from ._model import Meeting, Override
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
@@ -257,15 +259,18 @@ def series_problems(timetable: Timetable) -> list[Problem]:
     title = meeting.title
     if not meeting.repeats:
         given = [key for key in ("skip", "overrides") if getattr(meeting, key)]
-        return [Problem("bad-repeat", f"{key} applies to a repeating meeting; give it a "
-                        "repeat rule or extra dates", "", title) for key in given]
+        return [Problem("bad-repeat", facts={
+            "rule": "", "key": key,
+            "reason": "{key} applies to a repeating meeting; give it a repeat rule or extra "
+                      "dates"}, title=title) for key in given]
     series = Series(timetable)
     problems: list[Problem] = []
 
-    def bad(message: str, code: str = "bad-repeat") -> None:
-        problems.append(Problem(code, message, "", title))
+    rule = meeting.repeat or ""
 
-    rule = f'repeat rule "{meeting.repeat}": ' if meeting.repeat else ""
+    def bad(reason: str, **facts: Fact) -> None:
+        problems.append(Problem("bad-repeat", facts={"rule": rule, "reason": reason, **facts},
+                                title=title))
     start_time = meeting.start
     try:
         walls = (list(itertools.islice(series.rule, _SAMPLE)) if series.rule is not None
@@ -276,38 +281,42 @@ def series_problems(timetable: Timetable) -> list[Problem]:
             first = series._instant(one.date(), one.time())
             second = series._instant(two.date(), two.time())
             if second < first + series.seconds:
-                bad(f"{rule}the occurrences overlap: the one of "
-                    f"{_clock(first, series.zone)} lasts {series.seconds // 60} min, "
-                    f"the next starts {_clock(second, series.zone)}")
+                bad("the occurrences overlap: the one of {first} lasts {minutes:min}, the "
+                    "next starts {second}", first=_clock(first, series.zone),
+                    minutes=series.seconds // 60, second=_clock(second, series.zone))
                 break
         for one, two in itertools.pairwise(walls):
             if one.date() == two.date() and not problems:
-                bad(f"{rule}it gives two occurrences on {one:%Y-%m-%d}, at {one:%H:%M} "
-                    f"and {two:%H:%M}; a meeting is held once a day at most")
+                bad("it gives two occurrences on {date}, at {first} and {second}; a meeting "
+                    "is held once a day at most", date=f"{one:%Y-%m-%d}",
+                    first=f"{one:%H:%M}", second=f"{two:%H:%M}")
                 break
         odd = next((w for w in walls if w.time() != start_time), None)
         if odd is not None and not problems:
-            bad(f"{rule}its occurrence of {odd:%Y-%m-%d} starts at {odd:%H:%M}, not at the "
-                f"meeting's start {start_time:%H:%M}; every occurrence starts then")
+            bad("its occurrence of {date} starts at {time}, not at the meeting's start "
+                "{start}; every occurrence starts then", date=f"{odd:%Y-%m-%d}",
+                time=f"{odd:%H:%M}", start=f"{start_time:%H:%M}")
         if problems:
             return problems
-        problems += _range_problems(series, rule)
+        problems += _range_problems(series)
         problems += _date_problems(series)
     except (OverflowError, ValueError) as exc:
-        bad(f"{rule}the series cannot be expanded ({exc})", "out-of-range")
+        problems.append(Problem("out-of-range", facts={
+            "what": "the series ({detail})", "detail": str(exc)}, title=title))
     return problems
 
 
-def _range_problems(series: Series, rule: str) -> list[Problem]:
+def _range_problems(series: Series) -> list[Problem]:
     """The series must end inside the calendar (its last occurrence by 9999-12-31)."""
     title = series.meeting.title
     out = []
     if series.rule is not None and series.rule.count is not None:
         listed = series.rule.listed()
         if len(listed) < series.rule.count:
-            out.append(Problem("out-of-range", f"{rule}only {len(listed)} of its "
-                               f"{series.rule.count} occurrences fall before the end of year "
-                               "9999, the last date a calendar can show", "", title))
+            out.append(Problem("out-of-range", facts={
+                "what": "the series of {count} occurrences (only {found} fall before the end "
+                        "of year 9999)", "count": series.rule.count, "found": len(listed)},
+                title=title))
             return out
     last: _dt.date | None = None
     if series.rule is not None and series.bounded:
@@ -322,9 +331,8 @@ def _range_problems(series: Series, rule: str) -> list[Problem]:
         except (OverflowError, ValueError):
             end = _LAST_UTC + 1
         if end > _LAST_UTC:
-            out.append(Problem("out-of-range", f"{rule}its occurrence of {last.isoformat()} "
-                               "ends after 9999-12-31, the last date a calendar can show",
-                               "", title))
+            out.append(Problem("out-of-range", facts={
+                "what": "its occurrence of {date}", "date": last.isoformat()}, title=title))
     return out
 
 
@@ -335,39 +343,48 @@ def _date_problems(series: Series) -> list[Problem]:
     first = _plain(meeting.date)
     for day in sorted(series.skip):
         if day in series.extra:
-            out.append(Problem("bad-repeat", f"{day.isoformat()} is both in skip and in extra",
-                               "", title))
+            out.append(_bad_date("{date} is both in skip and in extra", day, title))
         elif not series._by_rule(day):
             before, after = series.nearest(day)
             near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
-            out.append(Problem("bad-repeat", f"skip {day.isoformat()} is not a date of the "
-                               f"series{'; the nearest: ' + near if near else ''}", "", title))
+            out.append(_bad_date("skip {date} is not a date of the series; the nearest: "
+                                 "{nearest}" if near else
+                                 "skip {date} is not a date of the series", day, title,
+                                 nearest=near))
     for day in series.extra:
         if day <= first:
-            out.append(Problem("bad-repeat", f"extra {day.isoformat()} is not after the "
-                               f"meeting's first date {first.isoformat()}", "", title))
+            out.append(_bad_date("extra {date} is not after the meeting's first date {first}",
+                                 day, title, first=first.isoformat()))
         elif day not in series.skip and series._by_rule(day):
-            out.append(Problem("bad-repeat", f"extra {day.isoformat()} is already a date of "
-                               "the series", "", title))
+            out.append(_bad_date("extra {date} is already a date of the series", day, title))
     seen: set[_dt.date] = set()
     for override in meeting.overrides:
         day = _plain(override.date)
-        label = f"override {day.isoformat()}"
         if day in seen:
-            out.append(Problem("bad-override", f"{label} is given twice", "", title))
+            out.append(Problem("bad-override", facts={
+                "date": day.isoformat(), "reason": "it is given twice"}, title=title))
             continue
         seen.add(day)
         if not series.held(day):
             before, after = series.nearest(day)
             near = " and ".join(d.isoformat() for d in (before, after) if d is not None)
-            out.append(Problem("bad-override", f"{label} is not a date the meeting is held on"
-                               f"{'; the nearest: ' + near if near else ''}", "", title))
+            out.append(Problem("bad-override", facts={
+                "date": day.isoformat(), "nearest": near,
+                "reason": ("it is not a date the meeting is held on; the nearest: {nearest}"
+                           if near else "it is not a date the meeting is held on")},
+                title=title))
             continue
-        out += _override_problems(series, day, label)
+        out += _override_problems(series, day)
     return out
 
 
-def _override_problems(series: Series, day: _dt.date, label: str) -> list[Problem]:
+def _bad_date(reason: str, day: _dt.date, title: str, **facts: Fact) -> Problem:
+    """A ``bad-repeat`` problem of a date in ``skip`` or ``extra``."""
+    return Problem("bad-repeat", facts={"rule": "", "reason": reason,
+                                        "date": day.isoformat(), **facts}, title=title)
+
+
+def _override_problems(series: Series, day: _dt.date) -> list[Problem]:
     title = series.meeting.title
     override = series.overrides[day]
     if override.start is not None:
@@ -375,13 +392,17 @@ def _override_problems(series: Series, day: _dt.date, label: str) -> list[Proble
                             override.start.minute, override.start.second, tzinfo=series.zone)
         back = _dt.datetime.fromtimestamp(int(wall.timestamp()), series.zone)
         if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
-            return [Problem("nonexistent-time", f"{label}: start {override.start:%H:%M} does "
-                            "not exist on that date (the clocks skip it for DST)", "", title)]
+            return [Problem("nonexistent-time", facts={
+                "what": "start", "date": day.isoformat(), "time": f"{override.start:%H:%M}",
+                "timezone": series.meeting.timezone,
+                "change": clock_change(int(wall.timestamp()), series.meeting.timezone, True)},
+                title=title)]
     try:
         series.timetable(day)
     except InvalidAgenda as exc:
-        return [attrs.evolve(p, message=f"{label}: {p.message}") for p in exc.problems
-                if p.severity is Severity.ERROR]
+        # the occurrence's own problems, numbered with the date they are on
+        return [attrs.evolve(p, number=f"{day.isoformat()} {p.number}".strip())
+                for p in exc.problems if p.severity is Severity.ERROR]
     return []
 
 

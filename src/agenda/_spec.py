@@ -18,10 +18,12 @@ import rtoml
 import tomli_w
 
 from ._keys import names, one_day
+from ._messages import Fact
 from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting, Override
-from ._problems import SpecError
+from ._problems import Problem, SpecError
 
-__all__ = ["decode_spec", "dump_json", "dump_toml", "load_json", "load_toml", "loads"]
+__all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
+           "loads", "to_dict"]
 
 # The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
 SPEC_KEYS = names("spec")
@@ -47,97 +49,114 @@ def _shown(value: Any, limit: int = 60) -> str:
 
 
 class _Reader:
+    """Reads the spec's data into a meeting, collecting every problem with its line.
+
+    Lines come from the TOML text: each ``[[items]]`` header (at any depth) is matched
+    to the item it opens, in order, and a key to its ``key =`` line in that item's
+    table (or in ``[meeting]``). JSON and inline tables have no lines.
+    """
+
     def __init__(self, text: str, fmt: str) -> None:
         self.text = text
         self.fmt = fmt
-        self.errors: list[str] = []
+        self.errors: list[Problem] = []
+        self._tables = _toml_tables(text) if fmt == "toml" else {}
         self.original = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
 
-    def where_key(self, key: str) -> str:
-        if self.fmt != "toml":
-            return ""
-        pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=|"
-                             rf"^\s*\[\[?\s*(?:[\w.]+\.)?{re.escape(key)}\s*\]")
-        lines = [n for n, line in enumerate(self.text.splitlines(), 1) if pattern.search(line)]
-        if not lines:
-            return ""
-        return f" (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines[:5]))})"
+    def line_of(self, table: str, key: str | None = None) -> int | None:
+        """The line of `key` in `table` (``"meeting"`` or an item number), else of the
+        table's header."""
+        found = self._tables.get(table)
+        if found is None:
+            return None
+        header, keys = found
+        if table == "spec":  # the top of the file: only a key of its own has a line
+            return keys.get(key) if key is not None else None
+        return keys.get(key, header) if key is not None else header
 
-    def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    def report(self, code: str, facts: dict[str, Fact], table: str, key: str | None = None,
+            title: str = "") -> None:
+        number = "" if table == "meeting" else table
+        self.errors.append(Problem(code, facts=facts, number=number, title=title,
+                                   line=self.line_of(table, key)))
+
+    def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str,
+                table: str, title: str = "") -> None:
         for key in data:
             if key not in allowed:
-                self.errors.append(f'{where}: unknown key "{key}"{self.where_key(key)}; '
-                                   f"known keys: {', '.join(allowed)}")
+                self.report("unknown-key", {"where": where, "key": key, "known": list(allowed)},
+                         table, key, title)
 
-    def string(self, data: Mapping[str, Any], key: str, where: str,
-               required: bool = False) -> str | None:
+    def missing(self, key: str, where: str, table: str, title: str = "") -> None:
+        self.report("missing-key", {"where": where, "key": key}, table, None, title)
+
+    def wrong(self, key: str, expected: str, value: Any, where: str, table: str,
+              title: str = "") -> None:
+        self.report("wrong-type", {"where": where, "key": key, "expected": expected,
+                                "value": _shown(value)}, table, key, title)
+
+    def string(self, data: Mapping[str, Any], key: str, where: str, table: str,
+               required: bool = False, title: str = "") -> str | None:
         value = data.get(key)
         if value is None:
             if required:
-                self.errors.append(f'{where}: "{key}" is missing')
+                self.missing(key, where, table, title)
             return None
         if not isinstance(value, str):
-            self.errors.append(f'{where}: "{key}" must be a string, got {_shown(value)}')
+            self.wrong(key, "a string", value, where, table, title)
             return None
         return value
 
-    def translatable(self, data: Mapping[str, Any], key: str, where: str,
-                     translations: dict[str, dict[str, str]], required: bool = False
-                     ) -> str | None:
+    def translatable(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                     translations: dict[str, dict[str, str]], required: bool = False,
+                     title: str = "") -> str | None:
         """A text a person reads: a string in the meeting's language, or a table keyed by
         language tag (``{ ko = "토론", en = "Discussion" }``) that holds that language;
         the other languages go to `translations` (language → key → text)."""
         value = data.get(key)
         if not isinstance(value, dict):
-            return self.string(data, key, where, required)
+            return self.string(data, key, where, table, required, title)
         original = None
         for lang, text in value.items():
             if not LANGUAGE_TAG.fullmatch(lang):
-                self.errors.append(f'{where}: "{key}" has the key "{lang}", which is not a '
-                                   "language tag like ko, en or en-GB")
+                self.report("spec-error", {"detail": f'{where}"{key}" has the key "{lang}", '
+                            "which is not a language tag like ko, en or en-GB"},
+                            table, key, title)
             elif not isinstance(text, str):
-                self.errors.append(f'{where}: "{key}.{lang}" must be a string, got {text!r}')
+                self.wrong(f"{key}.{lang}", "a string", text, where, table, title)
             elif lang == self.original:
                 original = text
             else:
                 translations.setdefault(lang, {})[key] = text
         if original is None:
             given = ", ".join(value) or "none"
-            self.errors.append(f'{where}: "{key}" has no "{self.original}" text (the '
-                               f"meeting's language; it gives {given})")
+            self.report("spec-error", {"detail": f'{where}"{key}" has no "{self.original}" '
+                        f"text (the meeting's language; it gives {given})"}, table, key, title)
         return original
 
-    def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
+    def integer(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                title: str = "") -> int | None:
         value = data.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.errors.append(f'{where}: "{key}" must be a whole number of minutes, '
-                               f"got {_shown(value)}")
+            self.wrong(key, "a whole number of minutes", value, where, table, title)
             return None
         return value
 
-    def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+    def boolean(self, data: Mapping[str, Any], key: str, where: str, table: str,
+                title: str = "") -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.errors.append(f'{where}: "{key}" must be true or false, got {_shown(value)}')
+            self.wrong(key, "true or false", value, where, table, title)
             return False
         return value
 
-    def language(self, data: Mapping[str, Any], where: str) -> str:
-        value = self.string(data, "language", where)
-        if value is None:
-            return "ko"
-        if value not in LANGUAGES:
-            self.errors.append(f'{where}: "language" must be one of {", ".join(LANGUAGES)}, '
-                               f"got {_shown(value)}")
-            return "ko"
-        return value
-
-    def date(self, data: Mapping[str, Any], key: str, where: str) -> _dt.date | None:
+    def date(self, data: Mapping[str, Any], key: str, where: str, table: str
+             ) -> _dt.date | None:
         value = data.get(key)
         if value is None:
-            self.errors.append(f'{where}: "{key}" is missing')
+            self.missing(key, where, table)
             return None
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
@@ -146,15 +165,15 @@ class _Reader:
                 return _dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.errors.append(f'{where}: "{key}" must be a date like 2024-03-13, got {_shown(value)}')
+        self.wrong(key, "a date like 2024-03-13", value, where, table)
         return None
 
-    def time(self, data: Mapping[str, Any], key: str, where: str,
-             required: bool = False) -> _dt.time | None:
+    def time(self, data: Mapping[str, Any], key: str, where: str, table: str,
+             required: bool = False, title: str = "") -> _dt.time | None:
         value = data.get(key)
         if value is None:
             if required:
-                self.errors.append(f'{where}: "{key}" is missing')
+                self.missing(key, where, table, title)
             return None
         if isinstance(value, _dt.time) and value.tzinfo is None:
             return value
@@ -165,20 +184,20 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is None:
                 return parsed
-        self.errors.append(f'{where}: "{key}" must be a local time like 14:00, got {_shown(value)}')
+        self.wrong(key, "a local time like 14:00", value, where, table, title)
         return None
 
-    def dates(self, data: Mapping[str, Any], key: str, where: str) -> tuple[_dt.date, ...]:
+    def dates(self, data: Mapping[str, Any], key: str, where: str, table: str
+              ) -> tuple[_dt.date, ...]:
         raw = data.get(key)
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.errors.append(f'{where}: "{key}" must be a list of dates like '
-                               f"[2025-05-05], got {raw!r}{self.where_key(key)}")
+            self.wrong(key, "a list of dates like [2025-05-05]", raw, where, table)
             return ()
         out = []
         for value in raw:
-            day = self.date({key: value}, key, where)
+            day = self.date({key: value}, key, where, table)
             if day is not None:
                 out.append(day)
         return tuple(out)
@@ -187,40 +206,51 @@ class _Reader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.errors.append(f'spec: "overrides" must be a list of tables, got {raw!r}')
+            self.wrong("overrides", "a list of tables", raw, "spec: ", "spec")
             return ()
         out = []
         for k, entry in enumerate(raw, start=1):
-            where = f"override {k}"
+            where = f"override {k}: "
             if not isinstance(entry, dict):
-                self.errors.append(f"{where}: must be a table with a date, got {entry!r}")
+                self.report("not-a-table", {"what": f"override {k}", "value": _shown(entry)},
+                            "spec")
                 continue
-            self.unknown(entry, OVERRIDE_KEYS, where)
+            self.unknown(entry, OVERRIDE_KEYS, where, "spec")
             before = len(self.errors)
-            day = self.date(entry, "date", where)
-            start = self.time(entry, "start", where)
-            end = self.time(entry, "end", where)
-            items = (self.items(entry["items"], f"{day or k}/", where)
+            day = self.date(entry, "date", where, "spec")
+            start = self.time(entry, "start", where, "spec")
+            end = self.time(entry, "end", where, "spec")
+            items = (self.items(entry["items"], f"{day or k}/", where, "spec")
                      if "items" in entry else None)
             if len(self.errors) == before and day is not None:
                 out.append(Override(day, start=start, end=end, items=items))
         return tuple(out)
 
-    def names(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    def language(self, head: Mapping[str, Any], where: str) -> str:
+        value = self.string(head, "language", where, "meeting")
+        if value is None:
+            return "ko"
+        if value not in LANGUAGES:
+            self.report("unknown-language", {"where": where, "value": value,
+                                          "known": list(LANGUAGES)}, "meeting", "language")
+        return value
+
+    def names(self, data: Mapping[str, Any], key: str, where: str, table: str,
+              title: str = "") -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(
                 isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
-            self.errors.append(f'{where}: "{key}" must be a list of names made of ASCII '
-                               f'letters, digits, "-" and "_", like ["busan", "press"], '
-                               f"got {value!r}")
+            self.wrong(key, 'a list of names made of ASCII letters, digits, "-" and "_", '
+                       'like ["busan", "press"]', value, where, table, title)
             return ()
         return tuple(dict.fromkeys(value))
 
-    def items(self, raw: Any, prefix: str, where: str, base: int = 0) -> tuple[Item, ...]:
+    def items(self, raw: Any, prefix: str, where: str, table: str,
+              title: str = "", base: int = 0) -> tuple[Item, ...]:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.errors.append(f'{where}: "items" must be a list of tables, got {_shown(raw)}')
+            self.wrong("items", "a list of tables", raw, where, table, title)
             return ()
         result = []
         for k, entry in enumerate(raw, start=base + 1):
@@ -230,33 +260,36 @@ class _Reader:
         return tuple(result)
 
     def item(self, data: Any, number: str) -> Item | None:
-        title = data.get("title") if isinstance(data, dict) else None
-        if isinstance(title, dict):  # a text in several languages: named by the original
-            title = title.get(self.original)
-        where = f'item {number} "{title}"' if isinstance(title, str) else f"item {number}"
+        raw_title = data.get("title") if isinstance(data, dict) else None
+        if isinstance(raw_title, dict):  # a text in several languages: named by the original
+            raw_title = raw_title.get(self.original)
+        title = raw_title if isinstance(raw_title, str) else ""
+        where = ""  # the problem's number and title say where
         if not isinstance(data, dict):
-            self.errors.append(f"{where}: must be a table with a title, got {_shown(data)}")
+            self.report("not-a-table", {"what": "the item", "value": _shown(data)}, number)
             return None
-        self.unknown(data, ITEM_KEYS, where)
+        self.unknown(data, ITEM_KEYS, where, number, title)
         before = len(self.errors)
         kind_value = data.get("kind", Kind.TALK.value)
-        if not isinstance(kind_value, str) or kind_value not in _KINDS:
-            self.errors.append(f'{where}: "kind" must be one of '
-                               f"{', '.join(k.value for k in Kind)}, got {_shown(kind_value)}")
-        minutes = self.integer(data, "minutes", where)
+        if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
+            self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
+                                      "known": [k.value for k in Kind]}, number, "kind", title)
+        t = title
+        minutes = self.integer(data, "minutes", where, number, t)
         translations: dict[str, dict[str, str]] = {}
-        presenter = self.translatable(data, "presenter", where, translations)
-        notes = self.translatable(data, "notes", where, translations)
-        at = self.time(data, "at", where)
-        min_minutes = self.integer(data, "min_minutes", where)
-        max_minutes = self.integer(data, "max_minutes", where)
-        gap_ok = self.boolean(data, "gap_ok", where)
-        ident = self.string(data, "id", where)
-        parallel = self.boolean(data, "parallel", where)
-        room = self.string(data, "room", where)
-        title_value = self.translatable(data, "title", where, translations, required=True)
-        audience = self.names(data, "audience", where)
-        children = self.items(data.get("items"), f"{number}.", where)
+        presenter = self.translatable(data, "presenter", where, number, translations, title=t)
+        notes = self.translatable(data, "notes", where, number, translations, title=t)
+        at = self.time(data, "at", where, number, title=t)
+        min_minutes = self.integer(data, "min_minutes", where, number, t)
+        max_minutes = self.integer(data, "max_minutes", where, number, t)
+        gap_ok = self.boolean(data, "gap_ok", where, number, t)
+        ident = self.string(data, "id", where, number, title=t)
+        parallel = self.boolean(data, "parallel", where, number, t)
+        room = self.string(data, "room", where, number, title=t)
+        audience = self.names(data, "audience", where, number, t)
+        title_value = self.translatable(data, "title", where, number, translations,
+                                        required=True, title=t)
+        children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
@@ -267,23 +300,22 @@ class _Reader:
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
         if not isinstance(raw, list) or not raw:
-            self.errors.append("[[days]] must be a list of tables, one per day, got "
-                               f"{raw!r}")
+            self.wrong("days", "a list of tables", raw, "spec: ", "spec")
             return ()
         result = []
         number = 0
         for k, entry in enumerate(raw, start=1):
             if not isinstance(entry, dict):
-                self.errors.append(f"day {k}: must be a table with date, start and items, "
-                                   f"got {_shown(entry)}")
+                self.report("not-a-table", {"what": f"day {k}", "value": _shown(entry)},
+                            "spec")
                 continue
-            where = f"day {k}"
-            self.unknown(entry, DAY_KEYS, where)
+            where = f"day {k}: "
+            self.unknown(entry, DAY_KEYS, where, "spec")
             before = len(self.errors)
-            date = self.date(entry, "date", where)
-            start = self.time(entry, "start", where, required=True)
-            end = self.time(entry, "end", where)
-            items = self.items(entry.get("items"), "", where, base=number)
+            date = self.date(entry, "date", where, "spec")
+            start = self.time(entry, "start", where, "spec", required=True)
+            end = self.time(entry, "end", where, "spec")
+            items = self.items(entry.get("items"), "", where, "spec", base=number)
             if isinstance(entry.get("items"), list):
                 number += len(entry["items"])
             if len(self.errors) == before and date is not None and start is not None:
@@ -292,33 +324,38 @@ class _Reader:
 
     def meeting(self, data: Any) -> Meeting:
         if not isinstance(data, dict):
-            raise SpecError(["the spec must be a table with [meeting] and [[items]]"])
-        self.unknown(data, SPEC_KEYS, "spec")
+            raise SpecError([Problem("not-a-table", facts={"what": "the spec",
+                                                           "value": _shown(data)})])
+        self.unknown(data, SPEC_KEYS, "spec: ", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
-            self.errors.append("[meeting] is missing" if head is None
-                               else f"[meeting] must be a table, got {_shown(head)}")
+            if head is None:
+                self.missing("meeting", "spec: ", "spec")
+            else:
+                self.report("not-a-table", {"what": "[meeting]", "value": _shown(head)},
+                         "meeting")
             head = {}
-        self.unknown(head, MEETING_KEYS, "[meeting]")
-        self.original = self.language(head, "[meeting]")
+        m = "[meeting]: "
+        self.unknown(head, MEETING_KEYS, m, "meeting")
+        self.original = self.language(head, m)
         if "days" in data:
             return self.meeting_of_days(data, head)
         translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.translatable(head, "title", "[meeting]", translations, required=True),
-            date=self.date(head, "date", "[meeting]"),
-            start=self.time(head, "start", "[meeting]", required=True),
-            timezone=self.string(head, "timezone", "[meeting]", required=True),
-            end=self.time(head, "end", "[meeting]"),
-            location=self.translatable(head, "location", "[meeting]", translations),
-            category=self.translatable(head, "category", "[meeting]", translations),
-            weekday=self.string(head, "weekday", "[meeting]"),
-            repeat=self.string(head, "repeat", "[meeting]"),
-            id=self.string(head, "id", "[meeting]"),
-            skip=self.dates(head, "skip", "[meeting]"),
-            extra=self.dates(head, "extra", "[meeting]"),
+            title=self.translatable(head, "title", m, "meeting", translations, required=True),
+            date=self.date(head, "date", m, "meeting"),
+            start=self.time(head, "start", m, "meeting", required=True),
+            timezone=self.string(head, "timezone", m, "meeting", required=True),
+            end=self.time(head, "end", m, "meeting"),
+            location=self.translatable(head, "location", m, "meeting", translations),
+            category=self.translatable(head, "category", m, "meeting", translations),
+            weekday=self.string(head, "weekday", m, "meeting"),
+            repeat=self.string(head, "repeat", m, "meeting"),
+            id=self.string(head, "id", m, "meeting"),
+            skip=self.dates(head, "skip", m, "meeting"),
+            extra=self.dates(head, "extra", m, "meeting"),
         )
-        items = self.items(data.get("items"), "", "spec")
+        items = self.items(data.get("items"), "", "spec: ", "spec")
         overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
@@ -329,20 +366,18 @@ class _Reader:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
         for key in _ONE_DAY_KEYS:
             if key in head:
-                self.errors.append(f'[meeting]: "{key}"{self.where_key(key)} and [[days]] are '
-                                   f"both given; with days, each [[days]] table gives its "
-                                   "own date, start and end")
+                self.report("days-and-day-keys", {"key": key}, "meeting", key)
         if "items" in data:
-            self.errors.append("[[items]] and [[days]] are both given; put each item in its "
-                               "day's [[days.items]]")
+            self.report("days-and-items", {}, "spec", "items")
+        m = "[meeting]: "
         translations: dict[str, dict[str, str]] = {}
         fields = dict(
-            title=self.translatable(head, "title", "[meeting]", translations, required=True),
-            timezone=self.string(head, "timezone", "[meeting]", required=True),
-            location=self.translatable(head, "location", "[meeting]", translations),
-            category=self.translatable(head, "category", "[meeting]", translations),
-            repeat=self.string(head, "repeat", "[meeting]"),
-            id=self.string(head, "id", "[meeting]"),
+            title=self.translatable(head, "title", m, "meeting", translations, required=True),
+            timezone=self.string(head, "timezone", m, "meeting", required=True),
+            location=self.translatable(head, "location", m, "meeting", translations),
+            category=self.translatable(head, "category", m, "meeting", translations),
+            repeat=self.string(head, "repeat", m, "meeting"),
+            id=self.string(head, "id", m, "meeting"),
         )
         days = self.days(data.get("days"))
         if self.errors:
@@ -351,14 +386,46 @@ class _Reader:
                        **fields)  # type: ignore[arg-type]
 
 
-_TOO_DEEP = "items nest deeper than Python's stack allows here; flatten the agenda"
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*=""")
+
+
+def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
+    """Each table of a TOML spec (``"meeting"``, ``"spec"`` for the top, item numbers
+    such as ``"4.2"`` for ``[[items]]`` at any depth) with its header's line and the
+    line of each key it sets directly."""
+    tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
+    counts: dict[str, int] = {}  # item number prefix -> children opened so far
+    current = tables["spec"][1]
+    for n, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(2).replace(" ", "")
+            current = {}
+            if header.group(1) == "[" and name == "meeting":
+                tables["meeting"] = (n, current)
+            elif header.group(1) == "[[" and name.split(".") == ["items"] * name.count(".") + [
+                    "items"]:
+                depth = name.count(".")
+                parent = ""
+                for _ in range(depth):
+                    parent = f"{parent}{counts.get(parent, 0)}."
+                counts[parent] = counts.get(parent, 0) + 1
+                for stale in [key for key in counts if key.startswith(parent) and key != parent]:
+                    del counts[stale]
+                tables[f"{parent}{counts[parent]}"] = (n, current)
+            continue
+        key = _KEY.match(line)
+        if key:
+            current.setdefault(key.group(2), n)
+    return tables
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
     try:
         return reader.meeting(data)
     except RecursionError:
-        raise SpecError([_TOO_DEEP]) from None
+        raise SpecError([Problem("spec-too-deep")]) from None
 
 
 def load_toml(text: str) -> Meeting:
@@ -384,14 +451,13 @@ def _tomllib_loads(text: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
-        if found:
-            line, column = found.groups()
-            reason = _TOML_POSITION.sub("", message).strip()
-            raise SpecError([f"TOML syntax error at line {line}, column {column}: {reason}"]
-                            ) from None
-        raise SpecError([f"TOML syntax error: {message}"]) from None
+        line, column = (int(x) for x in found.groups()) if found else (None, None)
+        reason = _TOML_POSITION.sub("", message).strip()
+        raise SpecError([Problem("syntax-error", facts={
+            "format": "TOML", "line": line, "column": column, "reason": reason},
+            line=line)]) from None
     except RecursionError:
-        raise SpecError([_TOO_DEEP]) from None
+        raise SpecError([Problem("spec-too-deep")]) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
 
@@ -401,10 +467,11 @@ def load_json(text: str) -> Meeting:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SpecError([f"JSON syntax error at line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg}"]) from None
+        raise SpecError([Problem("syntax-error", facts={
+            "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
+            line=exc.lineno)]) from None
     except RecursionError:
-        raise SpecError([_TOO_DEEP]) from None
+        raise SpecError([Problem("spec-too-deep")]) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise SpecError([f"JSON value cannot be read: {_first_sentence(exc)}"]) from None
     return _read_nested(_Reader(text, "json"), data)
@@ -432,6 +499,17 @@ def decode_spec(raw: bytes) -> str:
         raise SpecError([f"not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset}); "
                          "save the file as UTF-8, e.g. `iconv -f cp949 -t utf-8 IN > OUT` "
                          "for a Korean file from Windows (CP949/EUC-KR)"]) from None
+
+def from_dict(data: Mapping[str, Any]) -> Meeting:
+    """A meeting from plain data with the spec's names (a web form, a database row, a
+    parsed JSON document): ``{"meeting": {...}, "items": [...]}``, the inverse of
+    :func:`to_dict`.
+
+    Dates and times may be ``datetime`` values or ISO strings (``"2024-03-13"``,
+    ``"14:00"``). The spec's rules apply: unknown keys, wrong types and missing keys
+    raise one :class:`SpecError` listing every problem (without lines: data has none).
+    """
+    return _read_nested(_Reader("", "data"), data)
 
 
 def loads(text: str, fmt: str = "toml") -> Meeting:

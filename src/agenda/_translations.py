@@ -107,9 +107,8 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
         for number, path, value, _ in _texts(meeting, numbers, paths, items):
             if own in value.translations.languages:
                 problems.append(Problem(
-                    "original-translated",
-                    f"has a translation into {own}, the meeting's own language; "
-                    f"its texts are already in {own}", number, value.title, path))
+                    "original-translated", facts={"lang": own}, number=number,
+                    title=value.title, path=path))
         used.discard(own)
     if not used:
         return problems
@@ -120,9 +119,8 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
             if missing:
                 problems.append(Problem(
                     "missing-translation",
-                    f"has no {lang} text for its {', '.join(missing)} (other texts are "
-                    f"translated into {lang}); the {own} text is shown instead",
-                    number, value.title, path, Severity.WARNING))
+                    facts={"lang": lang, "fields": missing, "own": own}, number=number,
+                    title=value.title, path=path, severity=Severity.WARNING))
     return problems
 
 

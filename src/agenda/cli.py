@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from ._clock import clock_text
+
 if TYPE_CHECKING:
     from ._ics import FeedTimetable
 
@@ -32,6 +34,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
+from ._messages import LANGUAGES, escape_controls
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, to_schedule
@@ -90,19 +93,29 @@ def _fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
     sys.exit(code)
 
 
-def _read(path: str) -> Meeting:
+def _read_spec(path: str) -> Meeting:
     """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
-    TOML); exit 2 when unreadable."""
+    TOML); raises SpecError."""
+    if path == "-":
+        text = decode_spec(sys.stdin.buffer.read())
+        return loads(text, "json" if text.lstrip("\ufeff \t\r\n").startswith("{")
+                     else "toml")
+    return load(path)
+
+
+def _error_lines(exc: SpecError, lang: str) -> str:
+    """The spec's problems, one per line, each ``error: <file>: <problem>``."""
+    return "\n".join(f"error: {line}" for line in exc.text(lang).splitlines())
+
+
+def _read(path: str, lang: str | None = None) -> Meeting:
+    """Load a spec file or ``-``; exit 2 with its problems when unreadable."""
     try:
-        if path == "-":
-            text = decode_spec(sys.stdin.buffer.read())
-            return loads(text, "json" if text.lstrip("\ufeff \t\r\n").startswith("{")
-                         else "toml")
-        return load(path)
+        return _read_spec(path)
     except SpecError as exc:
         if path == "-" and exc.source is None:
-            exc = SpecError(exc.messages, "standard input")
-        _fail(str(exc))
+            exc = SpecError(exc.problems, "standard input")
+        _fail(_error_lines(exc, lang or "en").removeprefix("error: "))
 
 
 def _source(path: str) -> tuple[Meeting, str, str]:
@@ -121,21 +134,31 @@ def _source(path: str) -> tuple[Meeting, str, str]:
     try:
         return loads(text, fmt), text, fmt
     except SpecError as exc:
-        where = "" if path == "-" else f"{path}: "
-        click.echo(f"error: {where}{exc}", err=True)
+        if path != "-":
+            exc = SpecError(exc.problems, path)
+        click.echo(_error_lines(exc, "en"), err=True)
         sys.exit(EXIT_UNREADABLE)
 
 
-def _layout_or_exit(meeting: Meeting) -> Timetable:
+def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
+    """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
+    meeting's language) and exit 1; warnings go to standard error."""
+    lang = _language(meeting, lang)
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
         for problem in exc.problems:
-            _out(str(problem))
+            _out(problem.text(lang))
         sys.exit(EXIT_INVALID)
     for warning in timetable.warnings:
-        click.echo(str(warning), err=True)
+        click.echo(warning.text(lang), err=True)
     return timetable
+
+
+def _language(meeting: Meeting, lang: str | None) -> str:
+    if lang is not None:
+        return lang
+    return meeting.language if meeting.language in LANGUAGES else "en"
 
 
 def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> str | bytes:
@@ -176,8 +199,15 @@ def _emit(data: str | bytes, output: str | None) -> None:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-def summary(timetable: Timetable) -> str:
-    """One line describing a valid agenda."""
+_SUMMARY = {
+    "en": 'ok: "{title}" {date} ({day}) {start}–{end} {zone}, {count} items, {minutes} min',
+    "ko": 'ok: "{title}" {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes}분',
+}
+
+
+def summary(timetable: Timetable, lang: str = "en") -> str:
+    """One line describing a valid agenda: its day, its span (the end's date when it
+    ends on a later day, the UTC offset where the clock shows a time twice), its size."""
     m = timetable.meeting
     if m.days:  # over several days: both ends with their dates, the days' minutes summed
         minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
@@ -185,10 +215,34 @@ def summary(timetable: Timetable) -> str:
                 f"{timetable.end.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}")
         return (f'ok: "{m.title}" {span} {timetable.zone}, {len(timetable.days)} days, '
                 f"{len(timetable)} items, {minutes} min")
-    day = timetable.start.format("ddd", locale="en")
-    return (f'ok: "{m.title}" {m.date.isoformat()} ({day}) '
-            f"{timetable.start.format('HH:mm')}–{timetable.end.format('HH:mm')} {timetable.zone}, "
-            f"{len(timetable)} items, {timetable.minutes} min")
+    day = timetable.start.format("ddd", locale=lang)
+    first = timetable.start.date()
+    return escape_controls(_SUMMARY[lang].format(
+        title=m.title, date=m.date.isoformat(), day=day,
+        start=clock_text(timetable.start_utc, timetable.zone, first),
+        end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
+        count=len(timetable), minutes=timetable.minutes))
+
+
+def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
+    """``agenda check --format json``: the report and the exit code."""
+    try:
+        meeting = _read_spec(file)
+    except SpecError as exc:
+        problems: tuple[Problem, ...] = exc.problems
+        return {"ok": False, "file": file, "lang": lang or "en", "meeting": None,
+                "problems": [p.as_dict(lang or "en") for p in problems]}, EXIT_UNREADABLE
+    lang = _language(meeting, lang)
+    try:
+        timetable = layout(meeting)
+    except InvalidAgenda as exc:
+        return {"ok": False, "file": file, "lang": lang, "meeting": None,
+                "problems": [p.as_dict(lang) for p in exc.problems]}, EXIT_INVALID
+    return {"ok": True, "file": file, "lang": lang, "meeting": {
+        "title": meeting.title, "date": meeting.date.isoformat(),
+        "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
+        "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
+        "problems": [p.as_dict(lang) for p in timetable.warnings]}, 0
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -252,10 +306,21 @@ def cli(debug: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help=f"List at most this many occurrences (default: {LISTED_AT_MOST}, "
                    f"or {DEFAULT_OCCURRENCES} of a rule without end).")
-def check(file: str, occurrences: bool, limit: int | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages (default: the meeting's language).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: one problem per line; json: every problem with its fields.")
+def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
+          fmt: str) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
-    timetable = _layout_or_exit(_read(file))
-    _out(summary(timetable))
+    if fmt == "json":
+        report, code = _check_report(file, lang)
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
+        sys.exit(code)
+    meeting = _read(file, lang)
+    timetable = _layout_or_exit(meeting, lang)
+    _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
         _echo_occurrences(timetable, limit)
 
@@ -339,7 +404,7 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
         sys.exit(EXIT_UNREADABLE)
     except InvalidAgenda as exc:
         for problem in exc.problems:
-            click.echo(str(problem))
+            _out(problem.text(_language(meeting, None)))
         sys.exit(EXIT_INVALID)
 
 
@@ -818,7 +883,8 @@ def edit_remove(item: str, absorb: str | None, output: str | None, in_place: boo
 
 
 def _problem_line(problem: Problem) -> str:
-    return f"line {problem.line}: {problem}" if problem.line else str(problem)
+    """One line: ``line 12: 3 "Coffee": ...`` (the line first, where there is one)."""
+    return problem.text("en")
 
 
 @cli.command()

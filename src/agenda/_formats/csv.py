@@ -23,6 +23,7 @@ from .._timetable import Slot, Timetable
 from .._translations import translate
 from .labels import labels_for
 from .options import RenderOptions
+from .parts import printable, with_gaps
 
 __all__ = ["FORMULA_STARTS", "neutralise", "render", "to_csv"]
 
@@ -31,7 +32,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """`text`, with a ``'`` in front when it would start a formula."""
+    """`text` without control characters (line breaks stay), with a ``'`` in front when
+    it would start a formula."""
+    text = printable(text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -46,11 +49,11 @@ def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
     rooms = timetable.meeting.uses_rooms
     writer.writerow(labels.csv_columns + (labels.csv_rooms if rooms else ()))
     category = neutralise(timetable.meeting.category or "")
+    slots = with_gaps(timetable, labels)
     if rooms:
-        writer.writerows(_record(slot, category) + _rooms(slot, timetable)
-                         for slot in timetable)
+        writer.writerows(_record(slot, category) + _rooms(slot, timetable) for slot in slots)
     else:
-        writer.writerows(_record(slot, category) for slot in timetable)
+        writer.writerows(_record(slot, category) for slot in slots)
     return out.getvalue()
 
 

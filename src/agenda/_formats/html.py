@@ -25,7 +25,7 @@ from .._translations import translate
 from . import grid
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, total_line
+from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
 
 __all__ = ["FONT_STACK", "render", "to_html"]
 
@@ -96,10 +96,11 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         names.insert(0, ("category", labels.category))
     out += [f'<th scope="col" class="{kind}">{_text(name)}</th>' for kind, name in names]
     out += ["</tr>", "</thead>", "<tbody>"]
-    for number, group in enumerate(groups(timetable)):
+    slots = with_gaps(timetable, labels)
+    for number, group in enumerate(groups(slots)):
         lead = ""
         if number == 0 and category is not None:
-            lead = f'<td class="category" rowspan="{len(timetable)}">{_text(category)}</td>\n'
+            lead = f'<td class="category" rowspan="{len(slots)}">{_text(category)}</td>\n'
         out.append(_group(group, labels, lead))
     out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
             "</body>", "</html>"]
@@ -160,7 +161,8 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
     span = f'<span class="span">{_span(labels, top)}</span>'
     notes = "<br>".join(_text(text) for text in remarks(top))
     out = [
-        f'<tr class="top" id="slot-{_attr(top.number)}">',
+        f'<tr class="top" id="slot-{_attr(top.number)}">' if top.number
+        else '<tr class="top gap">',
         f'{lead}<td class="time"{_rowspan(rows)}>{span} <span class="minutes">'
         f"{_text(labels.minutes(top.minutes))}</span></td>",
         f'<td class="item">{_text(top.title)}</td>',

@@ -26,7 +26,8 @@ class Labels:
     ``{span}`` and ``{end}``; `misses` takes ``{span}``, ``{end}`` and ``{declared}``.
     `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
     the three added for meetings with days or rooms (date, room, track); `room`
-    labels an item's room in the notes.
+    labels an item's room in the notes. `gap` names a row of time that nothing fills
+    (``{minutes}``).
     """
 
     lang: str
@@ -46,6 +47,7 @@ class Labels:
     csv_columns: tuple[str, str, str, str, str, str, str, str, str]
     room: str = "Room"
     csv_rooms: tuple[str, str, str] = ("date", "room", "track")
+    gap: str = "Gap, {minutes} min"
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
              day: _dt.date | None = None) -> str:
@@ -131,6 +133,7 @@ LABELS: dict[str, Labels] = {
         csv_columns=("번호", "구분", "시작", "종료", "분", "깊이", "내용", "발표자", "비고"),
         room="장소",
         csv_rooms=("날짜", "장소", "트랙"),
+        gap="빈 시간 {minutes}분",
     ),
     "en": Labels(
         lang="en",
@@ -149,6 +152,7 @@ LABELS: dict[str, Labels] = {
         misses="ends at {end}, not at {declared} as declared",
         csv_columns=("no", "category", "start", "end", "minutes", "depth", "title",
                      "presenter", "notes"),
+        gap="Gap, {minutes} min",
     ),
 }
 

@@ -17,7 +17,16 @@ from .._timetable import Slot, Timetable
 from .._translations import translate
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import day_heading, heading, lines_of, remarks, slot_span, time_cell, total_line
+from .parts import (
+    day_heading,
+    heading,
+    lines_of,
+    remarks,
+    slot_span,
+    time_cell,
+    total_line,
+    with_gaps,
+)
 
 __all__ = ["escape", "render", "to_markdown"]
 
@@ -46,7 +55,7 @@ def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
         names.insert(0, labels.category)
     parts = ([(f"## {day_heading(timetable, day, labels)}", timetable.day_slots(day))
               for day in timetable.days] if timetable.meeting.days
-             else [("", tuple(timetable))])
+             else [("", tuple(with_gaps(timetable, labels)))])
     for title, slots in parts:
         if title:
             out += [title, ""]

@@ -4,16 +4,20 @@ the closing total. The text, Markdown and HTML renderers only lay these out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
 import pendulum
 
+from .._model import Item, Kind
 from .._timetable import DaySpan, Slot, Timetable
 from .labels import Labels
 
-__all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "remarks", "slot_span",
-           "time_cell", "total_line"]
+__all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "printable", "remarks",
+           "slot_span", "time_cell", "total_line", "with_gaps"]
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @attrs.frozen
@@ -99,6 +103,25 @@ def day_heading(timetable: Timetable, day: DaySpan, labels: Labels) -> str:
     return f"{labels.date(_midnight(timetable, day))} {labels.span(start, end)}"
 
 
+def with_gaps(timetable: Timetable, labels: Labels) -> list[Slot]:
+    """The slots, with a row for each stretch between two top-level items that nothing
+    fills (a gap before a fixed time): titled ``빈 시간 15분`` / ``Gap, 15 min``, with
+    an empty number and path, so a printed agenda accounts for every minute."""
+    if timetable.meeting.days:  # days and tracks keep their own rows
+        return list(timetable)
+    out: list[Slot] = []
+    cursor = timetable.start_utc
+    for slot in timetable:
+        if slot.depth == 0:
+            if slot.start_utc > cursor:
+                minutes = (slot.start_utc - cursor) // 60
+                item = Item(labels.gap.format(minutes=minutes), kind=Kind.BREAK)
+                out.append(Slot("", 0, (), item, cursor, slot.start_utc, timetable.zone))
+            cursor = max(cursor, slot.end_utc)
+        out.append(slot)
+    return out
+
+
 def groups(timetable: Iterable[Slot]) -> list[list[Slot]]:
     """The slots cut into groups: a top-level slot followed by its descendants."""
     out: list[list[Slot]] = []
@@ -110,6 +133,13 @@ def groups(timetable: Iterable[Slot]) -> list[list[Slot]]:
     return out
 
 
+def printable(text: str) -> str:
+    """`text` with control characters other than line breaks and tabs (NUL, BEL, ESC...)
+    made spaces, so they never reach a printed file."""
+    return _CONTROLS.sub(" ", text)
+
+
 def lines_of(text: str) -> list[str]:
-    """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...)."""
-    return text.splitlines() or [""]
+    """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...), each
+    line without control characters."""
+    return [printable(line) for line in text.splitlines()] or [""]

@@ -35,6 +35,7 @@ from .parts import (
     slot_span,
     time_cell,
     total_line,
+    with_gaps,
 )
 
 __all__ = ["TableTooNarrow", "render", "to_text"]
@@ -231,7 +232,7 @@ class _Table:
         def widest(texts: Iterable[str]) -> int:
             return max((display_width(t) for t in texts), default=0)
 
-        slots = list(timetable)
+        slots = with_gaps(timetable, labels)
         time_natural = widest([labels.time, *(time_cell(s, labels) for s in slots
                                               if s.depth == 0)])
         item_natural = widest([labels.item, *(
@@ -344,7 +345,7 @@ class _Table:
         firsts = ({day.first: day_heading(timetable, day, labels) for day in timetable.days}
                   if timetable.meeting.days else {})
         index = 0
-        for number, group in enumerate(groups(timetable)):
+        for number, group in enumerate(groups(with_gaps(timetable, labels))):
             if number:
                 body.append(None)
             if index in firsts:

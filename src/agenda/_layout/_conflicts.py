@@ -64,10 +64,8 @@ def _problem(lay: _Layout, kind: str, name: str, earlier: int, later: int) -> Pr
     def span(i: int) -> str:
         return f"{lay.clock(lay.starts[i])}–{lay.clock(lay.ends[i])}"
 
-    other = lay.items[earlier]
-    what = f'room "{name}"' if kind == "room" else f'presenter "{name}"'
-    message = (f"{what} is double-booked: this item runs {span(later)}, item "
-               f'{lay.numbers[earlier]} "{other.title}" runs {span(earlier)}')
-    item = lay.items[later]
-    return Problem(f"{kind}-conflict", message, lay.numbers[later], item.title,
-                   lay.paths[later])
+    facts = {"name": name, "span": span(later), "other": lay.numbers[earlier],
+             "other_title": lay.items[earlier].title, "other_span": span(earlier)}
+    code = "room-conflict" if kind == "room" else "presenter-conflict"
+    return Problem(code, facts=facts, number=lay.numbers[later],
+                   title=lay.items[later].title, path=lay.paths[later])

@@ -29,7 +29,9 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from .._identity import path_problems
+from .._clock import clock_change, clock_text
+from .._identity import item_path, path_problems, sibling_keys
+from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
 from .._timetable import DaySpan, Timetable
@@ -66,16 +68,9 @@ def parse_weekday(name: str) -> int | None:
     return None
 
 
-def _hm(seconds: int) -> str:
-    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds / 60:.2f} min"
-
-
-def _on_day(utc: int, zone: str) -> str:
-    return pendulum.from_timestamp(utc, tz=zone).format("HH:mm [on] YYYY-MM-DD")
-
-
-def _minutes_text(value: Fraction) -> str:
-    return f"{int(value)}" if value.denominator == 1 else f"{float(value):.2f}"
+def _min(seconds: int) -> int | float:
+    """Seconds as minutes: whole when they are, else a fraction (a fact of a message)."""
+    return seconds // 60 if seconds % 60 == 0 else round(seconds / 60, 2)
 
 
 def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[int] | str:
@@ -137,13 +132,15 @@ class _Pool:
 
     def __init__(self) -> None:
         self.fixed = 0
-        self.leaves: list[tuple[Item, str, int, tuple[str, ...]]] = []
+        self.leaves: list[tuple[Item, str, int, tuple[str, ...], str]] = []
         self.flexible = 0
         self.plain = 0
         self.unknown = False
 
     def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
-                offset: int, nested: bool) -> None:
+                offset: int, nested: bool, keys: Sequence[str]) -> None:
+        """Collect from `items` (positions `offset` + 1 on of a container whose sibling
+        keys are `keys`)."""
         for k, item in enumerate(items, start=offset + 1):
             if nested and item.at is not None:
                 self.unknown = True
@@ -156,10 +153,11 @@ class _Pool:
                 else:
                     self.fixed += length
             elif item.items:
-                ipath = (item.id,) if item.id is not None else (*path, item.title)
-                self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True)
+                ipath = item_path(path, item, keys[k - 1])
+                self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True,
+                             keys=sibling_keys(item.items))
             else:
-                self.leaves.append((item, prefix, k, path))
+                self.leaves.append((item, prefix, k, path, keys[k - 1]))
                 if item.min_minutes is not None or item.max_minutes is not None:
                     self.flexible += 1
                 else:
@@ -167,8 +165,8 @@ class _Pool:
 
     def named(self) -> Iterator[tuple[Item, str, tuple[str, ...]]]:
         """Each leaf with its number and identity path."""
-        for item, prefix, k, path in self.leaves:
-            yield item, f"{prefix}{k}", (item.id,) if item.id is not None else (*path, item.title)
+        for item, prefix, k, path, key in self.leaves:
+            yield item, f"{prefix}{k}", item_path(path, item, key)
 
 
 def _fallback(pool: _Pool) -> list[int]:
@@ -195,6 +193,8 @@ class _Layout:
         self.has_parallel = False
         self.day = meeting.all_days[0]  # the day being placed
         self.day_first = 0  # index of its first slot
+        self.capped = False  # a flexible-capped warning named the gap before a break
+        self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
         self.zone = meeting.timezone
         try:
             if meeting.timezone in _NOT_ZONES or meeting.timezone.startswith(_NOT_ZONE_FOLDERS):
@@ -202,28 +202,28 @@ class _Layout:
             self.tz = pendulum.timezone(meeting.timezone)
         except (InvalidTimezone, ValueError):
             self.tz = pendulum.timezone("UTC")
-            self.report("unknown-timezone", f'unknown time zone "{meeting.timezone}"')
+            self.report("unknown-timezone", {"timezone": meeting.timezone})
             self.zone = "UTC"
         self.start = self.resolve(self.day.start, "start")  # the first day's
 
     # -- reporting ---------------------------------------------------------------
-    def report(self, code: str, message: str, item: Item | None = None, number: str = "",
-               path: tuple[str, ...] = (), severity: Severity = Severity.ERROR) -> None:
+    def report(self, code: str, facts: dict[str, Fact], item: Item | None = None,
+               number: str = "", path: tuple[str, ...] = (),
+               severity: Severity = Severity.ERROR) -> None:
         title = item.title if item is not None else self.meeting.title
-        self.problems.append(Problem(code, message, number, title, path, severity))
+        self.problems.append(Problem(code, facts=facts, number=number, title=title, path=path,
+                                     severity=severity))
 
     def clock(self, utc: int) -> str:
-        """``HH:mm`` of `utc` in the meeting's zone, with the date when it is not the
-        meeting's date."""
+        """``HH:MM`` of `utc` in the meeting's zone, with the date when it is not the
+        meeting's date and the offset when the zone shows that time twice."""
         if not _FIRST_INSTANT <= utc <= _LAST_INSTANT:
             return "(out of the calendar's range)"
-        try:
-            local = pendulum.from_timestamp(utc, tz=self.tz)
-        except (OverflowError, ValueError):
-            return "(out of the calendar's range)"
-        if local.date() != self.day.date:
-            return local.format("HH:mm [on] YYYY-MM-DD")
-        return local.format("HH:mm")
+        return clock_text(utc, self.zone, self.day.date)
+
+    def name(self, index: int) -> str:
+        """``3 "Coffee"``: how a message names the laid-out item at `index`."""
+        return f'{self.numbers[index]} "{self.items[index].title}"'
 
     # -- wall clock -> UTC -------------------------------------------------------
     def resolve(self, time: _dt.time, what: str, item: Item | None = None, number: str = "",
@@ -237,34 +237,35 @@ class _Layout:
         begin = (start.hour, start.minute, start.second)
         if (item is not None and clock < begin) or (next_day and clock <= begin):
             if day >= _dt.date.max:
-                self.report("out-of-range", f"{what} {time.strftime('%H:%M')} falls on the "
-                            "day after 9999-12-31", item, number, path)
+                self.report("out-of-range", {"what": what, "time": time.strftime("%H:%M")},
+                            item, number, path)
                 raise _OutOfRange
             day = day.add(days=1)
         args = (day.year, day.month, day.day, time.hour, time.minute, time.second)
-        label = f"{day.isoformat()} {time.strftime('%H:%M')} in {self.zone}"
+        facts: dict[str, Fact] = {"what": what, "date": day.isoformat(),
+                                  "time": time.strftime("%H:%M"), "timezone": self.zone}
         try:
             return int(pendulum.datetime(*args, tz=self.tz, raise_on_unknown_times=True)
                        .timestamp())
         except NonExistingTime:
-            self.report("nonexistent-time",
-                        f"{what} {label} does not exist (the clocks skip it for DST)",
-                        item, number, path)
-            return int(pendulum.datetime(*args, tz=self.tz).timestamp())
+            moved = int(pendulum.datetime(*args, tz=self.tz).timestamp())
+            facts["change"] = clock_change(moved, self.zone, forward=True)
+            self.report("nonexistent-time", facts, item, number, path)
+            return moved
         except AmbiguousTime:
             first = pendulum.datetime(*args, tz=self.tz, fold=0)
-            self.report("ambiguous-time",
-                        f"{what} {label} occurs twice (DST ends); the first, "
-                        f"UTC{first.format('Z')}, is used", item, number, path, Severity.WARNING)
+            facts["change"] = clock_change(int(first.timestamp()), self.zone, forward=False)
+            facts["offset"] = first.format("Z")
+            self.report("ambiguous-time", facts, item, number, path, Severity.WARNING)
             return int(first.timestamp())
 
     # -- meeting ------------------------------------------------------------------
     def run(self) -> tuple[Timetable | None, list[Problem]]:
         m = self.meeting
         if not m.title.strip():
-            self.report("empty-title", "the meeting has no title")
+            self.report("empty-title", {"what": "the meeting"})
         if m.id is not None and not m.id.strip():
-            self.report("empty-id", "the meeting's id is empty; give one or leave it out")
+            self.report("empty-id", {"what": "the meeting"})
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
@@ -272,10 +273,9 @@ class _Layout:
 
             self.problems.extend(repeat_problems(m))
         if m.days and (m.items or m.end is not None):
-            self.report("days-and-items", "gives both days and its own items or end; put "
-                        "every item and end in its day")
+            self.report("days-and-items", {})
         if m.days and m.repeat is not None:
-            self.report("days-and-repeat", "a meeting held over several days cannot repeat")
+            self.report("days-and-repeat", {})
         keys: dict[str, str] = {}
         spans: list[DaySpan] = []
         number = 0
@@ -284,12 +284,17 @@ class _Layout:
             self.day, self.day_first = day, len(self.numbers)
             start = self.start if index == 0 else self.resolve(day.start, "start")
             if spans and start < spans[-1].end_utc:
-                self.report("days-overlap", f"day {index + 1} starts {_on_day(start, self.zone)}"
-                            f", before day {index} ends {_on_day(spans[-1].end_utc, self.zone)}")
+                self.report("days-overlap", {
+                    "day": index + 1, "start": clock_text(start, self.zone, _dt.date.min),
+                    "previous": index,
+                    "previous_end": clock_text(spans[-1].end_utc, self.zone, _dt.date.min)})
             total, declared = self.day_window(start, index)
             if not day.items:
-                self.report("no-items", f"day {index + 1} ({day.date.isoformat()}) has no "
-                            "items" if m.days else "the meeting has no items")
+                if m.days:
+                    self.report("day-without-items", {"day": index + 1,
+                                                      "date": day.date.isoformat()})
+                else:
+                    self.report("no-items", {})
             end_utc = self.place_children(day.items, 0, "", (), start, total, None, None,
                                           base=number, keys=keys)
             if self.has_parallel:
@@ -298,11 +303,11 @@ class _Layout:
                                  len(self.numbers)))
             number += len(day.items)
         if not (_in_range(self.start, self.tz) and _in_range(end_utc, self.tz)):
-            self.report("out-of-range", "the agenda runs past the dates a calendar can show "
-                        "(0001-01-01 to 9999-12-31, in UTC and in its own zone)")
+            self.report("out-of-range", {"what": "the agenda"})
         top_level = [item for day in m.all_days for item in day.items]
         self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
         self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
+        self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             return None, self.problems
@@ -316,87 +321,84 @@ class _Layout:
         declared = self.day.end
         if declared is None:
             return None, None
-        end = self.resolve(declared, "end", next_day=bool(self.meeting.days))
+        try:  # an end no later than the start is on the next day
+            end = self.resolve(declared, "end", next_day=True)
+        except _OutOfRange:  # reported
+            return None, None
         if end - start <= 0:
-            which = f"day {index + 1}'s " if self.meeting.days else ""
-            self.report("end-before-start",
-                        f"{which}declared end {declared.strftime('%H:%M')} is not after the "
-                        f"start {self.day.start.strftime('%H:%M')}")
+            self.report("end-before-start", {"end": declared.strftime("%H:%M"),
+                                             "start": self.day.start.strftime("%H:%M")})
             return None, None
         return end - start, end
 
     def check_weekday(self, name: str) -> None:
         expected = self.meeting.date.isoweekday()
         given = parse_weekday(name)
-        real = f"a {_KO_WEEKDAYS[expected - 1]}요일 ({_EN_WEEKDAYS[expected - 1].title()})"
+        facts: dict[str, Fact] = {"weekday": name, "date": self.meeting.date.isoformat(),
+                                  "expected": expected}
         if given is None:
-            self.report("unknown-weekday", f'weekday "{name}" is not a Korean or English '
-                        f"weekday name; {self.meeting.date.isoformat()} is {real}")
+            self.report("unknown-weekday", facts)
         elif given != expected:
-            self.report("weekday-mismatch", f'weekday "{name}" does not match '
-                        f"{self.meeting.date.isoformat()}, which is {real}")
+            self.report("weekday-mismatch", facts)
 
     def report_window(self, start: int, end_utc: int, window_end: int) -> None:
-        span = (f"items sum to {_hm(end_utc - start)}, the window "
-                f"{self.clock(start)}–{self.clock(window_end)} is "
-                f"{_hm(window_end - start)}")
-        if self.meeting.days:
-            span += f" on day {self.meeting.days.index(self.day) + 1}"
+        first = self.day_first
+        work = sum(e - s for e, s, level in zip(self.ends[first:], self.starts[first:],
+                                                 self.levels[first:], strict=True)
+                   if level == 0)
+        facts: dict[str, Fact] = {
+            "start": self.clock(start), "declared": self.clock(window_end),
+            "run": _min(end_utc - start), "work": _min(work),
+            "window": _min(window_end - start)}
         if end_utc > window_end:
-            for i in range(self.day_first, len(self.levels)):
+            for i in range(first, len(self.levels)):
                 if self.levels[i] == 0 and self.ends[i] > window_end:
-                    self.report("past-end",
-                                f"ends {self.clock(self.ends[i])}, after the declared end "
-                                f"{self.clock(window_end)} ({span})",
+                    self.report("past-end", {**facts, "end": self.clock(self.ends[i]),
+                                             "over": _min(self.ends[i] - window_end)},
                                 self.items[i], self.numbers[i], self.paths[i])
         else:
-            self.report("short-of-end",
-                        f"items end at {self.clock(end_utc)}, {_hm(window_end - end_utc)} "
-                        f"before the declared end {self.clock(window_end)} ({span})")
+            self.report("short-of-end", {**facts, "end": self.clock(end_utc),
+                                         "short": _min(window_end - end_utc)})
 
     # -- items --------------------------------------------------------------------
     def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
         title = item.title
         if not title or title.isspace():
-            self.report("empty-title", "the item has no title", item, number, path)
+            self.report("empty-title", {"what": "the item"}, item, number, path)
         minutes = item.minutes
         if minutes is not None and minutes <= 0:
-            self.report("non-positive-minutes", f"minutes is {minutes}; it must be positive",
+            self.report("non-positive-minutes", {"key": "minutes", "value": minutes},
                         item, number, path)
         elif minutes is not None and minutes > _MAX_MINUTES:
-            self.report("too-long", f"minutes is {minutes}, more than a year "
-                        f"({_MAX_MINUTES} min)", item, number, path)
+            self.report("too-long", {"minutes": minutes, "limit": _MAX_MINUTES},
+                        item, number, path)
         if item.parallel and not item.items:
-            self.report("parallel-without-tracks", "parallel = true, but it has no tracks "
-                        "(items) to run side by side", item, number, path)
+            self.report("parallel-without-tracks", {}, item, number, path)
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
             if not item.id.strip():
-                self.report("empty-id", "the item's id is empty", item, number, path)
+                self.report("empty-id", {"what": "the item"}, item, number, path)
             first = self.ids.setdefault(item.id, number)
             if first is not number:
-                self.report("duplicate-id", f'id "{item.id}" is already used by item {first}',
+                self.report("duplicate-id", {"id": item.id, "other": first},
                             item, number, path)
 
     def check_bounds(self, item: Item, number: str, path: tuple[str, ...]) -> None:
         lo, hi = item.min_minutes, item.max_minutes
         for name, value in (("min_minutes", lo), ("max_minutes", hi)):
             if value is not None and value <= 0:
-                self.report("non-positive-minutes", f"{name} is {value}; it must be positive",
+                self.report("non-positive-minutes", {"key": name, "value": value},
                             item, number, path)
         if lo is not None and hi is not None and lo > hi:
-            self.report("bad-bounds", f"min_minutes {lo} is more than max_minutes {hi}",
-                        item, number, path)
+            self.report("bad-bounds", {"low": lo, "high": hi}, item, number, path)
         if item.items:
-            self.report("flexible-block", "min_minutes/max_minutes apply to items without "
-                        "children; give the block minutes or make a child flexible",
-                        item, number, path)
+            self.report("flexible-block", {}, item, number, path)
         if item.minutes is not None and (
             (lo is not None and item.minutes < lo) or (hi is not None and item.minutes > hi)
         ):
-            self.report("bad-bounds", f"minutes {item.minutes} lie outside "
-                        f"min_minutes..max_minutes ({lo}..{hi})", item, number, path)
+            self.report("minutes-outside-bounds", {"minutes": item.minutes, "low": lo,
+                                                   "high": hi}, item, number, path)
 
     def place_children(self, children: Sequence[Item], depth: int, prefix: str,
                        path: tuple[str, ...], cursor: int, total: int | None,
@@ -414,13 +416,14 @@ class _Layout:
         """
         start = cursor
         keys = {} if keys is None else keys
+        sibling = sibling_keys(children, self.top_seen if depth == 0 else None)
         fixed: dict[int, int] = {}
         for i, child in enumerate(children):
             if child.at is not None:
                 with contextlib.suppress(_OutOfRange):  # reported; placed as if not fixed
-                    fixed[i] = self.resolve(
-                        child.at, "fixed time", child, f"{prefix}{base + i + 1}",
-                        (child.id,) if child.id is not None else (*path, child.title))
+                    fixed[i] = self.resolve(child.at, "fixed time", child,
+                                            f"{prefix}{base + i + 1}",
+                                            item_path(path, child, sibling[i]))
         bounds = [0, *(i for i in fixed if i > 0), len(children)]
         sized_ok = True
         numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
@@ -431,7 +434,7 @@ class _Layout:
             if lo in fixed:
                 first = children[lo]
                 number = f"{prefix}{base + lo + 1}"
-                fpath = (first.id,) if first.id is not None else (*path, first.title)
+                fpath = item_path(path, first, sibling[lo])
                 cursor = self.check_fixed(first, number, fpath, cursor, fixed[lo], sized_ok)
             sizes = pending
             if pending is None:
@@ -446,24 +449,22 @@ class _Layout:
                                                  or children[hi].gap_ok)
                 sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
                                                     window, owner, gap_ok,
-                                                    children[hi] if gap_ok else None)
+                                                    children[hi] if gap_ok else None,
+                                                    keys=sibling)
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
                 child = children[k]
                 number = prefix + str(base + k + 1)
                 ident = child.id
-                if ident is None:
-                    key = child.title
-                    cpath = (*path, key)
-                else:
-                    key = ident
-                    cpath = (ident,)
+                key = sibling[k]
+                cpath = (*path, key) if ident is None else (ident,)
                 holder = keys.setdefault(key, number)
                 if holder is not number:
-                    self.report("duplicate-identity",
-                                f'item {holder} has the same identity "{key}"; '
-                                "give one of them an id", child, number, cpath)
+                    self.report("duplicate-identity", {"key": key, "other": holder},
+                                child, number, cpath)
+                elif ident is None and key is not child.title and key.endswith("#2"):
+                    self.report_same_title(child, number, cpath)
                 if child.items:
                     cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
                     continue
@@ -495,9 +496,14 @@ class _Layout:
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
             verb = "run" if gaps else "sum to"
-            self.report("sum-mismatch", f"children {verb} {_hm(cursor - start)}, block says "
-                        f"{_hm(total)}", item, number, opath)
+            self.report("sum-mismatch", {"verb": verb, "actual": _min(cursor - start),
+                                         "expected": _min(total)}, item, number, opath)
         return cursor
+
+    def report_same_title(self, item: Item, number: str, path: tuple[str, ...]) -> None:
+        """Warn once per title shared by siblings (at its second holder): they are told
+        apart by their order, which an id would make stable."""
+        self.report("same-title", {"key": item.title}, item, number, path, Severity.WARNING)
 
     def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
                    cursor: int, sizes: Iterator[int]) -> int:
@@ -525,6 +531,15 @@ class _Layout:
         self.ends[index] = end
         return end
 
+    def previous(self, depth: int) -> str:
+        """How a message names the item laid out last at `depth` (the one a fixed item
+        follows), or the container's start when there is none."""
+        for i in range(len(self.levels) - 1, -1, -1):
+            if self.levels[i] == depth:
+                return self.name(i)
+            if self.levels[i] < depth:
+                break
+        return "the time before it"
     def open_slot(self, item: Item, depth: int, number: str, path: tuple[str, ...],
                   cursor: int) -> int:
         """Add `item`'s slot (ending where it starts, for now); return its index."""
@@ -540,25 +555,32 @@ class _Layout:
 
     def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
                     target: int, sized_ok: bool) -> int:
-        at = self.clock(target)
+        facts: dict[str, Fact] = {"at": self.clock(target), "previous_end": self.clock(cursor),
+                                  "previous": self.previous(number.count("."))}
         if target > cursor:
-            if item.kind is not Kind.BREAK and not item.gap_ok and sized_ok:
-                self.report("gap", f"fixed at {at} but the previous item ends "
-                            f"{self.clock(cursor)}: a {_hm(target - cursor)} gap; set gap_ok or "
-                            "make the item a break", item, number, path)
+            if not sized_ok or item.gap_ok:
+                return target
+            if item.kind is Kind.BREAK and self.capped:
+                self.capped = False  # the flexible items' cap named this gap already
+            elif item.kind is Kind.BREAK:
+                self.report("unplanned-gap", {"gap": _min(target - cursor),
+                                              "start": self.clock(cursor), "end": facts["at"]},
+                            item, number, path, Severity.WARNING)
+            else:
+                self.report("gap", {**facts, "gap": _min(target - cursor)}, item, number, path)
             return target
         if target < cursor and sized_ok:
-            self.report("overlap", f"fixed at {at} but the previous item ends "
-                        f"{self.clock(cursor)}: {_hm(cursor - target)} overlap", item, number,
+            self.report("overlap", {**facts, "overlap": _min(cursor - target)}, item, number,
                         path)
         return cursor
 
     def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
                      path: tuple[str, ...], window: int | None,
                      owner: tuple[Item, str, tuple[str, ...]] | None,
-                     gap_ok: bool = False, following: Item | None = None
-                     ) -> tuple[list[int], bool]:
-        """Seconds for each undetermined leaf of `segment`, in agenda order.
+                     gap_ok: bool = False, following: Item | None = None,
+                     keys: Sequence[str] = ()) -> tuple[list[int], bool]:
+        """Seconds for each undetermined leaf of `segment`, in agenda order (`keys`: the
+        sibling keys of the container the segment is part of).
 
         With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
         flexible items that cannot stretch to the window take their upper bounds and
@@ -582,7 +604,7 @@ class _Layout:
                 if not remainder:
                     return [each * 60] * plain, True
         pool = _Pool()
-        pool.collect(segment, prefix, path, offset, nested=False)
+        pool.collect(segment, prefix, path, offset, nested=False, keys=keys)
         if not pool.leaves:
             return [], True
         where = owner if owner is not None else (None, "", ())
@@ -591,53 +613,67 @@ class _Layout:
             for leaf, number, lpath in pool.named():
                 if not leaf.is_flexible:
                     ok = False
-                    self.report("missing-minutes", "no minutes: give it minutes, or give its "
-                                "block minutes to split" + ("" if owner else
-                                " or the meeting a declared end"), leaf, number, lpath)
+                    self.report("missing-minutes", {"or_end": "" if owner else
+                                                    " or the meeting a declared end"},
+                                leaf, number, lpath)
             return _fallback(pool), ok
         if pool.unknown:
-            self.report("unsizable", "cannot size items without minutes next to a block "
-                        "that holds fixed-time items; give them minutes", *where)
+            self.report("unsizable", {}, *where)
             return _fallback(pool), False
         rest = window - pool.fixed
+        count = len(pool.leaves)
+        if rest < 0:
+            self.report("over-full", {"taken": _min(pool.fixed), "window": _min(window),
+                                      "excess": _min(-rest), "count": count}, *where)
+            return _fallback(pool), False
         if rest % 60:
-            self.report("partial-minute", f"{rest} s left to fill is not whole minutes", *where)
+            self.report("partial-minute", {"seconds": rest}, *where)
             return _fallback(pool), False
         rest //= 60
         if pool.flexible and pool.plain:
-            self.report("mixed-sizing", "mixes items without minutes (split equally) with "
-                        "flexible items; give the plain ones minutes", *where)
+            self.report("mixed-sizing", {}, *where)
             return _fallback(pool), False
         if pool.plain:
-            n = pool.plain
-            each, remainder = divmod(rest, n)
-            if rest <= 0:
-                self.report("no-time-to-split", f"no time left to split among {n} items "
-                            f"({_hm(pool.fixed)} already taken)", *where)
-                return _fallback(pool), False
-            if remainder:
-                self.report("uneven-split", f"{rest} min do not split evenly among {n} items "
-                            f"({_minutes_text(Fraction(rest, n))} min each); give them minutes",
+            each, remainder = divmod(rest, count)
+            if rest == 0:
+                self.report("no-time-to-split", {"count": count, "taken": _min(pool.fixed)},
                             *where)
                 return _fallback(pool), False
-            return [each * 60] * n, True
+            if remainder:
+                self.report("uneven-split", {"rest": rest, "count": count,
+                                             "each": round(rest / count, 2)}, *where)
+                return _fallback(pool), False
+            return [each * 60] * count, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
             most = sum(hi for _, hi in bounds if hi is not None)
             if most < rest:
                 leaf, number, lpath = list(pool.named())[-1]
-                before = "the next fixed-time item" if following is None else (
-                    f'"{following.title}"' + (f" at {following.at:%H:%M}"
-                                              if following.at is not None else ""))
-                self.report("flexible-capped", f"flexible items reach their max_minutes "
-                            f"({most} min) and leave a {_hm((rest - most) * 60)} gap before "
-                            f"{before} that no item declares; raise max_minutes or add an "
-                            "item for the gap", leaf, number, lpath, Severity.WARNING)
+                before = (following.title if following is not None
+                          else "the next fixed-time item")
+                self.report("flexible-capped", {
+                    "most": most, "gap": rest - most, "before": before,
+                    "at": following.at.strftime("%H:%M") if following is not None
+                    and following.at is not None else ""},
+                    leaf, number, lpath, Severity.WARNING)
+                self.capped = True
                 rest = most
-        shared = share_slack(rest, bounds)
-        if isinstance(shared, str):
-            self.report("flexible-infeasible", shared, *where)
+        need = sum(lo for lo, _ in bounds)
+        most_all = (sum(hi for _, hi in bounds if hi is not None)
+                    if all(hi is not None for _, hi in bounds) else None)
+        if rest < need or (most_all is not None and rest > most_all):
+            # Named on the flexible items themselves (the first, listing them all).
+            leaf, number, lpath = next(pool.named())
+            facts: dict[str, Fact] = {"titles": [lf.title for lf, *_ in pool.leaves],
+                                      "available": rest}
+            if rest < need:
+                self.report("flexible-infeasible", {**facts, "need": need}, leaf, number, lpath)
+            else:
+                self.report("flexible-overfull", {**facts, "most": most_all}, leaf, number,
+                            lpath)
             return _fallback(pool), False
+        shared = share_slack(rest, bounds)
+        assert not isinstance(shared, str)  # the bounds were checked above
         return [m * 60 for m in shared], True
 
 
@@ -656,9 +692,7 @@ def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
         timetable, problems = _Layout(meeting).run()
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
-        return None, [Problem("too-deep", f"blocks nest {depth} levels deep, more than "
-                              "Python's stack allows here; flatten the agenda", "",
-                              meeting.title)]
+        return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
     if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides):
         from .._series import series_problems
 
@@ -667,6 +701,15 @@ def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
         if any(p.severity is Severity.ERROR for p in found):
             return None, problems
     return timetable, problems
+
+
+def _order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
+
+
+def _item_order(problem: Problem) -> tuple[int, ...]:
+    """Sort key of problems in item order: the meeting's own first, then by number."""
+    return _order(problem.number) if problem.number else ()
 
 
 def _depths(items: Sequence[Item]) -> Iterator[int]:

@@ -52,8 +52,8 @@ def place_parallel(lay: _Layout, block: Item, depth: int, number: str,
         tpath = (track.id,) if track.id is not None else (*path, track.title)
         holder = keys.setdefault(track.key, tnumber)
         if holder is not tnumber:
-            lay.report("duplicate-identity", f'item {holder} has the same identity '
-                       f'"{track.key}"; give one of them an id', track, tnumber, tpath)
+            lay.report("duplicate-identity", {"key": track.key, "other": holder},
+                       track, tnumber, tpath)
         lay.room = track.room if track.room is not None else block_room
         lay.track = track.title
         try:
@@ -64,11 +64,10 @@ def place_parallel(lay: _Layout, block: Item, depth: int, number: str,
         if total is None:
             end = max(end, track_end)
         elif track_end > end:
-            minutes = (track_end - end) // 60
-            lay.report("track-overflow",
-                       f"runs {lay.clock(cursor)}–{lay.clock(track_end)}, {minutes} min past "
-                       f'the end of its parallel block {number} "{block.title}" '
-                       f"({lay.clock(cursor)}–{lay.clock(end)})", track, tnumber, tpath)
+            lay.report("track-overflow", {
+                "start": lay.clock(cursor), "end": lay.clock(track_end),
+                "over": (track_end - end) // 60, "block": number, "block_title": block.title,
+                "block_end": lay.clock(end)}, track, tnumber, tpath)
     return end
 
 
@@ -96,8 +95,7 @@ def _place_track(lay: _Layout, track: Item, depth: int, number: str, path: tuple
     elif total is not None:
         end = cursor + total  # a lone item fills its block
     else:
-        lay.report("missing-minutes", "no minutes: give it minutes, or give its parallel "
-                   "block minutes to fill", track, number, path)
+        lay.report("missing-minutes", {"or_end": ""}, track, number, path)
         end = cursor
     lay.ends[index] = end
     return end

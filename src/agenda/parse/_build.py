@@ -19,7 +19,6 @@ from .._layout import parse_weekday, validate
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from ._rows import Facts, Moment, Row, Table
-from ._words import render
 
 __all__ = ["ParseError", "ParseResult", "build"]
 
@@ -86,7 +85,8 @@ Fact = int | str
 def _problem(code: str, facts: dict[str, Fact], *, line: int | None = None, number: str = "",
              title: str = "", path: tuple[str, ...] = (),
              severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(code, render(code, facts), number, title, path, severity, line=line)
+    return Problem(code, facts=facts, number=number, title=title, path=path,
+                   severity=severity, line=line)
 
 
 @attrs.frozen
