@@ -805,7 +805,7 @@ def to_ics(timetable: Timetable, *, items: bool = False,
             raise AgendaError(f'no track is called "{track}"; the tracks: '
                               f"{', '.join(known) if known else '(none)'}")
         items = True
-    if previous is not None and not previous.strip():
+    if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
     if previous is None:
         from ._feedwriter import fresh_feed  # the same bytes, without icalendar's objects
