@@ -539,6 +539,13 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     head["start"] = meeting.start.isoformat() if times_as_text else _plain_time(meeting.start)
     if meeting.end is not None:
         head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
+    _head_rest(meeting, head)
+    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
+    return {"meeting": head, "items": items}
+
+
+def _head_rest(meeting: Meeting, head: dict[str, Any]) -> None:
+    """The [meeting] keys from the zone on, shared by one-day meetings and days."""
     head["timezone"] = meeting.timezone
     for key in ("location", "category"):
         if getattr(meeting, key) is not None:
@@ -547,8 +554,6 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
         head["repeat"] = meeting.repeat
     if meeting.language != DEFAULT_LANGUAGE:
         head["language"] = meeting.language
-    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
-    return {"meeting": head, "items": items}
 
 
 def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
@@ -556,14 +561,7 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
     if meeting.id is not None:
         head["id"] = meeting.id
     head["title"] = _text(meeting, "title", meeting.language)
-    head["timezone"] = meeting.timezone
-    for key in ("location", "category"):
-        if getattr(meeting, key) is not None:
-            head[key] = _text(meeting, key, meeting.language)
-    if meeting.repeat is not None:
-        head["repeat"] = meeting.repeat
-    if meeting.language != DEFAULT_LANGUAGE:
-        head["language"] = meeting.language
+    _head_rest(meeting, head)
     days = []
     for day in meeting.days:
         entry: dict[str, Any] = {
