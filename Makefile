@@ -24,10 +24,10 @@ test-deps:
 	scripts/install-test-deps.sh
 
 test: test-deps $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 test-thorough: test-deps $(STAMP)
-	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --json benchmarks/results.json

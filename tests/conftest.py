@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
 )
 settings.register_profile(

@@ -150,3 +150,16 @@ def test_late_runs_as_a_real_process(reference_spec_path: Path, tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "정시" in done.stderr
     assert agenda.loads(done.stdout).items[3].minutes == 25
+
+
+def test_diff_in_english_names_the_items_in_english(runner: CliRunner,
+                                                    reference_spec_path: Path,
+                                                    tmp_path: Path) -> None:
+    changed = _swapped(tmp_path, reference_spec_path)
+    result = runner.invoke(cli, ["diff", str(reference_spec_path), str(changed), "--lang", "en"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(": moved 4.2 → 4.1")
+    assert "강원" not in result.stdout
+    korean = runner.invoke(cli, ["diff", str(reference_spec_path), str(changed)])
+    assert korean.stdout.splitlines()[0] == "강원: 순서 변경 4.2 → 4.1"

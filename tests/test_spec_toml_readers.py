@@ -36,7 +36,7 @@ minutes = 5
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (("minutes = 5", "minutes = 5\nminutes = 6"), "TOML syntax error at line 10"),
+    (("minutes = 5", "minutes = 5\nminutes = 6"), "line 10: TOML syntax error at column"),
     # A value of the wrong type is named as tomllib reads it.
     (("date = 2024-03-13", "date = 2024-03-13T10:00:00Z"),
      "datetime.datetime(2024, 3, 13, 10, 0, tzinfo=datetime.timez"),  # not rtoml's TzInfo

@@ -582,14 +582,7 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
     head["start"] = meeting.start.isoformat() if times_as_text else _plain_time(meeting.start)
     if meeting.end is not None:
         head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
-    head["timezone"] = meeting.timezone
-    for key in ("location", "category"):
-        if getattr(meeting, key) is not None:
-            head[key] = _text(meeting, key, meeting.language)
-    if meeting.repeat is not None:
-        head["repeat"] = meeting.repeat
-    if meeting.language != DEFAULT_LANGUAGE:
-        head["language"] = meeting.language
+    _head_rest(meeting, head)
     items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
     for key in ("skip", "extra"):
         days = getattr(meeting, key)
@@ -600,6 +593,18 @@ def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
         out["overrides"] = [_override_dict(o, times_as_text, meeting.language)
                             for o in meeting.overrides]
     return out
+
+
+def _head_rest(meeting: Meeting, head: dict[str, Any]) -> None:
+    """The [meeting] keys from the zone on, shared by one-day meetings and days."""
+    head["timezone"] = meeting.timezone
+    for key in ("location", "category"):
+        if getattr(meeting, key) is not None:
+            head[key] = _text(meeting, key, meeting.language)
+    if meeting.repeat is not None:
+        head["repeat"] = meeting.repeat
+    if meeting.language != DEFAULT_LANGUAGE:
+        head["language"] = meeting.language
 
 
 def _plain_date(day: _dt.date, times_as_text: bool) -> Any:
@@ -623,14 +628,7 @@ def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
     if meeting.id is not None:
         head["id"] = meeting.id
     head["title"] = _text(meeting, "title", meeting.language)
-    head["timezone"] = meeting.timezone
-    for key in ("location", "category"):
-        if getattr(meeting, key) is not None:
-            head[key] = _text(meeting, key, meeting.language)
-    if meeting.repeat is not None:
-        head["repeat"] = meeting.repeat
-    if meeting.language != DEFAULT_LANGUAGE:
-        head["language"] = meeting.language
+    _head_rest(meeting, head)
     days = []
     for day in meeting.days:
         entry: dict[str, Any] = {

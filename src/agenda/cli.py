@@ -698,12 +698,21 @@ def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
     later = _read(new)
-    changes = diff(_layout_for_compare(_read(old), old), _layout_for_compare(later, new))
+    before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
+    changes = diff(before, after)
     if fmt == "json":
         _out(changes.to_json(), nl=False)
     elif changes:
-        _out(changes.text(lang or later.language))
+        _out(_said(before, after, lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
+
+
+def _said(before: Timetable, after: Timetable, lang: str) -> str:
+    """The changes in `lang`, titles in `lang` where the agenda translates them."""
+    from ._translations import translate
+
+    changes = diff(translate(before, lang), translate(after, lang))
+    return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
 
 
 def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
@@ -785,14 +794,13 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     except EditError as exc:
         click.echo(f"error: {exc.reason}", err=True)
         sys.exit(EXIT_INVALID)
-    changes = diff(before, layout(edited))
+    after = layout(edited)
     target = file if in_place else output
     from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, edited, fmt), target)
     to_stderr = target in (None, "-")
-    lang = lang or meeting.language
-    said = changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
+    said = _said(before, after, lang or meeting.language)
     if to_stderr:
         click.echo(said, err=True)
     else:
