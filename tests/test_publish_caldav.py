@@ -116,7 +116,10 @@ def without_closing(meeting: Meeting) -> Meeting:
 
 
 def instants(event: icalendar.Event) -> tuple[int, int]:
-    return (int(event["DTSTART"].dt.timestamp()), int(event["DTEND"].dt.timestamp()))
+    """Start and end of an event; a series' event gives its end as a DURATION."""
+    start = event["DTSTART"].dt
+    end = event["DTEND"].dt if "DTEND" in event else start + event["DURATION"].dt
+    return (int(start.timestamp()), int(end.timestamp()))
 
 
 def test_publish_then_read_back_the_timetables_instants(url: str) -> None:
