@@ -7,12 +7,14 @@ oracle process per batch."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import ModuleType
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agenda import Meeting
+from agenda import Item, Meeting
 from strategies import dst_series
 from test_ics_oracles import (
     Case,
@@ -57,7 +59,22 @@ def test_icaljs_expands_series_as_the_tables_say(node: str, batch: list[Meeting]
 @settings(max_examples=BATCHES)
 @given(SERIES)
 def test_libical_expands_series_as_the_tables_say(libical: str, batch: list[Meeting]) -> None:
-    found = cases(batch)
+    # libical 3.0's recurrence iterator keeps the hour it moved a skipped wall-clock time
+    # to for every later occurrence, EXDATE or not (see the test below); a series that
+    # passes through such a time (its feed holds an EXDATE) is checked by the other two.
+    found = [case for case in cases(batch) if b"EXDATE" not in case.feed]
+    read = read_libical(libical, found)
+    assert_agree("libical (through the feed's VTIMEZONE)", found,
+                 [flatten(f["events"]) for f in read])
+
+
+@pytest.mark.xfail(strict=True, reason="libical 3.0 keeps the hour of a skipped wall-clock "
+                   "time for the occurrences after it")
+def test_libical_reads_the_occurrences_after_a_skipped_time(libical: str) -> None:
+    day = Meeting("daily", dt.date(2024, 3, 30), dt.time(2, 46), "Europe/Berlin",
+                  [Item("talk", minutes=30)], repeat="FREQ=DAILY;COUNT=4")
+    found = cases([day])
+    assert b"EXDATE" in found[0].feed  # 2024-03-31 02:46 does not exist in Berlin
     read = read_libical(libical, found)
     assert_agree("libical (through the feed's VTIMEZONE)", found,
                  [flatten(f["events"]) for f in read])

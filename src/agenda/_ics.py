@@ -610,6 +610,19 @@ def _check_event(event: Component, source: str | None) -> None:
             _instant(event.get("DTEND"), "DTEND")
     except FeedError as exc:
         raise FeedError(f"event {name}: {exc.reason}", source) from None
+    for prop in ("DTSTAMP", "LAST-MODIFIED", "CREATED", "RECURRENCE-ID", "EXDATE", "RDATE"):
+        found = event.get(prop)
+        for value in found if isinstance(found, list) else [found]:
+            if value is None:
+                continue
+            try:
+                dates = getattr(value, "dts", None)
+                for date in dates if dates is not None else [value]:
+                    date.dt  # noqa: B018 - reading it is the check
+            except (ValueError, TypeError, AttributeError) as exc:
+                reason = escape_controls(str(exc))[:80]
+                raise FeedError(f"event {name}: {prop} cannot be read ({reason})",
+                                source) from None
     try:
         _sequence(event)
     except FeedError as exc:
