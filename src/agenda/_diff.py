@@ -97,7 +97,7 @@ def _times(slot: Slot) -> dict[str, Any]:
     return {"start": _iso(slot.start), "end": _iso(slot.end), "minutes": slot.minutes}
 
 
-def _parent(path: tuple[str, ...], by_number: dict[str, Slot], number: str) -> list[str]:
+def _parent(by_number: dict[str, Slot], number: str) -> list[str]:
     if "." not in number:
         return []
     return list(by_number[number.rpartition(".")[0]].path)
@@ -145,7 +145,7 @@ def diff(old: Timetable, new: Timetable) -> Diff:
                                                                         list[tuple[str, ...]]]:
         out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for slot in table:
-            out.setdefault(tuple(_parent(slot.path, numbers, slot.number)), []).append(
+            out.setdefault(tuple(_parent(numbers, slot.number)), []).append(
                 slot.path)
         return out
 
@@ -163,8 +163,8 @@ def diff(old: Timetable, new: Timetable) -> Diff:
                                   {"number": slot.number, **_times(slot)},
                                   new_times=(slot.start, slot.end)))
             continue
-        old_parent = _parent(was.path, old_numbers, was.number)
-        new_parent = _parent(slot.path, new_numbers, slot.number)
+        old_parent = _parent(old_numbers, was.number)
+        new_parent = _parent(new_numbers, slot.number)
         if old_parent != new_parent or slot.path not in in_order:
             changes.append(Change("moved", slot.path, slot.title, slot.number,
                                   {"number": was.number, "parent": old_parent},

@@ -40,7 +40,7 @@ from ._address import (
     with_roots,
 )
 from ._errors import EditError, InvalidEdit
-from ._operations import _planned, wall_time
+from ._operations import _planned, instant_of, wall_time
 
 __all__ = ["Cut", "LateResult", "Lateness", "running_late"]
 
@@ -140,26 +140,6 @@ def _row(words: dict[str, str], row: Lateness, name: str) -> str:
 
 
 # -- the moment ------------------------------------------------------------------------
-def _instant(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
-             what: str) -> int:
-    if isinstance(value, str):
-        try:
-            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
-                     else _dt.time.fromisoformat(value))
-        except ValueError:
-            raise EditError(_OPERATION, f'{what} "{value}" is not a time like 14:20 or a '
-                            "date-time") from None
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            return int(pendulum.instance(value, tz=zone).timestamp())
-        return int(value.timestamp())
-    if not isinstance(value, _dt.time):
-        raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
-    day = meeting.date
-    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                                 value.second, tz=zone).timestamp())
-
-
 # -- re-timing ---------------------------------------------------------------------------
 @attrs.define
 class _Leaf:
@@ -190,7 +170,7 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     """
     planned = _planned(meeting, _OPERATION)
     zone = planned.zone
-    moment = _instant(now, meeting, zone, "now")
+    moment = instant_of(now, meeting, zone, "now", _OPERATION)
     upcoming = [k for k, s in enumerate(planned) if not s.is_block and s.start_utc >= moment]
     if not upcoming:
         raise EditError(_OPERATION, f"every item has started by "
@@ -209,7 +189,7 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     if (late_by is None) == (actual is None):
         raise EditError(_OPERATION, "give exactly one of late_by or actual")
     if actual is not None:
-        delay = _instant(actual, meeting, zone, "actual") - leaves[first].start
+        delay = instant_of(actual, meeting, zone, "actual", _OPERATION) - leaves[first].start
     else:
         if isinstance(late_by, bool) or not isinstance(late_by, int):
             raise TypeError(f"late_by must be whole minutes, got {late_by!r}")

@@ -212,7 +212,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
             raise TypeError(f"by must be whole minutes, got {by!r}")
         delta = by * 60
     else:
-        delta = _instant_of(to, meeting, zone, operation) - timetable.start_utc  # type: ignore[arg-type]
+        delta = instant_of(to, meeting, zone, "to", operation) - timetable.start_utc  # type: ignore[arg-type]
     if delta % 60:
         raise EditError(operation, "shift by whole minutes")
     tree = roots(meeting)
@@ -248,26 +248,26 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     return _finish(operation, new)
 
 
-def _instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
-                operation: str) -> int:
+def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
+               what: str, operation: str) -> int:
+    """UTC seconds of `value`: an aware date-time as it is, a naive one in `zone`, a
+    wall-clock time (or ``"HH:MM"``) on the meeting's date."""
     if isinstance(value, str):
         try:
-            value = (_dt.time.fromisoformat(value) if "T" not in value and len(value) <= 8
-                     else _dt.datetime.fromisoformat(value))
+            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
+                     else _dt.time.fromisoformat(value))
         except ValueError:
-            raise EditError(operation, f'"{value}" is not a time like 14:10 or a date-time '
-                            "like 2024-03-13T14:10") from None
+            raise EditError(operation, f'{what} "{value}" is not a time like 14:10 or a '
+                            "date-time like 2024-03-13T14:10") from None
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is not None:
-            return int(value.timestamp())
-        moment = pendulum.instance(value, tz=zone)
-        return int(moment.timestamp())
+        if value.tzinfo is None:
+            return int(pendulum.instance(value, tz=zone).timestamp())
+        return int(value.timestamp())
     if not isinstance(value, _dt.time):
-        raise TypeError(f"to must be a time or a date-time, got {value!r}")
+        raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
     day = meeting.date
-    moment = pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                               value.second, tz=zone)
-    return int(moment.timestamp())
+    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
+                                 value.second, tz=zone).timestamp())
 
 
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
