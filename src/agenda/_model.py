@@ -43,17 +43,17 @@ class Kind(enum.StrEnum):
     OTHER = "other"
 
 
-def _to_date(value: _dt.date | str) -> pendulum.Date:
+def _to_date(value: _dt.date | str, name: str = "date") -> pendulum.Date:
     """A date, from a `datetime.date` or an ISO string like ``"2024-03-13"``."""
     if isinstance(value, str):
         try:
             value = _dt.date.fromisoformat(value)
         except ValueError:
-            raise TypeError(f"date must be a date like 2024-03-13, got {value!r}") from None
+            raise TypeError(f"{name} must be a date like 2024-03-13, got {value!r}") from None
     if isinstance(value, _dt.datetime):
-        raise TypeError(f"date must be a date without a time, got {value!r}")
+        raise TypeError(f"{name} must be a date without a time, got {value!r}")
     if not isinstance(value, _dt.date):
-        raise TypeError(f"date must be a datetime.date or 'YYYY-MM-DD', got {value!r}")
+        raise TypeError(f"{name} must be a datetime.date or 'YYYY-MM-DD', got {value!r}")
     if isinstance(value, pendulum.Date):
         return value
     return pendulum.Date(value.year, value.month, value.day)

@@ -30,7 +30,7 @@ import pendulum
 
 from ._clock import clock_change
 from ._messages import Fact
-from ._model import Meeting, Override
+from ._model import Meeting, Override, _to_date
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
 from ._timetable import Timetable
@@ -463,14 +463,9 @@ def occurrence_on(meeting: Meeting, day: _dt.date | str) -> Meeting:
     """
     from ._layout import layout
 
-    if isinstance(day, str):
-        try:
-            day = _dt.date.fromisoformat(day)
-        except ValueError:
-            raise TypeError(f"day must be a date like 2024-03-13, got {day!r}") from None
-    if not isinstance(day, _dt.date):
-        raise TypeError(f"day must be a datetime.date or 'YYYY-MM-DD', got {day!r}")
-    day = _plain(day)
+    if isinstance(day, _dt.datetime):
+        day = day.date()  # a date-time names its date (the command line passes one)
+    day = _plain(_to_date(day, "day"))
     if not meeting.repeats:
         single = attrs.evolve(meeting, date=day, weekday=None, skip=(), overrides=())
         if day == meeting.date:
