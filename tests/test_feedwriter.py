@@ -13,8 +13,8 @@ from icalendar.parser.string import _foldline
 
 import agenda
 from agenda import Item, Meeting
-from agenda._feedwriter import fold
-from agenda._ics import _icalendar_feed
+from agenda._ical.feed import _icalendar_feed
+from agenda._ical.write import fold
 from conftest import EXAMPLES
 from strategies import ZONES, flexible_meetings, meetings, risky_meetings
 

@@ -246,7 +246,7 @@ def disagreements(case: Case, got: Iterable[Got], by_uid: bool = True) -> list[s
 
     Events are compared as a multiset of (UID, title, start, end), or of (title,
     start, end) for an oracle that does not report UIDs. An item's event of one date
-    outside its series (``…-YYYYMMDD@…``, see `agenda._ics.occurrence_uid`) counts as
+    outside its series (``…-YYYYMMDD@…``, see `agenda._ical.feed.occurrence_uid`) counts as
     an occurrence of its series.
     """
     def key(e: Want | Got) -> Key:

@@ -11,7 +11,7 @@ from dateutil import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agenda._vtimezone import vtimezone
+from agenda._ical.vtimezone import vtimezone
 
 ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 # Zones whose current rules are odd: shifted onsets (Greenland, Chile, Israel,

@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
-    from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._ical.feed import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
     from ._rewrite import rewrite_spec
@@ -71,7 +71,7 @@ _LAZY = {
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
     **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
-                     "to_ics"), "._ics"),
+                     "to_ics"), "._ical.feed"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     "rewrite_spec": "._rewrite",

@@ -30,7 +30,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import attrs
 from icalendar import Calendar, Event
 
-from .._ics import PRODID, to_ics
+from .._ical.feed import PRODID, to_ics
 from .._layout import layout
 from .._model import Meeting
 from .._problems import AgendaError

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
-from ._timetable import Slot, Timetable
+from .._timetable import Slot, Timetable
 
 __all__ = ["fresh_feed"]
 
@@ -92,7 +92,7 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
     final line break)."""
     import zoneinfo
 
-    from ._vtimezone import vtimezone
+    from .vtimezone import vtimezone
 
     try:
         return bytes(vtimezone(zone, first_year, last_year).to_ical()).removesuffix(_CRLF)
@@ -108,8 +108,8 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime, domain
     quoting). `stamp` is the UTC time of DTSTAMP, CREATED and LAST-MODIFIED; `domain`
     the checked UID domain; `track`, `audience`, `refresh` and `name` are those of
     :func:`agenda.to_ics`."""
-    from . import _ics
-    from ._audience import for_audience
+    from .._audience import for_audience
+    from . import feed as _ics
 
     meeting = timetable.meeting
     zone = timetable.zone

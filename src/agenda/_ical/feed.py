@@ -8,7 +8,7 @@ LAST-MODIFIED, CREATED), bumps SEQUENCE on an event whose content changed, and k
 an event that left the agenda as ``STATUS:CANCELLED``.
 
 Every RFC 5545 detail (escaping, folding, VTIMEZONE) is icalendar's, or, for a fresh
-feed of a one-off meeting, that of `_feedwriter`, which writes the same bytes. The module
+feed of a one-off meeting, that of `write`, which writes the same bytes. The module
 computes no clock time: instants come from the timetable, and the current time
 (for DTSTAMP and LAST-MODIFIED of new or changed events) is passed in.
 """
@@ -27,16 +27,16 @@ import attrs
 import pendulum
 from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
 
-from ._audience import for_audience
-from ._changes import STAMPS, changed, event_content
-from ._messages import escape_controls
-from ._model import slugify
-from ._problems import AgendaError
-from ._repeat import parse_repeat
-from ._series import Series
-from ._timetable import Slot, Timetable
-from ._vtimezone import vtimezone
-from ._zones import wall
+from .._audience import for_audience
+from .._messages import escape_controls
+from .._model import slugify
+from .._problems import AgendaError
+from .._repeat import parse_repeat
+from .._series import Series
+from .._timetable import Slot, Timetable
+from .._zones import wall
+from .changes import STAMPS, changed, event_content
+from .vtimezone import vtimezone
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",
@@ -663,7 +663,7 @@ def _restamp(event: Event, stamp: _dt.datetime, sequence: int,
 
 def _merge(fresh: list[Event], previous: list[Event], stamp: _dt.datetime) -> list[Event]:
     """The fresh events stamped against the previous ones: an unchanged event (see
-    :func:`agenda._changes.changed`) keeps its stamps, a changed one gets SEQUENCE + 1,
+    :func:`agenda._ical.changes.changed`) keeps its stamps, a changed one gets SEQUENCE + 1,
     one that left the agenda stays as CANCELLED. A RECURRENCE-ID event that is no longer
     written is dropped (its occurrence follows the series again) and its series is
     bumped."""
@@ -790,7 +790,7 @@ def to_ics(timetable: Timetable, *, items: bool = False,
     the series puts it).
 
     `previous` is the feed as last published: unchanged events keep it byte for byte,
-    changed ones (see :func:`agenda._changes.changed`) get SEQUENCE + 1 and a new
+    changed ones (see :func:`agenda._ical.changes.changed`) get SEQUENCE + 1 and a new
     LAST-MODIFIED, vanished ones stay as ``STATUS:CANCELLED``; empty means none. A
     previous feed that is not iCalendar or not agenda's raises :class:`FeedError`, and
     so does one written for another meeting unless `replace` (its events are then
@@ -821,7 +821,7 @@ def to_ics(timetable: Timetable, *, items: bool = False,
     if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
     if previous is None:
-        from ._feedwriter import fresh_feed  # the same bytes, without icalendar's objects
+        from .write import fresh_feed  # the same bytes, without icalendar's objects
 
         data = fresh_feed(timetable, items=items, stamp=_stamp(now, []),
                           domain=_check_domain(uid_domain), track=track, audience=audience,
@@ -925,7 +925,7 @@ class FeedEvent:
     last_modified: _dt.datetime | None = attrs.field(default=None, repr=False)
     recurrence_id: pendulum.DateTime | None = None
     content: tuple[str, ...] = attrs.field(default=(), repr=False)
-    """What subscribers see of the event (:func:`agenda._changes.event_content`)."""
+    """What subscribers see of the event (:func:`agenda._ical.changes.event_content`)."""
 
     @property
     def start_utc(self) -> int:
@@ -1058,7 +1058,7 @@ class FeedTimetable:
 
         The events the agenda gives are built as :func:`to_ics` builds them and
         compared with the same definition of a change
-        (:func:`agenda._changes.changed`): exactly the events that regenerating the
+        (:func:`agenda._ical.changes.changed`): exactly the events that regenerating the
         feed would update are named here. The meeting event is always compared; item
         events when the feed has any.
         """
