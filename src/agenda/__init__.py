@@ -50,7 +50,10 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
-    from ._ical.feed import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._ical.content import FeedError, event_uid
+    from ._ical.events import FeedEvent, FeedTimetable
+    from ._ical.feed import to_ics
+    from ._ical.read import from_ics
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
     from ._rewrite import rewrite_spec
@@ -70,8 +73,10 @@ _LAZY = {
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
-    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
-                     "to_ics"), "._ical.feed"),
+    **dict.fromkeys(("FeedError", "event_uid"), "._ical.content"),
+    **dict.fromkeys(("FeedEvent", "FeedTimetable"), "._ical.events"),
+    "from_ics": "._ical.read",
+    "to_ics": "._ical.feed",
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     "rewrite_spec": "._rewrite",

@@ -52,7 +52,7 @@ def acronym_of(timetable: Timetable) -> str:
 
 
 def _guid(meeting_key: str, path: tuple[str, ...]) -> uuid.UUID:
-    from ._ical.feed import event_uid  # icalendar is imported by the feed's commands only
+    from ._ical.content import event_uid
 
     return uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{event_uid(meeting_key, path)}")
 

@@ -26,7 +26,7 @@ import click
 from ._clock import clock_text
 
 if TYPE_CHECKING:
-    from ._ical.feed import FeedTimetable
+    from ._ical.events import FeedTimetable
 
 from ._diff import diff
 from ._edit import EditError, insert, move, remove, resize, running_late, shift
@@ -485,7 +485,9 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
     _not_the_input(file, output)
-    from ._ical.feed import FeedError, from_ics, to_ics
+    from ._ical.content import FeedError
+    from ._ical.feed import to_ics
+    from ._ical.read import from_ics
 
     timetable = _layout_or_exit(_read(file))
     if lang is not None:
@@ -611,7 +613,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
-    from ._ical.feed import FeedError
+    from ._ical.content import FeedError
     from .publish import CalDAVError, SiteError, publish_caldav, publish_site
     from .publish.caldav import password_from
 

@@ -1,35 +1,55 @@
-"""The feed's own writer: exactly the properties a fresh feed of a one-off meeting
-emits, written as icalendar writes them, without building icalendar components.
+"""The feed's one serialiser: a calendar head, its VTIMEZONEs and its events, as bytes.
 
-icalendar's serialiser costs more per event than the rest of the feed together
-(each value becomes an object, each content line is folded a character at a time).
-This writer produces the same bytes directly: the property order of icalendar's
-``canonical_order`` (then alphabetical), RFC 5545 TEXT escaping in icalendar's
-order, and folding at 75 octets that never splits a UTF-8 character nor an escape.
-The VTIMEZONE is the zone module's component, as icalendar writes it.
-The tests hold it to byte-for-byte equality with the icalendar path on generated
-agendas, so every reader sees the same feed.
+Every feed goes through :func:`write`: fresh or regenerated against its previous
+version, of a single meeting or of a series, whole or of one track or audience. What
+it writes is the model of :mod:`.content` (a :class:`~.content.Content` with its
+:class:`~.content.Stamps`, or an event :class:`~.content.Kept` from the previous feed);
+the assembly (property order, the VTIMEZONEs, kept events) is one.
 
-It serves only what it knows: a feed with a previous version, or of a series,
-goes through icalendar (:func:`fresh_feed` returns None).
+How a value becomes a content line is a strategy. :data:`LINES`, the one used, writes
+the lines directly: icalendar's property order (``canonical_order``, then
+alphabetical), RFC 5545 TEXT escaping in icalendar's order, its date-time, duration
+and folding forms (75 octets at most, never inside a UTF-8 sequence or an escape).
+:data:`ICALENDAR` builds icalendar's own components and lets icalendar write them:
+the reference the first is held to, byte for byte, by the tests.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
 
-from .._timetable import Slot, Timetable
+import attrs
 
-__all__ = ["fresh_feed"]
+from .content import (
+    DOMAIN,
+    FEED_MARKER,
+    FEED_VERSION,
+    MEETING,
+    PATH,
+    PRODID,
+    Content,
+    Head,
+    Kept,
+    Stamped,
+    Stamps,
+    path_text,
+)
+
+__all__ = ["ICALENDAR", "LINES", "Strategy", "content_lines", "escape", "fold", "write"]
 
 _CRLF = b"\r\n"
 _FOLD = b"\r\n "
 _LIMIT = 74  # octets of one line before its break (icalendar folds before the 75th)
-_QUOTABLE = frozenset(',;:"\'')
+
+# icalendar's property order: these first, in this order, then the others by name.
+EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "RECURRENCE-ID",
+               "SEQUENCE", "RRULE", "RDATE", "EXDATE")
+_RANK = {name: k for k, name in enumerate(EVENT_ORDER)}
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """RFC 5545 TEXT escaping, in icalendar's order (``\\N`` is read as a line break)."""
     return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
             .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
@@ -58,154 +78,275 @@ def fold(line: str) -> bytes:
     return _FOLD.join(pieces)
 
 
+def _name(line: str) -> str:
+    cut = len(line)
+    for mark in (";", ":"):
+        found = line.find(mark)
+        if 0 <= found < cut:
+            cut = found
+    return line[:cut].upper()
+
+
+def in_order(lines: Iterable[str]) -> list[str]:
+    """Content lines of one event in icalendar's property order (lines of one name keep
+    their order)."""
+    ranked = [(_RANK.get(name, len(_RANK)), name, k, line)
+              for k, line in enumerate(lines) for name in (_name(line),)]
+    return [line for *_, line in sorted(ranked)]
+
+
+# -- values ---------------------------------------------------------------------------------
 def _utc(moment: _dt.datetime) -> str:
     return (f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
             f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}Z")
 
 
-def _floating(moment: _dt.datetime) -> str:
-    return (f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
+def _date_time(name: str, moment: _dt.datetime) -> str:
+    """A DATE-TIME property of the model: UTC with ``Z``, else the wall-clock time with
+    its zone's TZID."""
+    if moment.tzinfo is _dt.UTC:
+        return f"{name}:{_utc(moment)}"
+    key = getattr(moment.tzinfo, "key", None)
+    if key is None:  # pragma: no cover - the model holds UTC or zones with a key
+        raise ValueError(f"{name} {moment!r} is neither UTC nor in a named zone")
+    return (f"{name};TZID={key}:{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
             f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}")
 
 
-def _duration(delta: _dt.timedelta) -> str | None:
-    """A positive whole-second duration as icalendar writes it (``PT1H``, ``P1DT30M``)."""
-    if delta <= _dt.timedelta(0) or delta.microseconds:
-        return None
-    hours, rest = divmod(delta.seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S"))
-                    if n)
-    return f"P{f'{delta.days}D' if delta.days else ''}{f'T{clock}' if clock else ''}"
+def duration_text(seconds: int) -> str:
+    """An exact DURATION: as icalendar writes a duration under a day, else in hours
+    (RFC 5545 days are nominal: ``P1D`` is not 24 hours across a clock change)."""
+    if seconds < 0:
+        raise ValueError(f"a duration of {seconds} seconds")
+    if seconds < 86400:
+        return _icalendar_duration(_dt.timedelta(seconds=seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"PT{hours}H" + (f"{minutes}M" if minutes else "") + (f"{secs}S" if secs else "")
 
 
-def _when(name: str, moment: _dt.datetime) -> str:
-    """DTSTART or DTEND: a wall-clock time with its TZID, or UTC."""
-    key = getattr(moment.tzinfo, "key", None)
-    if key is None or moment.utcoffset() is None or moment.tzinfo is _dt.UTC:
-        return f"{name}:{_utc(moment.astimezone(_dt.UTC))}"
-    return f"{name};TZID={key}:{_floating(moment)}"
+def _icalendar_duration(delta: _dt.timedelta) -> str:
+    """A non-negative duration as icalendar's ``vDuration`` writes it."""
+    clock = ""
+    if delta.seconds:
+        hours, rest = divmod(delta.seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        clock = "T" + (f"{hours}H" if hours else "") + (
+            f"{minutes}M" if minutes or (hours and seconds) else "") + (
+            f"{seconds}S" if seconds else "")
+    if delta.days == 0 and clock:
+        return f"P{clock}"
+    return f"P{delta.days}D{clock}"
 
 
-def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
-    """The VTIMEZONE the icalendar path adds for `zone`, as it writes it (without the
-    final line break)."""
-    import zoneinfo
+# -- the strategies -------------------------------------------------------------------------
+@attrs.frozen
+class Strategy:
+    """How the model becomes content lines: `event` gives the lines of a content (or,
+    with None, of a status and stamps alone) in icalendar's property order; `head`
+    the calendar's own lines; `fold` folds one line."""
 
-    from .vtimezone import vtimezone
+    name: str
+    event: Callable[[Content | None, Stamps | None, str | None], list[str]]
+    head: Callable[[Head], list[str]]
+    fold: Callable[[str], bytes]
+
+
+def content_lines(content: Content | None, stamps: Stamps | None = None,
+                  status: str | None = "CONFIRMED") -> list[str]:
+    """The content lines of `content` with `stamps` and `status`, unfolded, in
+    icalendar's property order: the lines the feed writes."""
+    out: list[str] = []
+    if content is not None:
+        out.append(f"SUMMARY:{escape(content.summary)}")
+        out.append(_date_time("DTSTART", content.start))
+        if content.end is not None:
+            out.append(_date_time("DTEND", content.end))
+        if content.duration is not None:
+            out.append(f"DURATION:{duration_text(content.duration)}")
+    if stamps is not None and stamps.stamp is not None:
+        out.append(f"DTSTAMP:{_utc(stamps.stamp)}")
+    if content is not None:
+        out.append(f"UID:{escape(content.uid)}")
+        if content.recurrence_id is not None:
+            out.append(_date_time("RECURRENCE-ID", content.recurrence_id))
+    if stamps is not None and stamps.sequence is not None:
+        out.append(f"SEQUENCE:{stamps.sequence}")
+    if content is not None:
+        if content.rule is not None:
+            out.append(f"RRULE:{content.rule}")
+        out += [_date_time("RDATE", moment) for moment in content.rdates]
+        out += [_date_time("EXDATE", moment) for moment in content.exdates]
+        if content.category:
+            out.append(f"CATEGORIES:{escape(content.category)}")
+    if stamps is not None and stamps.created is not None:
+        out.append(f"CREATED:{_utc(stamps.created)}")
+    if content is not None:
+        out.append(f"DESCRIPTION:{escape(content.description)}")
+    if stamps is not None and stamps.last_modified is not None:
+        out.append(f"LAST-MODIFIED:{_utc(stamps.last_modified)}")
+    if content is not None:
+        if content.location:
+            out.append(f"LOCATION:{escape(content.location)}")
+        if content.related_to is not None:
+            out.append(f"RELATED-TO:{escape(content.related_to)}")
+    if status is not None:
+        out.append(f"STATUS:{escape(status)}")
+    if content is not None:
+        out.append(f"{PATH}:{escape(path_text(content.path))}")
+    return out
+
+
+def head_lines(head: Head) -> list[str]:
+    """The calendar's own content lines, in icalendar's property order."""
+    name = escape(head.name)
+    every = _icalendar_duration(_dt.timedelta(seconds=head.refresh))
+    out = [
+        "VERSION:2.0",
+        f"PRODID:{escape(PRODID)}",
+        "CALSCALE:GREGORIAN",
+        f"NAME:{name}",
+        f"X-WR-CALNAME:{name}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{every}",
+        f"{FEED_MARKER}:{escape(FEED_VERSION)}",
+        f"{MEETING}:{escape(head.meeting)}",
+        f"{DOMAIN}:{escape(head.domain)}",
+        f"X-PUBLISHED-TTL:{every}",
+    ]
+    if head.wr_timezone:
+        out.append(f"X-WR-TIMEZONE:{escape(head.zone)}")
+    return out
+
+
+LINES = Strategy("lines", content_lines, head_lines, fold)
+"""The content lines written directly (every feed)."""
+
+
+# -- icalendar's own ----------------------------------------------------------------------
+def _icalendar_value(moment: _dt.datetime) -> tuple[_dt.datetime, dict[str, str]]:
+    if moment.tzinfo is _dt.UTC:
+        return moment, {}
+    return moment.replace(tzinfo=None), {"TZID": str(getattr(moment.tzinfo, "key", ""))}
+
+
+def _icalendar_event(content: Content | None, stamps: Stamps | None, status: str | None
+                     ) -> list[str]:
+    """The lines icalendar writes for the same content."""
+    from icalendar import Event, vDuration, vRecur, vText
+
+    event = Event()
+
+    def when(name: str, moment: _dt.datetime) -> None:
+        value, parameters = _icalendar_value(moment)
+        event.add(name, value, parameters=parameters)
+
+    if content is not None:
+        event.add("UID", content.uid)
+        event.add("SUMMARY", vText(content.summary))
+        if content.recurrence_id is not None:
+            when("RECURRENCE-ID", content.recurrence_id)
+        when("DTSTART", content.start)
+        if content.end is not None:
+            when("DTEND", content.end)
+        if content.duration is not None:
+            seconds = content.duration
+            event.add("DURATION", vDuration(_dt.timedelta(seconds=seconds))
+                      if seconds < 86400 else vText(duration_text(seconds)))
+        event.add("DESCRIPTION", vText(content.description))
+        if content.location:
+            event.add("LOCATION", vText(content.location))
+        if content.category:
+            event.add("CATEGORIES", [vText(content.category)])
+        if content.rule is not None:
+            event.add("RRULE", vRecur.from_ical(content.rule))
+        for moment in content.rdates:
+            when("RDATE", moment)
+        for moment in content.exdates:
+            when("EXDATE", moment)
+        if content.related_to is not None:
+            event.add("RELATED-TO", content.related_to)
+    if status is not None:
+        event.add("STATUS", status)
+    if content is not None:
+        event.add(PATH, path_text(content.path))
+    if stamps is not None:
+        for name, stamp in (("DTSTAMP", stamps.stamp), ("LAST-MODIFIED", stamps.last_modified),
+                            ("CREATED", stamps.created)):
+            if stamp is not None:
+                event.add(name, stamp)
+        if stamps.sequence is not None:
+            event.add("SEQUENCE", stamps.sequence)
+    return [str(line) for line in event.content_lines()[1:-2]]
+
+
+def _icalendar_head(head: Head) -> list[str]:
+    from icalendar import Calendar, vDuration, vText
+
+    calendar = Calendar()
+    every = vDuration(_dt.timedelta(seconds=head.refresh))
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("NAME", vText(head.name))
+    calendar.add("X-WR-CALNAME", vText(head.name))
+    if head.wr_timezone:
+        calendar.add("X-WR-TIMEZONE", head.zone)
+    calendar.add("REFRESH-INTERVAL", every, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(_dt.timedelta(seconds=head.refresh)))
+    calendar.add(FEED_MARKER, FEED_VERSION)
+    calendar.add(DOMAIN, head.domain)
+    calendar.add(MEETING, head.meeting)
+    return [str(line) for line in calendar.content_lines()[1:-2]]
+
+
+def _icalendar_fold(line: str) -> bytes:
+    from icalendar.parser import Contentline
+
+    folded: bytes = Contentline(line).to_ical()  # type: ignore[no-untyped-call]
+    return folded
+
+
+ICALENDAR = Strategy("icalendar", _icalendar_event, _icalendar_head, _icalendar_fold)
+"""icalendar's components, written by icalendar."""
+
+
+# -- the feed -------------------------------------------------------------------------------
+def _timezone(zone: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of `zone` (without its last line break), or nothing for UTC and
+    for a zone this machine does not know (the TZID stays, as written)."""
+    if zone == "UTC":
+        return b""
+    from .vtimezone import vtimezone_bytes
 
     try:
-        return bytes(vtimezone(zone, first_year, last_year).to_ical()).removesuffix(_CRLF)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return vtimezone_bytes(zone, first_year, last_year).removesuffix(_CRLF)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
         return b""
 
 
-def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime, domain: str,
-               track: str | None = None, audience: str | None = None,
-               refresh: _dt.timedelta, name: str | None = None) -> bytes | None:
-    """The feed `to_ics` writes for `timetable` with no previous feed, or None when
-    this writer does not serve it (a repeating meeting, a zone name that would need
-    quoting). `stamp` is the UTC time of DTSTAMP, CREATED and LAST-MODIFIED; `domain`
-    the checked UID domain; `track`, `audience`, `refresh` and `name` are those of
-    :func:`agenda.to_ics`."""
-    from .._audience import for_audience
-    from . import feed as _ics
+def event_lines(event: Stamped | Kept, strategy: Strategy = LINES) -> list[str]:
+    """The content lines of one event to write (without BEGIN and END)."""
+    if isinstance(event, Stamped):
+        return strategy.event(event.content, event.stamps, "CONFIRMED")
+    lines = list(event.lines)
+    if event.status is not None or event.stamps is not None:
+        lines = in_order([*lines, *strategy.event(None, event.stamps, event.status)])
+    return [*lines, *event.inner]
 
-    meeting = timetable.meeting
-    zone = timetable.zone
-    every = _duration(refresh)
-    if meeting.repeats or _QUOTABLE & set(zone) or every is None:
-        return None
-    seen = None if audience is None else {
-        slot.number for slot in for_audience(timetable, audience)}
-    key = meeting.key
-    stamp_text = _utc(stamp)
-    category = meeting.category
-    parent_uid = _ics.event_uid(key, (), domain)
-    # (summary, start, end, path, uid, RELATED-TO, description, location) of each event
-    rows: list[tuple[str, int, int, tuple[str, ...], str, str | None, str, str | None]] = [
-        (meeting.title, timetable.start_utc, timetable.end_utc, (), parent_uid, None,
-         _ics._description(timetable), meeting.location)]
-    if items:
-        rows += [(slot.title, slot.start_utc, slot.end_utc, slot.path,
-                  _ics.event_uid(key, slot.path, domain), parent_uid,
-                  _ics._leaf_description(
-                      slot, [p.title for p in parents]), slot.room or meeting.location)
-                 for slot, parents in _leaves(timetable)
-                 if (track is None or slot.track in (None, track))
-                 and (seen is None or slot.number in seen)]
 
-    events: list[list[str]] = []
-    years: list[int] = []
-    in_utc = False
-    for title, start, end, path, uid, related, description, location in rows:
-        dtstart, dtend = _ics._span(start, end, zone)
-        for moment in (dtstart, dtend):
-            if getattr(moment.tzinfo, "key", None) is None or moment.tzinfo is _dt.UTC:
-                in_utc = True
-            else:
-                years.append(moment.year)
-        lines = [
-            "BEGIN:VEVENT",
-            f"SUMMARY:{_escape(_ics._clean(title))}",
-            _when("DTSTART", dtstart),
-            _when("DTEND", dtend),
-            f"DTSTAMP:{stamp_text}",
-            f"UID:{_escape(uid)}",
-            "SEQUENCE:0",
-        ]
-        if category:
-            lines.append(f"CATEGORIES:{_escape(_ics._clean(category))}")
-        lines.append(f"CREATED:{stamp_text}")
-        lines.append(f"DESCRIPTION:{_escape(_ics._clean(description))}")
-        lines.append(f"LAST-MODIFIED:{stamp_text}")
-        if location:
-            lines.append(f"LOCATION:{_escape(_ics._clean(location))}")
-        if related is not None:
-            lines.append(f"RELATED-TO:{_escape(related)}")
-        lines.append("STATUS:CONFIRMED")
-        lines.append(f"{_ics._PATH}:{_escape(_ics._path_text(path))}")
-        lines.append("END:VEVENT")
-        events.append(lines)
-
-    calendar_name = _escape(_ics._clean(meeting.title if name is None else name))
-    head = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{_escape(_ics.PRODID)}",
-        "CALSCALE:GREGORIAN",
-        f"NAME:{calendar_name}",
-        f"X-WR-CALNAME:{calendar_name}",
-        f"REFRESH-INTERVAL;VALUE=DURATION:{every}",
-        f"{_ics.FEED_MARKER}:{_escape(_ics.FEED_VERSION)}",
-        f"{_ics._MEETING}:{_escape(_ics._safe_key(key))}",
-        f"{_ics._DOMAIN}:{_escape(domain)}",
-        f"X-PUBLISHED-TTL:{every}",
-    ]
-    if zone == "UTC" or not in_utc:
-        head.append(f"X-WR-TIMEZONE:{_escape(zone)}")
-    out = [fold(line) for line in head]
-    block = _vtimezone(zone, min(years), max(years)) if years and zone != "UTC" else b""
-    if block:
-        out.append(block)
-    for lines in events:
-        out += [fold(line) for line in lines]
-    out.append(fold("END:VCALENDAR"))
+def write(head: Head, events: Sequence[Stamped | Kept], strategy: Strategy = LINES) -> bytes:
+    """The feed: `head`, its VTIMEZONEs, then `events` in order (UTF-8, CRLF lines)."""
+    fold_line = strategy.fold
+    out = [b"BEGIN:VCALENDAR"]
+    out += [fold_line(line) for line in strategy.head(head)]
+    for zone, first, last in head.timezones:
+        block = _timezone(zone, first, last)
+        if block:
+            out.append(block)
+    for event in events:
+        out.append(b"BEGIN:VEVENT")
+        out += [fold_line(line) for line in event_lines(event, strategy)]
+        out.append(b"END:VEVENT")
+    out.append(b"END:VCALENDAR")
     out.append(b"")
     return _CRLF.join(out)
-
-
-def _leaves(timetable: Timetable) -> Iterator[tuple[Slot, list[Slot]]]:
-    """Each leaf slot with the slots that enclose it, from the top (by number, as
-    the icalendar path finds them)."""
-    slots = list(timetable)
-    by_number = {slot.number: slot for slot in slots}
-    for slot in slots:
-        if slot.is_block:
-            continue
-        parents: list[Slot] = []
-        number = slot.number
-        while "." in number:
-            number = number.rpartition(".")[0]
-            parents.insert(0, by_number[number])
-        yield slot, parents

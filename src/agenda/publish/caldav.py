@@ -30,7 +30,8 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import attrs
 from icalendar import Calendar, Event
 
-from .._ical.feed import PRODID, to_ics
+from .._ical.content import PRODID
+from .._ical.feed import to_ics
 from .._layout import layout
 from .._model import Meeting
 from .._problems import AgendaError

@@ -31,7 +31,8 @@ import attrs
 from .._audience import audiences
 from .._formats.html import to_html
 from .._formats.labels import labels_for
-from .._ical.feed import REFRESH, to_ics
+from .._ical.content import REFRESH
+from .._ical.feed import to_ics
 from .._io import write_atomic
 from .._layout import layout
 from .._model import Meeting

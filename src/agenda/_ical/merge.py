@@ -1,0 +1,153 @@
+"""A feed regenerated against its previous version: which events keep their stamps.
+
+Subscribers' calendars update an event in place when its ``SEQUENCE`` grows, so the
+stamps of each event follow these rules (what counts as a change is
+:func:`agenda._ical.changes.changed`, the same definition that
+:meth:`FeedTimetable.differences` uses):
+
+- an event whose content did not change keeps ``SEQUENCE``, ``DTSTAMP``, ``CREATED``
+  and ``LAST-MODIFIED`` as they were, so it is written byte for byte as before;
+- a changed event gets ``SEQUENCE`` + 1 and the new stamp (its ``CREATED`` stays);
+- a new event gets ``SEQUENCE:0`` (an occurrence that is new: its series' sequence);
+- an event that left the agenda stays, written as it was read, as ``STATUS:CANCELLED``
+  with ``SEQUENCE`` + 1 (once: a cancelled event is kept as it is);
+- a RECURRENCE-ID event that is no longer written is dropped (its occurrence follows
+  the series again) and its series gets ``SEQUENCE`` + 1.
+
+The new stamp is the time given, but never before the previous feed's latest stamp.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+
+from .changes import STAMPS, changed
+from .content import Content, Kept, Stamped, Stamps
+from .read import Read, Written
+from .write import content_lines
+
+__all__ = ["merge", "stamp_of"]
+
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_TZID = re.compile(r';TZID="?([^";:]*)')
+
+Key = tuple[str, str]
+
+
+def _moment(now: _dt.datetime | str) -> _dt.datetime:
+    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
+    if isinstance(now, str):
+        try:
+            return _dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"now must be an ISO 8601 date-time like "
+                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
+    if not isinstance(now, _dt.datetime):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
+    return now
+
+
+def stamp_of(now: _dt.datetime | str | None, previous: Read | None) -> _dt.datetime:
+    """The stamp of new and changed events: `now`, but never before the previous
+    feed's latest stamp (it is then the second after it, so that LAST-MODIFIED never
+    precedes CREATED and a client sees the change as newer)."""
+    latest = _EPOCH
+    for written in previous.events if previous is not None else ():
+        event = written.event
+        for value in (event.stamp, event.last_modified, event.created):
+            if value is not None and value.tzinfo is not None:
+                latest = max(latest, value.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
+    if now is None:
+        return latest
+    now = _moment(now)
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be an aware date-time, got {now!r}")
+    try:
+        moment = now.astimezone(_dt.UTC).replace(microsecond=0)
+    except OverflowError:
+        raise ValueError(f"now {now.isoformat()} is outside the calendar's range") from None
+    return max(moment, latest)
+
+
+def _utc(moment: _dt.datetime | None) -> _dt.datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # a floating stamp: RFC 5545 stamps are UTC
+        return moment.replace(tzinfo=_dt.UTC)
+    return moment.astimezone(_dt.UTC)
+
+
+def _names(lines: Iterable[str]) -> set[str]:
+    return {re.split(r"[;:]", line, maxsplit=1)[0].upper() for line in lines}
+
+
+def _as_they_were(old: Written) -> Stamps:
+    """The stamps of an event of the previous feed, as they were (absent ones stay
+    absent)."""
+    event = old.event
+    have = _names(old.lines)
+    return Stamps(_utc(event.stamp) if "DTSTAMP" in have else None,
+                  _utc(event.created) if "CREATED" in have else None,
+                  _utc(event.last_modified) if "LAST-MODIFIED" in have else None,
+                  event.sequence if "SEQUENCE" in have else None)
+
+
+def _bumped(old: Written, stamp: _dt.datetime) -> Stamps:
+    """Stamps of an event changed (or cancelled) now: the next SEQUENCE, its CREATED."""
+    return Stamps.new(stamp, old.event.sequence + 1, _utc(old.event.created))
+
+
+def key_of(uid: str, lines: Iterable[str]) -> Key:
+    """(UID, RECURRENCE-ID as written, or "" for a series or a single event)."""
+    for line in lines:
+        if line.startswith("RECURRENCE-ID"):
+            head, _, value = line.rpartition(":")
+            tzid = _TZID.search(head)
+            return uid, f"{tzid[1] if tzid else ''}:{value}"
+    return uid, ""
+
+
+def merge(fresh: Sequence[Content], previous: Sequence[Written], stamp: _dt.datetime
+          ) -> list[Stamped | Kept]:
+    """The `fresh` events stamped against the `previous` ones (see the module's rules),
+    then the events that left the agenda."""
+    before: dict[Key, Written] = {}
+    for written in previous:
+        before.setdefault(key_of(written.event.uid, written.lines), written)
+    out: list[Stamped | Kept] = []
+    kept: dict[str, tuple[int, Content, Written]] = {}  # unchanged series: uid -> ...
+    series_sequence: dict[str, int] = {}
+    present: set[Key] = set()
+    for content in fresh:
+        lines = content_lines(content)
+        uid, rid = key = key_of(content.uid, lines)
+        present.add(key)
+        old = before.get(key)
+        if old is None:
+            stamps = Stamps.new(stamp, series_sequence.get(uid, 0) if rid else 0)
+        elif not changed(old.lines, lines):
+            stamps = _as_they_were(old)
+            if not rid:
+                kept[uid] = (len(out), content, old)
+        else:
+            stamps = _bumped(old, stamp)
+        if not rid:
+            series_sequence[uid] = stamps.sequence or 0
+        out.append(Stamped(content, stamps))
+    for (uid, rid), old in before.items():
+        if (uid, rid) in present:
+            continue
+        if rid:
+            if uid in kept:
+                where, series, master = kept.pop(uid)
+                out[where] = Stamped(series, _bumped(master, stamp))
+            continue
+        if old.event.cancelled:
+            out.append(Kept(old.lines, old.inner))
+            continue
+        own = tuple(line for line in old.lines
+                    if _names([line]).isdisjoint({"STATUS", *STAMPS}))
+        out.append(Kept(own, old.inner, "CANCELLED", _bumped(old, stamp)))
+    return out

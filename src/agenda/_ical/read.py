@@ -1,0 +1,480 @@
+"""Feeds read back: what subscribers have, and the previous feed an update starts from.
+
+One reader, two strategies. A feed is first scanned as content lines: a feed written
+by agenda holds only the properties and value forms the writer writes, each decoded
+here directly. A line the scan does not know (another property, a parameter, a value
+in a form the writer does not write, a zone this machine lacks) hands the whole feed to
+icalendar's parser, which reads anything iCalendar and refuses, by name, what this
+module cannot use. Both give the same :class:`FeedEvent`; the first is much faster.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import pendulum
+
+from .._messages import escape_controls
+from .._zones import moment as _moment
+from .changes import event_content
+from .content import (
+    DEFAULT_UID_DOMAIN,
+    DOMAIN,
+    FEED_MARKER,
+    MEETING,
+    PATH,
+    PRODID,
+    FeedError,
+    path_of,
+)
+from .events import FeedEvent, FeedTimetable
+
+__all__ = ["Read", "Written", "from_ics", "read_feed"]
+
+_MAX_SEQUENCE = 2**31 - 2  # RFC 5545 integers are 32-bit; the next one must fit too
+_SINGLE = ("UID", "DTSTART", "DTEND", "SEQUENCE", "DTSTAMP", "CREATED", "LAST-MODIFIED",
+           "STATUS", "SUMMARY", "RRULE", "RELATED-TO", "LOCATION", "DESCRIPTION", PATH)
+
+
+@attrs.frozen
+class Written:
+    """One VEVENT as read: its own content lines (unfolded, as written), the lines of
+    the components inside it, and what it says."""
+
+    lines: tuple[str, ...]
+    inner: tuple[str, ...]
+    event: FeedEvent
+
+
+@attrs.frozen
+class Read:
+    """A feed as read: its name, the meeting's zone, the UID domain and meeting key
+    it names (None when it does not), and its events."""
+
+    name: str
+    zone: str
+    uid_domain: str | None
+    meeting: str | None
+    events: tuple[Written, ...]
+
+    def timetable(self) -> FeedTimetable:
+        domain = DEFAULT_UID_DOMAIN if self.uid_domain is None else self.uid_domain
+        return FeedTimetable(name=self.name, zone=self.zone, uid_domain=domain,
+                             events=tuple(w.event for w in self.events))
+
+
+def from_ics(data: bytes | bytearray | str) -> FeedTimetable:
+    """Read a feed written by :func:`to_ics`; :class:`FeedError` for anything else."""
+    return read_feed(data).timetable()
+
+
+def read_feed(data: bytes | bytearray | str, source: str | None = None) -> Read:
+    """Read a feed written by agenda (FeedError for anything else, naming `source`):
+    scanned when it holds only what agenda writes, else parsed by icalendar."""
+    text = _text(data, source)
+    return _scan(text) or _parse(text, source)
+
+
+# -- text -----------------------------------------------------------------------------------
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _text(data: bytes | bytearray | str, source: str | None) -> str:
+    """The feed's text with its lines unfolded *before* decoding (RFC 5545 §3.1: a
+    fold may fall inside a UTF-8 sequence); FeedError for no text at all."""
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes | str):
+        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
+    if isinstance(data, str):
+        if "\x00" in data:
+            raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise FeedError(f"not UTF-8 text ({exc.reason} at character {exc.start})",
+                            source) from None
+    elif b"\x00" in data[:65536]:
+        raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
+    try:
+        return _FOLD.sub(b"", data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise FeedError("a binary file, not iCalendar text; it is left untouched",
+                        source) from None
+
+
+def _unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], value)
+
+
+_ESCAPED = re.compile(r"\\(.)")
+
+
+# -- the scan -------------------------------------------------------------------------------
+_HEAD = re.compile(r"([A-Z][A-Z0-9-]*)((?:;[A-Z0-9-]+=[^;:\",\x00-\x1f]*)*):.*")
+_LINE = re.compile(r"([A-Z][A-Z0-9-]*)(?:;TZID=([^;:\",\x00-\x1f]+))?:(.*)")
+_TEXT = re.compile(r"(?:[^\\;,\x00-\x08\x0a-\x1f\x7f]|\\[\\;,n])*")
+_STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
+_DATE_TIME = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
+_DURATION = re.compile(r"P(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?")
+_RULE = re.compile(r"[A-Z0-9=;,+-]+")
+_SEQUENCE = re.compile(r"0|[1-9]\d{0,9}")
+_TEXTS = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS",
+                    "CATEGORIES", PATH})
+_TIMES = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"})
+_STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
+_ZONE_LINES = re.compile(
+    r"(?:BEGIN|END):(?:STANDARD|DAYLIGHT)|TZID:[^\\;,\x00-\x1f]+|DTSTART:\d{8}T\d{6}"
+    r"|TZOFFSET(?:FROM|TO):[+-]\d{4}(?:\d\d)?|TZNAME:(?:[^\\;,\x00-\x1f]|\\[\\;,])*"
+    r"|RRULE:[A-Z0-9=;,+-]+|RDATE:\d{8}T\d{6}(?:,\d{8}T\d{6})*")
+
+
+class _Unknown(Exception):
+    """Something the scan does not read: icalendar reads the feed."""
+
+
+def _zone_of(tzid: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(tzid)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        raise _Unknown from None
+
+
+def _instant(tzid: str | None, value: str) -> int:
+    """UTC seconds of a DATE-TIME value: with its TZID (the first of a repeated
+    wall-clock time, as RFC 5545 reads it), else ending in Z."""
+    found = _DATE_TIME.fullmatch(value)
+    if found is None or (tzid is None) != (found[7] == "Z"):
+        raise _Unknown
+    year, month, day, hour, minute, second = map(int, found.groups()[:6])
+    try:
+        local = _dt.datetime(year, month, day, hour, minute, second,
+                             tzinfo=_dt.UTC if tzid is None else _zone_of(tzid))
+        return int(local.timestamp())
+    except (ValueError, OverflowError):
+        raise _Unknown from None
+
+
+def _stamp_value(value: str) -> _dt.datetime:
+    found = _STAMP.fullmatch(value)
+    if found is None:
+        raise _Unknown
+    year, month, day, hour, minute, second = map(int, found.groups())
+    try:
+        return _dt.datetime(year, month, day, hour, minute, second, tzinfo=_dt.UTC)
+    except ValueError:
+        raise _Unknown from None
+
+
+def _seconds(value: str) -> int:
+    return int(event_content([f"DURATION:{value}"])[0][9:])
+
+
+def _decode(lines: Sequence[str], zone: str) -> FeedEvent:
+    """The event whose content lines are `lines` (_Unknown for anything the writer does
+    not write); times in UTC are given in `zone`."""
+    values: dict[str, Any] = {}
+    times: dict[str, tuple[str | None, int]] = {}
+    categories: list[str] = []
+    for line in lines:
+        found = _LINE.fullmatch(line)
+        if found is None:
+            raise _Unknown
+        name, tzid, value = found.groups()
+        if name in _TIMES:
+            if name in ("RDATE", "EXDATE"):
+                for one in value.split(","):
+                    _instant(tzid, one)
+                continue
+            if name in times:
+                raise _Unknown
+            times[name] = (tzid, _instant(tzid, value))
+            continue
+        if tzid is not None or (name in values and name != "CATEGORIES"):
+            raise _Unknown
+        if name in _TEXTS:
+            if not _TEXT.fullmatch(value):
+                raise _Unknown
+            if name == "CATEGORIES":
+                categories.append(_unescape(value))
+            values[name] = _unescape(value)
+        elif name in _STAMPS:
+            values[name] = _stamp_value(value)
+        elif name == "SEQUENCE":
+            if not _SEQUENCE.fullmatch(value) or int(value) > _MAX_SEQUENCE:
+                raise _Unknown
+            values[name] = int(value)
+        elif name == "DURATION":
+            if not _DURATION.fullmatch(value) or value in ("P", "PT"):
+                raise _Unknown
+            values[name] = _seconds(value)
+        elif name == "RRULE":
+            if not _RULE.fullmatch(value):
+                raise _Unknown
+            values[name] = value
+        else:
+            raise _Unknown
+    if "DTSTART" not in times or ("DTEND" not in times and "DURATION" not in values):
+        raise _Unknown
+    try:
+        path = path_of(values.get(PATH, "/"))
+    except ValueError:
+        raise _Unknown from None
+
+    def when(name: str) -> pendulum.DateTime:
+        tzid, utc = times[name]
+        return _moment(utc, zone if tzid is None else tzid)
+
+    start = when("DTSTART")
+    if "DTEND" in times:
+        end = when("DTEND")
+    else:
+        end = _moment(start.int_timestamp + values["DURATION"], start.timezone_name or zone)
+    return FeedEvent(
+        uid=values.get("UID", ""), summary=values.get("SUMMARY", ""), start=start, end=end,
+        recurrence_id=when("RECURRENCE-ID") if "RECURRENCE-ID" in times else None,
+        content=event_content(lines), status=values.get("STATUS", "CONFIRMED").upper(),
+        sequence=values.get("SEQUENCE", 0), path=path, related_to=values.get("RELATED-TO"),
+        location=values.get("LOCATION"), description=values.get("DESCRIPTION", ""),
+        categories=tuple(categories), rrule=values.get("RRULE"),
+        stamp=values.get("DTSTAMP"), last_modified=values.get("LAST-MODIFIED"),
+        created=values.get("CREATED"))
+
+
+def _scan(text: str) -> Read | None:
+    """The feed read line by line, or None when it holds anything the writer does not
+    write (icalendar then reads it)."""
+    lines = [line for line in re.split(r"\r?\n", text) if line]
+    if len(lines) < 2 or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
+        return None
+    head: dict[str, str | None] = {}  # None: a value with parameters
+    tzids: list[str] = []
+    events: list[list[str]] = []
+    k, last = 1, len(lines) - 1
+    try:
+        while k < last:
+            line = lines[k]
+            if line == "BEGIN:VEVENT":
+                end = lines.index("END:VEVENT", k)
+                body = lines[k + 1:end]
+                if any(one.startswith(("BEGIN:", "END:")) for one in body):
+                    return None
+                events.append(body)
+                k = end + 1
+            elif line == "BEGIN:VTIMEZONE":
+                end = lines.index("END:VTIMEZONE", k)
+                for one in lines[k + 1:end]:
+                    if not _ZONE_LINES.fullmatch(one):
+                        return None
+                    if one.startswith("TZID:"):
+                        tzids.append(one[5:])
+                k = end + 1
+            else:
+                found = _HEAD.fullmatch(line)
+                if found is None or found[1] in ("BEGIN", "END") or found[1] in head:
+                    return None
+                head[found[1]] = None if found[2] else line[found.end(2) + 1:]
+                k += 1
+    except ValueError:  # a component without its END
+        return None
+    wanted = ("PRODID", FEED_MARKER, MEETING, DOMAIN, "X-WR-TIMEZONE", "X-WR-CALNAME", "NAME")
+    said: dict[str, str] = {}
+    for name in wanted:
+        if name in head:
+            value = head[name]
+            if value is None or not _TEXT.fullmatch(value):
+                return None  # with parameters, or in a form the writer does not write
+            said[name] = _unescape(value)
+    if FEED_MARKER not in said and said.get("PRODID") != PRODID:
+        return None
+    zone = said.get("X-WR-TIMEZONE") or (tzids[0] if tzids else "UTC")
+    try:
+        written = tuple(Written(tuple(body), (), _decode(body, "UTC")) for body in events)
+    except _Unknown:
+        return None
+    meeting = said[MEETING] if MEETING in said else _path_meeting(written)
+    return Read(name=said.get("X-WR-CALNAME", said.get("NAME", "")), zone=zone,
+                uid_domain=said.get(DOMAIN), meeting=meeting, events=written)
+
+
+def _path_meeting(events: Iterable[Written]) -> str | None:
+    """The meeting key of a feed that does not say it: the UID of its first event of
+    the path ``/``."""
+    for written in events:
+        if f"{PATH}:/" in written.lines:
+            return written.event.uid.rpartition("@")[0] or None
+    return None
+
+
+# -- icalendar's parser ---------------------------------------------------------------------
+def _parse(text: str, source: str | None) -> Read:
+    """The feed parsed by icalendar; FeedError for anything this module cannot use."""
+    from icalendar import Calendar
+
+    try:
+        calendar = Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        reason = escape_controls(str(exc))
+        if len(reason) > 120:
+            reason = f"{reason[:117]}..."
+        raise FeedError(f"not valid iCalendar ({reason})", source) from None
+    if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
+        name = getattr(calendar, "name", "?")
+        raise FeedError(f"not an iCalendar calendar (it holds a {name}, not a VCALENDAR)",
+                        source)
+    prodid = str(calendar.get("PRODID", ""))
+    if FEED_MARKER not in calendar and prodid != PRODID:
+        raise FeedError(f'not a feed written by agenda (PRODID "{prodid}", no {FEED_MARKER}); '
+                        "it is left untouched", source)
+    found = calendar.walk("VEVENT")
+    for event in found:
+        _check_event(event, source)
+    zone = _said(calendar, "X-WR-TIMEZONE") or next(
+        (str(tz.tz_name) for tz in calendar.timezones), "UTC")
+    events = tuple(Written(tuple(_lines(event)), tuple(_inner(event)),
+                           _feed_event(event, "UTC")) for event in found)
+    meeting = _said(calendar, MEETING) if MEETING in calendar else _path_meeting(events)
+    name = _said(calendar, "X-WR-CALNAME") if "X-WR-CALNAME" in calendar else _said(
+        calendar, "NAME")
+    return Read(name=name or "", zone=zone, uid_domain=_said(calendar, DOMAIN),
+                meeting=meeting, events=events)
+
+
+def _said(calendar: Any, name: str) -> str | None:
+    """The calendar's property `name` as text (None when absent; a repeated one as
+    icalendar gives it)."""
+    value = calendar.get(name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return str(value)
+    return _unescape(bytes(value.to_ical()).decode("utf-8"))
+
+
+def _lines(event: Any) -> list[str]:
+    """The event's own content lines, unfolded, as icalendar writes them."""
+    return [str(event.content_line(name, value))
+            for name, value in event.property_items(recursive=False)
+            if name not in ("BEGIN", "END")]
+
+
+def _inner(event: Any) -> list[str]:
+    """The content lines of the components inside the event."""
+    return [str(line) for component in event.subcomponents
+            for line in component.content_lines() if line]
+
+
+def _when(value: object, name: str, zone: str) -> pendulum.DateTime:
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError as exc:  # icalendar's BrokenCalendarProperty: a malformed value
+        raise FeedError(f"{name} cannot be read ({exc})") from None
+    if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
+        raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
+    tzid = getattr(moment.tzinfo, "key", None)
+    return _moment(int(moment.timestamp()), zone if tzid in (None, "UTC") else tzid)
+
+
+def _stamp_of(event: Any, name: str) -> _dt.datetime | None:
+    value = event.get(name)
+    try:
+        moment = getattr(value, "dt", None)
+    except ValueError:  # a malformed stamp tells nothing; the event is still read
+        return None
+    return moment if isinstance(moment, _dt.datetime) else None
+
+
+def _check_event(event: Any, source: str | None) -> None:
+    """FeedError unless the properties this module reads from `event` can be read:
+    each at most once, times that are times, a SEQUENCE that is a number."""
+    uid = event.get("UID")
+    name = str(uid)[:80] if uid is not None and not isinstance(uid, list) else "?"
+    for prop in _SINGLE:
+        if isinstance(event.get(prop), list):
+            raise FeedError(f"event {name}: {prop} appears more than once", source)
+    try:
+        _when(event.get("DTSTART"), "DTSTART", "UTC")
+        if event.get("DTEND") is not None or event.get("DURATION") is None:
+            _when(event.get("DTEND"), "DTEND", "UTC")
+    except FeedError as exc:
+        raise FeedError(f"event {name}: {exc.reason}", source) from None
+    for prop in ("DTSTAMP", "LAST-MODIFIED", "CREATED", "RECURRENCE-ID", "EXDATE", "RDATE"):
+        found = event.get(prop)
+        for value in found if isinstance(found, list) else [found]:
+            if value is None:
+                continue
+            try:
+                dates = getattr(value, "dts", None)
+                for date in dates if dates is not None else [value]:
+                    date.dt  # noqa: B018 - reading it is the check
+            except (ValueError, TypeError, AttributeError) as exc:
+                reason = escape_controls(str(exc))[:80]
+                raise FeedError(f"event {name}: {prop} cannot be read ({reason})",
+                                source) from None
+    try:
+        _sequence(event)
+    except FeedError as exc:
+        raise FeedError(exc.reason, source) from None
+
+
+def _sequence(event: Any) -> int:
+    """The event's SEQUENCE (0 when absent); FeedError when it is not one."""
+    value = event.get("SEQUENCE")
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= _MAX_SEQUENCE:
+        shown = str(getattr(value, "to_ical", lambda: value)())[:40]
+        raise FeedError(f'event {str(event.get("UID", "?"))[:80]}: SEQUENCE "{shown}" is not '
+                        f"a whole number from 0 to {_MAX_SEQUENCE}")
+    return number
+
+
+def _feed_event(event: Any, zone: str) -> FeedEvent:
+    try:
+        path = path_of(str(event.get(PATH, "/")))
+    except ValueError as exc:
+        raise FeedError(f"event {event.get('UID')}: bad {PATH} ({exc})") from None
+    related = event.get("RELATED-TO")
+    found = event.get("CATEGORIES")
+    categories = [str(c) for value in (found if isinstance(found, list) else [found])
+                  if value is not None for c in value.cats]
+    rule = event.get("RRULE")
+    location = event.get("LOCATION")
+    start = _when(event.get("DTSTART"), "DTSTART", zone)
+    duration = event.get("DURATION")
+    if event.get("DTEND") is None and duration is not None:
+        seconds = _seconds(duration.to_ical().decode())
+        end = _moment(start.int_timestamp + seconds, start.timezone_name or zone)
+    else:
+        end = _when(event.get("DTEND"), "DTEND", zone)
+    rid = event.get("RECURRENCE-ID")
+    return FeedEvent(
+        uid=str(event.get("UID", "")),
+        summary=str(event.get("SUMMARY", "")),
+        start=start,
+        end=end,
+        recurrence_id=_when(rid, "RECURRENCE-ID", zone) if rid is not None else None,
+        content=event_content(_lines(event)),
+        status=str(event.get("STATUS", "CONFIRMED")).upper(),
+        sequence=_sequence(event),
+        path=path,
+        related_to=str(related) if related is not None else None,
+        location=str(location) if location is not None else None,
+        description=str(event.get("DESCRIPTION", "")),
+        categories=tuple(categories),
+        rrule=rule.to_ical().decode("ascii") if rule is not None else None,
+        stamp=_stamp_of(event, "DTSTAMP"),
+        last_modified=_stamp_of(event, "LAST-MODIFIED"),
+        created=_stamp_of(event, "CREATED"),
+    )
