@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import attrs
 import icalendar
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import agenda
@@ -100,7 +100,13 @@ def test_wall_clock_times_carry_the_zone_and_mean_the_same_instant_in_the_vtimez
             assert int(own.timestamp()) == instant(prop)
 
 
+FALL_BACK_NIGHT = Meeting("m", dt.date(2024, 11, 3), dt.time(0), "America/New_York",
+                          [Item("block", items=[Item("child", minutes=90)])])
+"""Every event ends in the repeated hour, so every time is written in UTC."""
+
+
 @given(meetings())
+@example(FALL_BACK_NIGHT)
 def test_from_ics_reads_back_what_was_written(meeting: Meeting) -> None:
     timetable = layout(meeting)
     feed = from_ics(to_ics(timetable, items=True, now=T0, uid_domain="example.org"))
@@ -110,7 +116,9 @@ def test_from_ics_reads_back_what_was_written(meeting: Meeting) -> None:
                                                                timetable.end_utc)
     assert [(e.path, e.summary, e.start_utc, e.end_utc) for e in feed.items] == [
         (s.path, s.title, s.start_utc, s.end_utc) for s in leaves(timetable)]
-    assert feed.meeting.start.timezone_name == timetable.zone
+    assert feed.zone == timetable.zone
+    assert {e.start.timezone_name for e in feed.events} == {timetable.zone}
+    assert {e.end.timezone_name for e in feed.events} == {timetable.zone}
     assert all(e.sequence == 0 and e.status == "CONFIRMED" for e in feed.events)
     assert feed.uid_domain == "example.org"
     assert feed.differences(timetable) == ()

@@ -59,6 +59,7 @@ REFRESH = _dt.timedelta(hours=1)
 PATH = "X-AGENDA-PATH"
 DOMAIN = "X-AGENDA-UID-DOMAIN"
 MEETING = "X-AGENDA-MEETING"
+ZONE = "X-AGENDA-TIMEZONE"
 _MAX_YEARS = 100
 _UNBOUNDED_YEARS = 10
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
@@ -215,10 +216,11 @@ class Kept:
 
 @attrs.frozen
 class Head:
-    """The calendar's own properties: its `name`, the meeting's `zone` and key
-    (`meeting`), the UID `domain`, how often to fetch it again (`refresh`, seconds),
-    whether to name the zone for readers (``X-WR-TIMEZONE``) and the VTIMEZONEs to
-    carry: (TZID, first year, last year)."""
+    """The calendar's own properties: its `name`, the meeting's `zone` (always named,
+    ``X-AGENDA-TIMEZONE``, even when every time is written in UTC) and key (`meeting`),
+    the UID `domain`, how often to fetch it again (`refresh`, seconds), whether to name
+    the zone for readers (``X-WR-TIMEZONE``) and the VTIMEZONEs to carry: (TZID, first
+    year, last year)."""
 
     name: str
     zone: str

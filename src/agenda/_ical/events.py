@@ -25,8 +25,8 @@ __all__ = ["FeedEvent", "FeedTimetable"]
 class FeedEvent:
     """One VEVENT of a feed read back.
 
-    `start` and `end` are pendulum date-times in the event's zone (as written:
-    its TZID, or UTC), `start_utc` and `end_utc` the same
+    `start` and `end` are pendulum date-times in the event's zone (its TZID; for a
+    time written in UTC, the meeting's zone), `start_utc` and `end_utc` the same
     instants as UTC seconds. `path` is the identity path of the slot the event stands
     for (``()`` for the meeting event), `related_to` the UID of the meeting event for
     an item event.
@@ -148,7 +148,7 @@ class FeedTimetable:
         """
         items = any(not e.is_meeting for e in self.events)
         zone = timetable.zone
-        fresh = [_wanted(c) for c in contents(timetable, items, self.uid_domain)]
+        fresh = [_wanted(c, zone) for c in contents(timetable, items, self.uid_domain)]
         numbers = {slot.path: slot.number for slot in timetable}
         have = {(e.uid, e.recurrence_id): e for e in self.events}
         out: list[str] = []
@@ -196,14 +196,15 @@ def _what_differs(have: FeedEvent, want: FeedEvent, zone: str) -> list[str]:
     return out
 
 
-def _when(moment: _dt.datetime) -> pendulum.DateTime:
-    return _moment(int(moment.timestamp()), getattr(moment.tzinfo, "key", None) or "UTC")
+def _wanted(content: Content, zone: str) -> FeedEvent:
+    """The event `content` makes, as it reads back (the meeting's zone `zone`)."""
 
+    def when(moment: _dt.datetime) -> pendulum.DateTime:
+        key = getattr(moment.tzinfo, "key", None)
+        return _moment(int(moment.timestamp()), zone if key in (None, "UTC") else key)
 
-def _wanted(content: Content) -> FeedEvent:
-    """The event `content` makes, as it reads back."""
-    start = _when(content.start)
-    end = (_when(content.end) if content.end is not None
+    start = when(content.start)
+    end = (when(content.end) if content.end is not None
            else _moment(start.int_timestamp + (content.duration or 0),
                          start.timezone_name or "UTC"))
     return FeedEvent(
@@ -211,5 +212,5 @@ def _wanted(content: Content) -> FeedEvent:
         sequence=0, path=content.path, related_to=content.related_to,
         location=content.location, description=content.description,
         categories=(content.category,) if content.category else (), rrule=content.rule,
-        recurrence_id=_when(content.recurrence_id) if content.recurrence_id else None,
+        recurrence_id=when(content.recurrence_id) if content.recurrence_id else None,
         content=event_content(content_lines(content)))

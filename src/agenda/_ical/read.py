@@ -6,6 +6,10 @@ here directly. A line the scan does not know (another property, a parameter, a v
 in a form the writer does not write, a zone this machine lacks) hands the whole feed to
 icalendar's parser, which reads anything iCalendar and refuses, by name, what this
 module cannot use. Both give the same :class:`FeedEvent`; the first is much faster.
+
+Times written in UTC (an end in a repeated hour) are given back in the meeting's zone,
+which the feed names (``X-AGENDA-TIMEZONE``; older feeds: ``X-WR-TIMEZONE``, else their
+first VTIMEZONE).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import pendulum
 
 from .._messages import escape_controls
 from .._zones import moment as _moment
+from .._zones import zone as _held_zone
 from .changes import event_content
 from .content import (
     DEFAULT_UID_DOMAIN,
@@ -29,6 +34,7 @@ from .content import (
     MEETING,
     PATH,
     PRODID,
+    ZONE,
     FeedError,
     path_of,
 )
@@ -177,6 +183,15 @@ def _seconds(value: str) -> int:
     return int(event_content([f"DURATION:{value}"])[0][9:])
 
 
+def shown_zone(zone: str) -> str:
+    """The zone in which times written in UTC are given: the meeting's, if known here."""
+    try:
+        _held_zone(zone)
+    except (ValueError, OSError):
+        return "UTC"
+    return zone
+
+
 def _decode(lines: Sequence[str], zone: str) -> FeedEvent:
     """The event whose content lines are `lines` (_Unknown for anything the writer does
     not write); times in UTC are given in `zone`."""
@@ -284,7 +299,8 @@ def _scan(text: str) -> Read | None:
                 k += 1
     except ValueError:  # a component without its END
         return None
-    wanted = ("PRODID", FEED_MARKER, MEETING, DOMAIN, "X-WR-TIMEZONE", "X-WR-CALNAME", "NAME")
+    wanted = ("PRODID", FEED_MARKER, MEETING, DOMAIN, ZONE, "X-WR-TIMEZONE", "X-WR-CALNAME",
+              "NAME")
     said: dict[str, str] = {}
     for name in wanted:
         if name in head:
@@ -294,9 +310,10 @@ def _scan(text: str) -> Read | None:
             said[name] = _unescape(value)
     if FEED_MARKER not in said and said.get("PRODID") != PRODID:
         return None
-    zone = said.get("X-WR-TIMEZONE") or (tzids[0] if tzids else "UTC")
+    zone = said.get(ZONE) or said.get("X-WR-TIMEZONE") or (tzids[0] if tzids else "UTC")
+    shown = shown_zone(zone)
     try:
-        written = tuple(Written(tuple(body), (), _decode(body, "UTC")) for body in events)
+        written = tuple(Written(tuple(body), (), _decode(body, shown)) for body in events)
     except _Unknown:
         return None
     meeting = said[MEETING] if MEETING in said else _path_meeting(written)
@@ -336,10 +353,11 @@ def _parse(text: str, source: str | None) -> Read:
     found = calendar.walk("VEVENT")
     for event in found:
         _check_event(event, source)
-    zone = _said(calendar, "X-WR-TIMEZONE") or next(
+    zone = _said(calendar, ZONE) or _said(calendar, "X-WR-TIMEZONE") or next(
         (str(tz.tz_name) for tz in calendar.timezones), "UTC")
+    shown = shown_zone(zone)
     events = tuple(Written(tuple(_lines(event)), tuple(_inner(event)),
-                           _feed_event(event, "UTC")) for event in found)
+                           _feed_event(event, shown)) for event in found)
     meeting = _said(calendar, MEETING) if MEETING in calendar else _path_meeting(events)
     name = _said(calendar, "X-WR-CALNAME") if "X-WR-CALNAME" in calendar else _said(
         calendar, "NAME")

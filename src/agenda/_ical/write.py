@@ -29,6 +29,7 @@ from .content import (
     MEETING,
     PATH,
     PRODID,
+    ZONE,
     Content,
     Head,
     Kept,
@@ -210,6 +211,7 @@ def head_lines(head: Head) -> list[str]:
         f"REFRESH-INTERVAL;VALUE=DURATION:{every}",
         f"{FEED_MARKER}:{escape(FEED_VERSION)}",
         f"{MEETING}:{escape(head.meeting)}",
+        f"{ZONE}:{escape(head.zone)}",
         f"{DOMAIN}:{escape(head.domain)}",
         f"X-PUBLISHED-TTL:{every}",
     ]
@@ -296,6 +298,7 @@ def _icalendar_head(head: Head) -> list[str]:
     calendar.add(FEED_MARKER, FEED_VERSION)
     calendar.add(DOMAIN, head.domain)
     calendar.add(MEETING, head.meeting)
+    calendar.add(ZONE, head.zone)
     return [str(line) for line in calendar.content_lines()[1:-2]]
 
 
