@@ -2,7 +2,9 @@
 package, and khal (a terminal calendar), beside those of tests/test_ics_oracles.py.
 
 Each must read the timetable's instants for the meeting event and every item event
-(every occurrence of a repeating meeting), as there. vobject is also read the way a
+(every occurrence of a repeating meeting), as there; vobject also reads the feeds
+regenerated against a previous one there (changed, cancelled, re-sequenced events,
+series with overrides) as `agenda.from_ics` does. vobject is also read the way a
 server reads it: one process reading feed after feed, keeping the first definition of
 each TZID it meets, which is how a one-off feed's zone once made a later series an
 hour late.
@@ -24,19 +26,24 @@ from hypothesis import given, settings
 from agenda import Item, Meeting
 from conftest import require_tool, which
 from test_ics_oracles import (
+    _ONE_DATE,
     BATCH,
     BATCHES,
     ORACLES,
     Case,
     Got,
     assert_agree,
+    check_regenerated,
     check_series,
     fixed_meetings,
     flatten,
     generated,
     make_case,
+    read_components,
+    regenerated,
     repeating_meetings,
     run_json,
+    updated_case,
     wanted,
     with_feeds,
 )
@@ -58,10 +65,14 @@ def vobject() -> None:
         require_tool("vobject (pip install -e '.[test]')", False)
 
 
-def read_vobject(cases: Sequence[Case]) -> list[list[Got]]:
-    read = with_feeds(cases, lambda paths: run_json(
+def read_vobject_feeds(cases: Sequence[Case]) -> list[dict[str, Any]]:
+    read: list[dict[str, Any]] = with_feeds(cases, lambda paths: run_json(
         "vobject", [sys.executable, str(ORACLES / "vobject_dump.py")], paths))
-    return [flatten(feed["events"]) for feed in read]
+    return read
+
+
+def read_vobject(cases: Sequence[Case]) -> list[list[Got]]:
+    return [flatten(feed["events"]) for feed in read_vobject_feeds(cases)]
 
 
 def test_vobject_reads_the_reference_dst_and_repeating_feeds(vobject: None,
@@ -78,6 +89,22 @@ def test_vobject_reads_the_reference_dst_and_repeating_feeds(vobject: None,
 def test_vobject_reads_generated_feeds(vobject: None, batch: list[Meeting]) -> None:
     cases = generated(batch)
     assert_agree("vobject", cases, read_vobject(cases))
+
+
+def test_vobject_reads_regenerated_feeds(vobject: None) -> None:
+    cases = [updated_case(name, m) for name, m in [*fixed_meetings(), *repeating_meetings()]]
+    read = read_vobject_feeds(cases)
+    check_regenerated("vobject", cases, [flatten(feed["events"]) for feed in read],
+                      read_components(read))
+
+
+@settings(max_examples=BATCHES)
+@given(BATCH)
+def test_vobject_reads_generated_regenerated_feeds(vobject: None, batch: list[Meeting]) -> None:
+    cases = regenerated(batch)
+    read = read_vobject_feeds(cases)
+    check_regenerated("vobject", cases, [flatten(feed["events"]) for feed in read],
+                      read_components(read))
 
 
 def cache_scenario() -> list[Case]:
@@ -196,7 +223,7 @@ def read_khal(khal: str, cases: Sequence[Case]) -> list[list[Got]]:
         if not line.strip():
             continue
         uid, start, end, title = line.split("|", 3)
-        seen[owner[uid]].add(Got(uid, title, _utc(start), _utc(end)))
+        seen[owner[_ONE_DATE.sub("@", uid)]].add(Got(uid, title, _utc(start), _utc(end)))
     return [list(events) for events in seen]
 
 
