@@ -124,18 +124,23 @@ _ESCAPED = re.compile(r"\\(.)")
 
 
 # -- the scan -------------------------------------------------------------------------------
-_HEAD = re.compile(r"([A-Z][A-Z0-9-]*)((?:;[A-Z0-9-]+=[^;:\",\x00-\x1f]*)*):.*")
+_HEAD = re.compile(r"([A-Z][A-Z0-9-]*)(;VALUE=DURATION)?:(.*)")
 _LINE = re.compile(r"([A-Z][A-Z0-9-]*)(?:;TZID=([^;:\",\x00-\x1f]+))?:(.*)")
 _TEXT = re.compile(r"(?:[^\\;,\x00-\x08\x0a-\x1f\x7f]|\\[\\;,n])*")
 _STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
 _DATE_TIME = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
-_DURATION = re.compile(r"P(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?")
+_DURATION = re.compile(r"P(?=\d|T\d)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?")
 _RULE = re.compile(r"[A-Z0-9=;,+-]+")
 _SEQUENCE = re.compile(r"0|[1-9]\d{0,9}")
 _TEXTS = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS",
                     "CATEGORIES", PATH})
 _TIMES = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"})
 _STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
+# The calendar's own properties as agenda writes them.
+_HEAD_FORMS = {name: _TEXT for name in ("PRODID", "NAME", "X-WR-CALNAME", FEED_MARKER, MEETING,
+                                         ZONE, DOMAIN, "X-WR-TIMEZONE")}
+_HEAD_FORMS.update({"VERSION": re.compile(r"2\.0"), "CALSCALE": re.compile("GREGORIAN"),
+                    "REFRESH-INTERVAL": _DURATION, "X-PUBLISHED-TTL": _DURATION})
 _ZONE_LINES = re.compile(
     r"(?:BEGIN|END):(?:STANDARD|DAYLIGHT)|TZID:[^\\;,\x00-\x1f]+|DTSTART:\d{8}T\d{6}"
     r"|TZOFFSET(?:FROM|TO):[+-]\d{4}(?:\d\d)?|TZNAME:(?:[^\\;,\x00-\x1f]|\\[\\;,])*"
@@ -227,7 +232,7 @@ def _decode(lines: Sequence[str], zone: str) -> FeedEvent:
                 raise _Unknown
             values[name] = int(value)
         elif name == "DURATION":
-            if not _DURATION.fullmatch(value) or value in ("P", "PT"):
+            if not _DURATION.fullmatch(value):
                 raise _Unknown
             values[name] = _seconds(value)
         elif name == "RRULE":
@@ -269,7 +274,7 @@ def _scan(text: str) -> Read | None:
     lines = [line for line in re.split(r"\r?\n", text) if line]
     if len(lines) < 2 or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
         return None
-    head: dict[str, str | None] = {}  # None: a value with parameters
+    head: dict[str, str] = {}
     tzids: list[str] = []
     events: list[list[str]] = []
     k, last = 1, len(lines) - 1
@@ -285,29 +290,25 @@ def _scan(text: str) -> Read | None:
                 k = end + 1
             elif line == "BEGIN:VTIMEZONE":
                 end = lines.index("END:VTIMEZONE", k)
-                for one in lines[k + 1:end]:
-                    if not _ZONE_LINES.fullmatch(one):
-                        return None
-                    if one.startswith("TZID:"):
-                        tzids.append(one[5:])
+                body = lines[k + 1:end]
+                if not _timezone(body):
+                    return None
+                tzids.append(next(one[5:] for one in body if one.startswith("TZID:")))
                 k = end + 1
             else:
                 found = _HEAD.fullmatch(line)
-                if found is None or found[1] in ("BEGIN", "END") or found[1] in head:
+                if found is None or found[1] in head:
                     return None
-                head[found[1]] = None if found[2] else line[found.end(2) + 1:]
+                name, parameter, value = found.groups()
+                form = _HEAD_FORMS.get(name)
+                if (form is None or (parameter is not None) != (name == "REFRESH-INTERVAL")
+                        or not form.fullmatch(value)):
+                    return None
+                head[name] = value
                 k += 1
     except ValueError:  # a component without its END
         return None
-    wanted = ("PRODID", FEED_MARKER, MEETING, DOMAIN, ZONE, "X-WR-TIMEZONE", "X-WR-CALNAME",
-              "NAME")
-    said: dict[str, str] = {}
-    for name in wanted:
-        if name in head:
-            value = head[name]
-            if value is None or not _TEXT.fullmatch(value):
-                return None  # with parameters, or in a form the writer does not write
-            said[name] = _unescape(value)
+    said = {name: _unescape(value) for name, value in head.items()}
     if FEED_MARKER not in said and said.get("PRODID") != PRODID:
         return None
     zone = said.get(ZONE) or said.get("X-WR-TIMEZONE") or (tzids[0] if tzids else "UTC")
@@ -319,6 +320,31 @@ def _scan(text: str) -> Read | None:
     meeting = said[MEETING] if MEETING in said else _path_meeting(written)
     return Read(name=said.get("X-WR-CALNAME", said.get("NAME", "")), zone=zone,
                 uid_domain=said.get(DOMAIN), meeting=meeting, events=written)
+
+
+def _timezone(lines: Sequence[str]) -> bool:
+    """Whether `lines` are a VTIMEZONE as agenda writes it: one TZID, then STANDARD and
+    DAYLIGHT observances, each closed before the next."""
+    inside: str | None = None
+    tzids = 0
+    for line in lines:
+        if not _ZONE_LINES.fullmatch(line):
+            return False
+        if line.startswith("BEGIN:"):
+            if inside is not None:
+                return False
+            inside = line[6:]
+        elif line.startswith("END:"):
+            if inside != line[4:]:
+                return False
+            inside = None
+        elif line.startswith("TZID:"):
+            tzids += 1
+            if inside is not None:
+                return False
+        elif inside is None:
+            return False
+    return inside is None and tzids == 1
 
 
 def _path_meeting(events: Iterable[Written]) -> str | None:
