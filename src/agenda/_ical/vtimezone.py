@@ -26,6 +26,7 @@ icalendar.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import importlib.resources
@@ -36,7 +37,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
-from dateutil import rrule as _rrule
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 __all__ = ["vtimezone", "vtimezone_bytes"]
@@ -44,6 +44,7 @@ __all__ = ["vtimezone", "vtimezone_bytes"]
 _DAY = 86400
 _UTC = _dt.UTC
 _WEEKDAYS = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")  # POSIX numbers days from Sunday
+_BYDAY = re.compile(r"(-?\d)?(SU|MO|TU|WE|TH|FR|SA)")
 
 _State = tuple[_dt.timedelta, str, bool]  # offset, name, is DST
 
@@ -199,10 +200,30 @@ class _Part:
     daylight: bool
 
     def onsets(self, year: int) -> Iterator[_dt.datetime]:
-        """Wall-clock onsets from `year` on."""
-        start = (_dt.datetime(year, 1, 1, tzinfo=_UTC).replace(tzinfo=None)  # floating
-                 + _dt.timedelta(seconds=self.of_day))
-        yield from _rrule.rrulestr(self.rule, dtstart=start)
+        """Wall-clock onsets from `year` on (what the RRULE gives)."""
+        while year <= 9999:
+            yield from self.onsets_in(year)
+            year += 1
+
+    def onsets_in(self, year: int) -> list[_dt.datetime]:
+        """The wall-clock onsets of `year`: the days of the month that are the rule's
+        weekday, its `n`-th (or last) one or one of its month days."""
+        fields = dict(part.split("=") for part in self.rule.split(";"))
+        month = int(fields["BYMONTH"])
+        found = _BYDAY.fullmatch(fields["BYDAY"])
+        if found is None:  # pragma: no cover - _rule_parts writes no other form
+            raise ValueError(f"not a rule this module writes: {self.rule}")
+        first, length = calendar.monthrange(year, month)  # first: Monday is 0
+        weekday = (_WEEKDAYS.index(found[2]) - 1) % 7
+        days = list(range(1 + (weekday - first) % 7, length + 1, 7))
+        if found[1]:
+            nth = int(found[1])
+            days = days[nth - 1:nth] if nth > 0 else days[nth:][:1]
+        if "BYMONTHDAY" in fields:
+            wanted = {int(d) for d in fields["BYMONTHDAY"].split(",")}
+            days = [d for d in days if d in wanted or d - length - 1 in wanted]
+        return [_dt.datetime(year, month, d) + _dt.timedelta(seconds=self.of_day)  # noqa: DTZ001
+                for d in days]
 
     def instant(self, wall: _dt.datetime) -> int:
         return int((wall - self.before).replace(tzinfo=_UTC).timestamp())
