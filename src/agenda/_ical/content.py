@@ -239,19 +239,20 @@ def _written(moment: _dt.datetime) -> _dt.datetime:
     return moment
 
 
-def _local(utc: int, zone: str) -> _dt.datetime | None:
-    """The instant as a wall-clock time in `zone`, or None when that wall-clock time
-    is ambiguous (the repeated hour when DST ends: RFC 5545 reads it as the first
-    pass, but ical.js and libical read the second)."""
-    if zone == "UTC":
+def _local(utc: int, zone: zoneinfo.ZoneInfo | None) -> _dt.datetime | None:
+    """The instant as a wall-clock time in `zone` (None: UTC), or None when that
+    wall-clock time is ambiguous (the repeated hour when DST ends: RFC 5545 reads it
+    as the first pass, but ical.js and libical read the second)."""
+    if zone is None:
         return None
-    local = _dt.datetime.fromtimestamp(utc, zoneinfo.ZoneInfo(zone)).replace(fold=0)
-    if int(local.timestamp()) != utc or local.utcoffset() != local.replace(fold=1).utcoffset():
+    local = _dt.datetime.fromtimestamp(utc, zone)
+    if local.fold or local.utcoffset() != local.replace(fold=1).utcoffset():
         return None
     return local
 
 
-def _span(start: int, end: int, zone: str) -> tuple[_dt.datetime, _dt.datetime]:
+def _span(start: int, end: int, zone: zoneinfo.ZoneInfo | None
+          ) -> tuple[_dt.datetime, _dt.datetime]:
     """DTSTART and DTEND values of a single event (or one occurrence): wall-clock times
     with the zone's TZID, else, when either end is ambiguous, both in UTC (readers that
     compute the duration in wall-clock time misread a mixed pair)."""
@@ -267,7 +268,8 @@ def _description(timetable: Timetable) -> str:
     zone = timetable.zone
     for slot in timetable:
         start, end = _wall_clock(slot.start_utc, zone), _wall_clock(slot.end_utc, zone)
-        text = f"{'  ' * slot.depth}{start:%H:%M}~{end:%H:%M} {slot.title}"
+        text = (f"{'  ' * slot.depth}{start.hour:02d}:{start.minute:02d}~"
+                f"{end.hour:02d}:{end.minute:02d} {slot.title}")
         if slot.item.presenter:
             text += f" — {slot.item.presenter}"
         lines.append(text)
@@ -304,10 +306,11 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
             audience: str | None) -> list[Content]:
     """The meeting's event, then each leaf's (with `items`), dated by the timetable."""
     meeting = timetable.meeting
-    zone = timetable.zone
+    zone = None if timetable.zone == "UTC" else zoneinfo.ZoneInfo(timetable.zone)
     category = clean(meeting.category) if meeting.category else None
     location = meeting.location
     parent = event_uid(meeting.key, (), domain)
+    base, _, checked = parent.rpartition("@")  # event_uid's, for every item
     start, end = _span(timetable.start_utc, timetable.end_utc, zone)
     out = [Content(parent, clean(meeting.title), (), clean(_description(timetable)),
                    start, end, location=clean(location) if location else None,
@@ -317,7 +320,7 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
             start, end = _span(slot.start_utc, slot.end_utc, zone)
             where = slot.room or location
             out.append(Content(
-                event_uid(meeting.key, slot.path, domain), clean(slot.title), slot.path,
+                f"{base}/{_path_digest(slot.path)}@{checked}", clean(slot.title), slot.path,
                 clean(_leaf_description(slot, trail)), start, end, related_to=parent,
                 location=clean(where) if where else None, category=category))
     return out

@@ -55,28 +55,29 @@ def _times(event: Stamped | Kept) -> list[tuple[str, str | None, int]]:
                 if moment is not None]
     out = []
     for line in event.lines:
-        found = _WRITTEN.match(line)
+        found = _WRITTEN.match(line) if line.startswith(("DTSTART", "DTEND")) else None
         if found is not None:
             tzid = _TZID.search(found[2])
             out.append((found[1], tzid[1] if tzid else None, int(found[3])))
     return out
 
 
-def _written_in_utc(events: Sequence[Stamped | Kept]) -> bool:
-    """Whether a start or end is written in UTC (a time in a repeated hour).
+def _written_in_utc(times: Sequence[list[tuple[str, str | None, int]]]) -> bool:
+    """Whether a start or end is written in UTC (a time in a repeated hour), given the
+    events' `_times`.
 
     X-WR-TIMEZONE is then left out: readers that honour it (Google's convention,
     python's x-wr-timezone) move UTC times into that zone as wall-clock times and
     can lose which of the two passes of the hour was meant."""
-    return any(tzid is None for event in events for _, tzid, _ in _times(event))
+    return any(tzid is None for found in times for _, tzid, _ in found)
 
 
-def _zones_years(timetable: Timetable, events: Sequence[Stamped | Kept]
+def _zones_years(timetable: Timetable, times: Sequence[list[tuple[str, str | None, int]]]
                  ) -> tuple[tuple[str, int, int], ...]:
-    """(TZID, first year, last year) of each VTIMEZONE: the meeting's zone (see
-    `feed_years`), and the year of any other zone's event kept from the previous feed."""
+    """(TZID, first year, last year) of each VTIMEZONE, given the events' `_times`: the
+    meeting's zone (see `feed_years`), and the year of any other zone's event kept from
+    the previous feed."""
     spans: dict[str, tuple[int, int]] = {}
-    times = [_times(event) for event in events]
     if any(tzid == timetable.zone for found in times for _, tzid, _ in found):
         spans[timetable.zone] = feed_years(timetable)
     for found in times:
@@ -157,10 +158,11 @@ def plan(timetable: Timetable, *, items: bool = False,
     fresh = contents(timetable, items, domain, track, audience)
     events: list[Stamped | Kept] = (
         merge(fresh, old.events, stamp) if old is not None
-        else [Stamped(content, Stamps.new(stamp)) for content in fresh])
+        else [Stamped(content, new) for new in [Stamps.new(stamp)] for content in fresh])
     zone = timetable.zone
+    times = [_times(event) for event in events]
     head = Head(name=clean(meeting.title if name is None else name), zone=zone, meeting=key,
                 domain=domain, refresh=int(refresh.total_seconds()),
-                wr_timezone=zone == "UTC" or not _written_in_utc(events),
-                timezones=_zones_years(timetable, events))
+                wr_timezone=zone == "UTC" or not _written_in_utc(times),
+                timezones=_zones_years(timetable, times))
     return head, events

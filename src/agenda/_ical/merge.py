@@ -23,7 +23,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
 
-from .changes import STAMPS, changed
+from .changes import STAMPS, event_content
 from .content import Content, Kept, Stamped, Stamps
 from .read import Read, Written
 from .write import content_lines
@@ -99,6 +99,21 @@ def _bumped(old: Written, stamp: _dt.datetime) -> Stamps:
     return Stamps.new(stamp, old.event.sequence + 1, _utc(old.event.created))
 
 
+_STAMP_HEADS = tuple(f"{name}{mark}" for name in STAMPS for mark in ":;")
+_STAMP_LINE = re.compile(r"(?:DTSTAMP|CREATED|LAST-MODIFIED):\d{8}T\d{6}Z|SEQUENCE:(?:0|[1-9]\d*)")
+
+
+def _as_written(old: Written, lines: list[str]) -> bool:
+    """Whether `old` is the event whose content lines are `lines` with its stamps, in the
+    writer's forms: then writing its own lines again gives what writing `lines` with
+    its stamps as they were would give, byte for byte."""
+    if old.inner or len(old.lines) < len(lines):
+        return False
+    rest = [line for line in old.lines if not line.startswith(_STAMP_HEADS)]
+    return rest == lines and all(_STAMP_LINE.fullmatch(line) for line in old.lines
+                                 if line.startswith(_STAMP_HEADS))
+
+
 def key_of(uid: str, lines: Iterable[str]) -> Key:
     """(UID, RECURRENCE-ID as written, or "" for a series or a single event)."""
     for line in lines:
@@ -115,19 +130,31 @@ def merge(fresh: Sequence[Content], previous: Sequence[Written], stamp: _dt.date
     then the events that left the agenda."""
     before: dict[Key, Written] = {}
     for written in previous:
-        before.setdefault(key_of(written.event.uid, written.lines), written)
+        event = written.event
+        key = key_of(event.uid, written.lines) if event.is_occurrence else (event.uid, "")
+        before.setdefault(key, written)
     out: list[Stamped | Kept] = []
     kept: dict[str, tuple[int, Content, Written]] = {}  # unchanged series: uid -> ...
     series_sequence: dict[str, int] = {}
     present: set[Key] = set()
+    new = Stamps.new(stamp)
     for content in fresh:
         lines = content_lines(content)
-        uid, rid = key = key_of(content.uid, lines)
+        uid, rid = key = (key_of(content.uid, lines) if content.recurrence_id is not None
+                          else (content.uid, ""))
         present.add(key)
         old = before.get(key)
         if old is None:
-            stamps = Stamps.new(stamp, series_sequence.get(uid, 0) if rid else 0)
-        elif not changed(old.lines, lines):
+            stamps = Stamps.new(stamp, series_sequence[uid]) if rid and series_sequence.get(
+                uid) else new
+        elif _as_written(old, lines):
+            # Unchanged, and written as the writer writes it: the same lines again.
+            if not rid:
+                kept[uid] = (len(out), content, old)
+                series_sequence[uid] = old.event.sequence
+            out.append(Kept(old.lines))
+            continue
+        elif old.event.content == event_content(lines):  # see `changes.changed`
             stamps = _as_they_were(old)
             if not rid:
                 kept[uid] = (len(out), content, old)

@@ -15,6 +15,7 @@ first VTIMEZONE).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import zoneinfo
 from collections.abc import Iterable, Sequence
@@ -82,6 +83,17 @@ def from_ics(data: bytes | bytearray | str) -> FeedTimetable:
 def read_feed(data: bytes | bytearray | str, source: str | None = None) -> Read:
     """Read a feed written by agenda (FeedError for anything else, naming `source`):
     scanned when it holds only what agenda writes, else parsed by icalendar."""
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, bytes | str):
+        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
+    return _read(data, source)
+
+
+@functools.lru_cache(maxsize=2)
+def _read(data: bytes | str, source: str | None) -> Read:
+    """The feed read (held: a command that shows what it updates reads its previous feed
+    again; a `Read` is a value)."""
     text = _text(data, source)
     return _scan(text) or _parse(text, source)
 
@@ -90,13 +102,9 @@ def read_feed(data: bytes | bytearray | str, source: str | None = None) -> Read:
 _FOLD = re.compile(rb"\r?\n[ \t]")
 
 
-def _text(data: bytes | bytearray | str, source: str | None) -> str:
+def _text(data: bytes | str, source: str | None) -> str:
     """The feed's text with its lines unfolded *before* decoding (RFC 5545 §3.1: a
     fold may fall inside a UTF-8 sequence); FeedError for no text at all."""
-    if isinstance(data, bytearray | memoryview):
-        data = bytes(data)
-    if not isinstance(data, bytes | str):
-        raise TypeError(f"a feed is bytes, bytearray or str, got {type(data).__name__}")
     if isinstance(data, str):
         if "\x00" in data:
             raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
@@ -107,16 +115,26 @@ def _text(data: bytes | bytearray | str, source: str | None) -> str:
                             source) from None
     elif b"\x00" in data[:65536]:
         raise FeedError("a binary file, not iCalendar text; it is left untouched", source)
+    if b"\n\t" not in data and data.count(b"\n ") == data.count(b"\r\n "):
+        unfolded = data.replace(b"\r\n ", b"")  # every fold is CRLF and a space
+    else:
+        unfolded = _FOLD.sub(b"", data)
     try:
-        return _FOLD.sub(b"", data).decode("utf-8")
+        return unfolded.decode("utf-8")
     except UnicodeDecodeError:
         raise FeedError("a binary file, not iCalendar text; it is left untouched",
                         source) from None
 
 
 def _unescape(value: str) -> str:
+    """TEXT unescaped (``\\n`` and ``\\N`` are line breaks)."""
     if "\\" not in value:
         return value
+    if "\\\\" not in value:  # each backslash starts an escape of one character
+        plain = (value.replace("\\n", "\n").replace("\\N", "\n").replace("\\;", ";")
+                 .replace("\\,", ","))
+        if "\\" not in plain:
+            return plain
     return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], value)
 
 
@@ -124,23 +142,54 @@ _ESCAPED = re.compile(r"\\(.)")
 
 
 # -- the scan -------------------------------------------------------------------------------
+_PLAIN = r"[^\\;,\x00-\x08\x0a-\x1f\x7f]*+"
+_T = rf"{_PLAIN}(?:\\[\\;,n]{_PLAIN})*+"  # TEXT as the writer escapes it (without backtracking)
+_DT = r"\d{8}T\d{6}"
+_ZONE_ID = r"[^;:\",\x00-\x1f]+"
+_DURATION = r"P(?=\d|T\d)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?"
+_TEXT = re.compile(_T)
+
+
+def _time(name: str, group: str) -> str:
+    """One DATE-TIME line: with its TZID, or in UTC."""
+    return (rf"(?:{name}(?:;TZID=(?P<{group}_tz>{_ZONE_ID}):(?P<{group}>{_DT})"
+            rf"|:(?P<{group}_utc>{_DT})Z)\n)")
+
+
+def _times(name: str) -> str:
+    return rf"(?:{name}(?:;TZID={_ZONE_ID}:{_DT}(?:,{_DT})*|:{_DT}Z(?:,{_DT}Z)*)\n)*"
+
+
+# One VEVENT as the writer writes it: its properties, each optional but DTSTART, in the
+# writer's (icalendar's) order and forms.
+_EVENT = re.compile(
+    r"BEGIN:VEVENT\n(?P<body>"
+    rf"(?:SUMMARY:(?P<summary>{_T})\n)?"
+    + _time("DTSTART", "start") + "?"
+    + _time("DTEND", "end") + "?"
+    + rf"(?:DURATION:(?P<duration>{_DURATION})\n)?"
+    + rf"(?:DTSTAMP:(?P<stamp>{_DT})Z\n)?"
+    + rf"(?:UID:(?P<uid>{_T})\n)?"
+    + _time("RECURRENCE-ID", "rid") + "?"
+    + r"(?:SEQUENCE:(?P<sequence>0|[1-9]\d{0,9})\n)?"
+    + r"(?:RRULE:(?P<rule>[A-Z0-9=;,+-]+)\n)?"
+    + rf"(?P<dates>{_times('RDATE')}{_times('EXDATE')})"
+    + rf"(?P<categories>(?:CATEGORIES:{_T}\n)*)"
+    + rf"(?:CREATED:(?P<created>{_DT})Z\n)?"
+    + rf"(?:DESCRIPTION:(?P<description>{_T})\n)?"
+    + rf"(?:LAST-MODIFIED:(?P<modified>{_DT})Z\n)?"
+    + rf"(?:LOCATION:(?P<location>{_T})\n)?"
+    + rf"(?:RELATED-TO:(?P<related>{_T})\n)?"
+    + rf"(?:STATUS:(?P<status>{_T})\n)?"
+    + rf"(?:{PATH}:(?P<path>{_T})\n)?"
+    + r")END:VEVENT\n")
 _HEAD = re.compile(r"([A-Z][A-Z0-9-]*)(;VALUE=DURATION)?:(.*)")
-_LINE = re.compile(r"([A-Z][A-Z0-9-]*)(?:;TZID=([^;:\",\x00-\x1f]+))?:(.*)")
-_TEXT = re.compile(r"(?:[^\\;,\x00-\x08\x0a-\x1f\x7f]|\\[\\;,n])*")
-_STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z")
-_DATE_TIME = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z?)")
-_DURATION = re.compile(r"P(?=\d|T\d)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?")
-_RULE = re.compile(r"[A-Z0-9=;,+-]+")
-_SEQUENCE = re.compile(r"0|[1-9]\d{0,9}")
-_TEXTS = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS",
-                    "CATEGORIES", PATH})
-_TIMES = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"})
-_STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
 # The calendar's own properties as agenda writes them.
 _HEAD_FORMS = {name: _TEXT for name in ("PRODID", "NAME", "X-WR-CALNAME", FEED_MARKER, MEETING,
                                          ZONE, DOMAIN, "X-WR-TIMEZONE")}
 _HEAD_FORMS.update({"VERSION": re.compile(r"2\.0"), "CALSCALE": re.compile("GREGORIAN"),
-                    "REFRESH-INTERVAL": _DURATION, "X-PUBLISHED-TTL": _DURATION})
+                    "REFRESH-INTERVAL": re.compile(_DURATION),
+                    "X-PUBLISHED-TTL": re.compile(_DURATION)})
 _ZONE_LINES = re.compile(
     r"(?:BEGIN|END):(?:STANDARD|DAYLIGHT)|TZID:[^\\;,\x00-\x1f]+|DTSTART:\d{8}T\d{6}"
     r"|TZOFFSET(?:FROM|TO):[+-]\d{4}(?:\d\d)?|TZNAME:(?:[^\\;,\x00-\x1f]|\\[\\;,])*"
@@ -159,29 +208,56 @@ def _zone_of(tzid: str) -> zoneinfo.ZoneInfo:
 
 
 def _instant(tzid: str | None, value: str) -> int:
-    """UTC seconds of a DATE-TIME value: with its TZID (the first of a repeated
-    wall-clock time, as RFC 5545 reads it), else ending in Z."""
-    found = _DATE_TIME.fullmatch(value)
-    if found is None or (tzid is None) != (found[7] == "Z"):
-        raise _Unknown
-    year, month, day, hour, minute, second = map(int, found.groups()[:6])
+    """UTC seconds of a DATE-TIME value (``YYYYMMDDTHHMMSS``): with its TZID (the first
+    of a repeated wall-clock time, as RFC 5545 reads it), else in UTC."""
     try:
-        local = _dt.datetime(year, month, day, hour, minute, second,
-                             tzinfo=_dt.UTC if tzid is None else _zone_of(tzid))
+        local = _dt.datetime.fromisoformat(value).replace(
+            tzinfo=_dt.UTC if tzid is None else _zone_of(tzid))
         return int(local.timestamp())
     except (ValueError, OverflowError):
         raise _Unknown from None
 
 
-def _stamp_value(value: str) -> _dt.datetime:
-    found = _STAMP.fullmatch(value)
-    if found is None:
-        raise _Unknown
-    year, month, day, hour, minute, second = map(int, found.groups())
-    try:
-        return _dt.datetime(year, month, day, hour, minute, second, tzinfo=_dt.UTC)
-    except ValueError:
-        raise _Unknown from None
+class _Values:
+    """The values of one feed's scan, each read once (a feed repeats its stamps, and an
+    item ends where the next begins); times in UTC are given in `zone`."""
+
+    def __init__(self, zone: str) -> None:
+        self.zone = zone
+        self._moments: dict[tuple[str | None, str], pendulum.DateTime] = {}
+        self._stamps: dict[str, _dt.datetime] = {}
+
+    def moment(self, tzid: str | None, value: str) -> pendulum.DateTime:
+        key = (tzid, value)
+        found = self._moments.get(key)
+        if found is None:
+            found = _moment(_instant(tzid, value), self.zone if tzid is None else tzid)
+            self._moments[key] = found
+        return found
+
+    def time(self, found: re.Match[str], group: str) -> pendulum.DateTime | None:
+        tzid = found[f"{group}_tz"]
+        if tzid is not None:
+            return self.moment(tzid, found[group])
+        value = found[f"{group}_utc"]
+        return None if value is None else self.moment(None, value)
+
+    def stamp(self, value: str | None) -> _dt.datetime | None:
+        if value is None:
+            return None
+        found = self._stamps.get(value)
+        if found is None:
+            try:
+                found = _dt.datetime.fromisoformat(value).replace(tzinfo=_dt.UTC)
+            except ValueError:
+                raise _Unknown from None
+            self._stamps[value] = found
+        return found
+
+
+def _lines_of(text: str) -> list[str]:
+    """The lines of `text`, each ended by LF (no other character ends a content line)."""
+    return text.split("\n")[:-1]
 
 
 def _seconds(value: str) -> int:
@@ -197,124 +273,93 @@ def shown_zone(zone: str) -> str:
     return zone
 
 
-def _decode(lines: Sequence[str], zone: str) -> FeedEvent:
-    """The event whose content lines are `lines` (_Unknown for anything the writer does
-    not write); times in UTC are given in `zone`."""
-    values: dict[str, Any] = {}
-    times: dict[str, tuple[str | None, int]] = {}
-    categories: list[str] = []
-    for line in lines:
-        found = _LINE.fullmatch(line)
-        if found is None:
-            raise _Unknown
-        name, tzid, value = found.groups()
-        if name in _TIMES:
-            if name in ("RDATE", "EXDATE"):
-                for one in value.split(","):
-                    _instant(tzid, one)
-                continue
-            if name in times:
-                raise _Unknown
-            times[name] = (tzid, _instant(tzid, value))
-            continue
-        if tzid is not None or (name in values and name != "CATEGORIES"):
-            raise _Unknown
-        if name in _TEXTS:
-            if not _TEXT.fullmatch(value):
-                raise _Unknown
-            if name == "CATEGORIES":
-                categories.append(_unescape(value))
-            values[name] = _unescape(value)
-        elif name in _STAMPS:
-            values[name] = _stamp_value(value)
-        elif name == "SEQUENCE":
-            if not _SEQUENCE.fullmatch(value) or int(value) > _MAX_SEQUENCE:
-                raise _Unknown
-            values[name] = int(value)
-        elif name == "DURATION":
-            if not _DURATION.fullmatch(value):
-                raise _Unknown
-            values[name] = _seconds(value)
-        elif name == "RRULE":
-            if not _RULE.fullmatch(value):
-                raise _Unknown
-            values[name] = value
-        else:
-            raise _Unknown
-    if "DTSTART" not in times or ("DTEND" not in times and "DURATION" not in values):
+def _decode(found: re.Match[str], values: _Values) -> Written:
+    """The event the scan found (_Unknown for anything it does not read)."""
+    start = values.time(found, "start")
+    end = values.time(found, "end")
+    duration = found["duration"]
+    if start is None or (end is None and duration is None):
         raise _Unknown
+    if end is None:
+        end = _moment(start.int_timestamp + _seconds(duration),
+                      start.timezone_name or values.zone)
+    for line in _lines_of(found["dates"]):  # RDATE and EXDATE: readable, not read
+        head, _, dates = line.partition(":")
+        for value in dates.split(","):
+            _instant(head.partition(";TZID=")[2] or None, value.removesuffix("Z"))
+    sequence = int(found["sequence"] or 0)
+    text = found["path"]
     try:
-        path = path_of(values.get(PATH, "/"))
+        path = () if text is None or text == "/" else path_of(_unescape(text))
     except ValueError:
         raise _Unknown from None
+    if sequence > _MAX_SEQUENCE:
+        raise _Unknown
+    lines = tuple(_lines_of(found["body"]))
 
-    def when(name: str) -> pendulum.DateTime:
-        tzid, utc = times[name]
-        return _moment(utc, zone if tzid is None else tzid)
+    def said(group: str) -> str | None:
+        value = found[group]
+        return None if value is None else _unescape(value)
 
-    start = when("DTSTART")
-    if "DTEND" in times:
-        end = when("DTEND")
-    else:
-        end = _moment(start.int_timestamp + values["DURATION"], start.timezone_name or zone)
-    return FeedEvent(
-        uid=values.get("UID", ""), summary=values.get("SUMMARY", ""), start=start, end=end,
-        recurrence_id=when("RECURRENCE-ID") if "RECURRENCE-ID" in times else None,
-        content=event_content(lines), status=values.get("STATUS", "CONFIRMED").upper(),
-        sequence=values.get("SEQUENCE", 0), path=path, related_to=values.get("RELATED-TO"),
-        location=values.get("LOCATION"), description=values.get("DESCRIPTION", ""),
-        categories=tuple(categories), rrule=values.get("RRULE"),
-        stamp=values.get("DTSTAMP"), last_modified=values.get("LAST-MODIFIED"),
-        created=values.get("CREATED"))
+    return Written(lines, (), FeedEvent(
+        uid=said("uid") or "", summary=said("summary") or "", start=start, end=end,
+        recurrence_id=values.time(found, "rid"), content=event_content(lines),
+        status=(said("status") or "CONFIRMED").upper(), sequence=sequence, path=path,
+        related_to=said("related"), location=said("location"),
+        description=said("description") or "",
+        categories=tuple(_unescape(line[11:]) for line in _lines_of(found["categories"])),
+        rrule=found["rule"], stamp=values.stamp(found["stamp"]),
+        last_modified=values.stamp(found["modified"]), created=values.stamp(found["created"])))
 
 
 def _scan(text: str) -> Read | None:
-    """The feed read line by line, or None when it holds anything the writer does not
-    write (icalendar then reads it)."""
-    lines = [line for line in re.split(r"\r?\n", text) if line]
-    if len(lines) < 2 or lines[0] != "BEGIN:VCALENDAR" or lines[-1] != "END:VCALENDAR":
+    """The feed read by its content lines, or None when it holds anything the writer does
+    not write (icalendar then reads it)."""
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        return None
+    if "\n\n" in text or text.startswith("\n"):
+        text = re.sub(r"\n\n+", "\n", text).lstrip("\n")  # icalendar skips empty lines
+    text = text.rstrip("\n") + "\n"
+    if not text.startswith("BEGIN:VCALENDAR\n") or not text.endswith("\nEND:VCALENDAR\n"):
         return None
     head: dict[str, str] = {}
     tzids: list[str] = []
-    events: list[list[str]] = []
-    k, last = 1, len(lines) - 1
-    try:
-        while k < last:
-            line = lines[k]
-            if line == "BEGIN:VEVENT":
-                end = lines.index("END:VEVENT", k)
-                body = lines[k + 1:end]
-                if any(one.startswith(("BEGIN:", "END:")) for one in body):
-                    return None
-                events.append(body)
-                k = end + 1
-            elif line == "BEGIN:VTIMEZONE":
-                end = lines.index("END:VTIMEZONE", k)
-                body = lines[k + 1:end]
-                if not _timezone(body):
-                    return None
-                tzids.append(next(one[5:] for one in body if one.startswith("TZID:")))
-                k = end + 1
-            else:
-                found = _HEAD.fullmatch(line)
-                if found is None or found[1] in head:
-                    return None
-                name, parameter, value = found.groups()
-                form = _HEAD_FORMS.get(name)
-                if (form is None or (parameter is not None) != (name == "REFRESH-INTERVAL")
-                        or not form.fullmatch(value)):
-                    return None
-                head[name] = value
-                k += 1
-    except ValueError:  # a component without its END
-        return None
+    events: list[re.Match[str]] = []
+    k, last = len("BEGIN:VCALENDAR\n"), len(text) - len("END:VCALENDAR\n")
+    while k < last:
+        if text.startswith("BEGIN:VEVENT\n", k):
+            found = _EVENT.match(text, k, last)
+            if found is None:
+                return None
+            events.append(found)
+            k = found.end()
+        elif text.startswith("BEGIN:VTIMEZONE\n", k):
+            end = text.find("END:VTIMEZONE\n", k, last)
+            body = _lines_of(text[k + len("BEGIN:VTIMEZONE\n"):end])
+            if end < 0 or not _timezone(body):
+                return None
+            tzids.append(next(one[5:] for one in body if one.startswith("TZID:")))
+            k = end + len("END:VTIMEZONE\n")
+        else:
+            end = text.index("\n", k)
+            found = _HEAD.fullmatch(text, k, end)
+            if found is None or found[1] in head:
+                return None
+            name, parameter, value = found.groups()
+            form = _HEAD_FORMS.get(name)
+            if (form is None or (parameter is not None) != (name == "REFRESH-INTERVAL")
+                    or not form.fullmatch(value)):
+                return None
+            head[name] = value
+            k = end + 1
     said = {name: _unescape(value) for name, value in head.items()}
     if FEED_MARKER not in said and said.get("PRODID") != PRODID:
         return None
     zone = said.get(ZONE) or said.get("X-WR-TIMEZONE") or (tzids[0] if tzids else "UTC")
-    shown = shown_zone(zone)
+    values = _Values(shown_zone(zone))
     try:
-        written = tuple(Written(tuple(body), (), _decode(body, shown)) for body in events)
+        written = tuple(_decode(found, values) for found in events)
     except _Unknown:
         return None
     meeting = said[MEETING] if MEETING in said else _path_meeting(written)

@@ -17,6 +17,7 @@ the reference the first is held to, byte for byte, by the tests.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 
@@ -165,14 +166,15 @@ def content_lines(content: Content | None, stamps: Stamps | None = None,
             out.append(_date_time("DTEND", content.end))
         if content.duration is not None:
             out.append(f"DURATION:{duration_text(content.duration)}")
-    if stamps is not None and stamps.stamp is not None:
-        out.append(f"DTSTAMP:{_utc(stamps.stamp)}")
+    stamp, created, modified, sequence = _stamp_texts(stamps)
+    if stamp is not None:
+        out.append(stamp)
     if content is not None:
         out.append(f"UID:{escape(content.uid)}")
         if content.recurrence_id is not None:
             out.append(_date_time("RECURRENCE-ID", content.recurrence_id))
-    if stamps is not None and stamps.sequence is not None:
-        out.append(f"SEQUENCE:{stamps.sequence}")
+    if sequence is not None:
+        out.append(sequence)
     if content is not None:
         if content.rule is not None:
             out.append(f"RRULE:{content.rule}")
@@ -180,12 +182,12 @@ def content_lines(content: Content | None, stamps: Stamps | None = None,
         out += [_date_time("EXDATE", moment) for moment in content.exdates]
         if content.category:
             out.append(f"CATEGORIES:{escape(content.category)}")
-    if stamps is not None and stamps.created is not None:
-        out.append(f"CREATED:{_utc(stamps.created)}")
+    if created is not None:
+        out.append(created)
     if content is not None:
         out.append(f"DESCRIPTION:{escape(content.description)}")
-    if stamps is not None and stamps.last_modified is not None:
-        out.append(f"LAST-MODIFIED:{_utc(stamps.last_modified)}")
+    if modified is not None:
+        out.append(modified)
     if content is not None:
         if content.location:
             out.append(f"LOCATION:{escape(content.location)}")
@@ -196,6 +198,21 @@ def content_lines(content: Content | None, stamps: Stamps | None = None,
     if content is not None:
         out.append(f"{PATH}:{escape(path_text(content.path))}")
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _stamp_texts(stamps: Stamps | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """The DTSTAMP, CREATED, LAST-MODIFIED and SEQUENCE lines of `stamps` (held: every
+    new or changed event of a feed has the same)."""
+    if stamps is None:
+        return None, None, None, None
+
+    def line(name: str, moment: _dt.datetime | None) -> str | None:
+        return None if moment is None else f"{name}:{_utc(moment)}"
+
+    return (line("DTSTAMP", stamps.stamp), line("CREATED", stamps.created),
+            line("LAST-MODIFIED", stamps.last_modified),
+            None if stamps.sequence is None else f"SEQUENCE:{stamps.sequence}")
 
 
 def head_lines(head: Head) -> list[str]:
