@@ -19,7 +19,6 @@ import datetime as _dt
 import hashlib
 import json
 import re
-import zoneinfo
 from collections.abc import Iterator, Sequence
 from urllib.parse import quote, unquote
 
@@ -32,6 +31,7 @@ from .._repeat import parse_repeat
 from .._series import Series
 from .._timetable import Slot, Timetable
 from .._zones import wall as _wall_clock
+from .._zones import zone as _held_zone
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",
@@ -239,7 +239,7 @@ def _written(moment: _dt.datetime) -> _dt.datetime:
     return moment
 
 
-def _local(utc: int, zone: zoneinfo.ZoneInfo | None) -> _dt.datetime | None:
+def _local(utc: int, zone: _dt.tzinfo | None) -> _dt.datetime | None:
     """The instant as a wall-clock time in `zone` (None: UTC), or None when that
     wall-clock time is ambiguous (the repeated hour when DST ends: RFC 5545 reads it
     as the first pass, but ical.js and libical read the second)."""
@@ -251,7 +251,7 @@ def _local(utc: int, zone: zoneinfo.ZoneInfo | None) -> _dt.datetime | None:
     return local
 
 
-def _span(start: int, end: int, zone: zoneinfo.ZoneInfo | None
+def _span(start: int, end: int, zone: _dt.tzinfo | None
           ) -> tuple[_dt.datetime, _dt.datetime]:
     """DTSTART and DTEND values of a single event (or one occurrence): wall-clock times
     with the zone's TZID, else, when either end is ambiguous, both in UTC (readers that
@@ -306,7 +306,7 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
             audience: str | None) -> list[Content]:
     """The meeting's event, then each leaf's (with `items`), dated by the timetable."""
     meeting = timetable.meeting
-    zone = None if timetable.zone == "UTC" else zoneinfo.ZoneInfo(timetable.zone)
+    zone = None if timetable.zone == "UTC" else _held_zone(timetable.zone)
     category = clean(meeting.category) if meeting.category else None
     location = meeting.location
     parent = event_uid(meeting.key, (), domain)

@@ -8,15 +8,18 @@ update itself uses (:func:`agenda._ical.changes.changed`).
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
 
 from .._timetable import Timetable
 from .._zones import moment as _moment
 from .changes import event_content
 from .content import Content, contents
 from .write import content_lines
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["FeedEvent", "FeedTimetable"]
 

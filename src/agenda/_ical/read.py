@@ -17,12 +17,10 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import zoneinfo
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
 from .._messages import escape_controls
 from .._zones import moment as _moment
@@ -40,6 +38,9 @@ from .content import (
     path_of,
 )
 from .events import FeedEvent, FeedTimetable
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Read", "Written", "from_ics", "read_feed"]
 
@@ -200,10 +201,10 @@ class _Unknown(Exception):
     """Something the scan does not read: icalendar reads the feed."""
 
 
-def _zone_of(tzid: str) -> zoneinfo.ZoneInfo:
+def _zone_of(tzid: str) -> _dt.tzinfo:
     try:
-        return zoneinfo.ZoneInfo(tzid)
-    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        return _held_zone(tzid)
+    except (ValueError, KeyError, OSError):  # a zone this machine does not know
         raise _Unknown from None
 
 

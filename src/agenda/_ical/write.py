@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -340,7 +339,7 @@ def _timezone(zone: str, first_year: int, last_year: int) -> bytes:
 
     try:
         return vtimezone_bytes(zone, first_year, last_year).removesuffix(_CRLF)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OverflowError):
+    except (KeyError, ValueError, OverflowError):  # zoneinfo's ZoneInfoNotFoundError: a KeyError
         return b""
 
 
