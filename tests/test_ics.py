@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from urllib.parse import unquote
@@ -143,6 +145,16 @@ def test_uids_are_ascii_and_differ_for_different_paths(a: list[str], b: list[str
     assert (first == second) == (a == b)
     assert event_uid(key, ()) != first
     assert event_uid(key, tuple(a), "example.org").endswith("@example.org")
+
+
+@given(st.lists(st.text(st.characters(codec="utf-8")), max_size=4))
+@example(['a"b', "c\\d", "e\nf\x7f", "가 ☕"])
+def test_an_items_uid_hashes_its_path_as_compact_json(path: list[str]) -> None:
+    """The UIDs published so far stay: the hash of the path written by `json.dumps`."""
+    text = json.dumps(path, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    want = f"m/{digest}@agenda.invalid" if path else "m@agenda.invalid"
+    assert event_uid("m", tuple(path)) == want
 
 
 @pytest.mark.parametrize("domain", ["", "exa mple.org", "例え.jp", "a@b", "-x.org", "x.org."])

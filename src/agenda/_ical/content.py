@@ -30,7 +30,6 @@ from .._problems import AgendaError
 from .._repeat import parse_repeat
 from .._series import Series
 from .._timetable import Slot, Timetable
-from .._zones import wall as _wall_clock
 from .._zones import zone as _held_zone
 
 __all__ = [
@@ -66,6 +65,7 @@ _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
 _DOMAIN_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*"
                           r"[A-Za-z0-9])?)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_JSON_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')  # what JSON writes as it is
 
 
 class FeedError(AgendaError, ValueError):
@@ -103,7 +103,11 @@ def safe_key(key: str) -> str:
 
 
 def _path_digest(path: Sequence[str]) -> str:
-    text = json.dumps(list(path), ensure_ascii=False, separators=(",", ":"))
+    """The first 20 hex digits of the SHA-256 of the path as compact JSON (UTF-8)."""
+    if path and all(_JSON_PLAIN.fullmatch(key) for key in path):  # nothing to escape
+        text = '["' + '","'.join(path) + '"]'
+    else:
+        text = json.dumps(list(path), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
@@ -239,37 +243,48 @@ def _written(moment: _dt.datetime) -> _dt.datetime:
     return moment
 
 
-def _local(utc: int, zone: _dt.tzinfo | None) -> _dt.datetime | None:
-    """The instant as a wall-clock time in `zone` (None: UTC), or None when that
-    wall-clock time is ambiguous (the repeated hour when DST ends: RFC 5545 reads it
-    as the first pass, but ical.js and libical read the second)."""
-    if zone is None:
-        return None
-    local = _dt.datetime.fromtimestamp(utc, zone)
-    if local.fold or local.utcoffset() != local.replace(fold=1).utcoffset():
-        return None
-    return local
+class _Clock:
+    """The wall clock of one zone, each instant read once (an item ends where the next
+    begins)."""
+
+    def __init__(self, zone: str) -> None:
+        self.zone = _held_zone(zone)
+        self.in_utc = zone == "UTC"
+        self._seen: dict[int, tuple[_dt.datetime, bool]] = {}
+
+    def wall(self, utc: int) -> tuple[_dt.datetime, bool]:
+        """The instant as a wall-clock time, and whether that time is ambiguous (the
+        repeated hour when DST ends: RFC 5545 reads it as the first pass, but ical.js
+        and libical read the second)."""
+        found = self._seen.get(utc)
+        if found is None:
+            local = _dt.datetime.fromtimestamp(utc, self.zone)
+            found = local, bool(local.fold) or local.utcoffset() != local.replace(
+                fold=1).utcoffset()
+            self._seen[utc] = found
+        return found
+
+    def span(self, start: int, end: int) -> tuple[_dt.datetime, _dt.datetime]:
+        """DTSTART and DTEND of a single event (or one occurrence): wall-clock times
+        with the zone's TZID, else, when either end is ambiguous, both in UTC (readers
+        that compute the duration in wall-clock time misread a mixed pair)."""
+        first, first_twice = self.wall(start)
+        last, last_twice = self.wall(end)
+        if self.in_utc or first_twice or last_twice:
+            return (_dt.datetime.fromtimestamp(start, _dt.UTC),
+                    _dt.datetime.fromtimestamp(end, _dt.UTC))
+        return first, last
+
+    def hours(self, utc: int) -> str:
+        local = self.wall(utc)[0]
+        return f"{local.hour:02d}:{local.minute:02d}"
 
 
-def _span(start: int, end: int, zone: _dt.tzinfo | None
-          ) -> tuple[_dt.datetime, _dt.datetime]:
-    """DTSTART and DTEND values of a single event (or one occurrence): wall-clock times
-    with the zone's TZID, else, when either end is ambiguous, both in UTC (readers that
-    compute the duration in wall-clock time misread a mixed pair)."""
-    first, last = _local(start, zone), _local(end, zone)
-    if first is None or last is None:
-        return (_dt.datetime.fromtimestamp(start, _dt.UTC),
-                _dt.datetime.fromtimestamp(end, _dt.UTC))
-    return first, last
-
-
-def _description(timetable: Timetable) -> str:
+def _description(timetable: Timetable, clock: _Clock) -> str:
     lines = []
-    zone = timetable.zone
     for slot in timetable:
-        start, end = _wall_clock(slot.start_utc, zone), _wall_clock(slot.end_utc, zone)
-        text = (f"{'  ' * slot.depth}{start.hour:02d}:{start.minute:02d}~"
-                f"{end.hour:02d}:{end.minute:02d} {slot.title}")
+        text = (f"{'  ' * slot.depth}{clock.hours(slot.start_utc)}~{clock.hours(slot.end_utc)}"
+                f" {slot.title}")
         if slot.item.presenter:
             text += f" — {slot.item.presenter}"
         lines.append(text)
@@ -306,18 +321,18 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
             audience: str | None) -> list[Content]:
     """The meeting's event, then each leaf's (with `items`), dated by the timetable."""
     meeting = timetable.meeting
-    zone = None if timetable.zone == "UTC" else _held_zone(timetable.zone)
+    clock = _Clock(timetable.zone)
     category = clean(meeting.category) if meeting.category else None
     location = meeting.location
     parent = event_uid(meeting.key, (), domain)
     base, _, checked = parent.rpartition("@")  # event_uid's, for every item
-    start, end = _span(timetable.start_utc, timetable.end_utc, zone)
-    out = [Content(parent, clean(meeting.title), (), clean(_description(timetable)),
+    start, end = clock.span(timetable.start_utc, timetable.end_utc)
+    out = [Content(parent, clean(meeting.title), (), clean(_description(timetable, clock)),
                    start, end, location=clean(location) if location else None,
                    category=category)]
     if items:
         for slot, trail in _leaves(timetable, track, audience):
-            start, end = _span(slot.start_utc, slot.end_utc, zone)
+            start, end = clock.span(slot.start_utc, slot.end_utc)
             where = slot.room or location
             out.append(Content(
                 f"{base}/{_path_digest(slot.path)}@{checked}", clean(slot.title), slot.path,
