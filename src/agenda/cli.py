@@ -487,7 +487,6 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     _not_the_input(file, output)
     from ._ical.content import FeedError
     from ._ical.feed import to_ics
-    from ._ical.read import from_ics
 
     timetable = _layout_or_exit(_read(file))
     if lang is not None:
@@ -509,6 +508,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         if old is not None:
+            from ._ical.read import from_ics  # held: to_ics reads the same bytes again
+
             _warn_about_previous(from_ics(old), items or track is not None, stamp, replace)
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
                       replace=replace, track=track, audience=audience,

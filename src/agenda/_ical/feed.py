@@ -35,14 +35,42 @@ from .content import (
     feed_years,
     safe_key,
 )
-from .merge import merge, stamp_of
-from .read import read_feed
 from .write import write
 
 __all__ = ["plan", "to_ics"]
 
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
 _WRITTEN = re.compile(r"(DTSTART|DTEND)((?:;[^:]*)?):(\d{4})\d{4}T")
 _TZID = re.compile(r';TZID="?([^";:]*)')
+
+
+def _moment(now: _dt.datetime | str) -> _dt.datetime:
+    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
+    if isinstance(now, str):
+        try:
+            return _dt.datetime.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"now must be an ISO 8601 date-time like "
+                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
+    if not isinstance(now, _dt.datetime):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
+    return now
+
+
+def _stamp(now: _dt.datetime | str | None, after: _dt.datetime) -> _dt.datetime:
+    """The stamp of new and changed events: `now` in UTC, but never before `after`
+    (without `now`: `after`)."""
+    if now is None:
+        return after
+    now = _moment(now)
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be an aware date-time, got {now!r}")
+    try:
+        moment = now.astimezone(_dt.UTC).replace(microsecond=0)
+    except OverflowError:
+        raise ValueError(f"now {now.isoformat()} is outside the calendar's range") from None
+    return max(moment, after)
 
 
 def _times(event: Stamped | Kept) -> list[tuple[str, str | None, int]]:
@@ -145,7 +173,11 @@ def plan(timetable: Timetable, *, items: bool = False,
         items = True
     if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
-    old = read_feed(previous) if previous is not None else None
+    old = None
+    if previous is not None:
+        from .read import read_feed  # the reader and the merge serve updates alone
+
+        old = read_feed(previous)
     meeting = timetable.meeting
     key = safe_key(meeting.key)
     if old is not None and not replace and old.meeting is not None and old.meeting != key:
@@ -154,11 +186,16 @@ def plan(timetable: Timetable, *, items: bool = False,
     if uid_domain is None and old is not None and old.uid_domain is not None:
         uid_domain = old.uid_domain
     domain = check_domain(uid_domain)
-    stamp = stamp_of(now, old)
-    fresh = contents(timetable, items, domain, track, audience)
-    events: list[Stamped | Kept] = (
-        merge(fresh, old.events, stamp) if old is not None
-        else [Stamped(content, new) for new in [Stamps.new(stamp)] for content in fresh])
+    if old is None:
+        stamp = _stamp(now, _EPOCH)
+        fresh = contents(timetable, items, domain, track, audience)
+        events: list[Stamped | Kept] = [Stamped(content, new) for new in [Stamps.new(stamp)]
+                                        for content in fresh]
+    else:
+        from .merge import latest_stamp, merge
+
+        stamp = _stamp(now, latest_stamp(old))
+        events = merge(contents(timetable, items, domain, track, audience), old.events, stamp)
     zone = timetable.zone
     times = [_times(event) for event in events]
     head = Head(name=clean(meeting.title if name is None else name), zone=zone, meeting=key,

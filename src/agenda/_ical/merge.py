@@ -28,7 +28,7 @@ from .content import Content, Kept, Stamped, Stamps
 from .read import Read, Written
 from .write import content_lines
 
-__all__ = ["merge", "stamp_of"]
+__all__ = ["latest_stamp", "merge"]
 
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 _TZID = re.compile(r';TZID="?([^";:]*)')
@@ -36,39 +36,17 @@ _TZID = re.compile(r';TZID="?([^";:]*)')
 Key = tuple[str, str]
 
 
-def _moment(now: _dt.datetime | str) -> _dt.datetime:
-    """`now` as given to `to_ics`: an aware datetime or an ISO 8601 string with offset."""
-    if isinstance(now, str):
-        try:
-            return _dt.datetime.fromisoformat(now)
-        except ValueError:
-            raise ValueError(f"now must be an ISO 8601 date-time like "
-                             f"2024-03-01T09:00:00+09:00, got {now!r}") from None
-    if not isinstance(now, _dt.datetime):
-        raise TypeError(f"now must be a datetime or an ISO 8601 string, got {now!r}")
-    return now
-
-
-def stamp_of(now: _dt.datetime | str | None, previous: Read | None) -> _dt.datetime:
-    """The stamp of new and changed events: `now`, but never before the previous
-    feed's latest stamp (it is then the second after it, so that LAST-MODIFIED never
-    precedes CREATED and a client sees the change as newer)."""
+def latest_stamp(previous: Read) -> _dt.datetime:
+    """The second after the previous feed's latest stamp (the Unix epoch for none): new
+    and changed events are never stamped earlier, so that LAST-MODIFIED never precedes
+    CREATED and a client sees the change as newer."""
     latest = _EPOCH
-    for written in previous.events if previous is not None else ():
+    for written in previous.events:
         event = written.event
         for value in (event.stamp, event.last_modified, event.created):
             if value is not None and value.tzinfo is not None:
                 latest = max(latest, value.astimezone(_dt.UTC) + _dt.timedelta(seconds=1))
-    if now is None:
-        return latest
-    now = _moment(now)
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError(f"now must be an aware date-time, got {now!r}")
-    try:
-        moment = now.astimezone(_dt.UTC).replace(microsecond=0)
-    except OverflowError:
-        raise ValueError(f"now {now.isoformat()} is outside the calendar's range") from None
-    return max(moment, latest)
+    return latest
 
 
 def _utc(moment: _dt.datetime | None) -> _dt.datetime | None:
