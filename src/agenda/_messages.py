@@ -391,6 +391,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}{key:q} must be {expected_en}, got {value}",
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",
     },
+    # -- what the commands say around their output ---------------------------------------
+    "late-needs-on": {
+        "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
+              "with --on YYYY-MM-DD",
+        "ko": "{title:q}은(는) 반복 회의입니다 ({rule}). 늦어진 회차를 --on YYYY-MM-DD로 "
+              "지정하십시오",
+    },
+    "edit-whole-series": {
+        "en": "the series changes: every occurrence held as the series holds it (give "
+              "--on YYYY-MM-DD to change one occurrence)",
+        "ko": "반복 회의 전체가 바뀝니다: 재정의하지 않은 모든 회차 (한 회차만 바꾸려면 "
+              "--on YYYY-MM-DD를 주십시오)",
+    },
+    "edit-occurrence": {
+        "en": "only the occurrence of {date} changes (its [[overrides]] entry)",
+        "ko": "{date} 회차만 바뀝니다 ([[overrides]] 항목)",
+    },
+    "edit-refused": {
+        "en": "the edit would leave problems the agenda did not have; nothing was written:",
+        "ko": "편집하면 원래 없던 문제가 생깁니다. 아무것도 쓰지 않았습니다:",
+    },
+    "problem-fixed": {
+        "en": "fixed: {problem}",
+        "ko": "해결됨: {problem}",
+    },
+    "problem-remains": {
+        "en": "remains: {problem}",
+        "ko": "남은 문제: {problem}",
+    },
+    "not-valid": {
+        "en": "{name} is not a valid agenda ({count} problem(s)); it is compared as laid out",
+        "ko": "{name}은(는) 유효한 일정이 아닙니다 (문제 {count}개). 배치된 대로 비교합니다",
+    },
+    "cannot-compare": {
+        "en": "{name} is not a valid agenda and cannot be laid out to compare:",
+        "ko": "{name}은(는) 유효한 일정이 아니어서 비교할 수 있게 배치할 수 없습니다:",
+    },
+    "no-change": {
+        "en": "no change",
+        "ko": "변경 없음",
+    },
 }
 
 # Words that facts name by key: what a wrong value should be, and other small phrases.

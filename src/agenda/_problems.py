@@ -82,6 +82,14 @@ class Problem:
             "message": self.message(lang),
         }
 
+    @property
+    def identity(self) -> tuple[str, tuple[str, ...], str]:
+        """What makes problems of two versions of an agenda the same problem: its code,
+        the item's path and, for a problem of one occurrence of a series, its date
+        (the numbers and the times it names may differ between the versions)."""
+        day, _, rest = self.number.partition(" ")
+        return self.code, self.path, day if rest else ""
+
     def __str__(self) -> str:
         return self.text("en")
 

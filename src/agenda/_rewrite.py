@@ -127,8 +127,9 @@ def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
     return [_plain(table) for table in chosen]  # an inline array of inline tables
 
 
-def _new(value: Any, toml: bool) -> Any:
-    """A fresh value; in TOML a table gets a blank line after it, like its neighbours."""
+def _new(value: Any, toml: bool, blank: bool = True) -> Any:
+    """A fresh value; in TOML a table gets a blank line after it, like its neighbours
+    (not inside a table of its own: tomlkit puts that line between its tables)."""
     if not toml:
         return value
     if isinstance(value, Mapping):
@@ -137,12 +138,12 @@ def _new(value: Any, toml: bool) -> Any:
             if isinstance(item, list) and item and all(isinstance(v, Mapping) for v in item):
                 array = tomlkit.aot()
                 for child in item:
-                    array.append(_new(child, toml))
+                    array.append(_new(child, toml, blank=False))
                 table.add(key, array)
             else:
                 table.add(key, _new(item, toml))
-        if not any(isinstance(v, list) and v and isinstance(v[0], Mapping)
-                   for v in value.values()):
+        if blank and not any(isinstance(v, list) and v and isinstance(v[0], Mapping)
+                             for v in value.values()):
             table.add(tomlkit.nl())
         return table
     if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):

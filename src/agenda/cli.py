@@ -34,7 +34,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls
+from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, to_schedule
@@ -676,15 +676,34 @@ def schedule(file: str, fmt: str, output: str | None) -> None:
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
-def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
-    """Lay out a version to compare; an invalid one cannot be compared (exit 2)."""
-    try:
-        return layout(meeting)
-    except InvalidAgenda as exc:
-        click.echo(f"error: {name} is not a valid agenda:", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+def _say(code: str, lang: str, **facts: Any) -> str:
+    """A line of the message catalog in `lang` (see agenda._messages)."""
+    return render_message(code, facts, lang if lang in LANGUAGES else "en")
+
+
+def _errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def _layout_for_compare(meeting: Meeting, name: str, lang: str
+                        ) -> tuple[Timetable, list[Problem]]:
+    """Lay out a version to compare, and its errors. An invalid version is compared as
+    laid out (a note on standard error says it is invalid); one whose items cannot be
+    placed cannot be compared (exit 2)."""
+    from ._layout import draft
+
+    timetable, problems = draft(meeting)
+    errors = _errors(problems)
+    if timetable is None:
+        click.echo(f"error: {_say('cannot-compare', lang, name=name)}", err=True)
+        for problem in errors:
+            click.echo(f"  {problem.text(lang)}", err=True)
         sys.exit(EXIT_UNREADABLE)
+    if errors:
+        click.echo(f"note: {_say('not-valid', lang, name=name, count=len(errors))}", err=True)
+        for problem in errors:
+            click.echo(f"  {problem.text(lang)}", err=True)
+    return timetable, errors
 
 
 @cli.command("diff")
@@ -696,12 +715,21 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
               help="Language of the text lines (default: NEW's language).")
 def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
-    1 when they differ, 2 when a file cannot be read or laid out."""
+    1 when they differ, 2 when a file cannot be read or laid out. A version with
+    problems is compared as laid out, and a note on standard error says it is invalid
+    (the JSON form lists its problems under "invalid")."""
     later = _read(new)
-    before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
+    words = _language(later, lang)
+    (before, old_errors), (after, new_errors) = (_layout_for_compare(_read(old), old, words),
+                                                 _layout_for_compare(later, new, words))
     changes = diff(before, after)
     if fmt == "json":
-        _out(changes.to_json(), nl=False)
+        data = changes.as_dict()
+        invalid = {side: [p.as_dict(words) for p in errors]
+                   for side, errors in (("old", old_errors), ("new", new_errors)) if errors}
+        if invalid:
+            data["invalid"] = invalid
+        _out(json.dumps(data, ensure_ascii=False, indent=2))
     elif changes:
         _out(_said(before, after, lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
@@ -712,7 +740,7 @@ def _said(before: Timetable, after: Timetable, lang: str) -> str:
     from ._translations import translate
 
     changes = diff(translate(before, lang), translate(after, lang))
-    return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
+    return changes.text(lang) if changes else _say("no-change", lang)
 
 
 def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
@@ -739,15 +767,28 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
               help="Write the re-timed spec here (atomically) instead of standard output.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="The occurrence of a repeating meeting that runs late (required for a "
+                   "series): its [[overrides]] entry is written, the series is left alone.")
 def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
-         lang: str | None) -> None:
+         lang: str | None, on_day: _dt.datetime | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
     planned and new ends on standard error; exit 0 when the end still holds, 1 when
-    the meeting now overruns (the spec is still written), 2 unreadable."""
+    the meeting now overruns (the spec is still written), 2 unreadable. A repeating
+    meeting runs late one occurrence at a time: name it with --on."""
+    from ._series import NotAnOccurrence
+
     meeting, text, fmt = _source(file)
-    _layout_or_exit(meeting)
+    _layout_or_exit(meeting, lang)
+    if meeting.repeats and on_day is None:
+        _fail(_say("late-needs-on", _language(meeting, lang), title=meeting.title,
+                   rule=meeting.repeat or "extra"))
     try:
-        result = running_late(meeting, at, late_by=by, absorb=list(absorb))
+        result = running_late(meeting, at, late_by=by, absorb=list(absorb),
+                              on=None if on_day is None else on_day.date())
+    except NotAnOccurrence as exc:
+        _fail(str(exc))
     except EditError as exc:
         click.echo(f"error: {exc.reason}", err=True)
         sys.exit(EXIT_INVALID)
@@ -758,21 +799,32 @@ def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str 
     sys.exit(0 if result.holds else EXIT_INVALID)
 
 
+_ON_HELP = ("Change only the occurrence held on this date of a repeating meeting: its "
+            "[[overrides]] entry is written (created or updated), the series is left alone.")
+
+
 @cli.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help=_ON_HELP)
 @click.pass_context
-def edit(ctx: click.Context, file: str) -> None:
+def edit(ctx: click.Context, file: str, on_day: _dt.datetime | None) -> None:
     """Change FILE with one OPERATION and print the diff of the change.
 
     The new spec goes to standard output (the diff to standard error), to -o NEWFILE or
     back into FILE with --in-place (the diff to standard output); comments and layout
-    outside the changed items are kept. An edit that cannot be made valid exits 1 with
+    outside the changed items are kept. On a repeating meeting the edit changes the
+    whole series, or with --on DATE that occurrence alone. An agenda with problems may
+    be edited when the edit adds none: the summary says which it fixed and which
+    remain (exit 1 while some remain). An edit that would add a problem exits 1 with
     the reason and writes nothing.
     """
-    ctx.obj = file
+    ctx.obj = (file, None if on_day is None else on_day.date())
 
 
 def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]),
+                           default=None, metavar="YYYY-MM-DD", help=_ON_HELP)(command)
     command = click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
                            help="Language of the diff (default: the meeting's language)."
                            )(command)
@@ -782,29 +834,63 @@ def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
                         help="Write the new spec here (atomically).")(command)
 
 
-def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: bool,
-           lang: str | None) -> None:
-    file = click.get_current_context().obj
+def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | None,
+           in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
+    """Make the edit `change` (given the meeting and the occurrence's date, or None),
+    write the new spec, and say what changed: the diff, whether the series or one
+    occurrence changed, and which problems the edit fixed and which remain."""
+    from ._edit import InvalidEdit
+    from ._layout import draft
+    from ._series import NotAnOccurrence
+
+    file, group_on = click.get_current_context().obj
+    on = group_on if on_day is None else on_day.date()
+    if group_on is not None and on_day is not None and group_on != on:
+        raise click.UsageError("--on is given twice, with two dates")
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
     meeting, text, fmt = _source(file)
-    before = _layout_or_exit(meeting)
+    words = _language(meeting, lang)
+    before, problems = draft(meeting)
+    if before is None:
+        for problem in _errors(problems):
+            _out(problem.text(words))
+        sys.exit(EXIT_INVALID)
     try:
-        edited = change(meeting)
+        edited = change(meeting, on)
+    except NotAnOccurrence as exc:
+        _fail(str(exc))
+    except InvalidEdit as exc:
+        click.echo(f"error: {_say('edit-refused', words)}", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem.text(words)}", err=True)
+        sys.exit(EXIT_INVALID)
     except EditError as exc:
         click.echo(f"error: {exc.reason}", err=True)
         sys.exit(EXIT_INVALID)
-    after = layout(edited)
+    after, remaining = draft(edited)
+    assert after is not None  # an edit adds no problem, and the old ones left a draft
     target = file if in_place else output
     from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, edited, fmt), target)
-    to_stderr = target in (None, "-")
-    said = _said(before, after, lang or meeting.language)
-    if to_stderr:
+    lines = []
+    if meeting.repeats:
+        lines.append(_say("edit-whole-series", words) if on is None else
+                     _say("edit-occurrence", words, date=on.isoformat()))
+    lines.append(_said(before, after, lang or meeting.language))
+    left = {p.identity for p in _errors(remaining)}
+    lines += [_say("problem-fixed", words, problem=p.text(words)) for p in _errors(problems)
+              if p.identity not in left]
+    lines += [_say("problem-remains", words, problem=p.text(words))
+              for p in _errors(remaining)]
+    said = "\n".join(lines)
+    if target in (None, "-"):
         click.echo(said, err=True)
     else:
         _out(said)
+    if _errors(remaining):
+        sys.exit(EXIT_INVALID)  # written, but the agenda still has problems
 
 
 _ABSORB_HELP = ('Where the time comes from or goes: an item (id, number or title), "end" '
@@ -828,12 +914,12 @@ def _place_options(command: Callable[..., None]) -> Callable[..., None]:
               "end too.")
 @_edit_outputs
 def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str | None,
-               in_place: bool, lang: str | None) -> None:
+               in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
     """Move the whole meeting to start at --to or --by minutes later."""
     if (to is None) == (by is None):
         raise click.UsageError("give exactly one of --to or --by")
-    _apply(lambda m: shift(m, to=to, by=by, move_anchors=move_anchors), output, in_place,
-           lang)
+    _apply(lambda m, on: shift(m, to=to, by=by, move_anchors=move_anchors, on=on), output,
+           in_place, lang, on_day)
 
 
 @edit.command("move")
@@ -841,11 +927,12 @@ def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str |
 @_place_options
 @_edit_outputs
 def edit_move(item: str, before: str | None, after: str | None, into: str | None,
-              output: str | None, in_place: bool, lang: str | None) -> None:
+              output: str | None, in_place: bool, lang: str | None,
+              on_day: _dt.datetime | None) -> None:
     """Move ITEM (id, number such as 4.2, or title path) before or after another item,
     or into a block."""
-    _apply(lambda m: move(m, item, before=before, after=after, into=into), output, in_place,
-           lang)
+    _apply(lambda m, on: move(m, item, before=before, after=after, into=into, on=on), output,
+           in_place, lang, on_day)
 
 
 @edit.command("resize")
@@ -854,9 +941,10 @@ def edit_move(item: str, before: str | None, after: str | None, into: str | None
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
-                in_place: bool, lang: str | None) -> None:
+                in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
     """Make ITEM last MINUTES."""
-    _apply(lambda m: resize(m, item, minutes, absorb=absorb), output, in_place, lang)
+    _apply(lambda m, on: resize(m, item, minutes, absorb=absorb, on=on), output, in_place,
+           lang, on_day)
 
 
 @edit.command("insert")
@@ -873,11 +961,11 @@ def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
 def edit_insert(title: str, before: str | None, after: str | None, into: str | None,
                 minutes: int | None, ident: str | None, kind: str, presenter: str | None,
                 notes: str | None, absorb: str | None, output: str | None, in_place: bool,
-                lang: str | None) -> None:
+                lang: str | None, on_day: _dt.datetime | None) -> None:
     """Insert a new item called TITLE."""
     new = Item(title, minutes=minutes, id=ident, kind=kind, presenter=presenter, notes=notes)
-    _apply(lambda m: insert(m, new, before=before, after=after, into=into, absorb=absorb),
-           output, in_place, lang)
+    _apply(lambda m, on: insert(m, new, before=before, after=after, into=into, absorb=absorb,
+                                on=on), output, in_place, lang, on_day)
 
 
 @edit.command("remove")
@@ -885,9 +973,10 @@ def edit_insert(title: str, before: str | None, after: str | None, into: str | N
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_remove(item: str, absorb: str | None, output: str | None, in_place: bool,
-                lang: str | None) -> None:
+                lang: str | None, on_day: _dt.datetime | None) -> None:
     """Remove ITEM (and the items it holds)."""
-    _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
+    _apply(lambda m, on: remove(m, item, absorb=absorb, on=on), output, in_place, lang,
+           on_day)
 
 
 def _problem_line(problem: Problem) -> str:
