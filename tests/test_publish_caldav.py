@@ -460,7 +460,7 @@ def test_a_series_changed_on_the_server_meanwhile_is_a_conflict(url: str) -> Non
                               enable_rfc6764=False)
     [obj] = [o for o in client.calendar(url=url).search(event=True)
              if "SUMMARY:주간회의" in o.data]
-    original = agenda.publish.caldav._Server.objects
+    original = agenda._publish.caldav._Server.objects
 
     def read_then_race(self: Any) -> Iterator[Any]:
         found = list(original(self))
@@ -470,7 +470,7 @@ def test_a_series_changed_on_the_server_meanwhile_is_a_conflict(url: str) -> Non
         return iter(found)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(agenda.publish.caldav._Server, "objects", read_then_race)
+        patch.setattr(agenda._publish.caldav._Server, "objects", read_then_race)
         result = publish(weekly(), url, now=T1)
     assert [c.uid for c in result.conflicts] == ["weekly@agenda.invalid"]
     assert result.updated == 2
