@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import attrs
-from hypothesis import given, reject
+from hypothesis import assume, given, reject
 from hypothesis import strategies as st
 
 import agenda
 from agenda import InvalidEdit, Item, Meeting, diff, layout, move, resize
-from strategies import meetings, move_arguments
+from strategies import meetings, move_arguments, series_meetings
 
 REF = agenda.reference_meeting()
 
@@ -79,7 +80,8 @@ def test_swapping_two_regions_names_both_with_their_times() -> None:
     assert changes.text("en").splitlines()[1] == "강원: 14:12–14:17 → 14:07–14:12"
     data = json.loads(changes.to_json())
     busan = next(c for c in data["changes"] if c["path"] == ["busan"])
-    assert busan == {"kind": "retimed", "path": ["busan"], "title": "부산", "number": "4.2",
+    assert busan == {"kind": "retimed", "date": None, "path": ["busan"], "title": "부산",
+                     "number": "4.2",
                      "old": {"start": "2024-03-13T14:07:00+09:00",
                              "end": "2024-03-13T14:12:00+09:00", "minutes": 5},
                      "new": {"start": "2024-03-13T14:12:00+09:00",
@@ -116,3 +118,90 @@ def test_added_removed_renamed_presenter_and_notes() -> None:
     assert "개회: notes 4층 회의실 → (none)" in changes.text("en")
     # A renumbered item that did not change is not a change.
     assert not any(c.path == ("closing",) for c in changes)
+
+
+# -- a series: every change a subscriber sees ----------------------------------------------
+def weekly(**changes: object) -> agenda.Meeting:
+    meeting = agenda.Meeting(
+        "주간회의", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul",
+        [agenda.Item("추진 현황", minutes=35, id="progress"),
+         agenda.Item("토론", min_minutes=10, id="discussion")],
+        end=dt.time(11), repeat="FREQ=WEEKLY;COUNT=23", id="weekly")
+    return attrs.evolve(meeting, **changes)
+
+
+def series_diff(old: agenda.Meeting, new: agenda.Meeting) -> agenda.Diff:
+    return diff(layout(old), layout(new))
+
+
+def test_an_override_is_a_change_of_its_occurrence_line_by_line() -> None:
+    """Two versions that differ only in an override used to be "the same"."""
+    late = agenda.running_late(weekly(), "10:00", late_by=12, absorb=["discussion"],
+                               on="2025-04-07").meeting
+    changes = series_diff(weekly(), late)
+    assert changes.text("ko").splitlines() == [
+        "2025-04-07 회의 “주간회의”: 10:00~11:00 → 10:12~11:00 (60분 → 48분)",
+        "2025-04-07 추진 현황: 10:00~10:35 → 10:12~10:47",
+        "2025-04-07 토론: 10:35~11:00 → 10:47~11:00 (25분 → 13분)"]
+    assert {c["date"] for c in changes.as_dict()["changes"]} == {"2025-04-07"}
+    back = series_diff(late, weekly())  # removing it gives the series' occurrence back
+    assert back.text("en").splitlines()[-1] == (
+        "2025-04-07 토론: 10:47–11:00 → 10:35–11:00 (13 → 25 min)")
+
+
+def test_skip_extra_and_the_rule_are_named_and_each_occurrence_listed() -> None:
+    changed = weekly(repeat="FREQ=WEEKLY;COUNT=24", skip=["2025-05-05"],
+                     extra=["2025-05-07"])
+    changes = series_diff(weekly(), changed)
+    assert changes.text("en").splitlines() == [
+        "Meeting “주간회의”: repeat rule FREQ=WEEKLY;COUNT=23 → FREQ=WEEKLY;COUNT=24",
+        "Meeting “주간회의”: skipped dates (none) → 2025-05-05",
+        "Meeting “주간회의”: extra dates (none) → 2025-05-07",
+        "2025-05-05 Meeting “주간회의”: cancelled (10:00–11:00, 60 min)",
+        "2025-05-07 Meeting “주간회의”: held (10:00–11:00, 60 min)",
+        "2025-08-11 Meeting “주간회의”: held (10:00–11:00, 60 min)"]
+    data = changes.as_dict()["changes"]
+    assert [(c["kind"], c["date"]) for c in data] == [
+        ("rule", None), ("skip", None), ("extra", None), ("cancelled", "2025-05-05"),
+        ("held", "2025-05-07"), ("held", "2025-08-11")]
+    assert data[1]["old"] == {"skip": []} and data[1]["new"] == {"skip": ["2025-05-05"]}
+    assert data[3]["old"] == {"start": "2025-05-05T10:00:00+09:00",
+                              "end": "2025-05-05T11:00:00+09:00", "minutes": 60}
+    assert changes.text("ko").splitlines()[3] == (
+        "2025-05-05 회의 “주간회의”: 취소 (10:00~11:00, 60분)")
+
+
+def test_a_series_without_end_is_compared_over_the_feeds_ten_years() -> None:
+    endless = weekly(repeat="FREQ=WEEKLY")
+    twice = weekly(repeat="FREQ=WEEKLY;INTERVAL=2")
+    changes = series_diff(endless, twice)
+    cancelled = [c.date for c in changes if c.kind == "cancelled"]
+    assert cancelled[0] == "2025-03-10" and cancelled[-1] <= "2035-12-31"
+    assert len(cancelled) == len({c.date for c in changes if c.kind == "cancelled"}) > 250
+
+
+@given(series_meetings(), st.data())
+def test_every_occurrence_that_differs_has_its_change(meeting: agenda.Meeting,
+                                                      data: st.DataObject) -> None:
+    """diff names every occurrence whose start or end differs between two versions that
+    differ in one override, one skip or one extra date."""
+    dates = [start.date() for start, _ in agenda.occurrences(meeting, limit=8)]
+    day = data.draw(st.sampled_from(dates))
+    step = data.draw(st.sampled_from(["override", "skip", "extra"]))
+    if step == "override":
+        changed = attrs.evolve(meeting, overrides=[agenda.Override(
+            day, start=(dt.datetime.combine(day, meeting.start) + dt.timedelta(minutes=5)
+                        ).time())])
+    elif step == "skip":
+        changed = attrs.evolve(meeting, skip=[day])
+    else:
+        extra = day + dt.timedelta(days=1)
+        changed = attrs.evolve(meeting, extra=[extra])
+    problems = [p for p in agenda.validate(changed) if p.severity is agenda.Severity.ERROR]
+    assume(not problems)
+    changes = series_diff(meeting, changed)
+    spans = {start.date(): (start, end) for start, end in agenda.occurrences(meeting)}
+    after = {start.date(): (start, end) for start, end in agenda.occurrences(changed)}
+    differ = {d.isoformat() for d in spans.keys() | after.keys() if spans.get(d) != after.get(d)}
+    assert differ
+    assert {c.date for c in changes if c.date is not None} == differ

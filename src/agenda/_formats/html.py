@@ -27,7 +27,7 @@ from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
 
-__all__ = ["FONT_STACK", "render", "to_html"]
+__all__ = ["FONT_STACK", "body", "render", "to_html"]
 
 FONT_STACK = ('"Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", '
               '"Apple SD Gothic Neo", sans-serif')
@@ -63,9 +63,7 @@ p.total { margin: 6pt 0 0; text-align: right; }
 def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a complete HTML document (UTF-8, inline CSS)."""
     labels = labels_for(lang)
-    timetable = translate(timetable, lang)
-    head = heading(timetable, labels)
-    category = timetable.meeting.category
+    head = heading(translate(timetable, lang), labels)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{_attr(labels.lang)}">',
@@ -79,17 +77,30 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         "</style>",
         "</head>",
         "<body>",
-        f"<h1>{_text(head.title)}</h1>",
+        *body(timetable, lang=lang),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def body(timetable: Timetable, *, lang: str = "ko", level: int = 1) -> list[str]:
+    """The lines of the document's body: the title (a heading of `level`), when and
+    where, the table and its total; a page may hold several (one occurrence each)."""
+    labels = labels_for(lang)
+    timetable = translate(timetable, lang)
+    head = heading(timetable, labels)
+    category = timetable.meeting.category
+    out = [
+        f"<h{level}>{_text(head.title)}</h{level}>",
         '<dl class="meeting">',
         f"<dt>{_text(labels.when)}</dt><dd>{_text(head.when)}</dd>",
     ]
     if head.place:
         out.append(f"<dt>{_text(labels.place)}</dt><dd>{_text(head.place)}</dd>")
     if timetable.meeting.uses_rooms:  # days, tracks side by side, rooms
-        out += ["</dl>", *grid.body(timetable, labels),
-                f'<p class="total">{_text(total_line(timetable, labels))}</p>',
-                "</body>", "</html>"]
-        return "\n".join(out) + "\n"
+        return [*out, "</dl>", *grid.body(timetable, labels),
+                f'<p class="total">{_text(total_line(timetable, labels))}</p>']
     out += ["</dl>", '<table class="agenda">', "<thead>", "<tr>"]
     names = [("time", labels.time), ("item", labels.item), ("notes", labels.notes)]
     if category is not None:
@@ -102,9 +113,8 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         if number == 0 and category is not None:
             lead = f'<td class="category" rowspan="{len(slots)}">{_text(category)}</td>\n'
         out.append(_group(group, labels, lead))
-    out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
-            "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return [*out, "</tbody>", "</table>",
+            f'<p class="total">{_text(total_line(timetable, labels))}</p>']
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:

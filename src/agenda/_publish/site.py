@@ -38,7 +38,10 @@ from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._timetable import Timetable
+from .._zones import wall
 from ._changes import Changelog, changelog
+from .series_page import CSS as SERIES_CSS
+from .series_page import series_section
 
 __all__ = ["FEED", "Release", "SiteError", "feed_name", "publish_site"]
 
@@ -147,28 +150,57 @@ def _subscribe(base_url: str | None, names: list[tuple[str, str]], lang: str) ->
     return out
 
 
-def _log(history: list[dict[str, Any]], lang: str) -> list[str]:
+def _published(stamp: str, zone: str) -> str:
+    """A release's time (UTC, as changes.json keeps it) on the meeting's wall clock:
+    ``2025-04-07 10:15 (Asia/Seoul)``."""
+    try:
+        utc = int(_dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp())
+        local = wall(utc, zone)
+    except (ValueError, OverflowError, OSError):
+        return stamp  # not written by this module: shown as it is
+    return f"{local:%Y-%m-%d %H:%M} ({zone})"
+
+
+def _log(history: list[dict[str, Any]], lang: str, zone: str) -> list[str]:
     ko = lang == "ko"
     out = ['<section class="publish changelog">', f"<h2>{'변경 이력' if ko else 'Changes'}</h2>",
            "<ul>"]
-    for release in history:
+    for position, release in enumerate(history):
         number = release["version"]
-        lines = release["text"][lang] or [("첫 게시" if ko else "first release")]
+        first = position == len(history) - 1  # the oldest release kept
+        empty = (("첫 게시" if ko else "first release") if first else
+                 ("구독자에게 보이는 변경 없음" if ko else "no change a subscriber sees"))
+        lines = release["text"][lang] or [empty]
+        when = _published(str(release["published"]), zone)
         out.append(f'<li class="release"><a href="{VERSIONS}/{number:04d}/agenda.html">'
-                   f"v{number}</a> <span class=\"when\">{html.escape(release['published'])}"
+                   f"v{number}</a> <span class=\"when\">{html.escape(when)}"
                    "</span><ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
                    + "</ul></li>")
     out += ["</ul>", "</section>"]
     return out
 
 
+def _released(history: list[dict[str, Any]], now: _dt.datetime) -> _dt.datetime:
+    """When the current release was published (its next occurrences count from then, so
+    that publishing an unchanged agenda again rewrites no page)."""
+    if history:
+        try:
+            return _dt.datetime.fromisoformat(str(history[0]["published"]).replace(
+                "Z", "+00:00"))
+        except ValueError:
+            pass
+    return now
+
+
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
-           history: list[dict[str, Any]]) -> str:
+           history: list[dict[str, Any]], now: _dt.datetime) -> str:
     page = to_html(timetable, lang=lang)
-    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang)]
+    extra = [*series_section(timetable, lang, _released(history, now)),
+             *_subscribe(base_url, feeds, lang),
+             *_log(history, lang, timetable.zone)]
     if base_url is None:
         extra.append(_SCRIPT)
-    page = page.replace("</style>", _CSS + "</style>", 1)
+    page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
     page = page.replace("<head>", '<head>\n<link rel="icon" href="data:,">', 1)
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
 
@@ -234,7 +266,8 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
     feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
     files["changes.json"] = _json({"releases": history})
-    files["index.html"] = _index(timetable, lang, base_url, feeds, history).encode("utf-8")
+    files["index.html"] = _index(timetable, lang, base_url, feeds, history, now
+                                 ).encode("utf-8")
 
     written = []
     for name, data in files.items():
