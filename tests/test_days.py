@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -170,10 +171,26 @@ def test_check_names_both_ends_of_a_meeting_over_days(runner: object) -> None:
     from agenda.cli import cli
 
     assert isinstance(runner, CliRunner)
-    result = runner.invoke(cli, ["check", str(WORKSHOP)])
+    result = runner.invoke(cli, ["check", str(WORKSHOP), "--lang", "en"])
     assert result.exit_code == 0
     assert result.output == ('ok: "Open Data Workshop 2024" 2024-05-20 (Mon) 09:00 – '
                              "2024-05-22 (Wed) 00:30 Asia/Seoul, 2 days, 40 items, 735 min\n")
+
+
+def test_a_korean_meetings_check_over_days_speaks_korean(runner: object) -> None:
+    """The summary of a meeting over days was English whatever the meeting's language;
+    the JSON total of one counted the unscheduled night between its days."""
+    from click.testing import CliRunner
+
+    from agenda.cli import cli
+
+    assert isinstance(runner, CliRunner)
+    result = runner.invoke(cli, ["check", str(WORKSHOP)])  # language: ko, the default
+    assert result.output == ('ok: "Open Data Workshop 2024" 2024-05-20 (월) 09:00 ~ '
+                             "2024-05-22 (수) 00:30 Asia/Seoul, 2일, 항목 40개, 735분\n")
+    report = json.loads(runner.invoke(cli, ["check", str(WORKSHOP), "--format",
+                                            "json"]).output)
+    assert report["meeting"]["minutes"] == 735 == agenda.layout(agenda.load(WORKSHOP)).minutes
 
 
 def test_a_day_edited_in_place_is_laid_out_as_it_now_says() -> None:

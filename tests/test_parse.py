@@ -268,3 +268,20 @@ def test_a_row_that_says_the_time_is_left_empty_is_no_item(gap: str) -> None:
     assert result.problems == ()
     assert [item.title for item in result.meeting.items] == ["Opening", "Closing"]
     assert (result.meeting.items[1].at, result.meeting.items[1].gap_ok) == (dt.time(9, 45), True)
+
+
+def test_parse_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    """parse printed its problems, and the "no time zone" warning, in English always."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Meeting 2024-03-13\n14:00-14:30 Opening\n14:20-15:00 Talk\n", "utf-8")
+    runner = CliRunner()
+    korean = runner.invoke(cli, ["parse", str(draft), "--date", "2024-03-13", "--lang", "ko"])
+    assert korean.exit_code == 1
+    assert korean.stdout.splitlines()[-1] == (
+        '3행: 2 "Talk": 14:20에 시작해 위 항목이 끝나는 14:30보다 10분 이릅니다')
+    assert korean.stderr == ("경고: 문서에 시간대가 없어 UTC으로 읽었습니다 (--tz ZONE으로 "
+                             "지정하십시오)\n")
+    english = runner.invoke(cli, ["parse", str(draft), "--date", "2024-03-13"])
+    assert english.stdout.splitlines()[-1] == (
+        'line 3: 2 "Talk": starts at 14:20, 10 min before the item above it ends (14:30)')
+    assert english.stderr.startswith("warning: the document names no time zone; read as UTC")

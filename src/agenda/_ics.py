@@ -808,7 +808,8 @@ def to_ics(timetable: Timetable, *, items: bool = False,
     :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
     whole feed. `refresh` is how often subscribers should fetch the feed again
     (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
-    calendar's name (default: the meeting's title).
+    calendar's name (default: the meeting's title; for one track's or one audience's
+    feed, the title followed by the track's title or the audience in parentheses).
     """
     if refresh < _dt.timedelta(minutes=1) or refresh.microseconds:
         raise ValueError(f"refresh must be whole seconds, a minute or more, got {refresh}")
@@ -818,6 +819,7 @@ def to_ics(timetable: Timetable, *, items: bool = False,
             raise AgendaError(f'no track is called "{track}"; the tracks: '
                               f"{', '.join(known) if known else '(none)'}")
         items = True
+    name = _feed_name(timetable, name, track, audience)
     if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
     if previous is None:
@@ -833,6 +835,19 @@ def to_ics(timetable: Timetable, *, items: bool = False,
                            refresh=refresh, name=name, replace=replace)
 
 
+def _feed_name(timetable: Timetable, name: str | None, track: str | None,
+               audience: str | None) -> str | None:
+    """The calendar's name: `name`, else for one track's or one audience's feed the
+    meeting's title with the track's title (as the timetable shows it) or the audience
+    in parentheses, so that a subscriber tells it from the whole feed (else None: the
+    meeting's title)."""
+    if name is not None or (track is None and audience is None):
+        return name
+    shown = audience if track is None else next(
+        (s.title for s in timetable if s.track == track and s.is_block), track)
+    return f"{timetable.meeting.title} ({shown})"
+
+
 def _icalendar_feed(timetable: Timetable, *, items: bool,
                     previous: bytes | bytearray | str | None,
                     now: _dt.datetime | str | None, uid_domain: str | None,
@@ -840,6 +855,7 @@ def _icalendar_feed(timetable: Timetable, *, items: bool,
                     refresh: _dt.timedelta = REFRESH, name: str | None = None,
                     replace: bool = False) -> bytes:
     """The feed built and written by icalendar: what :func:`to_ics` gives."""
+    name = _feed_name(timetable, name, track, audience)
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []

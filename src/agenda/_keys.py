@@ -96,7 +96,7 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("items", "tables", "The children of a block, in order.", of="item"),
         Key("parallel", "boolean", "The block's children are tracks that run side by "
             "side."),
-        Key("room", "string", "Where the item takes place; a block's children inherit "
+        Key("room", "text", "Where the item takes place; a block's children inherit "
             "it."),
         Key("audience", "names", "Who the item is for (feed names like busan, press); a "
             "block's children inherit it; without it, everyone."),

@@ -392,6 +392,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",
     },
     # -- what the commands say around their output ---------------------------------------
+    "parse-no-timetable": {
+        "en": "note: no timetable can be laid out until the problems below are fixed",
+        "ko": "참고: 아래 문제를 고치기 전에는 시간표를 만들 수 없습니다",
+    },
+    "check-ok": {
+        "en": "ok: {title:q} {date} ({day}) {start}–{end} {zone}, {count} items, {minutes:min}",
+        "ko": "ok: {title:q} {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes:min}",
+    },
+    "check-ok-days": {
+        "en": "ok: {title:q} {first} – {last} {zone}, {days} days, {count} items, "
+              "{minutes:min}",
+        "ko": "ok: {title:q} {first} ~ {last} {zone}, {days}일, 항목 {count}개, {minutes:min}",
+    },
+    "occurrences-endless": {
+        "en": "note: the repeat rule has no end; the first {most} occurrences are listed "
+              "(--limit N lists more)",
+        "ko": "참고: 반복 규칙에 끝이 없어 처음 {most}회만 보입니다 (--limit N으로 더 볼 수 "
+              "있습니다)",
+    },
+    "occurrences-more": {
+        "en": "note: more occurrences follow; the first {most} are listed (--limit N lists "
+              "more)",
+        "ko": "참고: 뒤에 반복이 더 있습니다. 처음 {most}회만 보입니다 (--limit N으로 더 볼 "
+              "수 있습니다)",
+    },
     "late-needs-on": {
         "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
               "with --on YYYY-MM-DD",

@@ -22,7 +22,7 @@ __all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "I
 
 #: The languages a meeting may be held in (its `language`): tables and messages speak them.
 LANGUAGES = ("en", "ko")
-ITEM_TEXTS = ("title", "presenter", "notes")
+ITEM_TEXTS = ("title", "presenter", "notes", "room")
 """The fields of an item that a person reads, and so may be translated."""
 MEETING_TEXTS = ("title", "location", "category")
 """The fields of a meeting that a person reads, and so may be translated."""

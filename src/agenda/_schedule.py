@@ -104,15 +104,23 @@ def _slot_minutes(timetable: Timetable) -> int:
     return min(step or 15, 15)
 
 
-def schedule_dict(timetable: Timetable) -> dict[str, Any]:
-    """The schedule as JSON-ready data (the JSON form of the frab/c3voc schedule)."""
+def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, Any]:
+    """The schedule as JSON-ready data (the JSON form of the frab/c3voc schedule); with
+    `lang`, its texts in that language where the agenda translates them (every GUID,
+    a room's too, stays what it is in the meeting's own language)."""
+    original = timetable
+    if lang is not None:
+        from ._translations import translate
+
+        timetable = translate(timetable, lang)
     meeting = timetable.meeting
     acronym = acronym_of(timetable)
     leaves = [slot for slot in timetable if not slot.is_block]
     guids = [_guid(meeting.key, slot.path) for slot in leaves]
     ids = dict(zip((slot.number for slot in leaves), _ids(guids), strict=True))
     by_number = dict(zip((slot.number for slot in leaves), guids, strict=True))
-    rooms: list[str] = []
+    rooms: dict[str, str] = {}  # name shown -> name in the meeting's own language
+    own_rooms = {slot.number: _room_of(slot, original) for slot in original}
     tracks: list[str] = []
     days = []
     for index, day in enumerate(timetable.days, start=1):
@@ -120,8 +128,7 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
         for slot in sorted((s for s in timetable.day_slots(day) if not s.is_block),
                            key=lambda s: (s.start_utc, s.number)):
             room = _room_of(slot, timetable)
-            if room not in rooms:
-                rooms.append(room)
+            rooms.setdefault(room, own_rooms[slot.number])
             if slot.track is not None and _clean(slot.track) not in tracks:
                 tracks.append(_clean(slot.track))
             number = ids[slot.number]
@@ -162,7 +169,8 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
         "timeslot_duration": f"00:{_slot_minutes(timetable):02d}",
         "time_zone_name": timetable.zone,
         "rooms": [{"name": name, "guid": str(uuid.uuid5(
-            uuid.NAMESPACE_URL, f"agenda:{meeting.key}:room:{name}"))} for name in rooms],
+            uuid.NAMESPACE_URL, f"agenda:{meeting.key}:room:{own}"))}
+                  for name, own in rooms.items()],
         "tracks": [{"name": name} for name in tracks],
         "days": days,
     }
@@ -172,9 +180,9 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
             "schedule": {"version": version, "conference": conference}}
 
 
-def to_schedule_json(timetable: Timetable) -> str:
-    """The schedule in its JSON form (``{"schedule": {...}}``)."""
-    return json.dumps(schedule_dict(timetable), ensure_ascii=False, indent=2) + "\n"
+def to_schedule_json(timetable: Timetable, lang: str | None = None) -> str:
+    """The schedule in its JSON form (``{"schedule": {...}}``), texts in `lang`."""
+    return json.dumps(schedule_dict(timetable, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -184,9 +192,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def to_schedule_xml(timetable: Timetable) -> str:
-    """The schedule XML (``<schedule>``), as frab and pretalx write it."""
-    data = schedule_dict(timetable)["schedule"]
+def to_schedule_xml(timetable: Timetable, lang: str | None = None) -> str:
+    """The schedule XML (``<schedule>``), as frab and pretalx write it, texts in `lang`."""
+    data = schedule_dict(timetable, lang)["schedule"]
     conf = data["conference"]
     root = ET.Element("schedule")
     _sub(root, "generator", name=_GENERATOR)
@@ -224,10 +232,11 @@ def to_schedule_xml(timetable: Timetable) -> str:
             + ET.tostring(root, encoding="unicode") + "\n")
 
 
-def to_schedule(timetable: Timetable, fmt: str = "xml") -> str:
-    """The schedule in `fmt`: ``"xml"`` or ``"json"``."""
+def to_schedule(timetable: Timetable, fmt: str = "xml", lang: str | None = None) -> str:
+    """The schedule in `fmt`: ``"xml"`` or ``"json"``; `lang` gives its texts in that
+    language where the agenda translates them (the GUIDs stay the same)."""
     if fmt == "xml":
-        return to_schedule_xml(timetable)
+        return to_schedule_xml(timetable, lang)
     if fmt == "json":
-        return to_schedule_json(timetable)
+        return to_schedule_json(timetable, lang)
     raise ValueError(f"unknown schedule format {fmt!r}; use xml or json")

@@ -291,7 +291,7 @@ class _Reader:
         gap_ok = self.boolean(data, "gap_ok", where, number, t)
         ident = self.string(data, "id", where, number, title=t)
         parallel = self.boolean(data, "parallel", where, number, t)
-        room = self.string(data, "room", where, number, title=t)
+        room = self.translatable(data, "room", where, number, translations, title=t)
         audience = self.names(data, "audience", where, number, t)
         title_value = self.translatable(data, "title", where, number, translations,
                                         required=True, title=t)
@@ -573,7 +573,7 @@ def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]
     if item.gap_ok:
         out["gap_ok"] = True
     if item.room is not None:
-        out["room"] = item.room
+        out["room"] = _text(item, "room", language)
     if item.parallel:
         out["parallel"] = True
     if item.audience:

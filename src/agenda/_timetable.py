@@ -211,6 +211,10 @@ class Timetable(Sequence[Slot]):
 
     @property
     def minutes(self) -> int:
+        """The programme's length: from start to end, or in a meeting held over days
+        the sum of its days' (the unscheduled nights between them are not counted)."""
+        if self.meeting.days:
+            return sum((day.end_utc - day.start_utc) // 60 for day in self.days)
         return (self.end_utc - self.start_utc) // 60
 
     def moved(self, meeting: Meeting, seconds: int) -> Timetable:
@@ -233,14 +237,18 @@ class Timetable(Sequence[Slot]):
         """The slots of depth 0."""
         return (s for s in self if s.depth == 0)
 
-    def showing(self, meeting: Meeting, item_of: Callable[[Item], Item]) -> Timetable:
+    def showing(self, meeting: Meeting, item_of: Callable[[Item], Item],
+                room_of: Callable[[str | None], str | None] | None = None) -> Timetable:
         """This timetable (the same slots, times, numbers and paths) showing `meeting`
-        and, for each slot, `item_of(item)` (e.g. the texts in another language)."""
+        and, for each slot, `item_of(item)` and the room `room_of(room)` (e.g. the texts
+        in another language)."""
         view: Timetable = object.__new__(Timetable)
         for name in self.__slots__:  # every column as it is; `_ends` last, as it freezes
             if name != "_ends":
                 object.__setattr__(view, name, getattr(self, name))
         object.__setattr__(view, "meeting", meeting)
         object.__setattr__(view, "_items", tuple(item_of(item) for item in self._items))
+        if room_of is not None:
+            object.__setattr__(view, "_rooms", tuple(room_of(room) for room in self._rooms))
         object.__setattr__(view, "_ends", self._ends)
         return view

@@ -18,7 +18,7 @@ from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Transla
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
-__all__ = ["translate", "translate_meeting", "translation_problems"]
+__all__ = ["original_track", "translate", "translate_meeting", "translation_problems"]
 
 
 def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
@@ -86,8 +86,28 @@ def translate(timetable: Timetable, lang: str) -> Timetable:
     if lang == meeting.language:
         return timetable
     view, done = _translated(meeting, lang)
+    rooms: dict[str, str] = {}  # a slot's room is its own or its block's, as written
+    for item in meeting.walk():
+        text = item.translations.get(lang, "room")
+        if item.room is not None and text is not None:
+            rooms.setdefault(item.room, text)
     return timetable.showing(view, lambda item: done.get(id(item)) or _translate_item(
-        item, meeting.language, lang, done))
+        item, meeting.language, lang, done), lambda room: rooms.get(room, room)
+        if room is not None else None)
+
+
+def original_track(timetable: Timetable, name: str) -> str:
+    """The title a track is known by (its original, as slots name it) when `name` is
+    that title or one of its translations; else `name` as it is (the feed then says
+    which tracks there are)."""
+    known = {slot.track for slot in timetable if slot.track is not None}
+    if name in known:
+        return name
+    for slot in timetable:
+        if slot.item.title in known and name in (
+                text for _, field, text in slot.item.translations.entries if field == "title"):
+            return slot.item.title
+    return name
 
 
 def translation_problems(meeting: Meeting, numbers: Sequence[str],

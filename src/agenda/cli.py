@@ -34,7 +34,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls, render_message
+from ._messages import LANGUAGES, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._parse import FORMATS, ParseError, parse_text
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
@@ -49,7 +49,7 @@ from ._templates import (
     template_names,
 )
 from ._timetable import Timetable
-from ._translations import translate
+from ._translations import original_track, translate
 
 __all__ = ["main"]
 
@@ -86,6 +86,16 @@ def _out_bytes(data: bytes) -> None:
         sys.stdout.buffer.flush()
     except OSError as exc:
         raise _OutputFailed(exc) from exc
+
+
+def _flush() -> None:
+    """Flush standard output; a failed flush becomes :class:`_OutputFailed`."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _OutputFailed(exc) from exc
+    except ValueError:
+        pass  # closed already
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
@@ -155,6 +165,30 @@ def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
     return timetable
 
 
+def _say(code: str, lang: str, **facts: Any) -> str:
+    """A line of the message catalog in `lang` (see agenda._messages)."""
+    return render_message(code, facts, lang if lang in LANGUAGES else "en")
+
+
+def _errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def _language_tag(lang: str) -> str:
+    """`lang` of --lang TAG (any language a text may be translated into), or a usage
+    error."""
+    if not LANGUAGE_TAG.fullmatch(lang):
+        raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                 param_hint="--lang")
+    return lang
+
+
+def _message_language(lang: str | None) -> str | None:
+    """The language of messages for --lang TAG: the tag when messages speak it, else
+    None (the meeting's language)."""
+    return lang if lang in LANGUAGES else None
+
+
 def _language(meeting: Meeting, lang: str | None) -> str:
     if lang is not None:
         return lang
@@ -199,29 +233,24 @@ def _emit(data: str | bytes, output: str | None) -> None:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-_SUMMARY = {
-    "en": 'ok: "{title}" {date} ({day}) {start}–{end} {zone}, {count} items, {minutes} min',
-    "ko": 'ok: "{title}" {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes}분',
-}
-
-
 def summary(timetable: Timetable, lang: str = "en") -> str:
-    """One line describing a valid agenda: its day, its span (the end's date when it
-    ends on a later day, the UTC offset where the clock shows a time twice), its size."""
+    """One line describing a valid agenda, in `lang`: its day, its span (the end's date
+    when it ends on a later day, the UTC offset where the clock shows a time twice), its
+    size (over several days: both ends with their dates, the days' minutes summed)."""
     m = timetable.meeting
-    if m.days:  # over several days: both ends with their dates, the days' minutes summed
-        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
-        span = (f"{timetable.start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')} – "
-                f"{timetable.end.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}")
-        return (f'ok: "{m.title}" {span} {timetable.zone}, {len(timetable.days)} days, '
-                f"{len(timetable)} items, {minutes} min")
-    day = timetable.start.format("ddd", locale=lang)
+    lang = lang if lang in LANGUAGES else "en"
+    if m.days:
+        return _say("check-ok-days", lang, title=m.title,
+                    first=timetable.start.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    last=timetable.end.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    zone=timetable.zone, days=len(timetable.days), count=len(timetable),
+                    minutes=timetable.minutes)
     first = timetable.start.date()
-    return escape_controls(_SUMMARY[lang].format(
-        title=m.title, date=m.date.isoformat(), day=day,
-        start=clock_text(timetable.start_utc, timetable.zone, first),
-        end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
-        count=len(timetable), minutes=timetable.minutes))
+    return _say("check-ok", lang, title=m.title, date=m.date.isoformat(),
+                day=timetable.start.format("ddd", locale=lang),
+                start=clock_text(timetable.start_utc, timetable.zone, first),
+                end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
+                count=len(timetable), minutes=timetable.minutes)
 
 
 def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
@@ -263,9 +292,23 @@ def _quiet_stdout() -> None:
 class _Agenda(click.Group):
     """The command group; it turns failures outside the contract into exit codes."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            # click answers a closed pipe while it prints (--help) with exit 1, after
+            # putting a PacifyFlushWrapper on standard output: not an error here either.
+            if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+                _quiet_stdout()
+                raise SystemExit(0) from None
+            raise
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # what is still buffered goes now, where a closed pipe is handled
+                _flush()
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except _OutputFailed as exc:
@@ -322,7 +365,7 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
     timetable = _layout_or_exit(meeting, lang)
     _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(meeting, lang))
 
 
 @cli.command()
@@ -360,7 +403,7 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if on_day is not None or number is not None:
         timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(timetable.meeting, lang))
         return
     options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
     _emit(_render_or_exit(timetable, fmt, options), output)
@@ -377,7 +420,7 @@ def demo(fmt: str, lang: str | None) -> None:
 
     meeting = reference_meeting()
     timetable = layout(meeting)
-    click.echo(summary(timetable), err=True)
+    click.echo(summary(timetable, _language(meeting, lang)), err=True)
     _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang or meeting.language)), None)
 
 
@@ -408,9 +451,9 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
         sys.exit(EXIT_INVALID)
 
 
-def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
-    """One line per occurrence, written as found: date, weekday, start–end and UTC
-    offset in the zone. Without `limit`, a series without end lists
+def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
+    """One line per occurrence, written as found: date, weekday (in `lang`), start–end
+    and UTC offset in the zone. Without `limit`, a series without end lists
     DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
     standard error."""
     from ._series import Series, iter_occurrences
@@ -418,17 +461,15 @@ def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
     bounded = not timetable.meeting.repeats or Series(timetable).bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
-        click.echo(f"note: the repeat rule has no end; the first {most} occurrences are "
-                   "listed (--limit N lists more)", err=True)
+        click.echo(_say("occurrences-endless", lang, most=most), err=True)
     for listed, (start, end) in enumerate(iter_occurrences(timetable)):
         if listed == most:
             if bounded:
-                click.echo(f"note: more occurrences follow; the first {most} are listed "
-                           "(--limit N lists more)", err=True)
+                click.echo(_say("occurrences-more", lang, most=most), err=True)
             return
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
-        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
+        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale=lang)}–{until} "
              f"{start.format('Z')}")
 
 
@@ -487,12 +528,11 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     _not_the_input(file, output)
     from ._ics import FeedError, from_ics, to_ics
 
-    timetable = _layout_or_exit(_read(file))
+    timetable = _layout_or_exit(_read(file), _message_language(lang))
+    if track is not None:  # a track is named by its title in any of its languages
+        track = original_track(timetable, track)
     if lang is not None:
-        if not LANGUAGE_TAG.fullmatch(lang):
-            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
-                                     param_hint="--lang")
-        timetable = translate(timetable, lang)
+        timetable = translate(timetable, _language_tag(lang))
     source = previous
     if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
@@ -555,7 +595,7 @@ def new(name: str | None, lang: str, output: str | None, force: bool, list_only:
         names = template_names()
         width = max(map(len, names))
         for each in names:
-            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+            _out(f"{each:<{width}}  {template_description(each, lang)}")
         return
     if name is None:
         raise click.UsageError("give --template NAME (agenda new --list names them)")
@@ -626,19 +666,19 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
                                    refresh=_dt.timedelta(minutes=refresh),
                                    uid_domain=uid_domain)
             if fmt == "json":
-                click.echo(json.dumps({"version": release.version, "new": release.new,
-                                       "written": list(release.written),
-                                       "changes": {"ko": list(release.changes.ko),
-                                                   "en": list(release.changes.en)}},
-                                      ensure_ascii=False, indent=2))
+                _out(json.dumps({"version": release.version, "new": release.new,
+                                 "written": list(release.written),
+                                 "changes": {"ko": list(release.changes.ko),
+                                             "en": list(release.changes.en)}},
+                                ensure_ascii=False, indent=2))
             elif not release.new:
-                click.echo(f"unchanged: version {release.version} is current; "
-                           f"{len(release.written)} files written")
+                _out(f"unchanged: version {release.version} is current; "
+                     f"{len(release.written)} files written")
             else:
-                click.echo(f"published version {release.version} into {folder} "
-                           f"({len(release.written)} files written)")
+                _out(f"published version {release.version} into {folder} "
+                     f"({len(release.written)} files written)")
                 for line in release.changes.ko if lang == "ko" else release.changes.en:
-                    click.echo(f"  {line}")
+                    _out(f"  {line}")
             return
         assert calendar_url is not None
         result = publish_caldav(meeting, calendar_url, now=stamp, user=user,
@@ -652,13 +692,13 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        _out(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
-        click.echo(f"created {result.created}, updated {result.updated}, cancelled "
-                   f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
+        _out(f"created {result.created}, updated {result.updated}, cancelled "
+             f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
         for conflict in result.conflicts:
-            click.echo(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
-                       "since it was read; left as the server has it")
+            _out(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
+                 "since it was read; left as the server has it")
     if result.conflicts:
         sys.exit(EXIT_INVALID)
 
@@ -669,22 +709,16 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
               show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
-def schedule(file: str, fmt: str, output: str | None) -> None:
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the GUIDs "
+                   "stay the same) [default: the meeting's language].")
+def schedule(file: str, fmt: str, output: str | None, lang: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
-    timetable = _layout_or_exit(_read(file))
-    _emit(to_schedule(timetable, fmt), output)
+    timetable = _layout_or_exit(_read(file), _message_language(lang))
+    _emit(to_schedule(timetable, fmt, None if lang is None else _language_tag(lang)), output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
-def _say(code: str, lang: str, **facts: Any) -> str:
-    """A line of the message catalog in `lang` (see agenda._messages)."""
-    return render_message(code, facts, lang if lang in LANGUAGES else "en")
-
-
-def _errors(problems: Sequence[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity is Severity.ERROR]
-
-
 def _layout_for_compare(meeting: Meeting, name: str, lang: str
                         ) -> tuple[Timetable, list[Problem]]:
     """Lay out a version to compare, and its errors. An invalid version is compared as
@@ -979,9 +1013,10 @@ def edit_remove(item: str, absorb: str | None, output: str | None, in_place: boo
            on_day)
 
 
-def _problem_line(problem: Problem) -> str:
-    """One line: ``line 12: 3 "Coffee": ...`` (the line first, where there is one)."""
-    return problem.text("en")
+def _problem_line(problem: Problem, lang: str) -> str:
+    """One line in `lang`: ``line 12: 3 "Coffee": ...`` (the line first, where there is
+    one); a warning starts with its word (``warning:`` / ``경고:``)."""
+    return problem.text(lang)
 
 
 @cli.command()
@@ -1021,25 +1056,23 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: s
         sys.exit(EXIT_UNREADABLE)
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
+    language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
     for warning in warnings:
-        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
-                                                                 "warning: "), err=True)
+        click.echo(_problem_line(warning, language), err=True)
     if emit is not None:
         spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
         _emit(spec, output)
         for problem in errors:
-            click.echo(_problem_line(problem), err=True)
+            click.echo(_problem_line(problem, language), err=True)
     else:
-        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
         try:
             timetable = layout(result.meeting)
         except InvalidAgenda:
-            click.echo("note: no timetable can be laid out until the problems below are "
-                       "fixed", err=True)
+            click.echo(_say("parse-no-timetable", language), err=True)
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
-            click.echo(_problem_line(problem))
+            _out(_problem_line(problem, language))
     if errors:
         sys.exit(EXIT_INVALID)
 

@@ -29,7 +29,8 @@ table.grid th, table.grid td {
   border: 0.75pt solid #000; padding: 2pt 3pt; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
 table.grid th { background: #e8e8e8; text-align: center; }
-table.grid col.time { width: 20mm; }
+table.grid col.time { width: 23mm; }
+table.grid .clock { white-space: nowrap; }
 table.grid td.time { font-variant-numeric: tabular-nums; }
 table.grid td.block { background: #f3f3f3; font-weight: bold; }
 table.grid th.track { background: #f7f7f7; font-weight: normal; font-style: italic; }
@@ -43,6 +44,14 @@ table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 
 def _text(text: str) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
+
+
+def _times(text: str, labels: Labels) -> str:
+    """A time range that never breaks inside a time (``09:00~09:3`` / ``0``): each end
+    is kept whole, and the line may break only after the range's separator."""
+    ends = text.split(labels.range_sep)
+    return f"{html.escape(labels.range_sep)}<wbr>".join(
+        f'<span class="clock">{html.escape(end, quote=False)}</span>' for end in ends)
 
 
 def _attr(text: str) -> str:
@@ -71,7 +80,8 @@ def _is_track(slot: Slot, slots: list[Slot]) -> bool:
 
 def _cell(slot: Slot, nested: list[Slot], labels: Labels, times: bool = True) -> str:
     """An item's cell: its times, title, room, presenter and notes, then its children."""
-    out = [f'<span class="span">{_text(slot_span(slot, labels))}</span> ' if times else "",
+    out = [f'<span class="span">{_times(slot_span(slot, labels), labels)}</span> ' if times
+           else "",
            f"<b>{_text(slot.title)}</b>"]
     notes = [text for text in remarks(slot) if text]
     if slot.room is not None and slot.track is None:
@@ -80,22 +90,22 @@ def _cell(slot: Slot, nested: list[Slot], labels: Labels, times: bool = True) ->
         out.append(f'<br><span class="who">{"<br>".join(_text(t) for t in notes)}</span>')
     for child in nested:
         out.append(f'<br>{"&nbsp;" * 2 * (child.depth - slot.depth)}<span class="span">'
-                   f"{_text(slot_span(child, labels))}</span> {_text(child.title)}")
+                   f"{_times(slot_span(child, labels), labels)}</span> {_text(child.title)}")
     return "".join(out)
 
 
 def _spanning(top: Slot, rest: list[Slot], columns: int, labels: Labels) -> list[str]:
     return [f'<tr class="top" id="slot-{_attr(top.number)}">',
-            f'<td class="time"><span class="span">{_text(slot_span(top, labels))}</span><br>'
-            f"{_text(labels.minutes(top.minutes))}</td>",
+            f'<td class="time"><span class="span">{_times(slot_span(top, labels), labels)}'
+            f"</span><br>{_text(labels.minutes(top.minutes))}</td>",
             f'<td colspan="{columns}">{_cell(top, rest, labels, times=False)}</td>', "</tr>"]
 
 
 def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels) -> list[str]:
     columns = max(len(rooms), 1)
     out = [f'<tr class="top" id="slot-{_attr(block.number)}">',
-           f'<td class="time"><span class="span">{_text(slot_span(block, labels))}</span><br>'
-           f"{_text(labels.minutes(block.minutes))}</td>",
+           f'<td class="time"><span class="span">{_times(slot_span(block, labels), labels)}'
+           f"</span><br>{_text(labels.minutes(block.minutes))}</td>",
            f'<td class="block" colspan="{columns}">{_text(block.title)}</td>', "</tr>"]
     tracks = [s for s in rest if s.number.rpartition(".")[0] == block.number]
     by_room: dict[str, list[tuple[Slot, list[Slot]]]] = {name: [] for name in rooms}
@@ -126,7 +136,7 @@ def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels) -
         now = block.start.add(seconds=moment - block.start_utc)
         out.append("<tr>")
         out.append(f'<td class="time"><span class="span">'
-                   f"{_text(labels.span(now, until))}</span></td>")
+                   f"{_times(labels.span(now, until), labels)}</span></td>")
         for name in rooms:
             if busy[name] > 0:
                 busy[name] -= 1

@@ -56,8 +56,7 @@ def total_line(timetable: Timetable, labels: Labels) -> str:
     """``총 60분 · 14:00~15:00 종료 시각에 맞음``: the total, and whether the timetable
     ends at the end the agenda declares (when it declares one)."""
     if timetable.meeting.days:
-        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
-        return labels.total.format(minutes=minutes)
+        return labels.total.format(minutes=timetable.minutes)
     total = labels.total.format(minutes=timetable.minutes)
     span = labels.span(timetable.start, timetable.end)
     declared = timetable.meeting.end
