@@ -21,6 +21,9 @@ hosts = 127.0.0.1:{port}
 type = htpasswd
 htpasswd_filename = {folder}/users
 htpasswd_encryption = plain
+# No pause after a request without credentials: every client's first request is one
+# (it learns the auth scheme from the 401), and the tests make many clients.
+delay = 0
 [storage]
 filesystem_folder = {folder}/storage
 [rights]

@@ -171,3 +171,16 @@ def test_an_edit_that_adds_a_problem_to_an_invalid_agenda_names_only_the_new_one
         agenda.insert(clash(), coffee, after="a1")
     assert [(p.code, p.path) for p in caught.value.problems] == [
         ("room-conflict", ("b0",))]  # not the audit's conflict, which it had
+
+
+def test_an_occurrence_with_its_own_items_keeps_its_end_when_the_series_changes() -> None:
+    """A late Monday's override took the series' end; shifting the series afterwards
+    moved that end and broke the day that was already held (found by tests/test_life.py).
+    """
+    late = agenda.running_late(weekly(), "10:00", late_by=12, absorb=["discussion"],
+                               on="2025-04-07").meeting
+    [override] = late.overrides
+    assert override.end == dt.time(11) and override.items is not None
+    earlier = agenda.shift(late, by=-5)
+    assert times(earlier, "2025-04-07") == times(late, "2025-04-07")
+    assert times(earlier, "2025-04-14")[0] == ("추진 현황", "09:55", "10:30")

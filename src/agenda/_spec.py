@@ -664,8 +664,8 @@ def dump_toml(meeting: Meeting) -> str:
 
     Laid out for a person to keep editing: ``[meeting]`` first, then one
     ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
-    meeting has days), children as ``[[items.items]]`` under their block, and notes
-    with line breaks as multi-line strings.
+    meeting has days), children as ``[[items.items]]`` under their block, notes
+    with line breaks as multi-line strings, and a series' ``[[overrides]]`` last.
     """
     data = to_dict(meeting)
     out = [] if data.get("items", True) else ["items = []", ""]
@@ -678,6 +678,12 @@ def dump_toml(meeting: Meeting) -> str:
             out += ["items = []"] if not items else _toml_items(items, "days.items")
     else:
         out += _toml_items(data["items"], "items")
+    for override in data.get("overrides", []):  # the occurrences held differently
+        entry = dict(override)
+        items = entry.pop("items", None)
+        out += ["", "[[overrides]]", _toml_table(entry)]
+        if items is not None:
+            out += ["items = []"] if not items else _toml_items(items, "overrides.items")
     return "\n".join(out) + "\n"
 
 

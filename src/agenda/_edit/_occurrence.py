@@ -87,7 +87,8 @@ def with_occurrence(meeting: Meeting, day: _dt.date, held: Meeting,
                     operation: str) -> Meeting:
     """The series `meeting` with its occurrence of `day` held as `held` (a single
     meeting on that date): the override says only what differs from the series' own
-    occurrence, and is dropped when nothing does."""
+    occurrence (and, when it has items of its own, its end), and is dropped when
+    nothing does."""
     if held.date != day:
         raise EditError(operation, f"an occurrence keeps its date ({day.isoformat()}); to "
                         f"hold it on {held.date.isoformat()}, skip {day.isoformat()} and add "
@@ -98,8 +99,10 @@ def with_occurrence(meeting: Meeting, day: _dt.date, held: Meeting,
     if want is not None and want == _times(own):
         return attrs.evolve(meeting, overrides=_placed(meeting.overrides, None, day))
     start = held.start if held.start != own.start else None
-    end = held.end if held.end != own.end else None
     items = held.items if held.items != own.items else None
+    # An occurrence with items of its own keeps its own end: a later change of the
+    # series' end must not move (or break) a day that was held differently.
+    end = held.end if held.end != own.end or items is not None else None
     lean = (None if start is None and end is None and items is None
             else Override(day, start=start, end=end, items=items))
     candidates = [lean, Override(day, start=held.start, end=held.end, items=held.items)]
