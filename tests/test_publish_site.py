@@ -71,7 +71,7 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
         second.changes.text("ko")
     assert second.changes.ko == ("강원: 순서 변경 4.2 → 4.1", "강원: 14:12~14:17 → 14:07~14:12",
                                  "부산: 14:07~14:12 → 14:12~14:17")
-    assert second.changes.en[1] == "강원: 14:12–14:17 → 14:07–14:12"
+    assert second.changes.en[1] == "Gangwon: 14:12–14:17 → 14:07–14:12"  # titles in en
     released = json.loads((site / "versions" / "0002" / "changes.json").read_text("utf-8"))
     assert [c["kind"] for c in released["changes"]["changes"]] == ["moved", "retimed",
                                                                     "retimed"]

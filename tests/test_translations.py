@@ -353,3 +353,26 @@ def test_schedule_lang_writes_the_texts_and_keeps_every_guid(tmp_path: Path,
         e["guid"] for day in ko["days"] for room in day["rooms"].values() for e in room)
     xml = runner.invoke(cli, ["schedule", spec, "--lang", "en"]).stdout
     assert "<title>Workshop</title>" in xml
+
+
+def test_a_series_with_an_occurrence_of_its_own_items_translates() -> None:
+    """A translated feed of a series whose late Monday has its own items failed: the
+    view left the override's items untranslated, and laying out that day refused a
+    translation into the view's own language."""
+    weekly = Meeting("주간회의", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul", [
+        Item("추진 현황", minutes=35, id="progress", translations={"en": {"title": "Progress"}}),
+        Item("토론", min_minutes=10, id="discussion",
+             translations={"en": {"title": "Discussion"}})],
+        end=dt.time(11), repeat="FREQ=WEEKLY;COUNT=4", translations={"en": {"title": "Weekly"}})
+    late = agenda.running_late(weekly, "10:00", late_by=12, absorb=["discussion"],
+                               on="2025-03-10").meeting
+    table = agenda.layout(late)
+    english = agenda.to_ics(agenda.translate(table, "en"), items=True, now="2025-01-01T00:00:00Z")
+    korean = agenda.to_ics(table, items=True, now="2025-01-01T00:00:00Z")
+
+    def uids(feed: bytes) -> list[str]:
+        return [line for line in feed.decode().splitlines()
+                if line.startswith(("UID:", "RECURRENCE-ID"))]
+
+    assert uids(english) == uids(korean)
+    assert "SUMMARY:Discussion" in english.decode()

@@ -102,6 +102,13 @@ class Diff:
         """One line per change (empty when nothing changed)."""
         return "\n".join(change.text(lang) for change in self.changes)
 
+    def retitled(self, titles: dict[tuple[str, ...], str]) -> Diff:
+        """The same changes, each item (and the meeting, path ``()``) called by its title
+        in `titles` where it has one: the changes of two versions, told in another
+        language (see :func:`agenda.translate`)."""
+        return Diff(tuple(attrs.evolve(change, title=titles.get(change.path, change.title))
+                          for change in self.changes))
+
     def as_dict(self) -> dict[str, Any]:
         """``{"changes": [...]}``, each change as :meth:`Change.as_dict` gives it."""
         return {"changes": [change.as_dict() for change in self.changes]}

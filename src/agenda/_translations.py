@@ -18,7 +18,8 @@ from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Transla
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
-__all__ = ["original_track", "translate", "translate_meeting", "translation_problems"]
+__all__ = ["original_track", "titles", "translate", "translate_meeting",
+           "translation_problems"]
 
 
 def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
@@ -54,12 +55,15 @@ def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
     days = tuple(attrs.evolve(day, items=tuple(
         _translate_item(item, meeting.language, lang, done) for item in day.items))
         for day in meeting.days)
+    overrides = tuple(override if override.items is None else attrs.evolve(
+        override, items=tuple(_translate_item(item, meeting.language, lang, done)
+                              for item in override.items)) for override in meeting.overrides)
     changes = _swap(meeting, MEETING_TEXTS, meeting.language, lang)
     # A meeting is held in one of LANGUAGES: a view in another language keeps its own.
     language = lang if lang in LANGUAGES else meeting.language
     # The view keeps the meeting's identity (a key made from the original title).
     view = attrs.evolve(meeting, items=items, days=days, language=language, id=meeting.key,
-                        **changes)  # type: ignore[arg-type]
+                        overrides=overrides, **changes)  # type: ignore[arg-type]
     return view, done
 
 
@@ -94,6 +98,18 @@ def translate(timetable: Timetable, lang: str) -> Timetable:
     return timetable.showing(view, lambda item: done.get(id(item)) or _translate_item(
         item, meeting.language, lang, done), lambda room: rooms.get(room, room)
         if room is not None else None)
+
+
+def titles(timetables: Sequence[Timetable], lang: str) -> dict[tuple[str, ...], str]:
+    """Identity path → title in `lang` of every item of `timetables` (and ``()`` → the
+    meeting's), the later timetables' titles first: what a diff of these versions
+    calls each item in `lang`."""
+    out: dict[tuple[str, ...], str] = {}
+    for timetable in timetables:
+        view = translate(timetable, lang)
+        out[()] = view.meeting.title
+        out.update((slot.path, slot.title) for slot in view)
+    return out
 
 
 def original_track(timetable: Timetable, name: str) -> str:

@@ -771,9 +771,9 @@ def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
 
 def _said(before: Timetable, after: Timetable, lang: str) -> str:
     """The changes in `lang`, titles in `lang` where the agenda translates them."""
-    from ._translations import translate
+    from ._translations import titles
 
-    changes = diff(translate(before, lang), translate(after, lang))
+    changes = diff(before, after).retitled(titles([before, after], lang))
     return changes.text(lang) if changes else _say("no-change", lang)
 
 
