@@ -14,15 +14,20 @@ from typing import TYPE_CHECKING, Any
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
+    Actual,
+    ActualLog,
     AddressError,
     BelowMinimum,
     Cut,
     EditError,
     InvalidEdit,
+    InvalidLog,
+    LateFromLog,
     Lateness,
     LateResult,
     Overflow,
     insert,
+    late_from_log,
     move,
     remove,
     resize,
@@ -53,6 +58,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
+    from ._report import Report, ReportRow, render_report, report
     from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
     from .publish import (
@@ -74,6 +80,7 @@ _LAZY = {
                      "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
+    **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
@@ -103,6 +110,8 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "Actual",
+    "ActualLog",
     "AddressError",
     "AgendaError",
     "BelowMinimum",
@@ -119,9 +128,11 @@ __all__ = [
     "FeedTimetable",
     "InvalidAgenda",
     "InvalidEdit",
+    "InvalidLog",
     "Item",
     "Kind",
     "Labels",
+    "LateFromLog",
     "LateResult",
     "Lateness",
     "Meeting",
@@ -133,6 +144,8 @@ __all__ = [
     "Problem",
     "Release",
     "RenderOptions",
+    "Report",
+    "ReportRow",
     "Series",
     "Severity",
     "SiteError",
@@ -152,6 +165,7 @@ __all__ = [
     "from_dict",
     "from_ics",
     "insert",
+    "late_from_log",
     "layout",
     "load",
     "load_json",
@@ -168,6 +182,8 @@ __all__ = [
     "reference_meeting",
     "remove",
     "render",
+    "render_report",
+    "report",
     "resize",
     "rewrite_spec",
     "running_late",

@@ -6,6 +6,8 @@
     agenda-<audience>.ics      one feed per audience the items name
     changes.json               every release, newest first, with its changes
     index.html                 the printable agenda, subscribe links, the changelog
+    live.html                  the live page: now, next, time left (see `_live`),
+    timetable.json, log.json   which it reads: the timetable and the actual times
     versions/0001/ …           each release as published, never rewritten:
         agenda.json            the spec
         agenda.ics, agenda-<audience>.ics, agenda.html
@@ -29,6 +31,7 @@ from urllib.parse import urljoin, urlsplit
 import attrs
 
 from .._audience import audiences
+from .._edit._actual import ActualLog
 from .._formats.html import to_html
 from .._formats.labels import labels_for
 from .._ics import REFRESH, to_ics
@@ -39,6 +42,7 @@ from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from ._changes import Changelog, changelog
+from ._live import LIVE_REFRESH, live_files
 
 __all__ = ["FEED", "Release", "SiteError", "feed_name", "publish_site"]
 
@@ -165,7 +169,9 @@ def _log(history: list[dict[str, Any]], lang: str) -> list[str]:
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]]) -> str:
     page = to_html(timetable, lang=lang)
-    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang)]
+    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang),
+             f'<p class="publish live"><a href="live.html">'
+             f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
     if base_url is None:
         extra.append(_SCRIPT)
     page = page.replace("</style>", _CSS + "</style>", 1)
@@ -175,12 +181,15 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
 
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
-                 uid_domain: str | None = None, lang: str = "ko") -> Release:
+                 uid_domain: str | None = None, lang: str = "ko",
+                 log: ActualLog | None = None, live_refresh: int = LIVE_REFRESH) -> Release:
     """Publish `meeting` into `folder` as a release of a static site (see the module).
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
     the folder is served (``https://example.org/council/``): it makes the ``webcal://``
     subscribe links absolute; without it the page builds them from its own address.
+    `log` (an :class:`agenda.ActualLog`) gives the live page its actual times, and
+    `live_refresh` how many seconds it waits between two readings.
     Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
     for a folder that cannot be read or written; nothing is written then.
     """
@@ -234,6 +243,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
     feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
     files["changes.json"] = _json({"releases": history})
+    files.update(live_files(timetable, log, lang=lang, refresh=live_refresh))
     files["index.html"] = _index(timetable, lang, base_url, feeds, history).encode("utf-8")
 
     written = []
