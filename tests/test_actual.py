@@ -251,7 +251,8 @@ def test_agenda_log_keeps_old_problems_as_warnings_and_still_logs(spec: Path) ->
     result = CliRunner().invoke(cli, ["log", str(spec), "photo", "start", "--at", "14:01"])
     assert result.exit_code == 0, result.output
     assert result.stderr == f'{log}: 1행: 일정에 "coffee" 항목이 없습니다\n'
-    assert log.read_text("utf-8").endswith("photo.start = 2024-03-13T14:01:00+09:00  # 1 사진촬영\n")
+    assert log.read_text("utf-8").endswith(
+        "photo.start = 2024-03-13T14:01:00+09:00  # 1 사진촬영\n")
 
 
 def test_a_log_entry_written_in_python_equals_the_one_the_command_writes(spec: Path) -> None:

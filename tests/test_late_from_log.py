@@ -11,7 +11,7 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import agenda
-from agenda import ActualLog, EditError, Meeting, layout, late_from_log
+from agenda import ActualLog, EditError, Meeting, late_from_log, layout
 from agenda.cli import cli
 from conftest import EXAMPLES
 from strategies import actual_logs, meetings

@@ -10,6 +10,7 @@ from typing import Any
 from wcwidth import wcswidth
 
 from .._formats.csv import neutralise
+from .._formats.markdown import escape as markdown_escape
 from .._messages import escape_controls
 from .._translations import translate
 from ._rows import Report, ReportRow
@@ -77,7 +78,8 @@ def _width(text: str) -> int:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    """`text` in a Markdown table cell: escaped as the Markdown table escapes it."""
+    return markdown_escape(text)
 
 
 def to_markdown(report: Report, *, lang: str = "ko") -> str:
