@@ -31,6 +31,9 @@
     if (className !== undefined) {
       node.className = className;
     }
+    if (id === "left") {  /* the presenter's digits shrink to fit a long count */
+      $("countdown").style.setProperty("--chars", String(Math.max(text.length, 4)));
+    }
   }
 
   ["now", "next", "meeting", "rest"].forEach(function (name) {
