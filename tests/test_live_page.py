@@ -185,7 +185,7 @@ MOMENTS = [
     # the same item over its time
     ("ref", "2024-03-13T14:09:30", {
         "state": "running", "now": "2 개회 및 참석자 소개", "left": "+2:20", "tone": "over",
-        "label": "초과", "over": "+6분"}),
+        "label": "초과", "over": "+5분", "expected": "(15:05쯤 종료)"}),
     # in a block, by the timetable (New York, shown on its own clock in a Berlin browser)
     ("board", "2024-11-04T09:15:00", {
         "state": "running", "clock": "09:15:00", "now": "2.1 Finance", "left": "5:00",

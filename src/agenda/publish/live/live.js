@@ -87,8 +87,8 @@
     return Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
   }
 
-  function signed(ms) {
-    var minutes = Math.floor((Math.abs(ms) / 1000 + 30) / 60);
+  function signed(ms) {  /* whole minutes behind or ahead, toward zero */
+    var minutes = Math.floor(Math.abs(ms) / 60000);
     if (minutes === 0) {
       return W.on_time;
     }
@@ -307,7 +307,7 @@
       put("over", W.as_planned, "");
       put("expected", "");
     } else {
-      var tone = Math.abs(s.over) < 30000 ? "" : s.over > 0 ? "late" : "early";
+      var tone = Math.abs(s.over) < 60000 ? "" : s.over > 0 ? "late" : "early";
       put("over", signed(s.over), tone);
       var expected = clockText(s.plannedEnd + s.over).slice(0, -3);
       put("expected", !tone ? "" : (s.name === "after" ? W.ended_at : W.expected)
