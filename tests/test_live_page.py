@@ -115,7 +115,9 @@ def days(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("days")
     publish_site(REF, root / "ref", now=T0, log=REF_LOG)
     publish_site(BOARD, root / "board", now=T0, lang="en")
-    publish_site(WORKSHOP, root / "workshop", now=T0, lang="en")
+    wrap_up = ActualLog(WORKSHOP).started("Day 1 wrap-up", "14:16").ended("Day 1 wrap-up",
+                                                                           "14:47")
+    publish_site(WORKSHOP, root / "workshop", now=T0, lang="en", log=wrap_up)
     return root
 
 
@@ -206,6 +208,15 @@ MOMENTS = [
     ("workshop", "2024-05-20T10:20:00&room=Room%20B", {
         "state": "running", "now": "3.2.1 HTTP caching for open data portals",
         "next": "3.2.2 Accessible maps", "next_time": "11:00"}),
+    # the first day's last item runs over, by the log; nothing more that day
+    ("workshop", "2024-05-20T14:46:30", {
+        "state": "running", "now": "6 Day 1 wrap-up", "left": "+0:30", "tone": "over",
+        "next": "7 Keynote: ten years of open data", "next_time": "18:00",
+        "over": "+1 min", "rest": "Nothing more today"}),
+    # the next evening: the log has not reached it, the rest of that day is shown
+    ("workshop", "2024-05-21T17:50:00", {
+        "state": "gap", "left": "10:00", "next": "7 Keynote: ten years of open data",
+        "over": "as planned"}),
 ]
 
 

@@ -197,17 +197,20 @@
         break;
       }
     }
-    /* How far the meeting runs behind (or ahead of) the timetable: when the item after
-       the last one logged can start (the running item's end as planned from its actual
-       start, or now when it runs over; else the last actual end) against its planned
-       start, or against the meeting's planned end after the last item. */
+    /* How far the day shown runs behind (or ahead of) the timetable: when the item
+       after the last one logged can start (the running item's end as planned from its
+       actual start, or now when it runs over; else the last actual end) against its
+       planned start, or against the day's planned end after its last item. A log that
+       has not reached the day shown says nothing about it. */
+    var shown = s.current ? s.current.slot : s.next ? s.next.slot : f ? f.slot : null;
     s.plannedEnd = units.reduce(function (end, u) {
-      return Math.max(end, u.slot.plannedEnd);
+      return shown && dayOf(u.slot) === dayOf(shown) ? Math.max(end, u.slot.plannedEnd) : end;
     }, 0);
-    if (f) {
+    if (f && dayOf(f.slot) === dayOf(shown)) {
       var ready = s.byLog ? Math.max(s.end, t) : (f.end !== null ? f.end : f.start);
       var after = units[frontier + 1];
-      s.over = ready - (after ? after.slot.plannedStart : s.plannedEnd);
+      s.over = ready - (after && dayOf(after.slot) === dayOf(shown) ? after.slot.plannedStart
+        : s.plannedEnd);
     }
     var first = units.length ? units[0].slot.plannedStart : t;
     s.name = s.current ? "running" : s.next ? (t < first && !f ? "before" : "gap") : "after";
