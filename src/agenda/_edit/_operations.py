@@ -25,6 +25,7 @@ import attrs
 import pendulum
 
 from .._layout import layout, validate
+from .._layout._tracks import natural_seconds
 from .._model import Item, Meeting
 from .._problems import InvalidAgenda, Severity
 from .._timetable import Timetable
@@ -100,16 +101,46 @@ def _weekday_like(original: str | None, day: _dt.date) -> str | None:
     return _EN_WEEKDAYS[day.weekday()]
 
 
-def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int) -> Roots:
+def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int,
+                    removed: bool = False) -> tuple[Roots, int]:
     """Add `delta` minutes to every block with declared minutes that holds the item at
     `index`, from its parent up to (not including) the ancestor at ``index[:keep]``
-    (``keep=1``: every block up to the day, whose position is ``index[:1]``)."""
+    (``keep=1``: every block up to the day, whose position is ``index[:1]``).
+
+    A parallel block lasts as long as its longest track: it grows only by what that
+    track now runs past it and never shrinks, and the blocks above it change by as
+    much. Returns the tree and the minutes by which the outermost change moves what
+    follows it (`delta`, or less where a parallel block took it). With `removed`, the
+    item that was at `index` is no longer in `tree` (it gave back ``-delta``)."""
     for depth in range(len(index) - 1, max(keep, 1), -1):
+        if delta == 0:
+            break
         at = index[:depth]
         block = get(tree, at)
+        if block.parallel:
+            gone = removed and depth == len(index) - 1  # the track itself is gone
+            delta = _parallel_growth(block, None if gone else index[depth], delta)
+            if delta == 0:
+                break
         if block.minutes is not None:
             tree = evolve_at(tree, at, minutes=block.minutes + delta)
-    return tree
+    return tree, delta
+
+
+def _parallel_growth(block: Item, track: int | None, delta: int) -> int:
+    """By how many minutes the parallel `block` changes now that its track number
+    `track` (already changed in `block`) runs `delta` minutes longer, or a track of
+    ``-delta`` minutes was taken out of it (`track` None): a declared block grows only
+    by what its longest track now runs past it and never shrinks; one without minutes
+    follows its longest track."""
+    lengths = [(natural_seconds(t) or 0) // 60 for t in block.items]
+    longest = max(lengths, default=0)
+    if block.minutes is not None:
+        return max(0, longest - block.minutes) if delta > 0 else 0
+    if track is None:
+        return longest - max(longest, -delta)
+    before = max([*lengths[:track], lengths[track] - delta, *lengths[track + 1:]])
+    return longest - before
 
 
 def _common(a: Position, b: Position) -> int:
@@ -139,34 +170,43 @@ def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> M
 
 
 def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
-            index: Position, delta: int, absorb: Absorb) -> Meeting:
+            index: Position, delta: int, absorb: Absorb, *, removed: bool = False
+            ) -> Meeting:
     """Find `delta` more minutes for the item now at `index` (give them back when
-    negative) where `absorb` says; returns the meeting with `tree` and the changes."""
+    negative) where `absorb` says; returns the meeting with `tree` and the changes.
+
+    With `removed`, `tree` no longer holds the item that was at `index` (a remove):
+    its blocks give back its time, and an absorbing item is found where it was."""
     if absorb is None or delta == 0:
         return with_roots(meeting, tree)
     if absorb == "parent" and len(index) > 2:
-        return with_roots(meeting, _grow_ancestors(tree, index, delta, len(index) - 2))
+        grown, _ = _grow_ancestors(tree, index, delta, len(index) - 2, removed)
+        return with_roots(meeting, grown)
     if absorb in ("end", "parent"):
-        tree = _grow_ancestors(tree, index, delta, 1)
-        return _move_end(with_roots(meeting, tree), timetable, delta, index[0])
-    giver = find(meeting, absorb, operation, tree)
+        tree, moved = _grow_ancestors(tree, index, delta, 1, removed)
+        return _move_end(with_roots(meeting, tree), timetable, moved, index[0])
+    giver = find(meeting, absorb, operation, None if removed else tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
                         "that holds it or that it holds")
     old = giver.item
-    before = _size_before(timetable, meeting, old)
-    keeps = before - delta
-    floor = old.min_minutes if old.min_minutes is not None else 1
-    if keeps < floor:
-        raise BelowMinimum(operation, old.title, keeps, floor)
     if old.items:
         raise EditError(operation, f'"{old.title}" is a block; name one of its items to '
                         "absorb the time")
-    if old.minutes is not None:
-        tree = evolve_at(tree, giver.index, minutes=keeps)
+    at = _after_removal(giver.index, index) if removed else giver.index
     keep = _common(index, giver.index)
-    tree = _grow_ancestors(tree, index, delta, keep)
-    tree = _grow_ancestors(tree, giver.index, -delta, keep)
+    tree, taken = _grow_ancestors(tree, index, delta, keep, removed)
+    if taken == 0:  # a parallel block held the change: nothing to take
+        return with_roots(meeting, tree)
+    keeps = _size_before(timetable, meeting, old) - taken
+    floor = old.min_minutes if old.min_minutes is not None else 1
+    if keeps < floor:
+        raise BelowMinimum(operation, old.title, keeps, floor)
+    if old.minutes is not None or _is_plain(old):
+        # An item that had its share of an equal split keeps what is left of it; the
+        # others keep theirs, as the split's total changes by what it gave.
+        tree = evolve_at(tree, at, minutes=keeps)
+    tree, _ = _grow_ancestors(tree, at, -taken, keep)
     return with_roots(meeting, tree)
 
 
@@ -279,6 +319,8 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     blocks the item takes its minutes with it: the blocks it leaves shrink and the
     blocks it joins grow, so the meeting's total is unchanged; an item that had its
     share of an equal split gets its minutes, unless it joins another equal split.
+    A parallel block lasts as long as its longest track: a talk moved between tracks
+    it fits in changes no block above the tracks.
     """
     operation = "move"
     timetable = _planned(meeting, operation)
@@ -301,12 +343,12 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
         len(parent) > 1 and get(tree, parent).minutes is not None)
     if _is_plain(moved) and not equal_split:
         moved = attrs.evolve(moved, minutes=minutes)
-    tree = _grow_ancestors(tree, place.index, -minutes, 1)
-    tree = remove_at(tree, place.index)
+    tree, _ = _grow_ancestors(remove_at(tree, place.index), place.index, -minutes, 1,
+                              removed=True)
     # The target's position shifts when the item left an earlier sibling slot.
     parent = _after_removal(parent, place.index)
     tree = insert_at(tree, parent, k, moved)
-    tree = _grow_ancestors(tree, (*parent, k), minutes, 1)
+    tree, _ = _grow_ancestors(tree, (*parent, k), minutes, 1)
     return _finish(operation, with_roots(meeting, tree))
 
 
@@ -378,9 +420,9 @@ def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting
         if giver.index[:len(place.index)] == place.index:
             raise EditError(operation, f'"{giver.item.title}" is removed with '
                             f'"{place.item.title}"; it cannot take its time')
-    # Give the time away while the item is still in the tree, then take it out.
-    new = _absorb(operation, meeting, roots(meeting), timetable, place.index, -freed, absorb)
-    return _finish(operation, with_roots(new, remove_at(roots(new), place.index)))
+    tree = remove_at(roots(meeting), place.index)
+    return _finish(operation, _absorb(operation, meeting, tree, timetable, place.index,
+                                      -freed, absorb, removed=True))
 
 
 def _check_overflow(operation: str, tree: Roots, index: Position) -> None:
