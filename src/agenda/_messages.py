@@ -339,6 +339,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{fields:list}에 {lang} 텍스트가 없습니다 (다른 텍스트는 {lang}로 번역되어 "
               "있습니다). 대신 {own} 원문을 보여 줍니다",
     },
+    # -- edits and running late ---------------------------------------------------------
+    "not-a-moment": {
+        "en": "{what} {value:q} is not a time like 14:10 or a date-time like "
+              "2024-03-13T14:10",
+        "ko": "{what} {value:q}은(는) 14:10 같은 시각이나 2024-03-13T14:10 같은 날짜와 "
+              "시각이 아닙니다",
+    },
+    "skipped-moment": {
+        "en": "{date} {time} does not exist in {timezone}: the clocks skip it",
+        "ko": "{date} {time}은(는) {timezone}에 없는 시각입니다 (시계가 건너뜁니다)",
+    },
+    "repeated-moment": {
+        "en": "{date} {time} occurs twice in {timezone} (the clocks go back); give its UTC "
+              "offset: {first} or {second}",
+        "ko": "{date} {time}은(는) {timezone}에서 두 번 있습니다 (시계가 되돌아갑니다). UTC "
+              "오프셋을 붙이십시오: {first} 또는 {second}",
+    },
+    "offset-not-in-zone": {
+        "en": "{value}: no such time at or after {start} has that UTC offset in {timezone}",
+        "ko": "{value}: {start} 이후에 {timezone}에서 그 UTC 오프셋을 쓰는 그런 시각이 "
+              "없습니다",
+    },
+    "nothing-left": {
+        "en": "every item has started by {moment} (the meeting runs {start}–{end}); nothing is "
+              "left to re-time",
+        "ko": "{moment}에는 모든 항목이 이미 시작했습니다 (회의는 {start}~{end}). 다시 맞출 "
+              "항목이 없습니다",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

@@ -715,21 +715,30 @@ def _said(before: Timetable, after: Timetable, lang: str) -> str:
     return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
 
 
-def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
-           ) -> _dt.time | None:
+def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--at``: a wall-clock time (``14:20``, ``01:30-04:00`` with its offset) or a
+    date-time (``2024-05-21T00:10``); running_late reads it in the meeting's zone."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        parsed = _dt.time.fromisoformat(value)
+        if text[:1].isdigit() and len(text) > 8 and text[4:5] == "-":
+            _dt.datetime.fromisoformat(text)
+        else:
+            _dt.time.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a time like 14:20") from None
-    return parsed
+        raise click.BadParameter(f"{value!r} is not a time like 14:20 or a date-time like "
+                                 "2024-05-21T00:10") from None
+    return text
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--at", "at", required=True, callback=_clock, metavar="HH:MM",
-              help="The time it is now, on the meeting's day.")
+@click.option("--at", "at", required=True, callback=_moment, metavar="HH:MM|DATETIME",
+              help="The time it is now: a time is the first such moment at or after the "
+                   "meeting's start (00:10 of a meeting from 23:00 is after midnight); a "
+                   "date-time (2024-05-21T10:00) names any day; a time the clocks show "
+                   "twice needs its UTC offset (01:30-04:00).")
 @click.option("--by", "by", required=True, type=click.IntRange(min=0), metavar="MINUTES",
               help="How many minutes late the next item starts.")
 @click.option("--absorb", multiple=True, metavar="ITEM",
@@ -739,18 +748,20 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
               help="Write the re-timed spec here (atomically) instead of standard output.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
-def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
+def late(file: str, at: str, by: int, absorb: tuple[str, ...], output: str | None,
          lang: str | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
-    planned and new ends on standard error; exit 0 when the end still holds, 1 when
-    the meeting now overruns (the spec is still written), 2 unreadable."""
+    planned and new ends (with the day) on standard error; exit 0 when the end still
+    holds, 1 when the meeting now overruns (the spec is still written), 2 when FILE
+    cannot be read or the re-timing is refused (nothing is written)."""
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting)
+    words = _language(meeting, lang)
     try:
         result = running_late(meeting, at, late_by=by, absorb=list(absorb))
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
-        sys.exit(EXIT_INVALID)
+        click.echo(f"error: {exc.text(words)}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, result.meeting, fmt), output)
@@ -792,7 +803,7 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     try:
         edited = change(meeting)
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
+        click.echo(f"error: {exc.text(_language(meeting, lang))}", err=True)
         sys.exit(EXIT_INVALID)
     after = layout(edited)
     target = file if in_place else output

@@ -18,6 +18,7 @@ Time for a grown, inserted or removed item comes from where `absorb` says:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import zoneinfo
 from typing import Literal
 
@@ -26,6 +27,7 @@ import pendulum
 
 from .._layout import layout, validate
 from .._layout._tracks import natural_seconds
+from .._messages import Fact
 from .._model import Item, Meeting
 from .._problems import InvalidAgenda, Severity
 from .._timetable import Timetable
@@ -288,26 +290,97 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     return _finish(operation, new)
 
 
+_DATED = re.compile(r"\s*[+-]?\d{4,}-\d\d-\d\d")
+
+
 def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
-               what: str, operation: str) -> int:
+               what: str, operation: str, *, after: int | None = None) -> int:
     """UTC seconds of `value`: an aware date-time as it is, a naive one in `zone`, a
-    wall-clock time (or ``"HH:MM"``) on the meeting's date."""
+    wall-clock time (or ``"HH:MM"``) on the meeting's date.
+
+    With `after` (UTC seconds: the start of the meeting or of its day), a wall-clock
+    time is the first such moment at or after it (``00:10`` of a meeting from 23:00
+    is after midnight), a time may carry its UTC offset (``01:30-04:00``), and a wall
+    time that the zone's clocks show twice (without its offset) or skip is refused."""
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
-                     else _dt.time.fromisoformat(value))
+            value = (_dt.datetime.fromisoformat(text) if _DATED.match(text)
+                     else _dt.time.fromisoformat(text))
         except ValueError:
-            raise EditError(operation, f'{what} "{value}" is not a time like 14:10 or a '
-                            "date-time like 2024-03-13T14:10") from None
+            raise EditError(operation, code="not-a-moment",
+                            facts={"what": what, "value": text}) from None
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is not None:
+            return int(value.timestamp())
+        if after is None:
             return int(pendulum.instance(value, tz=zone).timestamp())
-        return int(value.timestamp())
+        return _one_instant(value, zone, what, operation)
     if not isinstance(value, _dt.time):
         raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
-    day = meeting.date
-    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                                 value.second, tz=zone).timestamp())
+    if after is None:
+        day = meeting.date
+        return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
+                                     value.second, tz=zone).timestamp())
+    return _first_at_or_after(value, after, zone, what, operation)
+
+
+def _instants(wall: _dt.datetime, zone: str) -> list[int]:
+    """The UTC seconds whose wall clock in `zone` reads `wall` (naive): one, two in a
+    repeated hour, none in a skipped one."""
+    tz = zoneinfo.ZoneInfo(zone)
+    found: list[int] = []
+    for fold in (0, 1):
+        utc = int(wall.replace(tzinfo=tz, fold=fold).timestamp())
+        if _dt.datetime.fromtimestamp(utc, tz).replace(tzinfo=None) == wall and (
+                utc not in found):
+            found.append(utc)
+    return sorted(found)
+
+
+def _offset_text(utc: int, zone: str) -> str:
+    return _wall(utc, zone).isoformat(timespec="minutes")[-6:]
+
+
+def _one_instant(wall: _dt.datetime, zone: str, what: str, operation: str) -> int:
+    """The one instant that the naive `wall` names in `zone`; refused when the clocks
+    show it twice or skip it."""
+    try:
+        instants = _instants(wall, zone)
+    except (OverflowError, ValueError, OSError):
+        raise EditError(operation, f"{what} would fall outside the calendar's range") from None
+    facts: dict[str, Fact] = {"what": what, "date": wall.date().isoformat(),
+                              "time": f"{wall:%H:%M}", "timezone": zone}
+    if not instants:
+        raise EditError(operation, code="skipped-moment", facts=facts)
+    if len(instants) > 1:
+        stamp = wall.isoformat(timespec="minutes")
+        raise EditError(operation, code="repeated-moment", facts={
+            **facts, "first": stamp + _offset_text(instants[0], zone),
+            "second": stamp + _offset_text(instants[1], zone)})
+    return instants[0]
+
+
+def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
+                       operation: str) -> int:
+    """The first moment at or after `after` whose wall clock in `zone` reads `clock`
+    (and whose UTC offset is `clock`'s, when it has one)."""
+    since = _wall(after, zone).replace(tzinfo=None)
+    naive = clock.replace(tzinfo=None)
+    offset = clock.utcoffset() if clock.tzinfo is not None else None
+    for days in range(3):
+        wall = _dt.datetime.combine(since.date() + _dt.timedelta(days=days), naive)
+        if offset is not None:
+            matching = [u for u in _instants(wall, zone)
+                        if _wall(u, zone).utcoffset() == offset and u >= after]
+            if matching:
+                return matching[0]
+            continue
+        if wall >= since:
+            return _one_instant(wall, zone, what, operation)
+    raise EditError(operation, code="offset-not-in-zone", facts={
+        "what": what, "value": clock.isoformat(timespec="minutes"), "timezone": zone,
+        "start": since.isoformat(sep=" ", timespec="minutes")})
 
 
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
