@@ -415,6 +415,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}\"language\" must be one of {known:list}, got {value:q}",
         "ko": "{where}\"language\"는 {known:list} 중 하나여야 하는데 {value:q}입니다",
     },
+    "null-value": {
+        "en": "{where}{key:q} is null; leave the key out when it has no value",
+        "ko": "{where}{key:q}이(가) null입니다. 값이 없으면 키를 빼십시오",
+    },
+    "duplicate-key": {
+        "en": "{where}{key:q} is given twice: {first}, then {second}; give it once",
+        "ko": "{where}{key:q}가 두 번 주어졌습니다: {first}, 그리고 {second}. 한 번만 "
+              "주십시오",
+    },
+    "no-days": {
+        "en": "\"days\" is empty; give at least one [[days]] table, or leave it out "
+              "for a meeting of one day",
+        "ko": "\"days\"가 비어 있습니다. [[days]] 표를 하나 이상 주거나, 하루 "
+              "회의라면 빼십시오",
+    },
+    "not-a-language-tag": {
+        "en": "{where}{key:q} has the key {lang:q}, which is not a language tag like ko, en "
+              "or en-GB",
+        "ko": "{where}{key:q}의 키 {lang:q}은(는) ko, en, en-GB 같은 언어 태그가 아닙니다",
+    },
+    "no-original-text": {
+        "en": "{where}{key:q} has no {lang:q} text (the meeting's language; it gives "
+              "{given:list})",
+        "ko": "{where}{key:q}에 회의 언어인 {lang:q} 텍스트가 없습니다 (주어진 언어: "
+              "{given:list})",
+    },
     "wrong-type": {
         "en": "{where}{key:q} must be {expected_en}, got {value}",
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",
