@@ -35,7 +35,13 @@ from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
+from ._schedule import (
+    ScheduleError,
+    schedule_dict,
+    to_schedule,
+    to_schedule_json,
+    to_schedule_xml,
+)
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
@@ -133,6 +139,7 @@ __all__ = [
     "Problem",
     "Release",
     "RenderOptions",
+    "ScheduleError",
     "Series",
     "Severity",
     "SiteError",

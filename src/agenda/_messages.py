@@ -367,6 +367,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{moment}에는 모든 항목이 이미 시작했습니다 (회의는 {start}~{end}). 다시 맞출 "
               "항목이 없습니다",
     },
+    # -- outputs ----------------------------------------------------------------------------
+    "schedule-too-long": {
+        "en": "item {number} {title:q} lasts {minutes:min} ({duration}), more than the "
+              "{most} an event of the schedule XML can say; write --format json (its events "
+              "carry their end) or split the item",
+        "ko": "항목 {number} {title:q}은(는) {minutes:min}({duration})으로, 일정 XML의 행사 "
+              "하나가 나타낼 수 있는 {most}보다 깁니다. --format json으로 쓰거나(행사의 끝 "
+              "시각을 담습니다) 항목을 나누십시오",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

@@ -37,7 +37,7 @@ from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._schedule import SCHEDULE_FORMATS, to_schedule
+from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
 from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
 from ._templates import (
@@ -670,9 +670,15 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
 def schedule(file: str, fmt: str, output: str | None) -> None:
-    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
-    timetable = _layout_or_exit(_read(file))
-    _emit(to_schedule(timetable, fmt), output)
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
+    exit 2 when the XML cannot carry an event (one longer than 99:59)."""
+    meeting = _read(file)
+    timetable = _layout_or_exit(meeting)
+    try:
+        data = to_schedule(timetable, fmt)
+    except ScheduleError as exc:
+        _fail(exc.text(_language(meeting, None)))
+    _emit(data, output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
