@@ -157,3 +157,59 @@ def test_the_command_line(tmp_path: Path) -> None:
     assert third.output == "unchanged: version 2 is current; 0 files written\n"
     both = runner.invoke(cli, ["publish", str(spec)])
     assert both.exit_code == 2 and "one of --dir DIR and --caldav" in both.output
+
+
+def _uids(feed: bytes) -> list[str]:
+    return sorted(line.split(":", 1)[1] for line in feed.decode("utf-8").splitlines()
+                  if line.startswith("UID:"))
+
+
+@pytest.mark.parametrize("change", ["postponed", "renamed", "in English"])
+def test_a_meeting_without_id_postponed_renamed_or_translated_is_a_normal_release(
+        tmp_path: Path, change: str) -> None:
+    meeting = attrs.evolve(marked(), id=None)
+    first = publish_site(meeting, tmp_path, now=T0)
+    before = (tmp_path / "agenda.ics").read_bytes()
+    if change == "postponed":
+        later = attrs.evolve(meeting, date=dt.date(2024, 3, 20))
+    elif change == "renamed":
+        later = attrs.evolve(meeting, title="정책협의 (연기)")
+    else:  # the same meeting, its texts now written in English first
+        later = agenda.loads(agenda.dump_toml(meeting).replace(
+            "[meeting]\n", '[meeting]\nlanguage = "en"\n', 1))
+    assert later.key != meeting.key
+    release = publish_site(later, tmp_path, now=T1)
+    assert (first.version, release.version, release.new) == (1, 2, True)
+    after = (tmp_path / "agenda.ics").read_bytes()
+    assert _uids(after) == _uids(before)  # the same events, updated in place
+    if change == "postponed":
+        assert release.changes.en[0].endswith("2024-03-13 14:00–15:00 → 2024-03-20 14:00–15:00")
+        assert "DTSTART;TZID=Asia/Seoul:20240320T140000" in after.decode("utf-8")
+        assert "SEQUENCE:1" in after.decode("utf-8")
+    elif change == "renamed":
+        assert any("renamed" in line for line in release.changes.en)
+    assert publish_site(later, tmp_path, now=T2).written == ()  # and it stays current
+
+
+def test_a_spec_of_another_id_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    publish_site(marked(), tmp_path, now=T0)
+    before = snapshot(tmp_path)
+    with pytest.raises(SiteError) as caught:
+        publish_site(attrs.evolve(marked(), id="another-meeting"), tmp_path, now=T1)
+    assert 'publishes the meeting "gis-policy-2024-03-13"' in str(caught.value)
+    assert 'give it id = "gis-policy-2024-03-13"' in str(caught.value)
+    assert "--replace" not in str(caught.value)
+    assert snapshot(tmp_path) == before
+
+
+def test_publish_after_postponing_exits_0(tmp_path: Path) -> None:
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(attrs.evolve(marked(), id=None)), encoding="utf-8")
+    site = tmp_path / "site"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["publish", str(spec), "--dir", str(site)]).exit_code == 0
+    spec.write_text(spec.read_text("utf-8").replace("date = 2024-03-13", "date = 2024-03-20"),
+                    encoding="utf-8")
+    moved = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--lang", "en"])
+    assert moved.exit_code == 0, moved.output
+    assert "published version 2" in moved.output and "2024-03-20 14:00" in moved.output

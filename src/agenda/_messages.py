@@ -376,6 +376,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "하나가 나타낼 수 있는 {most}보다 깁니다. --format json으로 쓰거나(행사의 끝 "
               "시각을 담습니다) 항목을 나누십시오",
     },
+    "other-meeting": {
+        "en": "this folder publishes the meeting {key:q}, and the spec's id is {id:q}; give "
+              "it id = {key:q} to publish it here as the same meeting (its subscribers keep "
+              "their events), or publish it into another folder",
+        "ko": "이 폴더는 회의 {key:q}를 게시하는데 명세의 id는 {id:q}입니다. 같은 회의로 여기에 "
+              "게시하려면 id = {key:q}로 하고(구독자의 일정이 유지됩니다), 아니면 다른 폴더에 "
+              "게시하십시오",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

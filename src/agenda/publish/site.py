@@ -34,6 +34,7 @@ from .._formats.labels import labels_for
 from .._ics import REFRESH, to_ics
 from .._io import write_atomic
 from .._layout import layout
+from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
@@ -173,6 +174,28 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
 
 
+def _timetable_of(spec: bytes | None, path: Path) -> Timetable | None:
+    """The timetable of a release's spec (None for no release)."""
+    if spec is None:
+        return None
+    try:
+        return layout(load_json(spec.decode("utf-8")))
+    except (AgendaError, UnicodeDecodeError) as exc:
+        raise SiteError(f"the latest release cannot be read back ({exc})", path) from None
+
+
+def _same_meeting(meeting: Meeting, key: str, root: Path) -> Meeting:
+    """`meeting` as the one the folder publishes, whose key is `key`.
+
+    Without an `id`, a meeting's key is its date and title: postponing it, renaming it
+    or changing its language changes the key, not the meeting. It keeps the folder's
+    key as its id, so that its events keep their UIDs and subscribers see them move.
+    A meeting whose own id names another meeting is refused."""
+    if meeting.id is None:
+        return attrs.evolve(meeting, id=key)
+    raise SiteError(render_message("other-meeting", {"key": key, "id": meeting.id}), root)
+
+
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
                  uid_domain: str | None = None, lang: str = "ko") -> Release:
@@ -181,16 +204,25 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
     the folder is served (``https://example.org/council/``): it makes the ``webcal://``
     subscribe links absolute; without it the page builds them from its own address.
+    A meeting without an `id` that was postponed, renamed or put into another language
+    since the last release is the same meeting: it keeps the folder's key (its events
+    their UIDs), the release lists the change and subscribers see the events move.
+
     Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
-    for a folder that cannot be read or written; nothing is written then.
+    for a folder that cannot be read or written, or that publishes a meeting of another
+    `id`; nothing is written then.
     """
     timetable = layout(meeting)
     root = Path(folder)
     labels = labels_for(lang)
-    spec = dump_json(meeting).encode("utf-8")
     versions = _versions(root)
     latest = versions[-1] if versions else 0
     old_spec = _read(root / VERSIONS / f"{latest:04d}" / "agenda.json") if latest else None
+    old_timetable = _timetable_of(old_spec, root / VERSIONS / f"{latest:04d}" / "agenda.json")
+    if old_timetable is not None and old_timetable.meeting.key != meeting.key:
+        meeting = _same_meeting(meeting, old_timetable.meeting.key, root)
+        timetable = layout(meeting)
+    spec = dump_json(meeting).encode("utf-8")
     new = spec != old_spec
     version = latest + 1 if new else latest
 
@@ -206,13 +238,6 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     history = _history(root)
     changes = Changelog()
     if new:
-        old_timetable = None
-        if old_spec is not None:
-            try:
-                old_timetable = layout(load_json(old_spec.decode("utf-8")))
-            except (AgendaError, UnicodeDecodeError) as exc:
-                raise SiteError(f"the latest release cannot be read back ({exc})",
-                                root / VERSIONS / f"{latest:04d}" / "agenda.json") from None
         changes = changelog(old_timetable, timetable)
         stamp = now.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         entry = {"version": version, "published": stamp,
