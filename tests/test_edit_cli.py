@@ -193,3 +193,14 @@ def test_diff_in_english_names_the_items_in_english(runner: CliRunner,
     assert "강원" not in result.stdout
     korean = runner.invoke(cli, ["diff", str(reference_spec_path), str(changed)])
     assert korean.stdout.splitlines()[0] == "강원: 순서 변경 4.2 → 4.1"
+
+
+def test_diff_of_standard_input_with_itself_says_it_is_read_once(
+        runner: CliRunner, reference_spec_path: Path) -> None:
+    result = runner.invoke(cli, ["diff", "-", "-"], input=reference_spec_path.read_bytes())
+    assert result.exit_code == 2
+    assert "standard input can be read only once" in result.stderr
+    assert "missing" not in result.output
+    one = runner.invoke(cli, ["diff", "-", str(reference_spec_path)],
+                        input=reference_spec_path.read_bytes())
+    assert one.exit_code == 0, one.output

@@ -213,3 +213,26 @@ def test_publish_after_postponing_exits_0(tmp_path: Path) -> None:
     moved = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--lang", "en"])
     assert moved.exit_code == 0, moved.output
     assert "published version 2" in moved.output and "2024-03-20 14:00" in moved.output
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/",
+                                 "example.org/council/", "https:///nohost"])
+def test_a_base_url_that_is_not_http_is_refused(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ValueError, match="is not an http or https address"):
+        publish_site(marked(), tmp_path / "site", now=T0, base_url=url)
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(marked()), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", str(spec), "--dir", str(tmp_path / "site"),
+                                      "--base-url", url])
+    assert result.exit_code == 2
+    assert "is not an http or https address" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_feed_in_the_folder_is_named(tmp_path: Path) -> None:
+    broken = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n"
+    (tmp_path / "agenda.ics").write_bytes(broken)
+    with pytest.raises(agenda.FeedError) as caught:
+        publish_site(marked(), tmp_path, now=T0)
+    assert str(caught.value).startswith(f"{tmp_path / 'agenda.ics'}: not valid iCalendar")
+    assert (tmp_path / "agenda.ics").read_bytes() == broken

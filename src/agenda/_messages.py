@@ -384,6 +384,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "게시하려면 id = {key:q}로 하고(구독자의 일정이 유지됩니다), 아니면 다른 폴더에 "
               "게시하십시오",
     },
+    "bad-base-url": {
+        "en": "the base URL {url:q} is not an http or https address like "
+              "https://example.org/council/",
+        "ko": "기본 URL {url:q}은(는) https://example.org/council/ 같은 http 또는 https "
+              "주소가 아닙니다",
+    },
+    "stdin-twice": {
+        "en": "standard input can be read only once: give a file for OLD or NEW (at most one "
+              "of them may be -)",
+        "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
+              "(- 는 하나만 쓸 수 있습니다)",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

@@ -34,7 +34,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import load, readable_output, write_atomic
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls
+from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
@@ -578,6 +578,18 @@ def schema(output: str | None) -> None:
     _emit(spec_schema_json(), output)
 
 
+def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--base-url``: only an http or https address (a usage error, as click words it)."""
+    if value is None:
+        return None
+    from .publish.site import base_url_problem
+
+    problem = base_url_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--dir", "folder", type=click.Path(file_okay=False),
@@ -591,8 +603,9 @@ def schema(output: str | None) -> None:
               help="Delete the events of removed items instead of cancelling them.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@click.option("--base-url", metavar="URL",
-              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--base-url", metavar="URL", callback=_base_url,
+              help="With --dir: where the folder is served, an http or https address "
+                   "(makes webcal:// links absolute).")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
               help="With --dir: the language of the page and its changelog.")
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
@@ -703,6 +716,8 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
 def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
+    if old == new == "-":
+        _fail(render_message("stdin-twice", {}, lang or "en"))
     later = _read(new)
     before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
     changes = diff(before, after)

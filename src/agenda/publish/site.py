@@ -31,7 +31,7 @@ import attrs
 from .._audience import audiences
 from .._formats.html import to_html
 from .._formats.labels import labels_for
-from .._ics import REFRESH, to_ics
+from .._ics import REFRESH, FeedError, _parse_feed, to_ics
 from .._io import write_atomic
 from .._layout import layout
 from .._messages import render_message
@@ -41,7 +41,7 @@ from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from ._changes import Changelog, changelog
 
-__all__ = ["FEED", "Release", "SiteError", "feed_name", "publish_site"]
+__all__ = ["FEED", "Release", "SiteError", "base_url_problem", "feed_name", "publish_site"]
 
 FEED = "agenda.ics"
 VERSIONS = "versions"
@@ -174,6 +174,15 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
 
 
+def base_url_problem(url: str) -> str | None:
+    """Why `url` cannot be where a folder is served (None when it can): only an
+    absolute ``http`` or ``https`` address may become the page's links."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return None
+    return render_message("bad-base-url", {"url": url})
+
+
 def _timetable_of(spec: bytes | None, path: Path) -> Timetable | None:
     """The timetable of a release's spec (None for no release)."""
     if spec is None:
@@ -203,7 +212,8 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
     the folder is served (``https://example.org/council/``): it makes the ``webcal://``
-    subscribe links absolute; without it the page builds them from its own address.
+    subscribe links absolute (an ``http`` or ``https`` address, else ValueError);
+    without it the page builds them from its own address.
     A meeting without an `id` that was postponed, renamed or put into another language
     since the last release is the same meeting: it keeps the folder's key (its events
     their UIDs), the release lists the change and subscribers see the events move.
@@ -212,6 +222,8 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     for a folder that cannot be read or written, or that publishes a meeting of another
     `id`; nothing is written then.
     """
+    if base_url is not None and (problem := base_url_problem(base_url)) is not None:
+        raise ValueError(problem)
     timetable = layout(meeting)
     root = Path(folder)
     labels = labels_for(lang)
@@ -232,9 +244,14 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
         name = feed_name(audience)
         previous = _read(root / name)
         title = meeting.title if audience is None else f"{meeting.title} ({audience})"
-        files[name] = to_ics(timetable, items=True, previous=previous, now=now,
-                             uid_domain=uid_domain, audience=audience, refresh=refresh,
-                             name=title)
+        try:
+            files[name] = to_ics(timetable, items=True, previous=previous, now=now,
+                                 uid_domain=uid_domain, audience=audience, refresh=refresh,
+                                 name=title)
+        except FeedError:
+            if previous is not None:  # when the folder's feed is what is wrong, name it
+                _parse_feed(previous, str(root / name))
+            raise
     history = _history(root)
     changes = Changelog()
     if new:
