@@ -121,8 +121,7 @@ _URL_BREAK = re.compile(r"(?<=[/:])(?!/)|(?<=.)(?=[.?#&=_~%-])")
 def _plain(text: str) -> str:
     """User text for the document's ``<title>``, whose content is text, not markup (a
     tab shows ``<br>`` as it is): its lines joined by spaces, escaped."""
-    return html.escape(" ".join(line.strip() for line in lines_of(text) if line.strip()),
-                       quote=False)
+    return html.escape(" ".join(lines_of(text)), quote=False)
 
 
 def _text(text: str) -> str:
