@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
+    Absorb,
+    Address,
     AddressError,
     BelowMinimum,
     Cut,
@@ -54,6 +56,8 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._publish import (
         CalDAVError,
         CalDAVResult,
+        Changelog,
+        Conflict,
         Release,
         SiteError,
         publish_caldav,
@@ -77,8 +81,8 @@ _LAZY = {
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
-    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
-                     "publish_site"), "._publish"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
+                     "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }
 
 
@@ -91,7 +95,15 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
+    globals()[name] = _owned(value)
+    return value
+
+
+def _owned(value: Any) -> Any:
+    """`value` reporting ``agenda`` as its module (as httpx does): the public face owns
+    its names, wherever the code lives."""
+    if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")):
+        value.__module__ = __name__
     return value
 
 
@@ -103,12 +115,16 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "Absorb",
+    "Address",
     "AddressError",
     "AgendaError",
     "BelowMinimum",
     "CalDAVError",
     "CalDAVResult",
     "Change",
+    "Changelog",
+    "Conflict",
     "Cut",
     "Day",
     "DaySpan",
@@ -191,3 +207,7 @@ __all__ = [
     "validate",
     "write_atomic",
 ]
+
+for _name in __all__:
+    if _name in globals():
+        _owned(globals()[_name])
