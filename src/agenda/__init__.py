@@ -37,7 +37,14 @@ from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_file, parse_text
-from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
+from ._problems import (
+    AgendaError,
+    InvalidAgenda,
+    Problem,
+    Severity,
+    SpecError,
+    UnknownLanguage,
+)
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
@@ -158,6 +165,7 @@ __all__ = [
     "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
     "diff",
