@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
@@ -133,3 +134,19 @@ def test_lines_for_items_on_a_later_day_give_the_date() -> None:
     first_day = resize(WORKSHOP, "Registration", 25, absorb="end")
     assert "Registration: 09:00–09:30 → 09:00–09:25 (30 → 25 min)" in diff(
         layout(WORKSHOP), layout(first_day)).text("en").splitlines()
+
+
+def test_changes_with_different_new_values_differ() -> None:
+    one = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "b"})
+    two = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "c"})
+    assert one != two
+    assert one == agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"},
+                                new={"title": "b"})
+
+
+def test_an_unknown_language_is_refused_not_answered_in_korean() -> None:
+    changes = diff(layout(REF), layout(move(REF, "gangwon", before="busan")))
+    with pytest.raises(agenda.UnknownLanguage, match="'fr'"):
+        changes.text("fr")
+    with pytest.raises(agenda.UnknownLanguage):
+        changes.changes[0].text("fr")

@@ -195,3 +195,11 @@ def test_after_the_end_the_refusal_gives_the_date_of_the_moment() -> None:
         running_late(REF, "13:50", late_by=5)
     assert caught.value.code == "nothing-left"
     assert "every item has started by 2024-03-14 13:50" in str(caught.value)
+
+
+def test_a_late_summary_in_an_unknown_language_is_refused() -> None:
+    meeting = agenda.reference_meeting()
+    start = agenda.layout(meeting).start
+    result = agenda.running_late(meeting, start, late_by=10, absorb=["discussion"])
+    with pytest.raises(agenda.UnknownLanguage):
+        result.summary("fr")

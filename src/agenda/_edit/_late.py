@@ -27,7 +27,7 @@ import pendulum
 from .._clock import clock_text
 from .._layout import layout
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda
+from .._problems import InvalidAgenda, known_language
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -110,7 +110,7 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = _WORDS["en" if lang == "en" else "ko"]
+        words = _WORDS[known_language(lang)]
         span = self.planned.days[self.day]
         zone = self.planned.zone
         meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)
