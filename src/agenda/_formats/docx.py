@@ -17,13 +17,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .._problems import AgendaError
 from .._timetable import Timetable
 from .options import RenderOptions
-from .sheet import Cell, Page, Para, Table, page
+from .sheet import Cell, OfficeUnavailable, Page, Para, Table, page
 from .zipped import fixed_times
 
-__all__ = ["FONT", "OfficeUnavailable", "render", "to_docx"]
+__all__ = ["FONT", "render", "to_docx"]
 
 FONT = "맑은 고딕"
 _FONT_ALIAS = "Malgun Gothic"
@@ -33,10 +32,6 @@ _LANG = {"ko": "ko-KR", "en": "en-US"}
 _SHADE = {"head": "E8E8E8", "block": "F3F3F3", "track": "F7F7F7"}
 _MUTED = "333333"
 _INDENT_PT = 15.0  # one level of a block's children (1.5 em of 10 pt)
-
-
-class OfficeUnavailable(AgendaError):
-    """A DOCX or HWPX document cannot be made: the library it needs is missing."""
 
 
 def _docx() -> Any:
@@ -236,9 +231,9 @@ class _Writer:
         starts = {(cell.row, cell.column): cell for cell in table.cells}
         self.joined = {(cell.row, cell.column) for cell in table.cells if cell.joined}
         covers: dict[tuple[int, int], Cell] = {}  # grid position: the cell spanning down to it
-        for cell in table.cells:
-            for row in range(cell.row + 1, cell.row + cell.rows):
-                covers[(row, cell.column)] = cell
+        for spanning_cell in table.cells:
+            for row in range(spanning_cell.row + 1, spanning_cell.row + spanning_cell.rows):
+                covers[(row, spanning_cell.column)] = spanning_cell
         for number in range(table.rows):
             tr = tbl.add_tr()
             row_properties = tr.get_or_add_trPr()
@@ -248,11 +243,9 @@ class _Writer:
             column = 0
             while column < len(table.widths):
                 cell = starts.get((number, column))
-                above = covers.get((number, column))
-                if cell is None and above is None:  # nothing here: cannot happen in a sheet
-                    raise AssertionError(f"no cell at row {number}, column {column}")
-                spanning = cell or above
-                assert spanning is not None
+                spanning = cell or covers.get((number, column))
+                # Every grid position of a sheet is a cell's or covered by one above it.
+                assert spanning is not None, (number, column)
                 tc = tr.add_tc()
                 tc.width = sum(_twips(w) for w in
                                table.widths[column:column + spanning.columns])

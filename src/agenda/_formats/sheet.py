@@ -22,13 +22,15 @@ import re
 
 import attrs
 
+from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .._translations import translate
 from . import grid
 from .labels import Labels, labels_for
 from .parts import groups, heading, remarks, slot_span, total_line, with_gaps
 
-__all__ = ["Cell", "Margins", "Page", "Para", "Run", "Section", "Table", "page", "safe"]
+__all__ = ["Cell", "Margins", "OfficeUnavailable", "Page", "Para", "Run", "Section", "Table",
+           "page", "safe"]
 
 # Controls (C0 but line breaks, DEL, C1) and what XML 1.0 cannot hold at all.
 _CONTROLS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -40,6 +42,11 @@ def safe(text: str) -> list[str]:
     characters (tabs too) made spaces, lone surrogates and non-characters made U+FFFD."""
     text = _NOT_XML.sub("\ufffd", text)
     return [_CONTROLS.sub(" ", line) for line in text.splitlines()] or [""]
+
+
+class OfficeUnavailable(AgendaError):
+    """A DOCX or HWPX document cannot be made: the library it is written with is not
+    installed (the message names the extra to install)."""
 
 
 @attrs.frozen
