@@ -31,6 +31,7 @@ _HANGUL_CHARSET = "81"
 _LANG = {"ko": "ko-KR", "en": "en-US"}
 _SHADE = {"head": "E8E8E8", "block": "F3F3F3", "track": "F7F7F7"}
 _MUTED = "333333"
+_PROPERTY = 255  # characters a document property holds
 _INDENT_PT = 15.0  # one level of a block's children (1.5 em of 10 pt)
 
 
@@ -136,7 +137,9 @@ class _Writer:
 
     def _properties(self) -> None:
         core = self.doc.core_properties
-        core.title = " ".join(self.sheet.title)
+        title = " ".join(self.sheet.title)
+        # A core property holds at most 255 characters (python-docx refuses more).
+        core.title = title if len(title) <= _PROPERTY else title[:_PROPERTY - 1] + "…"
         core.author = core.last_modified_by = ""
         core.comments = ""
         core.language = _LANG.get(self.sheet.lang, "en-US")
