@@ -34,6 +34,7 @@ from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
+from ._parse import ParseError, ParseResult, parse_file, parse_text
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
@@ -42,7 +43,6 @@ from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads,
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
-from .parse import ParseError, ParseResult, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -53,11 +53,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
     from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
-    from ._reference import REFERENCE_SPEC, reference_meeting
-    from ._repeat import UnboundedRepeat
-    from ._rewrite import rewrite_spec
-    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
-    from .publish import (
+    from ._publish import (
         CalDAVError,
         CalDAVResult,
         Release,
@@ -65,6 +61,10 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
         publish_caldav,
         publish_site,
     )
+    from ._reference import REFERENCE_SPEC, reference_meeting
+    from ._repeat import UnboundedRepeat
+    from ._rewrite import rewrite_spec
+    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -82,7 +82,7 @@ _LAZY = {
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
     **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
-                     "publish_site"), ".publish"),
+                     "publish_site"), "._publish"),
 }
 
 
