@@ -19,7 +19,17 @@ from typing import Any
 
 from .._timetable import Timetable
 from .options import RenderOptions
-from .sheet import Cell, OfficeUnavailable, Page, Para, Table, page
+from .sheet import (
+    HEADING_SIZE,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    Cell,
+    OfficeUnavailable,
+    Page,
+    Para,
+    Table,
+    page,
+)
 from .zipped import fixed_times
 
 __all__ = ["FONT", "render", "to_docx"]
@@ -84,10 +94,10 @@ class _Writer:
     # -- document-wide settings -------------------------------------------------------
 
     def _styles(self) -> None:
-        sheet, qn, Pt = self.sheet, self.qn, self.Pt
+        qn, Pt = self.qn, self.Pt
         normal = self.doc.styles["Normal"]
         normal.font.name = FONT
-        normal.font.size = Pt(sheet.size)
+        normal.font.size = Pt(TEXT_SIZE)
         rpr = normal.element.get_or_add_rPr()
         fonts = rpr.get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -165,7 +175,7 @@ class _Writer:
             title = doc.add_paragraph()
             run = title.add_run(line)
             run.bold = True
-            run.font.size = Pt(15)
+            run.font.size = Pt(TITLE_SIZE)
         first = True
         for label, text in sheet.facts:
             fact = doc.add_paragraph()
@@ -187,7 +197,7 @@ class _Writer:
                 heading.paragraph_format.space_after = Pt(4)
                 run = heading.add_run(section.heading)
                 run.bold = True
-                run.font.size = Pt(12)
+                run.font.size = Pt(HEADING_SIZE)
             self._table(section.table)
         total = doc.add_paragraph()
         total.paragraph_format.space_before = Pt(6)
@@ -323,6 +333,8 @@ class _Writer:
                 if not piece.text:
                     continue
                 run = paragraph.add_run(piece.text)
+                if self.sheet.size != TEXT_SIZE:  # a room grid's smaller type
+                    run.font.size = Pt(self.sheet.size)
                 if piece.bold or cell.kind in ("head", "block"):
                     run.bold = True
                 if piece.italic:

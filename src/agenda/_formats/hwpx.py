@@ -24,7 +24,17 @@ from typing import Any
 
 from .._timetable import Timetable
 from .options import RenderOptions
-from .sheet import Cell, OfficeUnavailable, Page, Para, Table, page
+from .sheet import (
+    HEADING_SIZE,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    Cell,
+    OfficeUnavailable,
+    Page,
+    Para,
+    Table,
+    page,
+)
 from .zipped import fixed_times
 
 __all__ = ["FONT", "SUBSTITUTE", "render", "to_hwpx"]
@@ -86,9 +96,9 @@ class _Writer:
             (bold, muted, italic): run(size=size, bold=bold, italic=italic,
                                        color=_MUTED if muted else "#000000")
             for bold in (False, True) for muted in (False, True) for italic in (False, True)}
-        self.title_char = run(size=15, bold=True)
-        self.heading_char = run(size=12, bold=True)
-        self.fact_chars = (run(size=10, bold=True), run(size=10, bold=False))
+        self.title_char = run(size=TITLE_SIZE, bold=True)
+        self.heading_char = run(size=HEADING_SIZE, bold=True)
+        self.fact_chars = (run(size=TEXT_SIZE, bold=True), run(size=TEXT_SIZE, bold=False))
         self.borders: dict[tuple[str | None, bool, bool], str] = {}
         self.paras: dict[tuple[str, int], str] = {}
 

@@ -29,8 +29,8 @@ from . import grid
 from .labels import Labels, labels_for
 from .parts import groups, heading, remarks, slot_span, total_line, with_gaps
 
-__all__ = ["Cell", "Margins", "OfficeUnavailable", "Page", "Para", "Run", "Section", "Table",
-           "page", "safe"]
+__all__ = ["HEADING_SIZE", "TEXT_SIZE", "TITLE_SIZE", "Cell", "Margins", "OfficeUnavailable",
+           "Page", "Para", "Run", "Section", "Table", "page", "safe"]
 
 # Controls (C0 but line breaks, DEL, C1) and what XML 1.0 cannot hold at all.
 _CONTROLS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -160,8 +160,9 @@ class Page:
 # The HTML page's @page rules (html._CSS and grid.CSS) and its type sizes.
 PORTRAIT = Margins(16, 14, 18, 14)
 LANDSCAPE = Margins(12, 10, 14, 10)
-TITLE_SIZE = 15.0
+TITLE_SIZE = 15.0  # points
 HEADING_SIZE = 12.0
+TEXT_SIZE = 10.0  # the header lines, the total, the one-day table
 _SHARES = {"category": 0.11, "time": 0.18, "notes": 0.26}  # the item column takes the rest
 _GRID_TIME = 20.0  # mm
 
@@ -180,13 +181,13 @@ def page(timetable: Timetable, lang: str = "ko") -> Page:
         facts.append((labels.place, head.place))
     rooms = timetable.meeting.uses_rooms
     margins = LANDSCAPE if rooms else PORTRAIT
-    width = (297.0 if rooms else 210.0) - margins.left - margins.right
+    width = (297.0 if rooms else 210.0) - margins.left - margins.right  # Page.text_width
     sections = (_grid_sections(timetable, labels, width) if rooms
                 else (Section(None, _table(timetable, labels, width)),))
     return Page(lang, tuple(safe(head.title)),
                 tuple((label, " ".join(safe(text))) for label, text in facts),
                 tuple(sections), " ".join(safe(total_line(timetable, labels))), rooms,
-                margins, 8.5 if rooms else 10.0)
+                margins, 8.5 if rooms else TEXT_SIZE)
 
 
 # -- the one-day table ------------------------------------------------------------------
