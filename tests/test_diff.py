@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
@@ -116,3 +117,19 @@ def test_added_removed_renamed_presenter_and_notes() -> None:
     assert "개회: notes 4층 회의실 → (none)" in changes.text("en")
     # A renumbered item that did not change is not a change.
     assert not any(c.path == ("closing",) for c in changes)
+
+
+def test_changes_with_different_new_values_differ() -> None:
+    one = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "b"})
+    two = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "c"})
+    assert one != two
+    assert one == agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"},
+                                new={"title": "b"})
+
+
+def test_an_unknown_language_is_refused_not_answered_in_korean() -> None:
+    changes = diff(layout(REF), layout(move(REF, "gangwon", before="busan")))
+    with pytest.raises(agenda.UnknownLanguage, match="'fr'"):
+        changes.text("fr")
+    with pytest.raises(agenda.UnknownLanguage):
+        changes.changes[0].text("fr")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
+    Absorb,
+    Address,
     AddressError,
     BelowMinimum,
     Cut,
@@ -35,7 +37,14 @@ from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_file, parse_text
-from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
+from ._problems import (
+    AgendaError,
+    InvalidAgenda,
+    Problem,
+    Severity,
+    SpecError,
+    UnknownLanguage,
+)
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
@@ -56,6 +65,8 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._publish import (
         CalDAVError,
         CalDAVResult,
+        Changelog,
+        Conflict,
         Release,
         SiteError,
         publish_caldav,
@@ -81,8 +92,8 @@ _LAZY = {
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
-    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
-                     "publish_site"), "._publish"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
+                     "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }
 
 
@@ -95,7 +106,15 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
+    globals()[name] = _owned(value)
+    return value
+
+
+def _owned(value: Any) -> Any:
+    """`value` reporting ``agenda`` as its module (as httpx does): the public face owns
+    its names, wherever the code lives."""
+    if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")):
+        value.__module__ = __name__
     return value
 
 
@@ -107,12 +126,16 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "Absorb",
+    "Address",
     "AddressError",
     "AgendaError",
     "BelowMinimum",
     "CalDAVError",
     "CalDAVResult",
     "Change",
+    "Changelog",
+    "Conflict",
     "Cut",
     "Day",
     "DaySpan",
@@ -146,6 +169,7 @@ __all__ = [
     "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
     "diff",
@@ -197,3 +221,7 @@ __all__ = [
     "validate",
     "write_atomic",
 ]
+
+for _name in __all__:
+    if _name in globals():
+        _owned(globals()[_name])
