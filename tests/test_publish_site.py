@@ -56,8 +56,8 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
         "agenda-busan.ics", "agenda-press.ics", "agenda.ics", "changes.json", "index.html",
         "versions"]
     assert sorted(p.name for p in (site / "versions" / "0001").iterdir()) == [
-        "agenda-busan.ics", "agenda-press.ics", "agenda.html", "agenda.ics", "agenda.json",
-        "changes.en.txt", "changes.json", "changes.ko.txt"]
+        "agenda-busan.ics", "agenda-press.ics", "agenda.docx", "agenda.html", "agenda.hwpx",
+        "agenda.ics", "agenda.json", "changes.en.txt", "changes.json", "changes.ko.txt"]
     assert agenda.load(site / "versions" / "0001" / "agenda.json") == marked()
     press = agenda.from_ics((site / "agenda-press.ics").read_bytes())
     assert "부산" not in [e.summary for e in press.items]
@@ -145,7 +145,7 @@ def test_the_command_line(tmp_path: Path) -> None:
     first = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--now",
                                 "2024-03-04T09:00:00Z"])
     assert first.exit_code == 0, first.output
-    assert first.output == f"published version 1 into {site} (13 files written)\n"
+    assert first.output == f"published version 1 into {site} (15 files written)\n"
     spec.write_text(agenda.dump_toml(swapped(marked())), encoding="utf-8")
     second = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--format", "json",
                                  "--now", "2024-03-11T17:30:00Z"])

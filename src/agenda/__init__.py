@@ -61,7 +61,9 @@ from ._translations import translate
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
+    from ._formats.docx import to_docx
     from ._formats.html import to_html
+    from ._formats.hwpx import to_hwpx
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
@@ -83,7 +85,9 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
 
 _LAZY = {
     "to_csv": "._formats.csv",
+    "to_docx": "._formats.docx",
     "to_html": "._formats.html",
+    "to_hwpx": "._formats.hwpx",
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
@@ -210,7 +214,9 @@ __all__ = [
     "template_names",
     "to_csv",
     "to_dict",
+    "to_docx",
     "to_html",
+    "to_hwpx",
     "to_ics",
     "to_markdown",
     "to_pdf",

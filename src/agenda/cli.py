@@ -188,7 +188,8 @@ def _emit(data: str | bytes, output: str | None) -> None:
     if output is None or output == "-":
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                _fail("the output is binary (PDF); write it to a file with -o FILE or pipe it")
+                _fail("the output is binary (PDF, DOCX, HWPX); write it to a file with -o FILE "
+                      "or pipe it")
             _out_bytes(data)
         else:
             _out(data, nl=False)

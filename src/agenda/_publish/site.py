@@ -9,6 +9,7 @@
     versions/0001/ …           each release as published, never rewritten:
         agenda.json            the spec
         agenda.ics, agenda-<audience>.ics, agenda.html
+        agenda.docx, agenda.hwpx   the agenda as Word and Hancom documents (agenda[office])
         changes.json, changes.ko.txt, changes.en.txt
 
 A release is made when the spec differs from the latest one; every file is then
@@ -22,6 +23,7 @@ import datetime as _dt
 import html
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -31,6 +33,7 @@ import attrs
 from .._audience import audiences
 from .._formats.html import to_html
 from .._formats.labels import labels_for
+from .._formats.sheet import OfficeUnavailable
 from .._ics import REFRESH, FeedError, _parse_feed, to_ics
 from .._io import write_atomic
 from .._layout import layout
@@ -163,6 +166,21 @@ def _log(history: list[dict[str, Any]], lang: str) -> list[str]:
     return out
 
 
+def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
+    """``agenda.docx`` and ``agenda.hwpx`` in the release's language; none, with a
+    warning, where the libraries that write them (``agenda[office]``) are missing."""
+    from .._formats.docx import to_docx
+    from .._formats.hwpx import to_hwpx
+
+    try:
+        return {"agenda.docx": to_docx(timetable, lang=lang),
+                "agenda.hwpx": to_hwpx(timetable, lang=lang)}
+    except OfficeUnavailable as exc:
+        warnings.warn(f"the release has no agenda.docx and agenda.hwpx: {exc}",
+                      RuntimeWarning, stacklevel=3)
+        return {}
+
+
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]]) -> str:
     page = to_html(timetable, lang=lang)
@@ -267,6 +285,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
         release_files = {
             "agenda.json": spec,
             "agenda.html": to_html(timetable, lang=lang).encode("utf-8"),
+            **_documents(timetable, lang),
             "changes.json": _json(entry),
             "changes.ko.txt": changes.text("ko").encode("utf-8"),
             "changes.en.txt": changes.text("en").encode("utf-8"),
