@@ -204,6 +204,18 @@ free_texts = st.lists(st.one_of(
 """Presenter and notes texts with line breaks, quotes, markup and formula characters."""
 
 
+hostile_texts = st.lists(st.one_of(
+    _KOREAN, _LATIN, _EMOJI, _PUNCT,
+    st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9f", "\t", "\r\n",
+                     "\u2028", "\ufffe", "&amp;", "<w:p>", "<hp:t>", "]]>", "&#0;", "\"'"]),
+    st.integers(40, 250).map(lambda n: "W" * n),
+    st.integers(20, 120).map(lambda n: "가" * n),
+), min_size=1, max_size=8).map("".join)
+"""Text a document must carry safely: control characters (NUL, BEL, ESC, DEL, C1), line
+and paragraph separators, a non-character, XML markup and entities, emoji, and words
+far longer than a table cell is wide."""
+
+
 @st.composite
 def risky_meetings(draw: st.DrawFn) -> Meeting:
     """A valid meeting (from `meetings()`) whose titles all start with one drawn prefix

@@ -187,12 +187,15 @@ def test_late_from_log_with_a_contradictory_log_prints_its_problems_and_exits_1(
                              "and at 14:20\n")
 
 
-def test_late_from_log_when_every_item_has_started_exits_1(day: Path) -> None:
+def test_late_from_log_when_every_item_has_started_is_refused_with_exit_2(day: Path) -> None:
     log = day.with_name("meeting.log.toml")
     log.write_text("closing.start = 2024-03-13T14:58:00+09:00\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["late", str(day), "--from-log"])
-    assert result.exit_code == 1
-    assert "every item has started" in result.stderr
+    before = day.read_bytes()
+    result = CliRunner().invoke(cli, ["late", str(day), "--from-log", "-o", str(day)])
+    assert result.exit_code == 2
+    assert result.stderr == ('error: 모든 항목이 이미 시작했습니다 (로그가 "7 차관 맺음말씀"까지 '
+                             "있습니다). 다시 맞출 항목이 없습니다\n")
+    assert day.read_bytes() == before
 
 
 def test_the_moment_is_rounded_up_to_the_minute() -> None:

@@ -19,9 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 import agenda
-from agenda import ActualLog, Item, Meeting
+from agenda import ActualLog, Item, Meeting, publish_site
 from agenda.cli import cli
-from agenda.publish import publish_site
 from conftest import EXAMPLES
 from test_publish_browser import browser  # noqa: F401  (the fixture: headless Chromium)
 

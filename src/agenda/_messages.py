@@ -376,6 +376,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{event_ko} {at}이(가) 예정 시각 {planned}과(와) {hours}시간 떨어져 있습니다. "
               "다른 날의 로그입니까?",
     },
+    "log-empty": {
+        "en": "the log holds no actual time yet",
+        "ko": "로그에 아직 실제 시각이 없습니다",
+    },
+    "log-all-started": {
+        "en": "every item has started (the log reaches {item:q}); nothing is left to re-time",
+        "ko": "모든 항목이 이미 시작했습니다 (로그가 {item:q}까지 있습니다). 다시 맞출 항목이 "
+              "없습니다",
+    },
+    # -- edits and running late ---------------------------------------------------------
+    "not-a-moment": {
+        "en": "{what} {value:q} is not a time like 14:10 or a date-time like "
+              "2024-03-13T14:10",
+        "ko": "{what} {value:q}은(는) 14:10 같은 시각이나 2024-03-13T14:10 같은 날짜와 "
+              "시각이 아닙니다",
+    },
+    "skipped-moment": {
+        "en": "{date} {time} does not exist in {timezone}: the clocks skip it",
+        "ko": "{date} {time}은(는) {timezone}에 없는 시각입니다 (시계가 건너뜁니다)",
+    },
+    "repeated-moment": {
+        "en": "{date} {time} occurs twice in {timezone} (the clocks go back); give its UTC "
+              "offset: {first} or {second}",
+        "ko": "{date} {time}은(는) {timezone}에서 두 번 있습니다 (시계가 되돌아갑니다). UTC "
+              "오프셋을 붙이십시오: {first} 또는 {second}",
+    },
+    "offset-not-in-zone": {
+        "en": "{value}: no such time at or after {start} has that UTC offset in {timezone}",
+        "ko": "{value}: {start} 이후에 {timezone}에서 그 UTC 오프셋을 쓰는 그런 시각이 "
+              "없습니다",
+    },
+    "nothing-left": {
+        "en": "every item has started by {moment} (the meeting runs {start}–{end}); nothing is "
+              "left to re-time",
+        "ko": "{moment}에는 모든 항목이 이미 시작했습니다 (회의는 {start}~{end}). 다시 맞출 "
+              "항목이 없습니다",
+    },
+    # -- outputs ----------------------------------------------------------------------------
+    "schedule-too-long": {
+        "en": "item {number} {title:q} lasts {minutes:min} ({duration}), more than the "
+              "{most} an event of the schedule XML can say; write --format json (its events "
+              "carry their end) or split the item",
+        "ko": "항목 {number} {title:q}은(는) {minutes:min}({duration})으로, 일정 XML의 행사 "
+              "하나가 나타낼 수 있는 {most}보다 깁니다. --format json으로 쓰거나(행사의 끝 "
+              "시각을 담습니다) 항목을 나누십시오",
+    },
+    "other-meeting": {
+        "en": "this folder publishes the meeting {key:q}, and the spec's id is {id:q}; give "
+              "it id = {key:q} to publish it here as the same meeting (its subscribers keep "
+              "their events), or publish it into another folder",
+        "ko": "이 폴더는 회의 {key:q}를 게시하는데 명세의 id는 {id:q}입니다. 같은 회의로 여기에 "
+              "게시하려면 id = {key:q}로 하고(구독자의 일정이 유지됩니다), 아니면 다른 폴더에 "
+              "게시하십시오",
+    },
+    "bad-base-url": {
+        "en": "the base URL {url:q} is not an http or https address like "
+              "https://example.org/council/",
+        "ko": "기본 URL {url:q}은(는) https://example.org/council/ 같은 http 또는 https "
+              "주소가 아닙니다",
+    },
+    "stdin-twice": {
+        "en": "standard input can be read only once: give a file for OLD or NEW (at most one "
+              "of them may be -)",
+        "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
+              "(- 는 하나만 쓸 수 있습니다)",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",
@@ -423,6 +489,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown-language": {
         "en": "{where}\"language\" must be one of {known:list}, got {value:q}",
         "ko": "{where}\"language\"는 {known:list} 중 하나여야 하는데 {value:q}입니다",
+    },
+    "null-value": {
+        "en": "{where}{key:q} is null; leave the key out when it has no value",
+        "ko": "{where}{key:q}이(가) null입니다. 값이 없으면 키를 빼십시오",
+    },
+    "duplicate-key": {
+        "en": "{where}{key:q} is given twice: {first}, then {second}; give it once",
+        "ko": "{where}{key:q}가 두 번 주어졌습니다: {first}, 그리고 {second}. 한 번만 "
+              "주십시오",
+    },
+    "no-days": {
+        "en": "\"days\" is empty; give at least one [[days]] table, or leave it out "
+              "for a meeting of one day",
+        "ko": "\"days\"가 비어 있습니다. [[days]] 표를 하나 이상 주거나, 하루 "
+              "회의라면 빼십시오",
+    },
+    "not-a-language-tag": {
+        "en": "{where}{key:q} has the key {lang:q}, which is not a language tag like ko, en "
+              "or en-GB",
+        "ko": "{where}{key:q}의 키 {lang:q}은(는) ko, en, en-GB 같은 언어 태그가 아닙니다",
+    },
+    "no-original-text": {
+        "en": "{where}{key:q} has no {lang:q} text (the meeting's language; it gives "
+              "{given:list})",
+        "ko": "{where}{key:q}에 회의 언어인 {lang:q} 텍스트가 없습니다 (주어진 언어: "
+              "{given:list})",
     },
     "wrong-type": {
         "en": "{where}{key:q} must be {expected_en}, got {value}",

@@ -45,10 +45,11 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
 from ._io import append_line, load, log_path, readable_output, write_atomic
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls
+from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
+from ._parse import FORMATS, ParseError, parse_text
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._schedule import SCHEDULE_FORMATS, to_schedule
+from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
 from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
 from ._templates import (
@@ -60,7 +61,6 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import translate
-from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
 
@@ -199,7 +199,8 @@ def _emit(data: str | bytes, output: str | None) -> None:
     if output is None or output == "-":
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                _fail("the output is binary (PDF); write it to a file with -o FILE or pipe it")
+                _fail("the output is binary (PDF, DOCX, HWPX); write it to a file with -o FILE "
+                      "or pipe it")
             _out_bytes(data)
         else:
             _out(data, nl=False)
@@ -589,6 +590,18 @@ def schema(output: str | None) -> None:
     _emit(spec_schema_json(), output)
 
 
+def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--base-url``: only an http or https address (a usage error, as click words it)."""
+    if value is None:
+        return None
+    from ._publish.site import base_url_problem
+
+    problem = base_url_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--dir", "folder", type=click.Path(file_okay=False),
@@ -602,8 +615,9 @@ def schema(output: str | None) -> None:
               help="Delete the events of removed items instead of cancelling them.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@click.option("--base-url", metavar="URL",
-              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--base-url", metavar="URL", callback=_base_url,
+              help="With --dir: where the folder is served, an http or https address "
+                   "(makes webcal:// links absolute).")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
               help="With --dir: the language of the page and its changelog.")
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
@@ -630,8 +644,8 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
     from ._ics import FeedError
-    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
-    from .publish.caldav import password_from
+    from ._publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from ._publish.caldav import password_from
 
     if (folder is None) == (calendar_url is None):
         raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")
@@ -698,9 +712,15 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
 def schedule(file: str, fmt: str, output: str | None) -> None:
-    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
-    timetable = _layout_or_exit(_read(file))
-    _emit(to_schedule(timetable, fmt), output)
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
+    exit 2 when the XML cannot carry an event (one longer than 99:59)."""
+    meeting = _read(file)
+    timetable = _layout_or_exit(meeting)
+    try:
+        data = to_schedule(timetable, fmt)
+    except ScheduleError as exc:
+        _fail(exc.text(_language(meeting, None)))
+    _emit(data, output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
@@ -725,6 +745,8 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
 def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
+    if old == new == "-":
+        _fail(render_message("stdin-twice", {}, lang or "en"))
     later = _read(new)
     before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
     changes = diff(before, after)
@@ -743,21 +765,30 @@ def _said(before: Timetable, after: Timetable, lang: str) -> str:
     return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
 
 
-def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
-           ) -> _dt.time | None:
+def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--at``: a wall-clock time (``14:20``, ``01:30-04:00`` with its offset) or a
+    date-time (``2024-05-21T00:10``); running_late reads it in the meeting's zone."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        parsed = _dt.time.fromisoformat(value)
+        if text[:1].isdigit() and len(text) > 8 and text[4:5] == "-":
+            _dt.datetime.fromisoformat(text)
+        else:
+            _dt.time.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a time like 14:20") from None
-    return parsed
+        raise click.BadParameter(f"{value!r} is not a time like 14:20 or a date-time like "
+                                 "2024-05-21T00:10") from None
+    return text
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--at", "at", callback=_clock, metavar="HH:MM",
-              help="The time it is now, on the meeting's day.")
+@click.option("--at", "at", callback=_moment, metavar="HH:MM|DATETIME",
+              help="The time it is now: a time is the first such moment at or after the "
+                   "meeting's start (00:10 of a meeting from 23:00 is after midnight); a "
+                   "date-time (2024-05-21T10:00) names any day; a time the clocks show "
+                   "twice needs its UTC offset (01:30-04:00).")
 @click.option("--by", "by", type=click.IntRange(min=0), metavar="MINUTES",
               help="How many minutes late the next item starts.")
 @click.option("--from-log", "from_log", is_flag=True,
@@ -772,13 +803,15 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
               help="Write the re-timed spec here (atomically) instead of standard output.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
-def late(file: str, at: _dt.time | None, by: int | None, from_log: bool,
+def late(file: str, at: str | None, by: int | None, from_log: bool,
          log_file: str | None, absorb: tuple[str, ...], output: str | None,
          lang: str | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT, or (--from-log) from the actual
     times logged with `agenda log`: writes the new spec and prints the planned and new
-    ends on standard error; exit 0 when the end still holds, 1 when the meeting now
-    overruns (the spec is still written) or the log contradicts itself, 2 unreadable."""
+    ends (with the day) on standard error; exit 0 when the end still holds, 1 when the
+    meeting now overruns (the spec is still written) or the log contradicts itself, 2
+    when FILE or the log cannot be read or the re-timing is refused (nothing is
+    written)."""
     if from_log and (at is not None or by is not None):
         raise click.UsageError("--from-log reads the times from the log: give no --at or --by")
     if not from_log and (at is None or by is None):
@@ -787,7 +820,7 @@ def late(file: str, at: _dt.time | None, by: int | None, from_log: bool,
         raise click.UsageError("--log goes with --from-log")
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting)
-    words = lang or meeting.language
+    words = _language(meeting, lang)
     from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     if from_log:
@@ -796,8 +829,8 @@ def late(file: str, at: _dt.time | None, by: int | None, from_log: bool,
         try:
             found = late_from_log(log, absorb=list(absorb))
         except EditError as exc:
-            click.echo(f"error: {exc.reason}", err=True)
-            sys.exit(EXIT_INVALID)
+            click.echo(f"error: {exc.text(words)}", err=True)
+            sys.exit(EXIT_UNREADABLE)
         written = rewrite_spec(text, found.result.meeting, fmt)
         if fmt == "toml":
             from ._edit._from_log import with_note
@@ -810,8 +843,8 @@ def late(file: str, at: _dt.time | None, by: int | None, from_log: bool,
     try:
         result = running_late(meeting, at, late_by=by, absorb=list(absorb))
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
-        sys.exit(EXIT_INVALID)
+        click.echo(f"error: {exc.text(words)}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     _emit(rewrite_spec(text, result.meeting, fmt), output)
     click.echo(result.summary(words), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
@@ -986,7 +1019,7 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     try:
         edited = change(meeting)
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
+        click.echo(f"error: {exc.text(_language(meeting, lang))}", err=True)
         sys.exit(EXIT_INVALID)
     after = layout(edited)
     target = file if in_place else output

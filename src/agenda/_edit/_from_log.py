@@ -105,13 +105,14 @@ def late_from_log(log: ActualLog, *, absorb: Sequence[Address] = ()) -> LateFrom
     planned = log.timetable()
     done = [u for u in units(planned, log) if u.logged]
     if not done:
-        raise EditError(_OPERATION, "the log holds no actual time yet")
+        raise EditError(_OPERATION, code="log-empty")
     basis, latest, running = max(((*_latest(u), k) for k, u in enumerate(done)),
                                  key=lambda c: (c[1], c[3]))[:3]
     last = max(done[-1].leaves)
     pending = [k for k in range(last + 1, len(planned)) if not planned[k].is_block]
     if not pending:
-        raise EditError(_OPERATION, "every item has started; nothing is left to re-time")
+        raise EditError(_OPERATION, code="log-all-started", facts={
+            "item": f"{planned[last].number} {planned[last].title}"})
     first = planned[pending[0]]
     delay = max(0, -(-(latest - first.start_utc) // 60) * 60)
     start = _dt.datetime.fromtimestamp(first.start_utc, _dt.UTC)

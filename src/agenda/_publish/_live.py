@@ -4,7 +4,7 @@
 font or style sheet); every few seconds it reads ``timetable.json`` (the timetable as
 published, in the page's language) and ``log.json`` (the actual times logged so far)
 from its own folder, so a ``late`` or ``log`` followed by ``publish`` reaches every open
-page. The page and the script live in ``agenda/publish/live/``.
+page. The page and the script live in ``agenda/_publish/live/``.
 """
 
 from __future__ import annotations
