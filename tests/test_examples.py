@@ -10,11 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from agenda.cli import cli
-from conftest import EXAMPLES
+from conftest import EXAMPLE_SPECS, EXAMPLES
 
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
-SPECS = sorted(p for p in [*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")]
-               if not p.name.endswith(".log.toml"))  # logs of actual times: test_actual
+SPECS = EXAMPLE_SPECS
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import secrets
 import stat
@@ -112,14 +113,17 @@ def append_line(path: str | os.PathLike[str], line: str, header: str = "") -> No
     The earlier bytes of the file are never rewritten: the line goes out in one
     ``write(2)`` on a descriptor opened with ``O_APPEND``, which the kernel places at
     the end of the file even when another process appends at the same moment, and is
-    synced to disk before this returns. A file whose last line has no newline (edited by
-    hand) gets one first, so the new line stands on its own. A file without any write
-    bit is refused with :class:`PermissionError`, even for root.
+    synced to disk before this returns. A file whose last line has no newline (torn, or
+    edited by hand) gets one first, so the new line stands on its own; appenders hold an
+    exclusive ``flock`` while they look at the last byte and write, so two of them never
+    both add that newline. A file without any write bit is refused with
+    :class:`PermissionError`, even for root.
     """
     if not line.endswith("\n") or "\n" in line[:-1]:
         raise ValueError("append_line writes exactly one line, ending in a newline")
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
     try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when the file is closed
         found = os.fstat(fd)
         if not found.st_mode & 0o222:  # chmod a-w: refused, as write_atomic does, even for root
             raise PermissionError(errno.EACCES, "the file is read-only (it has no write "
