@@ -250,7 +250,7 @@ def test_stdin_and_json_emit(runner: CliRunner) -> None:
                                  "--emit", "json"], input="09:00-09:30 Opening\n")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["items"] == [
-        {"title": "Opening", "minutes": 30, "kind": "ceremony"}]
+        {"title": "Opening", "minutes": 30, "kind": "ceremony", "id": "opening"}]
 
 
 def test_a_date_without_a_year_takes_the_year_of_another_date_in_the_document() -> None:

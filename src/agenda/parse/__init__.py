@@ -22,6 +22,8 @@ from ._tables import (
     read_csv,
     read_markdown,
 )
+from ._paste import looks_pasted, read_pasted
+from ._scan import normalize
 from ._text import read_text
 
 __all__ = ["FORMATS", "ParseError", "ParseResult", "parse_file", "parse_text"]
@@ -43,6 +45,8 @@ def _read(text: str, fmt: str) -> Table:
     if fmt == "auto":
         if looks_bordered(lines):
             fmt = "text"
+        elif looks_pasted(lines):
+            fmt = "pasted"
         elif looks_markdown(lines):
             fmt = "markdown"
         elif looks_csv(text):
@@ -59,6 +63,8 @@ def _read(text: str, fmt: str) -> Table:
         table = read_markdown(lines)
     elif fmt == "text" and looks_bordered(lines):
         table = read_bordered(lines)
+    elif fmt == "pasted":
+        table = read_pasted(lines)
     if table is None or not table.rows:
         table = read_text(lines)
     return table
@@ -76,7 +82,7 @@ def parse_text(text: str, *, format: str = "auto", date: _dt.date | None = None,
     if format not in FORMATS:
         raise ParseError(f"unknown document format {format!r}; use one of "
                          f"{', '.join(FORMATS)}")
-    text = text.removeprefix("\ufeff")
+    text = normalize(text.removeprefix("\ufeff"))
     table = _read(text, format)
     return build(table, date=date, tz=tz, hangul=_hangul(text))
 

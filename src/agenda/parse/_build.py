@@ -17,14 +17,17 @@ import attrs
 
 from .._layout import parse_weekday, validate
 from .._model import Item, Kind, Meeting, slugify
+from .._messages import MESSAGES, render_message
 from .._problems import AgendaError, Problem, Severity
+from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
+from ._times import afternoon, end_markers, seconds_given
 
 __all__ = ["ParseError", "ParseResult", "build"]
 
 _DAY = 24 * 60
 _GAP_ROW = re.compile(r"빈 시간 \d{1,6}분|Gap, \d{1,6} min")
-_DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range", "no-end"})
+_DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range"})
 _HALF_DAY = 12 * 60
 _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (Kind.BREAK, ("휴식", "중식", "점심", "오찬", "커피", "티타임", "coffee", "break", "lunch",
@@ -38,14 +41,29 @@ _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
 )
 
 
+Fact = int | str
+
+
 class ParseError(AgendaError, ValueError):
     """A document that holds no agenda this library can read (no table of times, no
     date); `line` names the line at fault when there is one."""
 
-    def __init__(self, reason: str, line: int | None = None) -> None:
+    def __init__(self, reason: str, line: int | None = None, *, code: str | None = None,
+                 facts: dict[str, Fact] | None = None) -> None:
         self.reason = reason
         self.line = line
+        self.code = code
+        self.facts = dict(facts or {})
         super().__init__(f"line {line}: {reason}" if line else reason)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (``ko`` or ``en``), naming its line."""
+        if self.code is None or self.code not in MESSAGES:
+            return str(self)
+        body = render_message(self.code, lang, {**self.facts, "reason": self.reason})
+        if not self.line:
+            return body
+        return f"{self.line}행: {body}" if lang == "ko" else f"line {self.line}: {body}"
 
 
 @attrs.frozen
@@ -79,9 +97,6 @@ class _Placed:
     backwards: bool = False
 
 
-Fact = int | str
-
-
 def _problem(code: str, facts: dict[str, Fact], *, line: int | None = None, number: str = "",
              title: str = "", path: tuple[str, ...] = (),
              severity: Severity = Severity.ERROR) -> Problem:
@@ -109,8 +124,11 @@ def _hm(minutes: int) -> str:
 
 
 class _Builder:
-    def __init__(self, table: Table, day: _dt.date, zone: str) -> None:
+    def __init__(self, table: Table, day: _dt.date, zone: str, open_minutes: int) -> None:
         self.table = table
+        self.open_minutes = open_minutes
+        self.open_rows: set[int] = set()
+        self.hangul = False
         self.day = day
         self.zone = zone
         self.zoneinfo = zoneinfo.ZoneInfo(zone)
@@ -175,9 +193,10 @@ class _Builder:
             if row.stated is not None:
                 return start + row.stated, False
             window = self.window_end()
-            if window is not None and window > start:
+            if window is not None and window > start and not row.open_end:
                 return window, False
-            return start, False
+            self.open_rows.add(id(row))
+            return start + self.open_minutes, False
         end = self.wall(row.end, start // _DAY)
         if row.end.date is None and end < start:
             if start - end > _HALF_DAY:
@@ -205,8 +224,11 @@ class _Builder:
             start, end = _hm(item.start), _hm(item.end)
             if item.backwards:
                 self.report("backwards-range", {"start": start, "end": end}, row.line, item)
-            elif row.end is None and minutes <= 0:
-                self.report("no-end", {"start": start}, row.line, item)
+            elif id(row) in self.open_rows:
+                self.problems.append(_problem(
+                    "open-end", {"start": start, "minutes": minutes}, line=row.line,
+                    number=item.number, title=row.title, path=item.path,
+                    severity=Severity.WARNING))
             elif row.stated is not None and row.stated != minutes:
                 self.report("stated-duration", {"stated": row.stated, "minutes": minutes,
                                                 "start": start, "end": end}, row.line, item)
@@ -228,7 +250,8 @@ class _Builder:
                                         "gap": (item.t0 - previous.t1) // 60}, row.line, item)
             self.check_order(item, minutes)
             previous = item
-        if previous is not None and bounds is not None and previous.t1 != bounds.t1:
+        if (previous is not None and bounds is not None and previous.t1 != bounds.t1
+                and id(previous.row) not in self.open_rows):
             self.report(f"{bounds.what}-end", {"end": _hm(previous.end),
                                                 "expected": _hm(bounds.end), **bounds.facts},
                         previous.row.line, previous)
@@ -314,8 +337,9 @@ class _Builder:
             if given == self.day.isoweekday():
                 weekday = facts.date.weekday
         return Meeting(facts.title or "agenda", self.day, _dt.time(first // 60, first % 60),
-                       self.zone, _unique(items), end=end, location=facts.place,
-                       category=facts.category, weekday=weekday)
+                       self.zone, with_ids(_unique(items)), end=end, location=facts.place,
+                       category=facts.category, weekday=weekday,
+                       language="ko" if self.hangul else "en")
 
 
 def _without_gap_rows(rows: list[Row]) -> list[Row]:
@@ -363,19 +387,23 @@ def _date(table: Table, given: _dt.date | None, problems: list[Problem]) -> _dt.
     if written is None:
         day = given or from_rows
         if day is None:
-            raise ParseError("the document gives no date; pass one (--date YYYY-MM-DD)")
+            raise ParseError("the document gives no date; pass one (--date YYYY-MM-DD)",
+                             code="parse-no-date")
         return day
     year = written.year or (given.year if given else None) or (
         from_rows.year if from_rows else None) or facts.year
     if year is None:
         raise ParseError(f"the date {written.month}.{written.day} has no year, and no other "
                          "date in the document has one; pass the date (--date YYYY-MM-DD)",
-                         facts.date_line)
+                         facts.date_line, code="parse-no-year",
+                         facts={"month": written.month, "day": written.day})
     try:
         day = _dt.date(year, written.month, written.day)
     except ValueError:
         raise ParseError(f"{year}-{written.month:02d}-{written.day:02d} is not a date",
-                         facts.date_line) from None
+                         facts.date_line, code="parse-bad-date",
+                         facts={"date": f"{year}-{written.month:02d}-{written.day:02d}"}
+                         ) from None
     if given is not None and given != day:
         problems.append(_problem("date-mismatch", {
             "date": day.isoformat(), "given": given.isoformat()}, line=facts.date_line))
@@ -404,15 +432,16 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
     if given is not None:
         try:
             zoneinfo.ZoneInfo(given)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             raise ParseError(f"unknown time zone {given!r} (use an IANA name such as "
-                             "Asia/Seoul)") from None
+                             "Asia/Seoul)", code="parse-unknown-zone",
+                             facts={"timezone": given}) from None
         return given
     if facts.zone is not None:
         try:
             zoneinfo.ZoneInfo(facts.zone)
             return facts.zone
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass
     offsets = {row.start.offset for row in rows if row.start.offset is not None}
     if len(offsets) == 1:
@@ -429,21 +458,35 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
     return zone
 
 
-def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool
-          ) -> ParseResult:
-    """The meeting and the problems of the `table` a reader found."""
+OPEN_MINUTES = 30
+"""How long a last row left open (``12:00~``) is read to last, unless told."""
+
+
+def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool,
+          open_end: int | None = None) -> ParseResult:
+    """The meeting and the problems of the `table` a reader found; a last row left
+    open lasts `open_end` minutes (`OPEN_MINUTES` when None)."""
     if not table.rows:
         raise ParseError("no agenda found: no line starts with a time range "
-                         "such as 14:00~14:30")
+                         "such as 14:00~14:30", code="parse-no-agenda")
     problems: list[Problem] = []
-    table.rows = _without_gap_rows(table.rows)
+    window = table.facts.window
+    table.rows = end_markers(_without_gap_rows(table.rows),
+                             None if window is None else window.end.minutes)
+    afternoon(table.rows)
+    for line, clock in seconds_given(table.rows):
+        problems.append(_problem("seconds-dropped", {"time": clock}, line=line,
+                                 severity=Severity.WARNING))
     day = _date(table, date, problems)
     zone = _zone(table.facts, tz, hangul, table.rows, problems)
-    builder = _Builder(table, day, zone)
+    builder = _Builder(table, day, zone, OPEN_MINUTES if open_end is None else open_end)
+    builder.hangul = hangul
     try:
         placed, meeting = builder.run()
     except (ValueError, OverflowError) as exc:
-        raise ParseError(f"the times cannot be placed on {day.isoformat()}: {exc}") from None
+        raise ParseError(f"the times cannot be placed on {day.isoformat()}: {exc}",
+                         code="parse-unplaceable", facts={"date": day.isoformat(),
+                                                          "error": str(exc)}) from None
     problems.extend(builder.problems)
     for item in builder.every(placed):
         if not item.row.title:

@@ -241,8 +241,7 @@ def _read_row(entry: Cells, roles: list[str | None] | None, time_index: int | No
     for k, text in enumerate(cells):
         if k in used or not text.strip():
             continue
-        if row.stated is None and _stated(text) is not None and role(k) not in (
-                "title", "presenter", "notes"):
+        if row.stated is None and _stated(text) is not None:  # "40’", "(20분)", "20 min"
             row.stated = _stated(text)
             used.add(k)
     if row.stated is None:

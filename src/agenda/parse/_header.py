@@ -19,10 +19,20 @@ __all__ = ["read_facts", "unmark"]
 _DATE_LABELS = ("일시", "일자", "날짜", "시간", "date", "when", "time", "day")
 _PLACE_LABELS = ("장소", "위치", "place", "venue", "location", "where", "room")
 _TITLE_LABELS = ("제목", "회의명", "행사명", "title", "subject", "meeting", "event")
-_ALL = "|".join((*_DATE_LABELS, *_PLACE_LABELS, *_TITLE_LABELS))
+
+
+def _spaced(label: str) -> str:
+    """A Korean label as documents space it out (``일 시``, ``장  소``)."""
+    if label.isascii():
+        return label
+    return r"\s{0,3}".join(label)
+
+
+_ALL = "|".join(_spaced(label) for label in (*_DATE_LABELS, *_PLACE_LABELS, *_TITLE_LABELS))
 _LABELLED = re.compile(
     r"(?:[\(\[<【]\s{0,2}(" + _ALL + r")\s{0,2}[\)\]>】]\s{0,2}[:：]?|(" + _ALL +
-    r")\s{0,2}[:：])\s{0,4}", re.IGNORECASE)
+    r")(?:\s{0,2}/\s{0,2}(?:" + _ALL + r"))?\s{0,2}[:：]|(?<![^\s\-])(" + _ALL +
+    r")\s{1,4}(?=\d))\s{0,4}", re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"(from|to|cc|date|sent|subject|보낸\s?사람|받는\s?사람|참조|제목|날짜)"
                           r"\s{0,2}:", re.IGNORECASE)
 _ZONE = re.compile(r"\(\s{0,2}([A-Za-z]{2,14}(?:/[A-Za-z0-9_+\-]{1,30}){1,2}|UTC|KST|JST|GMT)"
@@ -30,8 +40,8 @@ _ZONE = re.compile(r"\(\s{0,2}([A-Za-z]{2,14}(?:/[A-Za-z0-9_+\-]{1,30}){1,2}|UTC
 _ABBREVIATIONS = {"KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC"}
 _TITLE_PREFIX = re.compile(r"(?:참고|붙임|첨부|별첨)\s{1,4}|(?:agenda|re|fwd|fw|aw|wg)\s{0,2}"
                            r"(?::|\s[-–—])\s{0,4}|\[[^\]]{1,30}\]\s{0,4}", re.IGNORECASE)
-_TITLE_SUFFIXES = ("개요", "일정표", "일정", "세부 일정", "agenda", "programme", "program",
-                   "schedule")
+_TITLE_SUFFIXES = ("개최 계획", "행사 계획", "추진 계획", "계획", "개요", "일정표", "세부 일정",
+                   "일정", "agenda", "programme", "program", "schedule")
 _SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">")
 
 
@@ -100,7 +110,8 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
         labelled = _LABELLED.match(text)
         if labelled is None:
             continue
-        label = (labelled.group(1) or labelled.group(2)).lower()
+        label = "".join((labelled.group(1) or labelled.group(2) or labelled.group(3)
+                         ).lower().split())
         value = text[labelled.end():].strip()
         if not value:
             continue
@@ -134,6 +145,14 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
         for n, raw in reversed(lines):
             if n < limit and n not in skip and _heading_like(raw):
                 facts.title, facts.title_line = _clean_title(raw), n
+                break
+    if facts.title is None:  # "❒ 의병장 추모제": a section-marked line above the facts
+        limit = first_fact or first_row or (lines[-1][0] + 1 if lines else 0)
+        for n, raw in lines:
+            body = raw.strip().lstrip("".join(_SECTION_MARKS) + "❒❍■▣◈ ").strip()
+            if n < limit and n not in skip and body and _heading_like(body) and (
+                    body != raw.strip()):
+                facts.title, facts.title_line = _clean_title(body), n
                 break
 
 
