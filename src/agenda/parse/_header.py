@@ -136,6 +136,13 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             if found is not None and found.weekday is not None:
                 facts.date, facts.date_line = found, n
                 break
+    if facts.zone is None:  # "(America/New_York)" written beside an unlabelled date
+        for n, raw in lines:
+            if n not in skip and "/" in raw and find_date(raw) is not None:
+                zone = _zone_of(raw)
+                if zone is not None and "/" in zone:
+                    facts.zone = zone
+                    break
     if facts.title is None and mail_subject is not None and mail_subject[1]:
         facts.title, facts.title_line = _clean_title(mail_subject[1]), mail_subject[0]
     if facts.title is None and heading is not None:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._header import read_facts, unmark
+from ._header import _LABELLED, read_facts, unmark
 from ._rows import MAX_DEPTH, Facts, Moment, Row, Table
 from ._scan import (
     clock_at,
+    find_date,
     find_span,
+    find_span_at,
     is_furniture,
     match_duration,
+    match_open,
     match_span,
     split_arrows,
     strip_bullets,
@@ -32,12 +35,13 @@ COLUMN_WORDS = ("구분", "시간", "내용", "비고", "일시", "발표자", "
                 "time", "item", "notes", "topic", "speaker", "session", "remarks", "presenter",
                 "category", "programme", "program", "agenda", "title", "who", "what", "when")
 _CATEGORY_WORDS = ("구분", "category", "track")
-_COLUMN_GAP = re.compile(r"\t|\s{3}|\s\|\s|\s{2}\*\s")
+_COLUMN_GAP = re.compile(r"\t|\s{3}|\s[|ㅣ]\s|\s{2}\*\s")
 _SIGN_OFFS = ("best regards", "kind regards", "regards", "thanks", "thank you", "cheers",
               "sincerely", "감사합니다", "고맙습니다", "드림", "올림", "--")
 _SENTENCE_ENDS = (".", "!", "?", ":", "다.", "요.")
 _CONTINUES = (",", "·", "‧", "및", "and", "&", "/", "(")
 _SECTION_STARTS = ("□", "■", "#", "[", "【", "<")
+_PROSE_ENDS = ("다.", "다", "요.", "니다", ".", "!", "?")
 
 
 def split_remark(text: str) -> tuple[str, str]:
@@ -80,7 +84,7 @@ class _Reader:
         body, _ = strip_bullets(text.replace("**", ""))
         span = match_span(body)
         if span is None:
-            return False
+            return self.open_row_at(n, body, indent) or self.titled_row_at(n, body, indent)
         rest = body[span.stop:]
         stated = None
         lead = len(rest) - len(rest.lstrip())
@@ -96,6 +100,69 @@ class _Reader:
         row = Row.of_span(n, span, indent=indent, stated=stated, title=title)
         if remark:
             self.remark(row, remark)
+        self.place(n, row, indent)
+        return True
+
+    def open_row_at(self, n: int, body: str, indent: int) -> bool:
+        """A row with a start and no end: an open range (``12:00~``) or a start alone
+        followed by its title (``8:00 Registration``, ``08:00 : Registration``)."""
+        found = match_open(body)
+        is_open = found is not None
+        if found is None:
+            clock = clock_at(body, 0)
+            if clock is None:
+                return False
+            after = body[clock[1]:]
+            if not after[:1].isspace() and after[:1] not in ("|", ":", "-", "–", "ㅣ"):
+                return False
+            found = clock
+        rest = body[found[1]:].strip(" \t|:-–ㅣ")
+        stated = None
+        duration = match_duration(rest) if rest else None
+        if duration is not None and (duration[1] == len(rest) or not rest[duration[1]].isalnum()):
+            stated, rest = duration[0], rest[duration[1]:].strip()
+        title, remark = split_remark(rest)
+        title, _ = strip_bullets(title)
+        if not title and not is_open:
+            return False
+        if stated is None and title:
+            trailing = trailing_duration(title)
+            if trailing is not None:
+                stated, title = trailing
+        row = Row(n, Moment(found[0]), None, indent=indent, stated=stated, title=title,
+                  open_end=is_open)
+        if remark:
+            self.remark(row, remark)
+        self.place(n, row, indent)
+        return True
+
+    def titled_row_at(self, n: int, body: str, indent: int) -> bool:
+        """A row whose title comes before its range (``기념식수 15:10~15:30 (20분) 정원``,
+        ``○ 1부 식전행사(18:00~18:30) : 레크리에이션``); the text after the range is its
+        topic. Prose, labelled header lines and dates are no rows."""
+        found = find_span_at(body)
+        if found is None:
+            return False
+        at, span = found
+        head = body[:at].rstrip(" \t([<【:–-").strip()
+        if (not head or len(head) > 40 or find_date(head) is not None
+                or _LABELLED.match(body) or body.rstrip().endswith(_PROSE_ENDS)
+                or head.endswith(_PROSE_ENDS) or span.end_date is not None):
+            return False
+        rest = body[span.stop:].lstrip(" )]>】")
+        stated = None
+        duration = match_duration(rest, len(rest) - len(rest.lstrip())) if rest.strip() else None
+        if duration is not None and (duration[1] == len(rest) or not rest[duration[1]].isalnum()):
+            stated, rest = duration[0], rest[duration[1]:]
+        title, _ = strip_bullets(head)
+        row = Row.of_span(n, span, indent=indent, stated=stated, title=" ".join(title.split()))
+        note = rest.strip(" \t:-–|ㅣ")
+        if note:
+            row.notes.append(note)
+        self.place(n, row, indent)
+        return True
+
+    def place(self, n: int, row: Row, indent: int) -> None:
         while self.stack and (indent <= self.stack[-1].indent
                               or self.stack[-1].depth >= MAX_DEPTH):
             self.stack.pop()
@@ -110,7 +177,6 @@ class _Reader:
         self.last_note_open = False
         self.in_category = False
         self.used.add(n)
-        return True
 
     @staticmethod
     def remark(row: Row, text: str) -> None:
@@ -179,15 +245,41 @@ class _Reader:
                 self.in_category = False
 
     def read(self) -> None:
-        for n, raw in enumerate(self.lines, start=1):
-            if not raw.strip() or is_furniture(raw):
+        for n, whole in enumerate(self.lines, start=1):
+            if not whole.strip() or is_furniture(whole):
                 continue
+            pieces = _flattened(whole)
+            if len(pieces) > 1:
+                for piece in pieces:
+                    self.row_at(n, piece)
+                continue
+            raw = whole
             if self.row_at(n, raw):
                 continue
             if not self.rows:
                 self.before_rows(raw)
             elif not self.closed:
                 self.follow(n, raw)
+
+
+def _flattened(line: str) -> list[str]:
+    """A table flattened into one line by a copy from a PDF (``9:00 am – 9:30 am
+    Welcome 9:30 am – 10:00 am Keynote …``): the line cut before each range, when it
+    starts with one and holds two or more."""
+    body, _ = strip_bullets(line)
+    if match_span(body) is None:
+        return [line]
+    starts: list[int] = []
+    at = 0
+    while at < len(body):
+        found = find_span_at(body, at)
+        if found is None:
+            break
+        starts.append(found[0])
+        at = found[1].stop
+    if len(starts) < 2:
+        return [line]
+    return [body[a:b].strip() for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
 
 
 def read_text(lines: Sequence[str]) -> Table:
