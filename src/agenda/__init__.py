@@ -42,7 +42,7 @@ from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads,
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
-from .parse import ParseError, ParseResult, parse_file, parse_text
+from .parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -160,6 +160,7 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_bytes",
     "parse_file",
     "parse_text",
     "parse_weekday",

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import attrs
 
 from .._layout import parse_weekday, validate
-from .._model import Item, Kind, Meeting, slugify
 from .._messages import MESSAGES, render_message
+from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
@@ -60,7 +60,7 @@ class ParseError(AgendaError, ValueError):
         """The message in `lang` (``ko`` or ``en``), naming its line."""
         if self.code is None or self.code not in MESSAGES:
             return str(self)
-        body = render_message(self.code, lang, {**self.facts, "reason": self.reason})
+        body = render_message(self.code, self.facts, lang)
         if not self.line:
             return body
         return f"{self.line}행: {body}" if lang == "ko" else f"line {self.line}: {body}"

@@ -415,7 +415,8 @@ def _date_of(shape: str, found: re.Match[str]) -> DateFact | None:
 
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    _CLOCK, _WORD_CLOCK, _MILITARY, _MINUTES_ONLY, _UNTIL, _OPEN_WORDS, _AMPM, _SEPARATOR, _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
+    _CLOCK, _WORD_CLOCK, _MILITARY, _MINUTES_ONLY, _UNTIL, _OPEN_WORDS, _AMPM, _SEPARATOR,
+    _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
     *(pattern for _, pattern in _DATES), _WEEKDAY_AFTER, _WEEKDAY_BEFORE,
 )
 """Every pattern of this module (the fuzz tests check that their repeats are bounded)."""

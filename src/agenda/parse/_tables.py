@@ -104,15 +104,21 @@ def _md_rows(start: int, block: list[str]) -> list[Cells]:
     """The rows of a block (line numbers from 1): a line without a bar, or a bare bar,
     continues the last cell of the row above."""
     out: list[Cells] = []
+    fresh = False  # the text lines after a row closed by a bar start a cell of their own
     for offset, line in enumerate(block):
         n = start + offset + 1
         if _is_table_line(line):
             if _is_separator(line):
                 continue
             out.append(Cells(n, [_md_text(cell) for cell in _md_cells(line)]))
+            fresh = line.rstrip().endswith("|")
         elif line.strip() and line.strip() != "|" and out:
             cells = out[-1].cells
-            cells[-1 if cells[-1] or len(cells) < 2 else -1] += "\n" + _md_text(line)
+            if fresh:
+                cells.append(_md_text(line))
+                fresh = False
+            else:
+                cells[-1] += "\n" + _md_text(line)
     return out
 
 
