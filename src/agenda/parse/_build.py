@@ -117,6 +117,14 @@ class _Bounds:
     end: int
 
 
+def _base(wall: int, moment: Moment) -> int:
+    """The day the clock of `moment`, placed at `wall`, counts from (``25:30`` counts
+    from the day before the one it falls on)."""
+    if moment.date is not None:
+        return wall // _DAY
+    return (wall - moment.clock.minutes) // _DAY
+
+
 def _hm(minutes: int) -> str:
     day, rest = divmod(minutes, _DAY)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
@@ -134,6 +142,7 @@ class _Builder:
         self.zoneinfo = zoneinfo.ZoneInfo(zone)
         self.problems: list[Problem] = []
         self.last_start = 0
+        self.last_base = 0  # the day (from the meeting's) of the last start's clock
         self.last_instant: int | None = None
 
     def report(self, code: str, facts: dict[str, Fact], line: int, where: _Placed) -> None:
@@ -151,8 +160,16 @@ class _Builder:
             return (given - self.day).days * _DAY + moment.clock.minutes
         return day * _DAY + moment.clock.minutes
 
-    def instant(self, wall: int, offset: int | None, not_before: int | None) -> int:
+    def instant(self, wall: int, offset: int | None, not_before: int | None,
+                mark: str | None = None) -> int:
         local = _dt.datetime.combine(self.day, _dt.time()) + _dt.timedelta(minutes=wall)
+        if offset is None and mark is not None and mark[0] in "+-":
+            sign = -1 if mark[0] == "-" else 1
+            offset = sign * (int(mark[1:3]) * 3600 + int(mark[4:6]) * 60)
+        if offset is None and mark is not None:
+            for fold in (0, 1):
+                if local.replace(tzinfo=self.zoneinfo, fold=fold).tzname() == mark:
+                    return int(local.replace(tzinfo=self.zoneinfo, fold=fold).timestamp())
         if offset is not None:
             return int((local - _dt.timedelta(seconds=offset)).replace(
                 tzinfo=_dt.UTC).timestamp())
@@ -168,13 +185,15 @@ class _Builder:
         for k, row in enumerate(rows, start=1):
             number = f"{prefix}{k}"
             key = row.title or f"item {number}"
-            start = self.wall(row.start, self.last_start // _DAY)
+            start = self.wall(row.start, self.last_base)
             if row.start.date is None and start < self.last_start - _HALF_DAY:
                 start += _DAY
             self.last_start = start
-            t0 = self.instant(start, row.start.offset, self.last_instant)
+            self.last_base = _base(start, row.start)
+            t0 = self.instant(start, row.start.offset, self.last_instant, row.start.clock.mark)
             end, backwards = self.end_of(row, rows, k, start, parent_end)
-            t1 = self.instant(end, None if row.end is None else row.end.offset, t0)
+            t1 = self.instant(end, None if row.end is None else row.end.offset, t0,
+                              None if row.end is None else row.end.clock.mark)
             item = _Placed(row, number, (*path, key), start, end, t0, max(t1, t0), backwards)
             self.last_instant = item.t1
             placed.append(item)
@@ -186,7 +205,7 @@ class _Builder:
         if row.end is None:
             if k < len(siblings):
                 following = siblings[k]
-                nxt = self.wall(following.start, start // _DAY)
+                nxt = self.wall(following.start, _base(start, row.start))
                 return (nxt + _DAY if nxt < start else nxt), False
             if parent_end is not None:
                 return parent_end, False
@@ -197,7 +216,7 @@ class _Builder:
                 return window, False
             self.open_rows.add(id(row))
             return start + self.open_minutes, False
-        end = self.wall(row.end, start // _DAY)
+        end = self.wall(row.end, _base(start, row.start))
         if row.end.date is None and end < start:
             if start - end > _HALF_DAY:
                 return end + _DAY, False
@@ -443,15 +462,15 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
             return facts.zone
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass
-    offsets = {row.start.offset for row in rows if row.start.offset is not None}
-    if len(offsets) == 1:
-        (offset,) = offsets
-        if offset % 3600 == 0:
-            hours = offset // 3600
-            zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-            problems.append(_problem("assumed-timezone", {"timezone": zone},
-                                     severity=Severity.WARNING))
-            return zone
+    offsets = [row.start.offset for row in rows if row.start.offset is not None]
+    if offsets and offsets[0] % 3600 == 0:
+        # ISO times with offsets (CSV): the first row's offset as a fixed zone, so the
+        # instants stay right even where the offsets change (a clock change)
+        hours = offsets[0] // 3600
+        zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+        problems.append(_problem("assumed-timezone", {"timezone": zone},
+                                 severity=Severity.WARNING))
+        return zone
     zone = "Asia/Seoul" if hangul else "UTC"
     problems.append(_problem("assumed-timezone", {"timezone": zone},
                              severity=Severity.WARNING))

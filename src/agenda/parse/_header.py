@@ -33,7 +33,8 @@ _LABELLED = re.compile(
     r"(?:[\(\[<【]\s{0,2}(" + _ALL + r")\s{0,2}[\)\]>】]\s{0,2}[:：]?|(" + _ALL +
     r")(?:\s{0,2}/\s{0,2}(?:" + _ALL + r"))?\s{0,2}[:：]|(?<![^\s\-])(" + _ALL +
     r")\s{1,4}(?=\d))\s{0,4}", re.IGNORECASE)
-_MAIL_HEADER = re.compile(r"(from|to|cc|date|sent|subject|보낸\s?사람|받는\s?사람|참조|제목|날짜)"
+_MAIL_HEADER = re.compile(r"(from|to|cc|date|sent|subject|when|where|보낸\s?사람|받는\s?사람|참조|"
+                          r"제목|날짜)"
                           r"\s{0,2}:", re.IGNORECASE)
 _ZONE = re.compile(r"\(\s{0,2}([A-Za-z]{2,14}(?:/[A-Za-z0-9_+\-]{1,30}){1,2}|UTC|KST|JST|GMT)"
                    r"\s{0,2}\)|(?<![A-Za-z])(KST|JST|UTC|GMT)(?![A-Za-z])")
@@ -55,7 +56,8 @@ def unmark(text: str) -> str:
 
 
 def _zone_of(text: str) -> str | None:
-    found = _ZONE.search(text)
+    named = [m for m in _ZONE.finditer(text) if m.group(1) and "/" in m.group(1)]
+    found = named[0] if named else _ZONE.search(text)
     if found is None:
         return None
     name = found.group(1) or found.group(2)
@@ -122,6 +124,11 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             facts.place = value
         elif label in _TITLE_LABELS and facts.title is None:
             facts.title, facts.title_line = _clean_title(value), n
+    if facts.date is None:  # a mail's Date:/When: header is the date when nothing else is
+        for n, raw in lines:
+            header = _MAIL_HEADER.match(raw.strip()) if n in skip else None
+            if header is not None and header.group(1).lower() in ("date", "when", "날짜", "sent"):
+                _date_facts(facts, n, raw.strip()[header.end():].strip())
     for n, raw in lines:
         if n in skip or facts.year is not None:
             continue

@@ -38,6 +38,10 @@ _CLOCK = re.compile(
 _WORD_CLOCK = re.compile(r"(noon|midday|midnight|정오|자정)(?![A-Za-z])", re.IGNORECASE)
 _MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?![\d:])")
 _AMPM = re.compile(_MERIDIEM)
+# "01:30 EDT–01:30 EST": the zone mark agenda's own tables print where a range
+# crosses a clock change; only where a range's separator or the cell's end follows.
+_MARK = re.compile(r" ([A-Z]{2,5}|[+-]\d{2}:\d{2})"
+                   r"(?=\s{0,3}(?:[~～〜∼\-–—]\s{0,3}\d|\(\d|\||$))")
 _SEPARATOR = re.compile(
     r"\s{0,3}(?:[~～〜∼∽\-–—‒―]|to(?![A-Za-z])|until(?![A-Za-z])|부터)\s{0,3}")
 _MINUTES_ONLY = re.compile(r"(\d{1,2})\s?분(?!\s?간)")
@@ -108,6 +112,7 @@ class Clock:
     minutes: int
     meridiem: str | None = None  # "a" or "p"
     seconds: int = 0
+    mark: str | None = None  # the zone's abbreviation or UTC offset (``EDT``, ``+04:00``)
 
 
 @attrs.frozen
@@ -179,7 +184,11 @@ def clock_at(text: str, pos: int) -> tuple[Clock, int] | None:
         hour = hour % 12 + (12 if meridiem == "p" else 0)
     elif hour > 47 or (hour > 24 and minute_colon is None):
         return None
-    return Clock(hour * 60 + minute, meridiem, seconds), stop
+    mark = _MARK.match(text, stop) if minute_colon is not None else None
+    if mark is not None:
+        stop = mark.end()
+    return Clock(hour * 60 + minute, meridiem, seconds,
+                 None if mark is None else mark.group(1)), stop
 
 
 def _military(text: str, pos: int) -> tuple[Clock, int] | None:
@@ -415,7 +424,7 @@ def _date_of(shape: str, found: re.Match[str]) -> DateFact | None:
 
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    _CLOCK, _WORD_CLOCK, _MILITARY, _MINUTES_ONLY, _UNTIL, _OPEN_WORDS, _AMPM, _SEPARATOR,
+    _CLOCK, _WORD_CLOCK, _MILITARY, _MARK, _MINUTES_ONLY, _UNTIL, _OPEN_WORDS, _AMPM, _SEPARATOR,
     _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
     *(pattern for _, pattern in _DATES), _WEEKDAY_AFTER, _WEEKDAY_BEFORE,
 )
