@@ -125,7 +125,7 @@ def test_cli_reports_a_wrong_time_with_its_line(runner: CliRunner, tmp_path: Pat
     line = press.split("\n").index(next(x for x in press.split("\n")
                                         if x.startswith("14:04~14:07"))) + 1
     result = runner.invoke(cli, ["parse", str(wrong), "--date", "2024-03-13",
-                                 "--tz", "Asia/Seoul"])
+                                 "--tz", "Asia/Seoul", "--lang", "en"])
     assert result.exit_code == 1
     assert f'line {line}: 3 "차관 인사말씀": states 3 min, but 14:04~14:08 is 4 min' in (
         result.output)
@@ -169,7 +169,7 @@ def test_cli_emit_to_stdout_keeps_problems_apart(tmp_path: Path, press: str) -> 
                                       "--tz", "Asia/Seoul", "--emit", "toml"])
     assert result.exit_code == 1
     assert agenda.loads(result.stdout).items[5].minutes == 25
-    assert "states 20 min" in result.stderr
+    assert "20분이라고 적혀 있지만" in result.stderr  # a Korean document: Korean messages
 
 
 # -- what real agendas write --------------------------------------------------------

@@ -75,6 +75,7 @@ class _Reader:
         self.category: list[str] = []
         self.in_category = False
         self.category_column = False
+        self.above: tuple[int, str] | None = None  # the last line that was no row
 
     # -- rows ------------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class _Reader:
             if clock is None:
                 return False
             after = body[clock[1]:]
-            if not after[:1].isspace() and after[:1] not in ("|", ":", "-", "–", "ㅣ"):
+            if after and not after[:1].isspace() and after[:1] not in ("|", ":", "-", "–", "ㅣ"):
                 return False
             found = clock
         rest = body[found[1]:].strip(" \t|:-–ㅣ")
@@ -123,7 +124,7 @@ class _Reader:
             stated, rest = duration[0], rest[duration[1]:].strip()
         title, remark = split_remark(rest)
         title, _ = strip_bullets(title)
-        if not title and not is_open:
+        if not title and not is_open and body[found[1]:].strip():
             return False
         if stated is None and title:
             trailing = trailing_duration(title)
@@ -253,13 +254,54 @@ class _Reader:
                 for piece in pieces:
                     self.row_at(n, piece)
                 continue
-            raw = whole
+            raw = _without_day(whole)
             if self.row_at(n, raw):
+                row = self.stack[-1]
+                if not row.title and self.above is not None:
+                    self.take_above(row)
+                self.above = None
                 continue
+            self.above = (n, raw)
             if not self.rows:
                 self.before_rows(raw)
             elif not self.closed:
                 self.follow(n, raw)
+
+    def take_above(self, row: Row) -> None:
+        """A range alone on its line takes its title from a short line right above it
+        (``1부 기념식`` over ``10:00~11:00``) that no row has taken."""
+        assert self.above is not None
+        n, raw = self.above
+        body, _ = strip_bullets(unmark(raw))
+        if (n + 1 < row.line and any(self.lines[k].strip() for k in range(n, row.line - 1))
+                or not body or len(body) > 40 or _LABELLED.match(body)
+                or find_date(body) is not None or body.endswith(_PROSE_ENDS)
+                or _is_column_header(body) or body.endswith(":")):
+            return
+        for parent in self.rows[-1:]:
+            if parent is not row and n in {parent.line}:
+                return
+        if n in self.used:  # only a remark the row above took (never one of its topics)
+            owner = next((r for r in reversed(self.rows[:-1]) if body in r.presenter),
+                         None) if row.depth == 0 else None
+            if owner is None:
+                return
+            owner.presenter.remove(body)
+        row.title = body
+        self.used.add(n)
+
+
+_DAY_PREFIX = re.compile(r"\s{0,8}(?:[A-Za-z]{3,9}\.?,?\s{1,3})?\d{1,2}[./]\d{1,2}\.?\s{1,4}"
+                         r"(?=\d{1,2}[:.]\d{2})")
+
+
+def _without_day(line: str) -> str:
+    """A row line without the day written before its range (``Tuesday 12/09 8:00-9:00
+    Registration``, the first row of each day in a programme)."""
+    found = _DAY_PREFIX.match(line)
+    if found is None or match_span(line, found.end()) is None:
+        return line
+    return line[found.end():]
 
 
 def _flattened(line: str) -> list[str]:
