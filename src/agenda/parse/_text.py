@@ -273,7 +273,7 @@ class _Reader:
         assert self.above is not None
         n, raw = self.above
         body, _ = strip_bullets(unmark(raw))
-        if (n + 1 < row.line and any(self.lines[k].strip() for k in range(n, row.line - 1))
+        if ((n + 1 < row.line and any(self.lines[k].strip() for k in range(n, row.line - 1)))
                 or not body or len(body) > 40 or _LABELLED.match(body)
                 or find_date(body) is not None or body.endswith(_PROSE_ENDS)
                 or _is_column_header(body) or body.endswith(":")):
