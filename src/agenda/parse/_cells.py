@@ -108,6 +108,11 @@ def time_cell(text: str) -> _Time | None:
     return None
 
 
+def _wordy(text: str) -> bool:
+    """A cell with words in it (not a lone ``:`` or ``-`` a table puts between columns)."""
+    return any(char.isalnum() for char in text)
+
+
 def _stated(text: str) -> int | None:
     text = text.strip()
     found = match_duration(text)
@@ -255,9 +260,9 @@ def _read_row(entry: Cells, roles: list[str | None] | None, time_index: int | No
         _title_and_topics(row, time.rest)
     else:
         if title_at is None:
-            after = [k for k in range(at + 1, len(cells)) if k not in used and cells[k].strip()
+            after = [k for k in range(at + 1, len(cells)) if k not in used and _wordy(cells[k])
                      and role(k) not in ("presenter", "category", "number", "depth")]
-            before = [k for k in range(at) if k not in used and cells[k].strip()
+            before = [k for k in range(at) if k not in used and _wordy(cells[k])
                       and role(k) not in ("category", "number", "depth", "notes")]
             if roles is None and before:
                 title_at = before[-1]
@@ -276,7 +281,7 @@ def _read_row(entry: Cells, roles: list[str | None] | None, time_index: int | No
             row.stated, row.title = trailing
     extra: list[str] = []
     for k, text in enumerate(cells):
-        if k in used or not text.strip():
+        if k in used or not _wordy(text):
             continue
         kind = role(k)
         value = " ".join(text.split()) if kind != "notes" else text.strip()

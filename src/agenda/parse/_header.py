@@ -43,7 +43,8 @@ _TITLE_PREFIX = re.compile(r"(?:참고|붙임|첨부|별첨)\s{1,4}|(?:agenda|re
                            r"(?::|\s[-–—])\s{0,4}|\[[^\]]{1,30}\]\s{0,4}", re.IGNORECASE)
 _TITLE_SUFFIXES = ("개최 계획", "행사 계획", "추진 계획", "계획", "개요", "일정표", "세부 일정",
                    "일정", "agenda", "programme", "program", "schedule")
-_SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">")
+_SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">", "❒", "❍")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s|[IVX]{1,4}\.\s|[가-하]\.\s")
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -83,6 +84,8 @@ def _heading_like(text: str) -> bool:
     if not stripped or len(stripped) > 80 or stripped.startswith(_SECTION_MARKS):
         return False
     if stripped.endswith((".", ",", ":", "!", "?", "다", ")")) or _LABELLED.match(stripped):
+        return False
+    if _NUMBERED.match(stripped):  # "1. 행사 개요": a section of the document
         return False
     return find_span(stripped) is None
 
@@ -160,6 +163,22 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             if n < limit and n not in skip and _heading_like(raw):
                 facts.title, facts.title_line = _clean_title(raw), n
                 break
+    if facts.title is None and facts.date is not None and facts.date_line:
+        # "Research Meetup, Thursday, June 5, 2025": the name before the date
+        line = dict(lines).get(facts.date_line, "")
+        if _LABELLED.match(strip_bullets(unmark(line))[0]):
+            line = ""
+        head = ""
+        found = find_date(line)
+        if found is not None and found.start > 3:
+            head = line[:found.start]
+            weekday = re.search(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\W{0,3}$",
+                                head, re.IGNORECASE)
+            if weekday is not None:
+                head = head[:weekday.start()]
+        head = unmark(head).strip(" ,-–—:|")
+        if 3 <= len(head) <= 80 and not _LABELLED.match(head):
+            facts.title, facts.title_line = _clean_title(head), facts.date_line
     if facts.title is None:  # "❒ 의병장 추모제": a section-marked line above the facts
         limit = first_fact or first_row or (lines[-1][0] + 1 if lines else 0)
         for n, raw in lines:

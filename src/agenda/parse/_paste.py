@@ -112,8 +112,10 @@ def read_pasted(lines: Sequence[str]) -> Table | None:
     first = times[0]
     for size in range(first, 1, -1):
         for begin in range(0, first - size + 1):
-            found = header_roles([text for _, text in cells[begin:begin + size]])
-            if found is not None:
+            texts = [text for _, text in cells[begin:begin + size]]
+            found = header_roles(texts)
+            if found is not None and all(role is not None or not text.strip()
+                                         for role, text in zip(found, texts, strict=True)):
                 roles, header_at = found, (begin, begin + size)
                 break
         if roles is not None:

@@ -92,7 +92,7 @@ class _Reader:
         duration = match_duration(rest, lead) if rest.strip() else None
         if duration is not None and (duration[1] == len(rest) or not rest[duration[1]].isalnum()):
             stated, rest = duration[0], rest[duration[1]:]
-        title, remark = split_remark(rest.strip())
+        title, remark = split_remark(rest.strip().lstrip(":|ㅣ–- \t"))
         title, _ = strip_bullets(title)
         if stated is None and title:
             trailing = trailing_duration(title)
@@ -301,7 +301,7 @@ def _without_day(line: str) -> str:
     found = _DAY_PREFIX.match(line)
     if found is None or match_span(line, found.end()) is None:
         return line
-    return line[found.end():]
+    return " " * found.end() + line[found.end():]  # the rows below stand aligned
 
 
 def _flattened(line: str) -> list[str]:
