@@ -117,6 +117,13 @@ class _Reader:
             if after and not after[:1].isspace() and after[:1] not in ("|", ":", "-", "–", "ㅣ"):
                 return False
             found = clock
+        end = None
+        if not is_open:  # "07:30 08:30 Breakfast": a range written without its dash
+            gap = len(body[found[1]:]) - len(body[found[1]:].lstrip(" \t"))
+            second = clock_at(body, found[1] + gap) if 0 < gap <= 3 else None
+            if second is not None and second[0].minutes > found[0].minutes and (
+                    body[second[1]:second[1] + 1] in ("", " ", "\t")):
+                end, found = Moment(second[0]), (found[0], second[1])
         rest = body[found[1]:].strip(" \t|:-–ㅣ")
         stated = None
         duration = match_duration(rest) if rest else None
@@ -130,7 +137,7 @@ class _Reader:
             trailing = trailing_duration(title)
             if trailing is not None:
                 stated, title = trailing
-        row = Row(n, Moment(found[0]), None, indent=indent, stated=stated, title=title,
+        row = Row(n, Moment(found[0]), end, indent=indent, stated=stated, title=title,
                   open_end=is_open)
         if remark:
             self.remark(row, remark)
