@@ -263,8 +263,7 @@ def match_open(text: str, pos: int = 0) -> tuple[Clock, int] | None:
     word = _OPEN_WORDS.match(text, at)
     if word is not None:
         return start, word.end()
-    rest = text[at:at + 1]
-    if rest and (rest.isdigit() or rest in "오낮밤저새아정자"):
+    if text[at:at + 1].isdigit() or clock_at(text, at) is not None:
         return None
     return start, at
 
