@@ -150,3 +150,12 @@ def test_the_cli_parses_each_kind(documents: dict[str, bytes], tmp_path: Path) -
         result = CliRunner().invoke(cli, ["parse", str(path), "--tz", "Asia/Seoul"])
         assert result.exit_code == 0, (kind, result.output)
         assert "정화 활동 안내" in result.output
+
+
+@pytest.mark.parametrize("encoding, meta", [("utf-8", ""), ("euc-kr", "<meta charset='euc-kr'>")])
+def test_a_web_page_is_read_in_its_own_encoding(encoding: str, meta: str) -> None:
+    page = (f"<html><head>{meta}</head><body><p>일시: 2025. 4. 22.</p><table>"
+            "<tr><td>10:00~10:30</td><td>개회</td></tr>"
+            "<tr><td>10:30~11:00</td><td>토론</td></tr></table></body></html>")
+    result = agenda.parse_bytes(page.encode(encoding), tz="Asia/Seoul")
+    assert [item.title for item in result.meeting.items] == ["개회", "토론"]

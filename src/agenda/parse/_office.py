@@ -130,7 +130,11 @@ def _html(data: bytes) -> list[str]:
         import html5lib  # type: ignore[import-untyped]
     except ImportError:
         raise OfficeError("parse-needs-extra", kind="HTML", package="html5lib") from None
-    root = html5lib.parse(data, namespaceHTMLElements=False)
+    try:  # UTF-8 when it reads as such; else the page's own <meta charset> (euc-kr …)
+        source: str | bytes = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        source = data
+    root = html5lib.parse(source, namespaceHTMLElements=False)
     out: list[str] = []
     title = root.find("head/title")
     if title is not None and title.text and title.text.strip():
