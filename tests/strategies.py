@@ -492,3 +492,19 @@ def shaped_agendas(draw: st.DrawFn, wrong: int = 0) -> ShapedAgenda:
         lines = [*head, "| 시간 | 소요 | 내용 |", "| --- | --- | --- |"]
         lines += [f"| {span(row)} | {stated(row)} | {row[2]} |" for row in rows]
     return ShapedAgenda(shape, "\n".join(lines) + "\n", day, tuple(rows))
+
+@st.composite
+def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
+    """An item of `meeting`, where to move it and the item it goes before, after or
+    into: never itself or one of its own items, and `into` only a block."""
+    timetable = layout(meeting)
+    numbers = [slot.number for slot in timetable]
+    item = draw(st.sampled_from(numbers))
+    others = [n for n in numbers if n != item and not n.startswith(f"{item}.")]
+    assume(others)
+    where = draw(st.sampled_from(["before", "after", "into"]))
+    if where == "into":
+        blocks = [n for n in others if timetable.by_number(n).is_block]
+        assume(blocks)
+        return item, where, draw(st.sampled_from(blocks))
+    return item, where, draw(st.sampled_from(others))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, reject
 from hypothesis import strategies as st
 
 import agenda
@@ -31,7 +31,7 @@ from agenda import (
     shift,
     validate,
 )
-from strategies import meetings
+from strategies import meetings, move_arguments
 
 
 def _errors(meeting: Meeting) -> list[agenda.Problem]:
@@ -90,8 +90,9 @@ def test_shift_moves_every_item_by_the_same_time(meeting: Meeting, minutes: int)
     before = layout(meeting)
     try:
         after = layout(shift(meeting, by=minutes))
-    except EditError:
-        return  # e.g. a start in the second pass of a repeated hour
+    except EditError as exc:  # a start the wall clock cannot name
+        assert "second pass" in str(exc) or "calendar's range" in str(exc)
+        reject()
     assert [s.path for s in after] == [s.path for s in before]
     for old, new in zip(before, after, strict=True):
         assert new.start_utc - old.start_utc == minutes * 60
@@ -100,31 +101,52 @@ def test_shift_moves_every_item_by_the_same_time(meeting: Meeting, minutes: int)
 
 @given(meetings(), st.data())
 def test_move_keeps_the_items_and_the_total(meeting: Meeting, data: st.DataObject) -> None:
-    numbers = [slot.number for slot in layout(meeting)]
-    item = data.draw(st.sampled_from(numbers))
-    where = data.draw(st.sampled_from(["before", "after", "into"]))
+    item, where, target = data.draw(move_arguments(meeting))
     try:
-        moved = move(meeting, item, **{where: data.draw(st.sampled_from(numbers))})
-    except EditError:
-        return
+        moved = move(meeting, item, **{where: target})
+    except InvalidEdit as exc:  # e.g. the block it leaves would have no time left
+        assert exc.problems
+        reject()
     assert _leaf_multiset(moved) == _leaf_multiset(meeting)
     assert layout(moved).minutes == layout(meeting).minutes
+
+
+@given(meetings(), st.data())
+def test_moving_an_item_next_to_itself_or_its_own_items_is_refused(
+        meeting: Meeting, data: st.DataObject) -> None:
+    numbers = [slot.number for slot in layout(meeting)]
+    item = data.draw(st.sampled_from(numbers))
+    target = data.draw(st.sampled_from([n for n in numbers
+                                        if n == item or n.startswith(f"{item}.")]))
+    where = data.draw(st.sampled_from(["before", "after", "into"]))
+    with pytest.raises(EditError, match="into or next to itself"):
+        move(meeting, item, **{where: target})
+
+
+@given(meetings(), st.data())
+def test_an_item_cannot_absorb_its_own_resize(meeting: Meeting, data: st.DataObject) -> None:
+    leaf = data.draw(st.sampled_from([s for s in layout(meeting) if not s.is_block]))
+    minutes = data.draw(st.integers(1, 60).filter(lambda m: m != leaf.minutes))
+    with pytest.raises(EditError, match="cannot absorb the time of an item that holds it"):
+        resize(meeting, leaf.number, minutes, absorb=leaf.number)
 
 
 @given(meetings(), st.data())
 def test_resize_with_an_absorbing_item_keeps_the_total(meeting: Meeting,
                                                       data: st.DataObject) -> None:
     timetable = layout(meeting)
-    leaves = [s.number for s in timetable if not s.is_block]
-    item, giver = data.draw(st.sampled_from(leaves)), data.draw(st.sampled_from(leaves))
-    minutes = data.draw(st.integers(1, 60))
-    try:
-        resized = resize(meeting, item, minutes, absorb=giver)
-    except EditError:
-        return
+    leaves = [s for s in timetable if not s.is_block and s.item.minutes is not None]
+    assume(len(leaves) > 1)
+    item, giver = data.draw(st.lists(st.sampled_from(leaves), min_size=2, max_size=2,
+                                     unique_by=lambda s: s.number))
+    # The giver keeps at least its minimum (one minute when it declares none).
+    most = item.minutes + giver.minutes - (giver.item.min_minutes or 1)
+    minutes = data.draw(st.integers(1, max(1, most)))
+    assume(minutes <= most)
+    resized = resize(meeting, item.number, minutes, absorb=giver.number)
     after = layout(resized)
     assert after.minutes == timetable.minutes
-    assert after.by_number(item).minutes == minutes
+    assert after.by_number(item.number).minutes == minutes
 
 
 # -- the reference meeting ----------------------------------------------------------------

@@ -115,3 +115,11 @@ def test_nothing_left_to_retime_is_an_error() -> None:
         running_late(REF, "14:58", late_by=5)
     with pytest.raises(EditError, match="exactly one"):
         running_late(REF, "14:00")
+
+
+def test_a_late_summary_in_an_unknown_language_is_refused() -> None:
+    meeting = agenda.reference_meeting()
+    start = agenda.layout(meeting).start
+    result = agenda.running_late(meeting, start, late_by=10, absorb=["discussion"])
+    with pytest.raises(agenda.UnknownLanguage):
+        result.summary("fr")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import agenda
 from agenda.cli import cli
-from conftest import SEED
+from conftest import SEED, require_seed
 
 PRESS = SEED / "press-release-2024-03-13.txt"
 DAY = dt.date(2024, 3, 13)
@@ -30,8 +30,7 @@ def times(timetable: agenda.Timetable) -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="module")
 def press() -> str:
     """The seed press release, read where it is (its prose is not copied here)."""
-    if not PRESS.exists():
-        pytest.skip("shared/seed is not beside the checkout")
+    require_seed()
     return PRESS.read_text(encoding="utf-8")
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import agenda
-from agenda.publish import publish_site
+from agenda import publish_site
 from conftest import require_tool
 from test_publish_site import marked, swapped
 

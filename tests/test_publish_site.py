@@ -14,9 +14,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 import agenda
-from agenda import Meeting
+from agenda import Meeting, SiteError, publish_site
 from agenda.cli import cli
-from agenda.publish import SiteError, publish_site
 from strategies import audience_meetings
 
 T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)

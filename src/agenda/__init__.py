@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
+    Absorb,
+    Address,
     AddressError,
     BelowMinimum,
     Cut,
@@ -34,7 +36,15 @@ from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
-from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
+from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
+from ._problems import (
+    AgendaError,
+    InvalidAgenda,
+    Problem,
+    Severity,
+    SpecError,
+    UnknownLanguage,
+)
 from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
@@ -42,7 +52,6 @@ from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads,
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
-from .parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -51,18 +60,20 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
     from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
-    from ._reference import REFERENCE_SPEC, reference_meeting
-    from ._repeat import UnboundedRepeat
-    from ._rewrite import rewrite_spec
-    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
-    from .publish import (
+    from ._publish import (
         CalDAVError,
         CalDAVResult,
+        Changelog,
+        Conflict,
         Release,
         SiteError,
         publish_caldav,
         publish_site,
     )
+    from ._reference import REFERENCE_SPEC, reference_meeting
+    from ._repeat import UnboundedRepeat
+    from ._rewrite import rewrite_spec
+    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -77,8 +88,8 @@ _LAZY = {
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
-    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
-                     "publish_site"), ".publish"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
+                     "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }
 
 
@@ -91,7 +102,15 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
+    globals()[name] = _owned(value)
+    return value
+
+
+def _owned(value: Any) -> Any:
+    """`value` reporting ``agenda`` as its module (as httpx does): the public face owns
+    its names, wherever the code lives."""
+    if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")):
+        value.__module__ = __name__
     return value
 
 
@@ -103,12 +122,16 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "Absorb",
+    "Address",
     "AddressError",
     "AgendaError",
     "BelowMinimum",
     "CalDAVError",
     "CalDAVResult",
     "Change",
+    "Changelog",
+    "Conflict",
     "Cut",
     "Day",
     "DaySpan",
@@ -142,6 +165,7 @@ __all__ = [
     "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
     "diff",
@@ -192,3 +216,7 @@ __all__ = [
     "validate",
     "write_atomic",
 ]
+
+for _name in __all__:
+    if _name in globals():
+        _owned(globals()[_name])

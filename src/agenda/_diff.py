@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from ._problems import known_language
 from ._timetable import Slot, Timetable
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
@@ -43,8 +44,8 @@ class Change:
     path: tuple[str, ...]
     title: str
     number: str
-    old: dict[str, Any] | None = attrs.field(default=None, eq=False)
-    new: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    old: dict[str, Any] | None = attrs.field(default=None, hash=False)
+    new: dict[str, Any] | None = attrs.field(default=None, hash=False)
     _old_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
         default=None, eq=False, repr=False, alias="old_times")
     _new_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
@@ -56,8 +57,9 @@ class Change:
                 "number": self.number, "old": self.old, "new": self.new}
 
     def text(self, lang: str = "ko") -> str:
-        """The change in one line, in Korean (``ko``) or English (``en``)."""
-        return _line(self, _WORDS["en" if lang == "en" else "ko"])
+        """The change in one line, in Korean (``ko``) or English (``en``);
+        :class:`UnknownLanguage` for another language."""
+        return _line(self, _WORDS[known_language(lang)])
 
 
 @attrs.frozen
@@ -78,6 +80,7 @@ class Diff:
 
     def text(self, lang: str = "ko") -> str:
         """One line per change (empty when nothing changed)."""
+        known_language(lang)
         return "\n".join(change.text(lang) for change in self.changes)
 
     def as_dict(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["TABLES", "VALUE_TYPES", "Key", "keys_of", "names", "one_day", "required"]
+__all__ = ["TABLES", "VALUE_TYPES", "Key", "names", "one_day", "required"]
 
 VALUE_TYPES = frozenset({
     "string",    # a string
@@ -117,11 +117,6 @@ TABLES: dict[str, tuple[Key, ...]] = {
 }
 """Each table of the spec by name (``spec`` is the file itself) and its keys in the
 order the spec writes them."""
-
-
-def keys_of(table: str) -> tuple[Key, ...]:
-    """The keys of `table` (``"spec"``, ``"meeting"``, ``"item"``, ...)."""
-    return TABLES[table]
 
 
 def names(table: str) -> tuple[str, ...]:

@@ -8,9 +8,9 @@ reported at once in one :class:`SpecError`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,12 +35,14 @@ _ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 OVERRIDE_KEYS = names("override")
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)$")
 _KINDS = frozenset(k.value for k in Kind)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
     """`value` as the spec would show it, shortened: a message stays one readable line."""
+    if isinstance(value, _dt.date | _dt.time):  # as TOML writes it, not as Python does
+        return value.isoformat()
     try:
         text = repr(value)
     except ValueError:  # an integer too long to print
@@ -51,17 +53,21 @@ def _shown(value: Any, limit: int = 60) -> str:
 class _Reader:
     """Reads the spec's data into a meeting, collecting every problem with its line.
 
-    Lines come from the TOML text: each ``[[items]]`` header (at any depth) is matched
-    to the item it opens, in order, and a key to its ``key =`` line in that item's
-    table (or in ``[meeting]``). JSON and inline tables have no lines.
+    Lines come from the TOML text: each ``[[items]]`` header (at any depth, in days and
+    overrides too) is matched to the item it opens, in order, and a key to its ``key =``
+    line in that item's table (or in ``[meeting]``). JSON and inline tables have no lines.
     """
 
     def __init__(self, text: str, fmt: str) -> None:
         self.text = text
         self.fmt = fmt
         self.errors: list[Problem] = []
-        self._tables = _toml_tables(text) if fmt == "toml" else {}
         self.original = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
+
+    @functools.cached_property
+    def _tables(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """The tables' lines, scanned on the first problem (a sound spec needs none)."""
+        return _toml_tables(self.text) if self.fmt == "toml" else {}
 
     def line_of(self, table: str, key: str | None = None) -> int | None:
         """The line of `key` in `table` (``"meeting"`` or an item number), else of the
@@ -388,36 +394,58 @@ class _Reader:
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*=""")
+_OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
+_MULTILINE = re.compile("\"\"\"|'''")
 
 
 def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each table of a TOML spec (``"meeting"``, ``"spec"`` for the top, item numbers
-    such as ``"4.2"`` for ``[[items]]`` at any depth) with its header's line and the
-    line of each key it sets directly."""
+    """Each table of a TOML spec with its header's line and the line of each key it
+    sets directly, named as the reader names them: ``"meeting"``, ``"spec"`` for the
+    top, item numbers such as ``"4.2"`` for ``[[items]]`` at any depth, in ``[[days]]``
+    too (numbers run on from one day to the next), and ``"2025-02-10/1"`` for the items
+    of an override. Lines inside multi-line strings are text, not headers."""
     tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
     counts: dict[str, int] = {}  # item number prefix -> children opened so far
     current = tables["spec"][1]
+    override: str | None = None  # the number prefix of the override being read
+    in_string: str | None = None
     for n, line in enumerate(text.splitlines(), start=1):
+        opened = in_string
+        for quote in _MULTILINE.findall(line):
+            if in_string is None:
+                in_string = quote
+            elif quote == in_string:
+                in_string = None
+        if opened is not None:
+            continue  # a line that starts inside a multi-line string
         header = _HEADER.match(line)
         if header:
-            name = header.group(2).replace(" ", "")
+            kind, path = header.group(1), header.group(2).replace(" ", "").split(".")
             current = {}
-            if header.group(1) == "[" and name == "meeting":
+            if kind == "[" and path == ["meeting"]:
                 tables["meeting"] = (n, current)
-            elif header.group(1) == "[[" and name.split(".") == ["items"] * name.count(".") + [
-                    "items"]:
-                depth = name.count(".")
+            elif kind == "[[" and path == ["overrides"]:
+                override, counts = "", {}
+            elif kind == "[[" and path == ["days"]:
+                override, counts = None, {"": counts.get("", 0)}  # numbers run on
+            elif kind == "[[" and (path == ["items"] or (
+                    path[0] in ("items", "days", "overrides") and set(path[1:]) == {"items"})):
+                depth = len(path) - (1 if path[0] == "items" else 2)
                 parent = ""
                 for _ in range(depth):
                     parent = f"{parent}{counts.get(parent, 0)}."
                 counts[parent] = counts.get(parent, 0) + 1
                 for stale in [key for key in counts if key.startswith(parent) and key != parent]:
                     del counts[stale]
-                tables[f"{parent}{counts[parent]}"] = (n, current)
+                prefix = override or "" if path[0] == "overrides" else ""
+                tables[f"{prefix}{parent}{counts[parent]}"] = (n, current)
             continue
         key = _KEY.match(line)
         if key:
             current.setdefault(key.group(2), n)
+            day = _OVERRIDE_DATE.match(line)
+            if day and override == "" and not counts:
+                override = f"{day.group(1)}/"
     return tables
 
 
@@ -431,24 +459,13 @@ def _read_nested(reader: _Reader, data: Any) -> Meeting:
 def load_toml(text: str) -> Meeting:
     """A meeting from spec text in TOML; raises :class:`SpecError`.
 
-    rtoml (compiled) reads the text; a text it refuses is read again by the standard
-    library's tomllib, whose messages name the line and column, and so is a text
-    whose values the reader refuses, so that every message is tomllib's word.
+    One reader, rtoml, reads TOML 1.1 (local times without seconds, ``start = 14:00``,
+    as docs/spec.md shows them); a text it refuses is a ``syntax-error`` problem with
+    its line and column, and problems with the values carry the lines of their keys.
     """
     try:
         data = rtoml.loads(text)
-    except rtoml.TomlParsingError:
-        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
-    try:
-        return _read_nested(_Reader(text, "toml"), data)
-    except SpecError:
-        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
-
-
-def _tomllib_loads(text: str) -> Any:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except rtoml.TomlParsingError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
         line, column = (int(x) for x in found.groups()) if found else (None, None)
@@ -458,8 +475,7 @@ def _tomllib_loads(text: str) -> Any:
             line=line)]) from None
     except RecursionError:
         raise SpecError([Problem("spec-too-deep")]) from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
+    return _read_nested(_Reader(text, "toml"), data)
 
 
 def load_json(text: str) -> Meeting:

@@ -36,6 +36,7 @@ from ._io import load, readable_output, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
+from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, to_schedule
 from ._schema import spec_schema_json
@@ -49,7 +50,6 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import translate
-from .parse import FORMATS, ParseError, parse_bytes
 
 __all__ = ["main"]
 
@@ -612,8 +612,8 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
     from ._ics import FeedError
-    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
-    from .publish.caldav import password_from
+    from ._publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from ._publish.caldav import password_from
 
     if (folder is None) == (calendar_url is None):
         raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")

@@ -26,7 +26,7 @@ import pendulum
 
 from .._layout import layout
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda
+from .._problems import InvalidAgenda, known_language
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -107,7 +107,7 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = _WORDS["en" if lang == "en" else "ko"]
+        words = _WORDS[known_language(lang)]
         lines = [_row(words, self.overall, words["meeting"])]
         lines += [_row(words, b, f"{b.number} {b.title}") for b in self.blocks]
         lines += [words["cut"].format(name=f"{c.number} {c.title}", planned=c.planned_minutes,
