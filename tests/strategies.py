@@ -437,6 +437,74 @@ def dst_series(draw: st.DrawFn) -> Meeting:
     return meeting
 
 
+# -- agendas as published documents write them (the parse shapes) -------------------
+
+_SHAPE_WORDS = ("안전", "점검", "보고", "공연", "환영", "축하", "지역", "협력", "Budget", "Review",
+                "Planning", "Garden", "Harbour", "Youth", "Safety", "Music", "Report", "Update")
+SHAPES = ("paste", "rowspan", "title-first", "minutes-column")
+"""The shapes `shaped_agendas` writes: a web table pasted one cell per line, a
+Markdown table whose rows are one cell short under a rowspan, lines with the title
+before the range, and a table with a minutes column."""
+_SEPARATORS = ("~", "∼", "〜", "～", "–", " - ", "-")
+_NOTATIONS = ("{m}’", "{m}'", "({m}분)", "( {m}분)", "{m}분", "{m} min", "(’{m})")
+
+
+@attrs.frozen
+class ShapedAgenda:
+    """A document in one of `SHAPES` and what it says: the date, the rows (start
+    minutes after midnight, minutes, title)."""
+
+    shape: str
+    text: str
+    date: dt.date
+    rows: tuple[tuple[int, int, str], ...]
+
+
+@st.composite
+def shaped_agendas(draw: st.DrawFn, wrong: int = 0) -> ShapedAgenda:
+    """A document in one of `SHAPES`; with `wrong`, the last row states that many
+    minutes more than its range holds."""
+    shape = draw(st.sampled_from(SHAPES))
+    count = draw(st.integers(2, 7))
+    start = draw(st.integers(6 * 60, 15 * 60))
+    minutes = draw(st.lists(st.integers(1, 90), min_size=count, max_size=count))
+    words = st.lists(st.sampled_from(_SHAPE_WORDS), min_size=1, max_size=3, unique=True)
+    names = draw(st.lists(words.map(" ".join), min_size=count, max_size=count))
+    day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    separator = draw(st.sampled_from(_SEPARATORS))
+    notation = draw(st.sampled_from(_NOTATIONS))
+    rows: list[tuple[int, int, str]] = []
+    at = start
+    for length, name in zip(minutes, names, strict=True):
+        rows.append((at, length, name))
+        at += length
+
+    def hm(value: int) -> str:
+        return f"{value // 60:02d}:{value % 60:02d}"
+
+    def span(row: tuple[int, int, str]) -> str:
+        return f"{hm(row[0])}{separator}{hm(row[0] + row[1])}"
+
+    def stated(row: tuple[int, int, str]) -> str:
+        return notation.format(m=row[1] + (wrong if row is rows[-1] else 0))
+
+    head = [f"일 시 : {day.year}. {day.month}. {day.day}.", ""]
+    if shape == "paste":
+        lines = [*head, "시 간", "|", "내 용", "|", "비 고", "|", "|"]
+        for row in rows:
+            lines += [span(row), "|", stated(row), "|", f"◦ {row[2]}", "|", "|"]
+    elif shape == "rowspan":
+        lines = [*head, "| 구분 | 프로그램 | 시간 | 분 |", "|---|---|---|---|"]
+        for k, row in enumerate(rows):
+            first = "| 본 행사 " if k == 0 else ""
+            lines.append(f"{first}| {row[2]} | {span(row)} | {stated(row)} |")
+    elif shape == "title-first":
+        lines = [*head, *(f"{row[2]} {span(row)} {stated(row)}" for row in rows)]
+    else:
+        lines = [*head, "| 시간 | 소요 | 내용 |", "| --- | --- | --- |"]
+        lines += [f"| {span(row)} | {stated(row)} | {row[2]} |" for row in rows]
+    return ShapedAgenda(shape, "\n".join(lines) + "\n", day, tuple(rows))
+
 @st.composite
 def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
     """An item of `meeting`, where to move it and the item it goes before, after or

@@ -41,7 +41,7 @@ from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
-from ._parse import ParseError, ParseResult, parse_file, parse_text
+from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
     AgendaError,
     InvalidAgenda,
@@ -209,6 +209,7 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_bytes",
     "parse_file",
     "parse_text",
     "parse_weekday",

@@ -47,7 +47,7 @@ from ._io import append_line, load, log_path, readable_output, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
-from ._parse import FORMATS, ParseError, parse_text
+from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
 from ._schema import spec_schema_json
@@ -1125,61 +1125,72 @@ def _problem_line(problem: Problem) -> str:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="What the document is (auto tells text, Markdown and CSV apart).")
+              help="What the document is (auto tells text, Markdown, CSV, HTML, DOCX and "
+                   "HWPX apart by their content).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The meeting's date (YYYY-MM-DD), or the year of a date written without one.")
 @click.option("--tz", default=None, help="The IANA time zone of the document's times.")
+@click.option("--open-end", "open_end", type=click.IntRange(min=1, max=24 * 60), default=None,
+              metavar="MINUTES",
+              help="How long a last row left open (12:00~) lasts [default: 30].")
 @click.option("--emit", type=click.Choice(["toml", "json"]), default=None,
               help="Write the spec read from the document instead of its timetable.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
-              help="Language of the printed timetable (default: the document's).")
+              help="Language of the timetable and the messages (default: the document's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
-def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: str | None,
-          lang: str | None, output: str | None) -> None:
+def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_end: int | None,
+          emit: str | None, lang: str | None, output: str | None) -> None:
     """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
-    table) and report every inconsistency with its line: exit 0 when none, 1 when
-    some, 2 when FILE cannot be read."""
+    table, a saved web page, a DOCX or HWPX file) and report every inconsistency with
+    its line: exit 0 when none, 1 when some, 2 when FILE cannot be read."""
+    name = "standard input" if file == "-" else file
     try:
-        if file == "-":
-            text = sys.stdin.buffer.read().decode("utf-8")
-        else:
-            text = Path(file).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
-        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        reason = exc.strerror or str(exc)
+        message = render_message("parse-unreadable", {"name": name, "reason": reason},
+                                 lang or "en")
+        click.echo(f"{_ERROR[lang or 'en']}{message}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    except UnicodeDecodeError as exc:
-        click.echo(f"error: {file}: not UTF-8 text: {exc.reason} at byte {exc.start}",
-                   err=True)
-        sys.exit(EXIT_UNREADABLE)
+    hangul = any("\uac00" <= c <= "\ud7a3" for c in data.decode("utf-8", "replace"))
+    language = lang or ("ko" if hangul else "en")
     try:
-        result = parse_text(text, format=fmt, date=None if day is None else day.date(), tz=tz)
+        result = parse_bytes(data, format=fmt, date=None if day is None else day.date(),
+                             tz=tz, open_end=open_end, name=name)
     except ParseError as exc:
-        click.echo(f"error: {file}: {exc}", err=True)
+        text = exc.text(language)
+        prefix = "" if exc.code in _NAMED else f"{name}: "
+        click.echo(f"{_ERROR[language]}{prefix}{text}", err=True)
         sys.exit(EXIT_UNREADABLE)
+    language = lang or result.meeting.language
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     for warning in warnings:
-        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
-                                                                 "warning: "), err=True)
+        click.echo(warning.text(language), err=True)
     if emit is not None:
         spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
         _emit(spec, output)
         for problem in errors:
-            click.echo(_problem_line(problem), err=True)
+            click.echo(problem.text(language), err=True)
     else:
-        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
         try:
             timetable = layout(result.meeting)
         except InvalidAgenda:
-            click.echo("note: no timetable can be laid out until the problems below are "
-                       "fixed", err=True)
+            note = render_message("parse-no-timetable", {}, language)
+            click.echo(f"{_NOTE[language]}{note}", err=True)
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
-            click.echo(_problem_line(problem))
+            click.echo(problem.text(language))
     if errors:
         sys.exit(EXIT_INVALID)
+
+
+_ERROR = {"en": "error: ", "ko": "오류: "}
+_NOTE = {"en": "note: ", "ko": "참고: "}
+_NAMED = frozenset({"parse-not-utf8", "parse-unreadable", "parse-pdf",
+                    "parse-office-unreadable"})
 
 
 def main(argv: Sequence[str] | None = None) -> None:
