@@ -148,3 +148,15 @@ def test_the_cli_starts_without_icalendar_or_rrule() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_public_name_reports_agenda_as_its_module() -> None:
+    for name in agenda.__all__:
+        value = getattr(agenda, name)
+        if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")):
+            assert value.__module__ == "agenda", name
+
+
+def test_every_public_name_is_listed_once_and_reachable() -> None:
+    assert len(set(agenda.__all__)) == len(agenda.__all__)
+    assert set(agenda.__all__) <= set(dir(agenda))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import assume, given, reject
 from hypothesis import strategies as st
 
@@ -205,3 +207,33 @@ def test_every_occurrence_that_differs_has_its_change(meeting: agenda.Meeting,
     differ = {d.isoformat() for d in spans.keys() | after.keys() if spans.get(d) != after.get(d)}
     assert differ
     assert {c.date for c in changes if c.date is not None} == differ
+WORKSHOP = agenda.load(Path(__file__).parent.parent / "examples" / "two-day-workshop.toml")
+
+
+def test_lines_for_items_on_a_later_day_give_the_date() -> None:
+    shorter = resize(WORKSHOP, "Vector tiles", 45)
+    lines = diff(layout(WORKSHOP), layout(shorter)).text("en").splitlines()
+    assert "Vector tiles: 2024-05-21 20:00–21:00 → 2024-05-21 20:00–20:45 (60 → 45 min)" in lines
+    without = agenda.remove(WORKSHOP, "supper-2", absorb="end")
+    said = diff(layout(WORKSHOP), layout(without)).text("ko").splitlines()
+    assert "Supper: 삭제 (9, 2024-05-21 21:30~22:00, 30분)" in said
+    assert said[0].startswith("회의 “Open Data Workshop 2024”: 2024-05-20 09:00~2024-05-22 00:30")
+    first_day = resize(WORKSHOP, "Registration", 25, absorb="end")
+    assert "Registration: 09:00–09:30 → 09:00–09:25 (30 → 25 min)" in diff(
+        layout(WORKSHOP), layout(first_day)).text("en").splitlines()
+
+
+def test_changes_with_different_new_values_differ() -> None:
+    one = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "b"})
+    two = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "c"})
+    assert one != two
+    assert one == agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"},
+                                new={"title": "b"})
+
+
+def test_an_unknown_language_is_refused_not_answered_in_korean() -> None:
+    changes = diff(layout(REF), layout(move(REF, "gangwon", before="busan")))
+    with pytest.raises(agenda.UnknownLanguage, match="'fr'"):
+        changes.text("fr")
+    with pytest.raises(agenda.UnknownLanguage):
+        changes.changes[0].text("fr")

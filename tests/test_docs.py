@@ -6,9 +6,10 @@ an HTML comment ``<!-- output -->``: then the block's printed output must equal 
 A page may also show a session at the command line: a ```console block whose lines
 ``$ agenda ...`` are run (in a folder of the page's own, through click's runner), each
 followed by what it prints (standard output and standard error, as a terminal shows
-them) and, when it is not 0, a last line ``[exit N]``. ``$ cat FILE`` prints a file.
+them) and, when it is not 0, a last line ``(exit N)``. ``$ cat FILE`` prints a file.
 The files a session needs are the code blocks introduced by ``<!-- file: NAME -->``,
-written into that folder where they stand on the page. ``$CALDAV_URL`` and
+written into that folder where they stand on the page (a page whose sessions need
+none, docs/day.md, has a test of its own: tests/test_day_docs.py). ``$CALDAV_URL`` and
 ``$CALDAV_PASSWORD`` name a calendar on a Radicale server of the test's own.
 """
 
@@ -30,7 +31,7 @@ from conftest import DOCS, ROOT
 BLOCK = re.compile(r"```python\n(.*?)```(?:\s*<!-- output -->\s*```text\n(.*?)```)?", re.S)
 SESSION = re.compile(r"```console\n(.*?)```|<!-- file: (\S+) -->\s*```\w*\n(.*?)```", re.S)
 PAGES = sorted(DOCS.glob("*.md"))
-SESSIONS = [p for p in PAGES if "```console" in p.read_text("utf-8")]
+SESSIONS = [p for p in PAGES if "<!-- file: " in p.read_text("utf-8")]
 
 
 def test_every_feature_page_exists() -> None:
@@ -102,6 +103,6 @@ def test_doc_page_sessions_run(page: Path, tmp_path: Path,
                     continue
                 assert argv[0] == "agenda", f"{page.name}: only agenda commands run: {command}"
                 result = CliRunner(env=env).invoke(cli, argv[1:])
-                shown = result.output + (f"[exit {result.exit_code}]\n"
+                shown = result.output + (f"(exit {result.exit_code})\n"
                                          if result.exit_code else "")
                 assert shown == expected, f"{page.name}: {command}"

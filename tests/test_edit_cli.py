@@ -109,6 +109,36 @@ def test_late_with_a_bad_time_is_a_usage_error(runner: CliRunner,
     assert "not a time like 14:20" in result.stderr
 
 
+def test_late_refusals_write_nothing_and_exit_2(runner: CliRunner, reference_spec_path: Path,
+                                               tmp_path: Path) -> None:
+    out = tmp_path / "late.toml"
+    huge = runner.invoke(cli, ["late", str(reference_spec_path), "--at", "14:00", "--by",
+                               "100000000", "-o", str(out)])
+    assert huge.exit_code == 2, huge.output
+    assert "error:" in huge.stderr
+    after_end = runner.invoke(cli, ["late", str(reference_spec_path), "--at", "15:30", "--by",
+                                    "5", "-o", str(out), "--lang", "en"])
+    assert after_end.exit_code == 2
+    assert "every item has started by 2024-03-13 15:30" in after_end.stderr
+    assert not out.exists()
+
+
+def test_late_at_a_date_time_after_midnight(runner: CliRunner, tmp_path: Path) -> None:
+    spec = tmp_path / "night.toml"
+    spec.write_text('[meeting]\ntitle = "Night"\ndate = 2024-03-13\nstart = 23:00\n'
+                    'end = 01:00\ntimezone = "Asia/Seoul"\nlanguage = "en"\n\n'
+                    '[[items]]\ntitle = "One"\nminutes = 80\n\n'
+                    '[[items]]\nid = "discussion"\ntitle = "Discussion"\nminutes = 40\n',
+                    "utf-8")
+    for at in ("00:10", "2024-03-14T00:10", "2024-03-14T00:10+09:00"):
+        result = runner.invoke(cli, ["late", str(spec), "--at", at, "--by", "5",
+                                     "--absorb", "discussion"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (
+            "Meeting (2024-03-13): ends 2024-03-14 01:00 → 2024-03-14 01:00 (on time)")
+        assert agenda.loads(result.stdout).items[1].minutes == 35
+
+
 def test_edit_prints_the_diff_and_writes_the_new_spec(runner: CliRunner,
                                                       reference_spec_path: Path,
                                                       tmp_path: Path) -> None:
@@ -244,7 +274,7 @@ def test_late_on_writes_that_occurrences_override_only(runner: CliRunner,
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "2025-04-07 회차만 바꿉니다 (반복 회의의 [[overrides]] 항목)",
-        "회의 전체: 종료 11:00 → 11:00 (정시)", "2 토론: 25분 → 13분 (12분 줄임)",
+        "회의 전체 (2025-04-07): 종료 11:00 → 11:00 (정시)", "2 토론: 25분 → 13분 (12분 줄임)",
         "예정된 종료 시각을 지킵니다"]
     late = agenda.load(tmp_path / "late.toml")
     assert [o.date.isoformat() for o in late.overrides] == ["2025-04-07"]
@@ -354,3 +384,14 @@ def test_an_edit_that_leaves_a_problem_writes_and_says_it_remains(runner: CliRun
         '  1.2.1 "Audit": item 1.1.2 has the same identity "b1"; give one of them an id',
         '  1.2.1 "Audit": id "b1" is already used by item 1.1.2']
     assert not (tmp_path / "worse.toml").exists()
+
+
+def test_diff_of_standard_input_with_itself_says_it_is_read_once(
+        runner: CliRunner, reference_spec_path: Path) -> None:
+    result = runner.invoke(cli, ["diff", "-", "-"], input=reference_spec_path.read_bytes())
+    assert result.exit_code == 2
+    assert "standard input can be read only once" in result.stderr
+    assert "missing" not in result.output
+    one = runner.invoke(cli, ["diff", "-", str(reference_spec_path)],
+                        input=reference_spec_path.read_bytes())
+    assert one.exit_code == 0, one.output

@@ -88,12 +88,19 @@ class _Reader:
 
     def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str,
                 table: str, title: str = "") -> None:
-        for key in data:
+        """Refuse the keys not in `allowed`, and a null value (TOML has none: a key
+        that has no value is left out, in JSON as in TOML)."""
+        for key, value in data.items():
             if key not in allowed:
                 self.report("unknown-key", {"where": where, "key": key, "known": list(allowed)},
                          table, key, title)
+            elif value is None:
+                self.report("null-value", {"where": where, "key": key}, table, key, title)
 
-    def missing(self, key: str, where: str, table: str, title: str = "") -> None:
+    def missing(self, key: str, where: str, table: str, title: str = "",
+                data: Mapping[str, Any] | None = None) -> None:
+        if data is not None and key in data:
+            return  # given as null: reported as such
         self.report("missing-key", {"where": where, "key": key}, table, None, title)
 
     def wrong(self, key: str, expected: str, value: Any, where: str, table: str,
@@ -106,7 +113,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.missing(key, where, table, title)
+                self.missing(key, where, table, title, data)
             return None
         if not isinstance(value, str):
             self.wrong(key, "a string", value, where, table, title)
@@ -125,19 +132,21 @@ class _Reader:
         original = None
         for lang, text in value.items():
             if not LANGUAGE_TAG.fullmatch(lang):
-                self.report("spec-error", {"detail": f'{where}"{key}" has the key "{lang}", '
-                            "which is not a language tag like ko, en or en-GB"},
-                            table, key, title)
+                self.report("not-a-language-tag", {"where": where, "key": key,
+                                                   "lang": lang}, table, key, title)
             elif not isinstance(text, str):
-                self.wrong(f"{key}.{lang}", "a string", text, where, table, title)
+                self.report("wrong-type", {"where": where, "key": f"{key}.{lang}",
+                                           "expected": "a string", "value": _shown(text)},
+                            table, key, title)
             elif lang == self.original:
                 original = text
             else:
                 translations.setdefault(lang, {})[key] = text
-        if original is None:
-            given = ", ".join(value) or "none"
-            self.report("spec-error", {"detail": f'{where}"{key}" has no "{self.original}" '
-                        f"text (the meeting's language; it gives {given})"}, table, key, title)
+        if original is None and self.original not in value:
+            self.report("no-original-text", {"where": where, "key": key,
+                                             "lang": self.original,
+                                             "given": list(value) or ["none"]},
+                        table, key, title)
         return original
 
     def integer(self, data: Mapping[str, Any], key: str, where: str, table: str,
@@ -145,6 +154,8 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)  # 10.0 and 1e3 are whole numbers (as the JSON Schema says)
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong(key, "a whole number of minutes", value, where, table, title)
             return None
@@ -152,7 +163,9 @@ class _Reader:
 
     def boolean(self, data: Mapping[str, Any], key: str, where: str, table: str,
                 title: str = "") -> bool:
-        value = data.get(key, False)
+        value = data.get(key)
+        if value is None:
+            return False
         if not isinstance(value, bool):
             self.wrong(key, "true or false", value, where, table, title)
             return False
@@ -162,7 +175,7 @@ class _Reader:
              ) -> _dt.date | None:
         value = data.get(key)
         if value is None:
-            self.missing(key, where, table)
+            self.missing(key, where, table, data=data)
             return None
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
@@ -179,7 +192,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.missing(key, where, table, title)
+                self.missing(key, where, table, title, data)
             return None
         if isinstance(value, _dt.time) and value.tzinfo is None:
             return value
@@ -212,7 +225,7 @@ class _Reader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.wrong("overrides", "a list of tables", raw, "spec: ", "spec")
+            self.wrong("overrides", "a list of tables", raw, "", "spec")
             return ()
         out = []
         for k, entry in enumerate(raw, start=1):
@@ -243,7 +256,9 @@ class _Reader:
 
     def names(self, data: Mapping[str, Any], key: str, where: str, table: str,
               title: str = "") -> tuple[str, ...]:
-        value = data.get(key, [])
+        value = data.get(key)
+        if value is None:
+            return ()
         if not isinstance(value, list) or not all(
                 isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
             self.wrong(key, 'a list of names made of ASCII letters, digits, "-" and "_", '
@@ -276,7 +291,9 @@ class _Reader:
             return None
         self.unknown(data, ITEM_KEYS, where, number, title)
         before = len(self.errors)
-        kind_value = data.get("kind", Kind.TALK.value)
+        kind_value = data.get("kind")
+        if kind_value is None:
+            kind_value = Kind.TALK.value
         if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
             self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
                                       "known": [k.value for k in Kind]}, number, "kind", title)
@@ -305,8 +322,13 @@ class _Reader:
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
-        if not isinstance(raw, list) or not raw:
-            self.wrong("days", "a list of tables", raw, "spec: ", "spec")
+        if raw is None:
+            return ()  # null: reported as such
+        if raw == []:
+            self.report("no-days", {}, "spec", "days")
+            return ()
+        if not isinstance(raw, list):
+            self.wrong("days", "a list of tables", raw, "", "spec")
             return ()
         result = []
         number = 0
@@ -332,11 +354,11 @@ class _Reader:
         if not isinstance(data, dict):
             raise SpecError([Problem("not-a-table", facts={"what": "the spec",
                                                            "value": _shown(data)})])
-        self.unknown(data, SPEC_KEYS, "spec: ", "spec")
+        self.unknown(data, SPEC_KEYS, "", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             if head is None:
-                self.missing("meeting", "spec: ", "spec")
+                self.missing("meeting", "", "spec", data=data)
             else:
                 self.report("not-a-table", {"what": "[meeting]", "value": _shown(head)},
                          "meeting")
@@ -361,7 +383,7 @@ class _Reader:
             skip=self.dates(head, "skip", m, "meeting"),
             extra=self.dates(head, "extra", m, "meeting"),
         )
-        items = self.items(data.get("items"), "", "spec: ", "spec")
+        items = self.items(data.get("items"), "", "", "spec")
         overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
@@ -371,7 +393,7 @@ class _Reader:
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
         for key in _ONE_DAY_KEYS:
-            if key in head:
+            if head.get(key) is not None:
                 self.report("days-and-day-keys", {"key": key}, "meeting", key)
         if "items" in data:
             self.report("days-and-items", {}, "spec", "items")
@@ -393,7 +415,7 @@ class _Reader:
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*=""")
+_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*[=.]""")
 _OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
 _MULTILINE = re.compile("\"\"\"|'''")
 
@@ -479,9 +501,22 @@ def load_toml(text: str) -> Meeting:
 
 
 def load_json(text: str) -> Meeting:
-    """A meeting from spec text in JSON (same names as TOML); raises :class:`SpecError`."""
+    """A meeting from spec text in JSON (same names as TOML); raises :class:`SpecError`.
+
+    A key given twice in one object is refused (TOML refuses it too), naming the key
+    and both values."""
+    twice: dict[int, list[tuple[str, Any, Any]]] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                twice.setdefault(id(out), []).append((key, out[key], value))
+            out[key] = value
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise SpecError([Problem("syntax-error", facts={
             "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
@@ -490,7 +525,62 @@ def load_json(text: str) -> Meeting:
         raise SpecError([Problem("spec-too-deep")]) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise SpecError([f"JSON value cannot be read: {_first_sentence(exc)}"]) from None
+    if twice:
+        raise SpecError(_given_twice(data, twice))
     return _read_nested(_Reader(text, "json"), data)
+
+
+def _given_twice(data: Any, twice: Mapping[int, list[tuple[str, Any, Any]]]
+                 ) -> list[Problem]:
+    """A problem for each key given twice in one JSON object, named as the loader names
+    where it stands (``[meeting]: ``, item ``4.2``, ``day 2: ``); `twice` maps each such
+    object's id to its keys with their first and last values."""
+    found: list[Problem] = []
+
+    def visit(obj: Any, number: str, where: str, prefix: str = "", base: int = 0) -> None:
+        """Report `obj`'s keys given twice; `number` and `where` say where it stands,
+        `prefix` is the dotted path inside a key's value (``title.``), `base` how many
+        items earlier days held (their numbers run on)."""
+        if isinstance(obj, list):
+            for value in obj:
+                visit(value, number, where, prefix)
+            return
+        if not isinstance(obj, dict):
+            return
+        item = number if number and not number.endswith("/") else ""
+        title = obj.get("title") if item and not prefix else None
+        if isinstance(title, dict):
+            title = next((t for t in title.values() if isinstance(t, str)), None)
+        for key, first, second in twice.get(id(obj), ()):
+            found.append(Problem("duplicate-key", facts={
+                "where": where, "key": f"{prefix}{key}", "first": _shown(first),
+                "second": _shown(second)}, number=item,
+                title=title if isinstance(title, str) else ""))
+        for key, value in obj.items():
+            if prefix or not isinstance(value, dict | list):
+                visit(value, number, where, f"{prefix}{key}.")
+            elif key == "items" and isinstance(value, list):
+                head = f"{number}." if number and not number.endswith("/") else number
+                for k, child in enumerate(value, start=base + 1):
+                    visit(child, f"{head}{k}", "")
+            elif key == "meeting" and where == "spec: ":
+                visit(value, "", "[meeting]: ")
+            elif key == "days" and where == "spec: " and isinstance(value, list):
+                held = 0
+                for k, day in enumerate(value, start=1):
+                    visit(day, "", f"day {k}: ", base=held)
+                    if isinstance(day, dict) and isinstance(day.get("items"), list):
+                        held += len(day["items"])
+            elif key == "overrides" and where == "spec: " and isinstance(value, list):
+                for k, entry in enumerate(value, start=1):
+                    when = entry.get("date") if isinstance(entry, dict) else None
+                    visit(entry, f"{when if isinstance(when, str) else k}/",
+                          f"override {k}: ")
+            else:
+                visit(value, number, where, f"{key}.")
+
+    visit(data, "", "spec: ")
+    return found
 
 
 def _first_sentence(exc: Exception) -> str:

@@ -16,15 +16,18 @@ from collections.abc import Sequence
 import attrs
 
 from .._layout import parse_weekday, validate
+from .._messages import MESSAGES, render_message
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
+from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
+from ._times import afternoon, end_markers, seconds_given
 
 __all__ = ["ParseError", "ParseResult", "build"]
 
 _DAY = 24 * 60
 _GAP_ROW = re.compile(r"빈 시간 \d{1,6}분|Gap, \d{1,6} min")
-_DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range", "no-end"})
+_DISORDER = frozenset({"row-overlap", "out-of-order", "backwards-range"})
 _HALF_DAY = 12 * 60
 _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (Kind.BREAK, ("휴식", "중식", "점심", "오찬", "커피", "티타임", "coffee", "break", "lunch",
@@ -38,14 +41,29 @@ _KINDS: tuple[tuple[Kind, tuple[str, ...]], ...] = (
 )
 
 
+Fact = int | str
+
+
 class ParseError(AgendaError, ValueError):
     """A document that holds no agenda this library can read (no table of times, no
     date); `line` names the line at fault when there is one."""
 
-    def __init__(self, reason: str, line: int | None = None) -> None:
+    def __init__(self, reason: str, line: int | None = None, *, code: str | None = None,
+                 facts: dict[str, Fact] | None = None) -> None:
         self.reason = reason
         self.line = line
+        self.code = code
+        self.facts = dict(facts or {})
         super().__init__(f"line {line}: {reason}" if line else reason)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (``ko`` or ``en``), naming its line."""
+        if self.code is None or self.code not in MESSAGES:
+            return str(self)
+        body = render_message(self.code, self.facts, lang)
+        if not self.line:
+            return body
+        return f"{self.line}행: {body}" if lang == "ko" else f"line {self.line}: {body}"
 
 
 @attrs.frozen
@@ -79,9 +97,6 @@ class _Placed:
     backwards: bool = False
 
 
-Fact = int | str
-
-
 def _problem(code: str, facts: dict[str, Fact], *, line: int | None = None, number: str = "",
              title: str = "", path: tuple[str, ...] = (),
              severity: Severity = Severity.ERROR) -> Problem:
@@ -102,6 +117,14 @@ class _Bounds:
     end: int
 
 
+def _base(wall: int, moment: Moment) -> int:
+    """The day the clock of `moment`, placed at `wall`, counts from (``25:30`` counts
+    from the day before the one it falls on)."""
+    if moment.date is not None:
+        return wall // _DAY
+    return (wall - moment.clock.minutes) // _DAY
+
+
 def _hm(minutes: int) -> str:
     day, rest = divmod(minutes, _DAY)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
@@ -109,13 +132,17 @@ def _hm(minutes: int) -> str:
 
 
 class _Builder:
-    def __init__(self, table: Table, day: _dt.date, zone: str) -> None:
+    def __init__(self, table: Table, day: _dt.date, zone: str, open_minutes: int) -> None:
         self.table = table
+        self.open_minutes = open_minutes
+        self.open_rows: set[int] = set()
+        self.hangul = False
         self.day = day
         self.zone = zone
         self.zoneinfo = zoneinfo.ZoneInfo(zone)
         self.problems: list[Problem] = []
         self.last_start = 0
+        self.last_base = 0  # the day (from the meeting's) of the last start's clock
         self.last_instant: int | None = None
 
     def report(self, code: str, facts: dict[str, Fact], line: int, where: _Placed) -> None:
@@ -133,8 +160,16 @@ class _Builder:
             return (given - self.day).days * _DAY + moment.clock.minutes
         return day * _DAY + moment.clock.minutes
 
-    def instant(self, wall: int, offset: int | None, not_before: int | None) -> int:
+    def instant(self, wall: int, offset: int | None, not_before: int | None,
+                mark: str | None = None) -> int:
         local = _dt.datetime.combine(self.day, _dt.time()) + _dt.timedelta(minutes=wall)
+        if offset is None and mark is not None and mark[0] in "+-":
+            sign = -1 if mark[0] == "-" else 1
+            offset = sign * (int(mark[1:3]) * 3600 + int(mark[4:6]) * 60)
+        if offset is None and mark is not None:
+            for fold in (0, 1):
+                if local.replace(tzinfo=self.zoneinfo, fold=fold).tzname() == mark:
+                    return int(local.replace(tzinfo=self.zoneinfo, fold=fold).timestamp())
         if offset is not None:
             return int((local - _dt.timedelta(seconds=offset)).replace(
                 tzinfo=_dt.UTC).timestamp())
@@ -150,13 +185,15 @@ class _Builder:
         for k, row in enumerate(rows, start=1):
             number = f"{prefix}{k}"
             key = row.title or f"item {number}"
-            start = self.wall(row.start, self.last_start // _DAY)
+            start = self.wall(row.start, self.last_base)
             if row.start.date is None and start < self.last_start - _HALF_DAY:
                 start += _DAY
             self.last_start = start
-            t0 = self.instant(start, row.start.offset, self.last_instant)
+            self.last_base = _base(start, row.start)
+            t0 = self.instant(start, row.start.offset, self.last_instant, row.start.clock.mark)
             end, backwards = self.end_of(row, rows, k, start, parent_end)
-            t1 = self.instant(end, None if row.end is None else row.end.offset, t0)
+            t1 = self.instant(end, None if row.end is None else row.end.offset, t0,
+                              None if row.end is None else row.end.clock.mark)
             item = _Placed(row, number, (*path, key), start, end, t0, max(t1, t0), backwards)
             self.last_instant = item.t1
             placed.append(item)
@@ -168,17 +205,18 @@ class _Builder:
         if row.end is None:
             if k < len(siblings):
                 following = siblings[k]
-                nxt = self.wall(following.start, start // _DAY)
+                nxt = self.wall(following.start, _base(start, row.start))
                 return (nxt + _DAY if nxt < start else nxt), False
             if parent_end is not None:
                 return parent_end, False
             if row.stated is not None:
                 return start + row.stated, False
             window = self.window_end()
-            if window is not None and window > start:
+            if window is not None and window > start and not row.open_end:
                 return window, False
-            return start, False
-        end = self.wall(row.end, start // _DAY)
+            self.open_rows.add(id(row))
+            return start + self.open_minutes, False
+        end = self.wall(row.end, _base(start, row.start))
         if row.end.date is None and end < start:
             if start - end > _HALF_DAY:
                 return end + _DAY, False
@@ -205,8 +243,11 @@ class _Builder:
             start, end = _hm(item.start), _hm(item.end)
             if item.backwards:
                 self.report("backwards-range", {"start": start, "end": end}, row.line, item)
-            elif row.end is None and minutes <= 0:
-                self.report("no-end", {"start": start}, row.line, item)
+            elif id(row) in self.open_rows:
+                self.problems.append(_problem(
+                    "open-end", {"start": start, "minutes": minutes}, line=row.line,
+                    number=item.number, title=row.title, path=item.path,
+                    severity=Severity.WARNING))
             elif row.stated is not None and row.stated != minutes:
                 self.report("stated-duration", {"stated": row.stated, "minutes": minutes,
                                                 "start": start, "end": end}, row.line, item)
@@ -228,7 +269,8 @@ class _Builder:
                                         "gap": (item.t0 - previous.t1) // 60}, row.line, item)
             self.check_order(item, minutes)
             previous = item
-        if previous is not None and bounds is not None and previous.t1 != bounds.t1:
+        if (previous is not None and bounds is not None and previous.t1 != bounds.t1
+                and id(previous.row) not in self.open_rows):
             self.report(f"{bounds.what}-end", {"end": _hm(previous.end),
                                                 "expected": _hm(bounds.end), **bounds.facts},
                         previous.row.line, previous)
@@ -314,8 +356,9 @@ class _Builder:
             if given == self.day.isoweekday():
                 weekday = facts.date.weekday
         return Meeting(facts.title or "agenda", self.day, _dt.time(first // 60, first % 60),
-                       self.zone, _unique(items), end=end, location=facts.place,
-                       category=facts.category, weekday=weekday)
+                       self.zone, with_ids(_unique(items)), end=end, location=facts.place,
+                       category=facts.category, weekday=weekday,
+                       language="ko" if self.hangul else "en")
 
 
 def _without_gap_rows(rows: list[Row]) -> list[Row]:
@@ -363,19 +406,23 @@ def _date(table: Table, given: _dt.date | None, problems: list[Problem]) -> _dt.
     if written is None:
         day = given or from_rows
         if day is None:
-            raise ParseError("the document gives no date; pass one (--date YYYY-MM-DD)")
+            raise ParseError("the document gives no date; pass one (--date YYYY-MM-DD)",
+                             code="parse-no-date")
         return day
     year = written.year or (given.year if given else None) or (
         from_rows.year if from_rows else None) or facts.year
     if year is None:
         raise ParseError(f"the date {written.month}.{written.day} has no year, and no other "
                          "date in the document has one; pass the date (--date YYYY-MM-DD)",
-                         facts.date_line)
+                         facts.date_line, code="parse-no-year",
+                         facts={"month": written.month, "day": written.day})
     try:
         day = _dt.date(year, written.month, written.day)
     except ValueError:
         raise ParseError(f"{year}-{written.month:02d}-{written.day:02d} is not a date",
-                         facts.date_line) from None
+                         facts.date_line, code="parse-bad-date",
+                         facts={"date": f"{year}-{written.month:02d}-{written.day:02d}"}
+                         ) from None
     if given is not None and given != day:
         problems.append(_problem("date-mismatch", {
             "date": day.isoformat(), "given": given.isoformat()}, line=facts.date_line))
@@ -404,46 +451,61 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
     if given is not None:
         try:
             zoneinfo.ZoneInfo(given)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             raise ParseError(f"unknown time zone {given!r} (use an IANA name such as "
-                             "Asia/Seoul)") from None
+                             "Asia/Seoul)", code="parse-unknown-zone",
+                             facts={"timezone": given}) from None
         return given
     if facts.zone is not None:
         try:
             zoneinfo.ZoneInfo(facts.zone)
             return facts.zone
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass
-    offsets = {row.start.offset for row in rows if row.start.offset is not None}
-    if len(offsets) == 1:
-        (offset,) = offsets
-        if offset % 3600 == 0:
-            hours = offset // 3600
-            zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-            problems.append(_problem("assumed-timezone", {"timezone": zone},
-                                     severity=Severity.WARNING))
-            return zone
+    offsets = [row.start.offset for row in rows if row.start.offset is not None]
+    if offsets and offsets[0] % 3600 == 0:
+        # ISO times with offsets (CSV): the first row's offset as a fixed zone, so the
+        # instants stay right even where the offsets change (a clock change)
+        hours = offsets[0] // 3600
+        zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+        problems.append(_problem("assumed-timezone", {"timezone": zone},
+                                 severity=Severity.WARNING))
+        return zone
     zone = "Asia/Seoul" if hangul else "UTC"
     problems.append(_problem("assumed-timezone", {"timezone": zone},
                              severity=Severity.WARNING))
     return zone
 
 
-def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool
-          ) -> ParseResult:
-    """The meeting and the problems of the `table` a reader found."""
+OPEN_MINUTES = 30
+"""How long a last row left open (``12:00~``) is read to last, unless told."""
+
+
+def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool,
+          open_end: int | None = None) -> ParseResult:
+    """The meeting and the problems of the `table` a reader found; a last row left
+    open lasts `open_end` minutes (`OPEN_MINUTES` when None)."""
     if not table.rows:
         raise ParseError("no agenda found: no line starts with a time range "
-                         "such as 14:00~14:30")
+                         "such as 14:00~14:30", code="parse-no-agenda")
     problems: list[Problem] = []
-    table.rows = _without_gap_rows(table.rows)
+    window = table.facts.window
+    table.rows = end_markers(_without_gap_rows(table.rows),
+                             None if window is None else window.end.minutes)
+    afternoon(table.rows)
+    for line, clock in seconds_given(table.rows):
+        problems.append(_problem("seconds-dropped", {"time": clock}, line=line,
+                                 severity=Severity.WARNING))
     day = _date(table, date, problems)
     zone = _zone(table.facts, tz, hangul, table.rows, problems)
-    builder = _Builder(table, day, zone)
+    builder = _Builder(table, day, zone, OPEN_MINUTES if open_end is None else open_end)
+    builder.hangul = hangul
     try:
         placed, meeting = builder.run()
     except (ValueError, OverflowError) as exc:
-        raise ParseError(f"the times cannot be placed on {day.isoformat()}: {exc}") from None
+        raise ParseError(f"the times cannot be placed on {day.isoformat()}: {exc}",
+                         code="parse-unplaceable", facts={"date": day.isoformat(),
+                                                          "error": str(exc)}) from None
     problems.extend(builder.problems)
     for item in builder.every(placed):
         if not item.row.title:

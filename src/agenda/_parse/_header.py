@@ -19,20 +19,32 @@ __all__ = ["read_facts", "unmark"]
 _DATE_LABELS = ("일시", "일자", "날짜", "시간", "date", "when", "time", "day")
 _PLACE_LABELS = ("장소", "위치", "place", "venue", "location", "where", "room")
 _TITLE_LABELS = ("제목", "회의명", "행사명", "title", "subject", "meeting", "event")
-_ALL = "|".join((*_DATE_LABELS, *_PLACE_LABELS, *_TITLE_LABELS))
+
+
+def _spaced(label: str) -> str:
+    """A Korean label as documents space it out (``일 시``, ``장  소``)."""
+    if label.isascii():
+        return label
+    return r"\s{0,3}".join(label)
+
+
+_ALL = "|".join(_spaced(label) for label in (*_DATE_LABELS, *_PLACE_LABELS, *_TITLE_LABELS))
 _LABELLED = re.compile(
     r"(?:[\(\[<【]\s{0,2}(" + _ALL + r")\s{0,2}[\)\]>】]\s{0,2}[:：]?|(" + _ALL +
-    r")\s{0,2}[:：])\s{0,4}", re.IGNORECASE)
-_MAIL_HEADER = re.compile(r"(from|to|cc|date|sent|subject|보낸\s?사람|받는\s?사람|참조|제목|날짜)"
+    r")(?:\s{0,2}/\s{0,2}(?:" + _ALL + r"))?\s{0,2}[:：]|(?<![^\s\-])(" + _ALL +
+    r")\s{1,4}(?=\d))\s{0,4}", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"(from|to|cc|date|sent|subject|when|where|보낸\s?사람|받는\s?사람|참조|"
+                          r"제목|날짜)"
                           r"\s{0,2}:", re.IGNORECASE)
 _ZONE = re.compile(r"\(\s{0,2}([A-Za-z]{2,14}(?:/[A-Za-z0-9_+\-]{1,30}){1,2}|UTC|KST|JST|GMT)"
                    r"\s{0,2}\)|(?<![A-Za-z])(KST|JST|UTC|GMT)(?![A-Za-z])")
 _ABBREVIATIONS = {"KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC"}
 _TITLE_PREFIX = re.compile(r"(?:참고|붙임|첨부|별첨)\s{1,4}|(?:agenda|re|fwd|fw|aw|wg)\s{0,2}"
                            r"(?::|\s[-–—])\s{0,4}|\[[^\]]{1,30}\]\s{0,4}", re.IGNORECASE)
-_TITLE_SUFFIXES = ("개요", "일정표", "일정", "세부 일정", "agenda", "programme", "program",
-                   "schedule")
-_SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">")
+_TITLE_SUFFIXES = ("개최 계획", "행사 계획", "추진 계획", "계획", "개요", "일정표", "세부 일정",
+                   "일정", "agenda", "programme", "program", "schedule")
+_SECTION_MARKS = ("□", "■", "○", "◦", "▪", "•", "-", "*", "※", "|", "+", ">", "❒", "❍")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s|[IVX]{1,4}\.\s|[가-하]\.\s")
 
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -45,7 +57,8 @@ def unmark(text: str) -> str:
 
 
 def _zone_of(text: str) -> str | None:
-    found = _ZONE.search(text)
+    named = [m for m in _ZONE.finditer(text) if m.group(1) and "/" in m.group(1)]
+    found = named[0] if named else _ZONE.search(text)
     if found is None:
         return None
     name = found.group(1) or found.group(2)
@@ -71,6 +84,8 @@ def _heading_like(text: str) -> bool:
     if not stripped or len(stripped) > 80 or stripped.startswith(_SECTION_MARKS):
         return False
     if stripped.endswith((".", ",", ":", "!", "?", "다", ")")) or _LABELLED.match(stripped):
+        return False
+    if _NUMBERED.match(stripped):  # "1. 행사 개요": a section of the document
         return False
     return find_span(stripped) is None
 
@@ -100,7 +115,8 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
         labelled = _LABELLED.match(text)
         if labelled is None:
             continue
-        label = (labelled.group(1) or labelled.group(2)).lower()
+        label = "".join((labelled.group(1) or labelled.group(2) or labelled.group(3)
+                         ).lower().split())
         value = text[labelled.end():].strip()
         if not value:
             continue
@@ -111,6 +127,11 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             facts.place = value
         elif label in _TITLE_LABELS and facts.title is None:
             facts.title, facts.title_line = _clean_title(value), n
+    if facts.date is None:  # a mail's Date:/When: header is the date when nothing else is
+        for n, raw in lines:
+            header = _MAIL_HEADER.match(raw.strip()) if n in skip else None
+            if header is not None and header.group(1).lower() in ("date", "when", "날짜", "sent"):
+                _date_facts(facts, n, raw.strip()[header.end():].strip())
     for n, raw in lines:
         if n in skip or facts.year is not None:
             continue
@@ -125,6 +146,13 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
             if found is not None and found.weekday is not None:
                 facts.date, facts.date_line = found, n
                 break
+    if facts.zone is None:  # "(America/New_York)" written beside an unlabelled date
+        for n, raw in lines:
+            if n not in skip and "/" in raw and find_date(raw) is not None:
+                zone = _zone_of(raw)
+                if zone is not None and "/" in zone:
+                    facts.zone = zone
+                    break
     if facts.title is None and mail_subject is not None and mail_subject[1]:
         facts.title, facts.title_line = _clean_title(mail_subject[1]), mail_subject[0]
     if facts.title is None and heading is not None:
@@ -134,6 +162,30 @@ def read_facts(lines: Sequence[tuple[int, str]], first_row: int, facts: Facts) -
         for n, raw in reversed(lines):
             if n < limit and n not in skip and _heading_like(raw):
                 facts.title, facts.title_line = _clean_title(raw), n
+                break
+    if facts.title is None and facts.date is not None and facts.date_line:
+        # "Research Meetup, Thursday, June 5, 2025": the name before the date
+        line = dict(lines).get(facts.date_line, "")
+        if _LABELLED.match(strip_bullets(unmark(line))[0]):
+            line = ""
+        head = ""
+        found = find_date(line)
+        if found is not None and found.start > 3:
+            head = line[:found.start]
+            weekday = re.search(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\W{0,3}$",
+                                head, re.IGNORECASE)
+            if weekday is not None:
+                head = head[:weekday.start()]
+        head = unmark(head).strip(" ,-–—:|")
+        if 3 <= len(head) <= 80 and not _LABELLED.match(head):
+            facts.title, facts.title_line = _clean_title(head), facts.date_line
+    if facts.title is None:  # "❒ 의병장 추모제": a section-marked line above the facts
+        limit = first_fact or first_row or (lines[-1][0] + 1 if lines else 0)
+        for n, raw in lines:
+            body = raw.strip().lstrip("".join(_SECTION_MARKS) + "❒❍■▣◈ ").strip()
+            if n < limit and n not in skip and body and _heading_like(body) and (
+                    body != raw.strip()):
+                facts.title, facts.title_line = _clean_title(body), n
                 break
 
 

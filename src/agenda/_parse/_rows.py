@@ -41,6 +41,7 @@ class Row:
     order_line: int = 0
     children: list[Row] = attrs.Factory(list)
     gap_ok: bool = False  # the time before it is left empty on purpose (a gap row)
+    open_end: bool = False  # written as a range left open (``12:00~``)
 
     def topics(self) -> list[str]:
         """The notes, with continued lines joined to the note they continue."""

@@ -13,17 +13,43 @@ import re
 import attrs
 
 __all__ = [
-    "Clock", "DateFact", "Span", "clock_at", "find_date", "find_span", "is_furniture",
-    "match_duration", "match_span", "split_arrows", "strip_bullets", "trailing_duration",
+    "Clock", "DateFact", "Span", "clock_at", "find_date", "find_span", "find_span_at",
+    "is_furniture",
+    "match_duration", "match_open", "match_span", "normalize", "split_arrows",
+    "strip_bullets", "trailing_duration",
 ]
 
+# Full-width digits and punctuation as East Asian documents type them (１４：４０),
+# read as their ASCII forms; the wave dashes stay (they separate ranges).
+_WIDE = str.maketrans({
+    **{chr(0xFF10 + k): str(k) for k in range(10)},
+    "：": ":", "（": "(", "）": ")", "［": "[", "］": "]", "＇": "'", "｜": "|",
+    "\u3000": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+})
+
 _MERIDIEM = r"(?:\s?([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))"
+# 오전/오후 and the Korean words for parts of the day: 낮 12시 is noon, 밤/저녁 are
+# the evening, 새벽/아침 the morning.
 _CLOCK = re.compile(
-    r"(?:(오전|오후)\s?)?(\d{1,2})"
-    r"(?:\s?[:：]\s?(\d{2})(?!\d)|\s?시(?:\s?(\d{1,2})\s?분)?)?"
+    r"(?:(오전|오후|낮|밤|저녁|새벽|아침)\s?)?(\d{1,2})"
+    r"(?:\s?[:：]\s?(\d{2})(?:[:：](\d{2}))?(?!\d)|\.(\d{2})(?=\s?[AaPp]\.?\s?[Mm])"
+    r"|\s?시(?:\s?(\d{1,2})\s?분|\s?(반))?)?"
 )
+_WORD_CLOCK = re.compile(r"(noon|midday|midnight|정오|자정)(?![A-Za-z])", re.IGNORECASE)
+_MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?![\d:])")
 _AMPM = re.compile(_MERIDIEM)
-_SEPARATOR = re.compile(r"\s{0,3}(?:[~～\-–—‒―]|to(?![A-Za-z])|부터)\s{0,3}")
+# "01:30 EDT–01:30 EST": the zone mark agenda's own tables print where a range
+# crosses a clock change; only where a range's separator or the cell's end follows.
+_MARK = re.compile(r" ([A-Z]{2,5}|[+-]\d{2}:\d{2})"
+                   r"(?=\s{0,3}(?:[~～〜∼\-–—]\s{0,3}\d|\(\d|\||$))")
+_SEPARATOR = re.compile(
+    r"\s{0,3}(?:[~～〜∼∽\-–—‒―]|to(?![A-Za-z])|until(?![A-Za-z])|부터)\s{0,3}")
+_MINUTES_ONLY = re.compile(r"(\d{1,2})\s?분(?!\s?간)")
+_UNTIL = re.compile(r"\s{0,2}까지")
+_OPEN_WORDS = re.compile(r"(?:open|late|tbd|tba|\?{1,3}|끝까지|종료시|이후)(?![A-Za-z])",
+                         re.IGNORECASE)
+_KO_EVENING = frozenset({"오후", "밤", "저녁"})
+_KO_MORNING = frozenset({"오전", "새벽", "아침"})
 _ISO_DAY = re.compile(r"(?:[A-Za-z]{3}\s)?(\d{4})-(\d{2})-(\d{2})"
                       r"(?:\s?\(\s?([^\s()]{1,3})\s?\))?\s{0,2}")
 
@@ -37,7 +63,7 @@ _DURATIONS = (
         r"(?:(\d{1,4})\s{0,2}(?:분|minutes?|mins?|m)(?![A-Za-z])\.?)?\s{0,2}[\)\]]?"
     ),
 )
-_BULLETS = frozenset("▪▫■□●○◦•·‣∙-–*+※▶►▷◆◇☐✓✔>")
+_BULLETS = frozenset("▪▫■□●○◦•·‣∙-–*+※▶►▷◆◇☐✓✔>❍❒∘ㆍ▲△▸")
 _NUMBERING = re.compile(
     r"(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d)|[①-⑳]|[가-하][.)]|[A-Za-z][.)](?![A-Za-z0-9]))\s{0,4}")
 _FURNITURE = re.compile(
@@ -79,11 +105,14 @@ _WEEKDAY_BEFORE = re.compile(r"(" + _WEEKDAY_WORD + r"|[월화수목금토일]�
 
 @attrs.frozen
 class Clock:
-    """A wall-clock time as written: minutes after midnight (``24:00`` is 1440), and
-    whether the writer gave ``AM``/``PM`` (or 오전/오후)."""
+    """A wall-clock time as written: minutes after midnight (``24:00`` is 1440, and
+    ``25:30`` the next day's 01:30), whether the writer gave ``AM``/``PM`` (or
+    오전/오후), and the seconds when the time gives them (``14:00:30``)."""
 
     minutes: int
     meridiem: str | None = None  # "a" or "p"
+    seconds: int = 0
+    mark: str | None = None  # the zone's abbreviation or UTC offset (``EDT``, ``+04:00``)
 
 
 @attrs.frozen
@@ -109,33 +138,67 @@ class DateFact:
     stop: int
 
 
+def normalize(text: str) -> str:
+    """`text` with full-width digits and punctuation read as ASCII (``１４：４０`` is
+    ``14:40``) and odd spaces as plain ones."""
+    return text.translate(_WIDE)
+
+
 def clock_at(text: str, pos: int) -> tuple[Clock, int] | None:
     if pos > 0 and text[pos - 1].isdigit():
         return None
+    word = _WORD_CLOCK.match(text, pos)
+    if word is not None:
+        midnight = word.group(1).lower() in ("midnight", "자정")
+        return Clock(0 if midnight else 720, None if midnight else "p"), word.end()
     found = _CLOCK.match(text, pos)
     if found is None:
         return None
-    ampm_ko, hour_text, minute_colon, minute_ko = found.groups()
+    (ampm_ko, hour_text, minute_colon, second_text, minute_dot, minute_ko,
+     half) = found.groups()
     stop = found.end()
     hour = int(hour_text)
     meridiem = None
-    if ampm_ko:
-        meridiem = "a" if ampm_ko == "오전" else "p"
+    if ampm_ko in _KO_MORNING:
+        meridiem = "a"
+    elif ampm_ko in _KO_EVENING or (ampm_ko == "낮" and (hour == 12 or hour < 7)):
+        meridiem = "p"
     ampm = _AMPM.match(text, stop)
     if ampm is not None and 1 <= hour <= 12:  # "14:12 am..." is a time and a word
         meridiem, stop = ampm.group(1).lower(), ampm.end()
-    if minute_colon is None and "시" not in found.group(0) and meridiem is None:
+    elif minute_dot is not None:
         return None
-    minute = int(minute_colon or minute_ko or 0)
-    if minute > 59:
+    if minute_colon is None and minute_dot is None and "시" not in found.group(0) and (
+            meridiem is None):
+        return None
+    if ampm_ko is not None and meridiem is None and "시" not in found.group(0) and (
+            minute_colon is None):
+        return None
+    minute = 30 if half else int(minute_colon or minute_dot or minute_ko or 0)
+    seconds = int(second_text or 0)
+    if minute > 59 or seconds > 59:
         return None
     if meridiem is not None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if meridiem == "p" else 0)
-    elif hour > 24 or (hour == 24 and minute):
+    elif hour > 47 or (hour > 24 and minute_colon is None):
         return None
-    return Clock(hour * 60 + minute, meridiem), stop
+    mark = _MARK.match(text, stop) if minute_colon is not None else None
+    if mark is not None:
+        stop = mark.end()
+    return Clock(hour * 60 + minute, meridiem, seconds,
+                 None if mark is None else mark.group(1)), stop
+
+
+def _military(text: str, pos: int) -> tuple[Clock, int] | None:
+    """``0800`` as a 24-hour clock (only inside a range of two such: ``0800 – 0830``)."""
+    if pos > 0 and text[pos - 1].isdigit():
+        return None
+    found = _MILITARY.match(text, pos)
+    if found is None:
+        return None
+    return Clock(int(found.group(1)) * 60 + int(found.group(2))), found.end()
 
 
 def _with_meridiem(clock: Clock, meridiem: str) -> Clock:
@@ -146,8 +209,11 @@ def _with_meridiem(clock: Clock, meridiem: str) -> Clock:
 def match_span(text: str, pos: int = 0) -> Span | None:
     """The time range that starts exactly at `pos`, else None."""
     first = clock_at(text, pos)
+    military = first is None
     if first is None:
-        return None
+        first = _military(text, pos)
+        if first is None:
+            return None
     start, at = first
     sep = _SEPARATOR.match(text, at)
     if sep is None:
@@ -155,13 +221,25 @@ def match_span(text: str, pos: int = 0) -> Span | None:
     at = sep.end()
     end_date = None
     day = _ISO_DAY.match(text, at)
-    if day is not None:
+    if day is not None and not military:
         end_date = (int(day.group(1)), int(day.group(2)), int(day.group(3)))
         at = day.end()
-    second = clock_at(text, at)
+    second = _military(text, at) if military else clock_at(text, at)
     if second is None:
-        return None
+        if military:
+            return None
+        only = _MINUTES_ONLY.match(text, at)
+        if only is None or "시" not in text[pos:at] or int(only.group(1)) > 59:
+            return None
+        # "09시 55분~57분": the end names only its minutes, within the start's hour
+        minutes = start.minutes // 60 * 60 + int(only.group(1))
+        second = (Clock(minutes + (60 if minutes <= start.minutes else 0)), only.end())
     end, stop = second
+    if military and ({start.minutes // 60, end.minutes // 60} <= {19, 20}):
+        return None  # "2019-2020" is a span of years
+    until = _UNTIL.match(text, stop)
+    if until is not None:
+        stop = until.end()
     if start.meridiem is None and end.meridiem is not None and start.minutes < 13 * 60:
         # "10:30–11:45 AM": the start shares the end's half of the day unless that
         # would put it after the end (11:30–1:00 PM).
@@ -171,13 +249,44 @@ def match_span(text: str, pos: int = 0) -> Span | None:
     return Span(start, end, stop, end_date)
 
 
+def match_open(text: str, pos: int = 0) -> tuple[Clock, int] | None:
+    """A range left open at its end, starting exactly at `pos` (``12:00~``,
+    ``17:30 – open``, ``7:00 pm -``): the start and where the range ends."""
+    first = clock_at(text, pos)
+    if first is None:
+        return None
+    start, at = first
+    sep = _SEPARATOR.match(text, at)
+    if sep is None or not sep.group(0).strip():
+        return None
+    at = sep.end()
+    word = _OPEN_WORDS.match(text, at)
+    if word is not None:
+        return start, word.end()
+    if text[at:at + 1].isdigit() or clock_at(text, at) is not None:
+        return None
+    return start, at
+
+
 def find_span(text: str) -> Span | None:
     """The first time range anywhere in `text`."""
-    for pos, char in enumerate(text):
-        if (char.isdigit() or char == "오") and (pos == 0 or not text[pos - 1].isdigit()):
+    found = find_span_at(text)
+    return found[1] if found is not None else None
+
+
+_CLOCK_FIRSTS = frozenset("오낮밤저새아정자NnMm")
+
+
+def find_span_at(text: str, start: int = 0) -> tuple[int, Span] | None:
+    """The first time range in `text` from `start` on, with the position it starts at."""
+    for pos in range(start, len(text)):
+        char = text[pos]
+        before = text[pos - 1] if pos else " "
+        if (char.isdigit() or char in _CLOCK_FIRSTS) and not before.isdigit() and not (
+                before.isascii() and before.isalpha()):
             span = match_span(text, pos)
             if span is not None:
-                return span
+                return pos, span
     return None
 
 
@@ -314,7 +423,8 @@ def _date_of(shape: str, found: re.Match[str]) -> DateFact | None:
 
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
-    _CLOCK, _AMPM, _SEPARATOR, _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
+    _CLOCK, _WORD_CLOCK, _MILITARY, _MARK, _MINUTES_ONLY, _UNTIL, _OPEN_WORDS, _AMPM, _SEPARATOR,
+    _ISO_DAY, *_DURATIONS, _NUMBERING, _FURNITURE,
     *(pattern for _, pattern in _DATES), _WEEKDAY_AFTER, _WEEKDAY_BEFORE,
 )
 """Every pattern of this module (the fuzz tests check that their repeats are bounded)."""

@@ -11,38 +11,18 @@ import io
 import re
 from collections.abc import Sequence
 
-from ._header import _date_facts, read_facts, unmark
-from ._rows import MAX_DEPTH, Facts, Moment, Row, Table
+from ._cells import Cells, Rows, header_roles, read_cells, role_of, time_cell
+from ._header import _date_facts, read_facts
+from ._rows import Facts, Moment, Row, Table
 from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
 
 __all__ = ["looks_bordered", "looks_csv", "looks_markdown", "read_bordered", "read_csv",
            "read_markdown"]
 
-_ROLES: dict[str, tuple[str, ...]] = {
-    "time": ("시간", "time", "일시", "시각", "when", "hours", "schedule", "timeslot"),
-    "start": ("시작", "start", "from", "begins", "starttime", "시작시간", "시작시각"),
-    "end": ("종료", "end", "until", "to", "ends", "endtime", "종료시간", "종료시각", "끝"),
-    "minutes": ("분", "minutes", "min", "mins", "duration", "length", "소요", "소요시간"),
-    "title": ("내용", "item", "title", "안건", "topic", "session", "제목", "programme",
-              "program", "agenda", "what", "세부내용", "프로그램", "행사", "subject"),
-    "presenter": ("발표자", "presenter", "speaker", "speakers", "발표", "진행", "who", "by",
-                  "담당", "연사", "lead", "host", "사회"),
-    "notes": ("비고", "notes", "note", "remarks", "참고", "comments", "comment"),
-    "category": ("구분", "category", "track", "part"),
-    "number": ("번호", "no", "#", "순서", "nr"),
-    "depth": ("깊이", "depth", "level"),
-}
-_WORD_ROLE = {word: role for role, words in _ROLES.items() for word in words}
 _SEPARATOR_CELL = re.compile(r":?-{1,200}:?")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BR = re.compile(r"<br\s{0,2}/?>", re.IGNORECASE)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def role_of(label: str) -> str | None:
-    """The role of a column from its header label (``비고`` → ``notes``)."""
-    key = re.sub(r"[\s.:()\[\]*_]", "", unmark(label).lower())
-    return _WORD_ROLE.get(key)
 
 
 # -- Markdown ------------------------------------------------------------------
@@ -82,25 +62,101 @@ def _is_separator(line: str) -> bool:
     return bool(cells) and all(_SEPARATOR_CELL.fullmatch(c.replace(" ", "")) for c in cells)
 
 
+def _is_table_line(line: str) -> bool:
+    return "|" in line and len(_md_cells(line)) >= 2
+
+
 def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
-    """Runs of table lines (start index, lines) that have a separator second."""
+    """Runs of table lines (start index, lines): lines of two cells or more between
+    bars, with or without a separator row under a header. A line without a bar inside
+    a run (a cell's text broken over lines by a paste) stays in the run."""
     blocks: list[tuple[int, list[str]]] = []
     k = 0
     while k < len(lines):
-        if lines[k].lstrip().startswith("|") and k + 1 < len(lines) and _is_separator(
-                lines[k + 1]):
-            end = k + 2
-            while end < len(lines) and lines[end].lstrip().startswith("|"):
-                end += 1
-            blocks.append((k, list(lines[k:end])))
-            k = end
-        else:
+        if not _is_table_line(lines[k]):
             k += 1
+            continue
+        end = k + 1
+        while end < len(lines):
+            if _is_table_line(lines[end]) or lines[end].strip() == "|":
+                end += 1
+                continue
+            ahead = next((j for j in range(end, min(end + 5, len(lines)))
+                          if not lines[j].strip() or "|" in lines[j]), None)
+            if ahead is not None and lines[ahead].strip() and lines[end].strip():
+                end = ahead
+                continue
+            break
+        block = list(lines[k:end])
+        timed = sum(1 for line in block if _row_has_time(line))
+        separated = len(block) > 1 and _is_separator(block[1])
+        if timed and (separated or timed >= 2):
+            blocks.append((k, block))
+        k = end
     return blocks
 
 
 def looks_markdown(lines: Sequence[str]) -> bool:
     return bool(_md_blocks(lines))
+
+
+def _md_rows(start: int, block: list[str]) -> list[Cells]:
+    """The rows of a block (line numbers from 1): a line without a bar, or a bare bar,
+    continues the last cell of the row above."""
+    out: list[Cells] = []
+    fresh = False  # the text lines after a row closed by a bar start a cell of their own
+    for offset, line in enumerate(block):
+        n = start + offset + 1
+        if _is_table_line(line):
+            if _is_separator(line):
+                continue
+            out.append(Cells(n, [_md_text(cell) for cell in _md_cells(line)]))
+            fresh = line.rstrip().endswith("|")
+        elif line.strip() and line.strip() != "|" and out:
+            cells = out[-1].cells
+            if fresh:
+                cells.append(_md_text(line))
+                fresh = False
+            else:
+                cells[-1] += "\n" + _md_text(line)
+    return out
+
+
+def read_markdown(lines: Sequence[str]) -> Table | None:
+    blocks = _md_blocks(lines)
+    if not blocks:
+        return None
+    start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+    table = _md_rows(start, block)
+    roles = header_roles(table[0].cells) if table else None
+    rows = Rows()
+    facts = Facts()
+    category: list[str] = []
+    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    if category:
+        facts.category = category[0]
+    used = set(range(start + 1, start + len(block) + 1))
+    outside = [(n, text) for n, text in enumerate(lines, start=1) if n not in used]
+    read_facts(outside, start + 1, facts)
+    return Table(rows.top, facts, "markdown")
+
+
+def _row_has_time(line: str) -> bool:
+    return any(time_cell(_md_text(c)) is not None for c in _md_cells(line))
+
+
+def _continue(row: Row, n: int, texts: list[str]) -> None:
+    for text in texts:
+        order = split_arrows(text.lstrip("※*- "))
+        if order is not None:
+            row.order, row.order_line = order, n
+        elif not row.title:
+            row.title = text
+        else:
+            row.notes.append(text)
+
+
+# -- CSV -----------------------------------------------------------------------
 
 
 def _span_of(text: str) -> tuple[Row, str] | None:
@@ -125,30 +181,6 @@ def _stated(text: str) -> int | None:
     return found[0] if found is not None and found[1] == len(text) else None
 
 
-class _Rows:
-    """Rows collected in order, nested by depth."""
-
-    def __init__(self) -> None:
-        self.top: list[Row] = []
-        self.stack: list[Row] = []
-
-    def add(self, row: Row) -> None:
-        row.depth = min(row.depth, MAX_DEPTH)
-        while self.stack and self.stack[-1].depth >= row.depth:
-            self.stack.pop()
-        if self.stack:
-            row.depth = self.stack[-1].depth + 1
-            self.stack[-1].children.append(row)
-        else:
-            row.depth = 0
-            self.top.append(row)
-        self.stack.append(row)
-
-    @property
-    def last(self) -> Row | None:
-        return self.stack[-1] if self.stack else None
-
-
 def _fill(row: Row, cells: dict[str, str]) -> None:
     if cells.get("presenter"):
         row.presenter.append(cells["presenter"])
@@ -160,91 +192,6 @@ def _fill(row: Row, cells: dict[str, str]) -> None:
         trailing = trailing_duration(row.title)
         if trailing is not None:
             row.stated, row.title = trailing
-
-
-def read_markdown(lines: Sequence[str]) -> Table | None:
-    blocks = _md_blocks(lines)
-    if not blocks:
-        return None
-    start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
-    roles = [role_of(_md_text(label)) for label in _md_cells(block[0])]
-    rows = _Rows()
-    facts = Facts()
-    for offset, line in enumerate(block[2:], start=2):
-        n = start + offset + 1
-        texts = [_md_text(cell) for cell in _md_cells(line)]
-        cells = {role: text for role, text in zip(roles, texts, strict=False) if role}
-        if cells.get("category") and facts.category is None:
-            facts.category = " ".join(cells["category"].split())
-        row = _md_row(n, texts, roles, cells)
-        if row is None:
-            last = rows.last
-            if last is not None:
-                _continue(last, n, [t for r, t in zip(roles, texts, strict=False)
-                                    if r not in ("category", "number") and t])
-            continue
-        rows.add(row)
-    used = set(range(start + 1, start + len(block) + 1))
-    outside = [(n, text) for n, text in enumerate(lines, start=1) if n not in used]
-    read_facts(outside, start + 1, facts)
-    return Table(rows.top, facts, "markdown")
-
-
-def _row_has_time(line: str) -> bool:
-    return any(match_span(_md_text(c).lstrip("· ")) for c in _md_cells(line))
-
-
-def _md_row(n: int, texts: list[str], roles: list[str | None], cells: dict[str, str]
-            ) -> Row | None:
-    title = cells.get("title", "")
-    depth = len(title) - len(title.lstrip("·"))
-    found: tuple[Row, str] | None = None
-    if depth and not cells.get("time"):  # "· 14:07~14:12 부산": a part of the row above
-        found = _span_of(title.lstrip("·").strip())
-        if found is not None:
-            found[0].title = found[1]
-    depth = depth if found is not None else 0
-    if found is not None:
-        pass
-    elif cells.get("time"):
-        found = _span_of(cells["time"])
-        if found is not None:
-            found[0].title = title or found[1]
-    elif cells.get("start"):
-        start = _moment(cells["start"])
-        if start is not None:
-            end = _moment(cells.get("end", ""))
-            found = (Row(n, start, end, title=title), "")
-    if found is None and "time" not in cells and "start" not in cells:
-        for k, text in enumerate(texts):
-            found = _span_of(text)
-            if found is not None:
-                rest = [t for t in texts[k + 1:] if t]
-                found[0].title = found[1] or (rest[0] if rest else "")
-                if not found[1] and len(rest) > 1:
-                    found[0].notes.append(" · ".join(rest[1:]))
-                break
-    if found is None:
-        return None
-    row = found[0]
-    row.line, row.depth = n, depth
-    row.title = " ".join(row.title.split())
-    _fill(row, cells)
-    return row
-
-
-def _continue(row: Row, n: int, texts: list[str]) -> None:
-    for text in texts:
-        order = split_arrows(text.lstrip("※*- "))
-        if order is not None:
-            row.order, row.order_line = order, n
-        elif not row.title:
-            row.title = text
-        else:
-            row.notes.append(text)
-
-
-# -- CSV -----------------------------------------------------------------------
 
 
 def _moment(text: str) -> Moment | None:
@@ -298,7 +245,7 @@ def read_csv(text: str) -> Table | None:
     if header is None:
         return None
     roles = [role_of(cell) for cell in records[header][1]]
-    rows = _Rows()
+    rows = Rows()
     facts = Facts()
     for n, record in records[header + 1:]:
         cells = {role: _unneutralise(value.strip()) for role, value in
@@ -387,7 +334,7 @@ def read_bordered(lines: Sequence[str]) -> Table | None:
             for column, cell in enumerate(cells):
                 labels[column].append(cell.strip())
     roles = [role_of(" ".join(words)) for words in labels]
-    rows = _Rows()
+    rows = Rows()
     group: list[tuple[int, list[str]]] = []
     category: list[str] = []
     for k in range(double + 1, len(lines)):
@@ -434,7 +381,7 @@ def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
             facts.place = value
 
 
-def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: _Rows) -> None:
+def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: Rows) -> None:
     if not group:
         return
 

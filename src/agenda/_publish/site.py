@@ -6,9 +6,12 @@
     agenda-<audience>.ics      one feed per audience the items name
     changes.json               every release, newest first, with its changes
     index.html                 the printable agenda, subscribe links, the changelog
+    live.html                  the live page: now, next, time left (see `_live`),
+    timetable.json, log.json   which it reads: the timetable and the actual times
     versions/0001/ …           each release as published, never rewritten:
         agenda.json            the spec
         agenda.ics, agenda-<audience>.ics, agenda.html
+        agenda.docx, agenda.hwpx   the agenda as Word and Hancom documents (agenda[office])
         changes.json, changes.ko.txt, changes.en.txt
 
 A release is made when the spec differs from the latest one; every file is then
@@ -22,6 +25,7 @@ import datetime as _dt
 import html
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -29,21 +33,25 @@ from urllib.parse import urljoin, urlsplit
 import attrs
 
 from .._audience import audiences
+from .._edit._actual import ActualLog
 from .._formats.html import to_html
 from .._formats.labels import labels_for
-from .._ics import REFRESH, to_ics
+from .._formats.sheet import OfficeUnavailable
+from .._ics import REFRESH, FeedError, _parse_feed, to_ics
 from .._io import write_atomic
 from .._layout import layout
+from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from .._zones import wall
 from ._changes import Changelog, changelog
+from ._live import LIVE_REFRESH, live_files
 from .series_page import CSS as SERIES_CSS
 from .series_page import series_section
 
-__all__ = ["FEED", "Release", "SiteError", "feed_name", "publish_site"]
+__all__ = ["FEED", "Release", "SiteError", "base_url_problem", "feed_name", "publish_site"]
 
 FEED = "agenda.ics"
 VERSIONS = "versions"
@@ -192,12 +200,28 @@ def _released(history: list[dict[str, Any]], now: _dt.datetime) -> _dt.datetime:
     return now
 
 
+def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
+    """``agenda.docx`` and ``agenda.hwpx`` in the release's language; none, with a
+    warning, where the libraries that write them (``agenda[office]``) are missing."""
+    from .._formats.docx import to_docx
+    from .._formats.hwpx import to_hwpx
+
+    try:
+        return {"agenda.docx": to_docx(timetable, lang=lang),
+                "agenda.hwpx": to_hwpx(timetable, lang=lang)}
+    except OfficeUnavailable as exc:
+        warnings.warn(f"the release has no agenda.docx and agenda.hwpx: {exc}",
+                      RuntimeWarning, stacklevel=3)
+        return {}
+
+
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]], now: _dt.datetime) -> str:
     page = to_html(timetable, lang=lang)
     extra = [*series_section(timetable, lang, _released(history, now)),
-             *_subscribe(base_url, feeds, lang),
-             *_log(history, lang, timetable.zone)]
+             *_subscribe(base_url, feeds, lang), *_log(history, lang, timetable.zone),
+             f'<p class="publish live"><a href="live.html">'
+             f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
     if base_url is None:
         extra.append(_SCRIPT)
     page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
@@ -205,24 +229,70 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
 
 
+def base_url_problem(url: str) -> str | None:
+    """Why `url` cannot be where a folder is served (None when it can): only an
+    absolute ``http`` or ``https`` address may become the page's links."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return None
+    return render_message("bad-base-url", {"url": url})
+
+
+def _timetable_of(spec: bytes | None, path: Path) -> Timetable | None:
+    """The timetable of a release's spec (None for no release)."""
+    if spec is None:
+        return None
+    try:
+        return layout(load_json(spec.decode("utf-8")))
+    except (AgendaError, UnicodeDecodeError) as exc:
+        raise SiteError(f"the latest release cannot be read back ({exc})", path) from None
+
+
+def _same_meeting(meeting: Meeting, key: str, root: Path) -> Meeting:
+    """`meeting` as the one the folder publishes, whose key is `key`.
+
+    Without an `id`, a meeting's key is its date and title: postponing it, renaming it
+    or changing its language changes the key, not the meeting. It keeps the folder's
+    key as its id, so that its events keep their UIDs and subscribers see them move.
+    A meeting whose own id names another meeting is refused."""
+    if meeting.id is None:
+        return attrs.evolve(meeting, id=key)
+    raise SiteError(render_message("other-meeting", {"key": key, "id": meeting.id}), root)
+
+
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
-                 uid_domain: str | None = None, lang: str = "ko") -> Release:
+                 uid_domain: str | None = None, lang: str = "ko",
+                 log: ActualLog | None = None, live_refresh: int = LIVE_REFRESH) -> Release:
     """Publish `meeting` into `folder` as a release of a static site (see the module).
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
     the folder is served (``https://example.org/council/``): it makes the ``webcal://``
-    subscribe links absolute; without it the page builds them from its own address.
+    subscribe links absolute (an ``http`` or ``https`` address, else ValueError);
+    without it the page builds them from its own address.
+    A meeting without an `id` that was postponed, renamed or put into another language
+    since the last release is the same meeting: it keeps the folder's key (its events
+    their UIDs), the release lists the change and subscribers see the events move.
+    `log` (an :class:`agenda.ActualLog`) gives the live page its actual times, and
+    `live_refresh` how many seconds it waits between two readings.
+
     Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
-    for a folder that cannot be read or written; nothing is written then.
+    for a folder that cannot be read or written, or that publishes a meeting of another
+    `id`; nothing is written then.
     """
+    if base_url is not None and (problem := base_url_problem(base_url)) is not None:
+        raise ValueError(problem)
     timetable = layout(meeting)
     root = Path(folder)
     labels = labels_for(lang)
-    spec = dump_json(meeting).encode("utf-8")
     versions = _versions(root)
     latest = versions[-1] if versions else 0
     old_spec = _read(root / VERSIONS / f"{latest:04d}" / "agenda.json") if latest else None
+    old_timetable = _timetable_of(old_spec, root / VERSIONS / f"{latest:04d}" / "agenda.json")
+    if old_timetable is not None and old_timetable.meeting.key != meeting.key:
+        meeting = _same_meeting(meeting, old_timetable.meeting.key, root)
+        timetable = layout(meeting)
+    spec = dump_json(meeting).encode("utf-8")
     new = spec != old_spec
     version = latest + 1 if new else latest
 
@@ -232,19 +302,17 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
         name = feed_name(audience)
         previous = _read(root / name)
         title = meeting.title if audience is None else f"{meeting.title} ({audience})"
-        files[name] = to_ics(timetable, items=True, previous=previous, now=now,
-                             uid_domain=uid_domain, audience=audience, refresh=refresh,
-                             name=title)
+        try:
+            files[name] = to_ics(timetable, items=True, previous=previous, now=now,
+                                 uid_domain=uid_domain, audience=audience, refresh=refresh,
+                                 name=title)
+        except FeedError:
+            if previous is not None:  # when the folder's feed is what is wrong, name it
+                _parse_feed(previous, str(root / name))
+            raise
     history = _history(root)
     changes = Changelog()
     if new:
-        old_timetable = None
-        if old_spec is not None:
-            try:
-                old_timetable = layout(load_json(old_spec.decode("utf-8")))
-            except (AgendaError, UnicodeDecodeError) as exc:
-                raise SiteError(f"the latest release cannot be read back ({exc})",
-                                root / VERSIONS / f"{latest:04d}" / "agenda.json") from None
         changes = changelog(old_timetable, timetable)
         stamp = now.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         entry = {"version": version, "published": stamp,
@@ -257,6 +325,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
         release_files = {
             "agenda.json": spec,
             "agenda.html": to_html(timetable, lang=lang).encode("utf-8"),
+            **_documents(timetable, lang),
             "changes.json": _json(entry),
             "changes.ko.txt": changes.text("ko").encode("utf-8"),
             "changes.en.txt": changes.text("en").encode("utf-8"),
@@ -266,6 +335,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
     feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
     files["changes.json"] = _json({"releases": history})
+    files.update(live_files(timetable, log, lang=lang, refresh=live_refresh))
     files["index.html"] = _index(timetable, lang, base_url, feeds, history, now
                                  ).encode("utf-8")
 
