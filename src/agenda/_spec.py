@@ -11,9 +11,10 @@ import datetime as _dt
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 import rtoml
 import tomli_w
 
@@ -23,7 +24,7 @@ from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting, Override
 from ._problems import Problem, SpecError
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
-           "loads", "to_dict"]
+           "loads", "problem_lines", "to_dict"]
 
 # The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
 SPEC_KEYS = names("spec")
@@ -418,6 +419,36 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*[=.]""")
 _OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
 _MULTILINE = re.compile("\"\"\"|'''")
+
+
+def problem_lines(text: str, problems: Sequence[Problem]) -> tuple[Problem, ...]:
+    """`problems` of the meeting read from the TOML spec `text`, each that has no line
+    given the line of its item's ``[[items]]`` table (in ``[[days.items]]`` and
+    ``[[overrides.items]]`` too; an occurrence's problem, numbered ``2025-04-07 2``, in
+    that override's items when it has its own), or for the meeting's own the line of
+    the ``[meeting]`` key it is about (else of ``[meeting]``). Only a text with a
+    problem is scanned."""
+    if not problems or all(p.line is not None for p in problems):
+        return tuple(problems)
+    tables = _toml_tables(text)
+    out = []
+    for problem in problems:
+        day, _, number = problem.number.rpartition(" ")
+        found = (tables.get(f"{day}/{number}") or tables.get(number)) if day else (
+            tables.get(number) if number else tables.get("meeting"))
+        if problem.line is None and found is not None:
+            header, keys = found
+            key = _MEETING_KEY_OF.get(problem.code) if not number else None
+            problem = attrs.evolve(problem, line=keys.get(key, header) if key else header)
+        out.append(problem)
+    return tuple(out)
+
+
+_MEETING_KEY_OF = {"weekday-mismatch": "weekday", "unknown-weekday": "weekday",
+                   "unknown-timezone": "timezone", "bad-repeat": "repeat",
+                   "end-before-start": "end", "past-end": "end", "short-of-end": "end",
+                   "empty-title": "title", "empty-id": "id", "bad-override": "overrides"}
+"""The [meeting] key a problem of the meeting itself is about."""
 
 
 def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:

@@ -162,19 +162,35 @@ def _source(path: str) -> tuple[Meeting, str, str]:
         sys.exit(EXIT_UNREADABLE)
 
 
-def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
+def _layout_or_exit(meeting: Meeting, lang: str | None = None,
+                    source: str | None = None) -> Timetable:
     """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
-    meeting's language) and exit 1; warnings go to standard error."""
+    meeting's language) and exit 1; warnings go to standard error. The problems of a
+    meeting read from the TOML file `source` carry their lines."""
     lang = _language(meeting, lang)
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
-        for problem in exc.problems:
+        for problem in _with_lines(exc.problems, source):
             _out(problem.text(lang))
         sys.exit(EXIT_INVALID)
-    for warning in timetable.warnings:
+    for warning in _with_lines(timetable.warnings, source):
         click.echo(warning.text(lang), err=True)
     return timetable
+
+
+def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Problem]:
+    """`problems` with the lines of their items in the TOML file `source` (as they are
+    for standard input, a JSON spec or a file that cannot be read again)."""
+    if not problems or source in (None, "-") or str(source).lower().endswith(".json"):
+        return problems
+    try:
+        text = decode_spec(Path(str(source)).read_bytes()).removeprefix("\ufeff")
+    except (OSError, SpecError):
+        return problems
+    from ._spec import problem_lines
+
+    return problem_lines(text, problems)
 
 
 def _say(code: str, lang: str, **facts: Any) -> str:
@@ -278,13 +294,14 @@ def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
+        problems = tuple(_with_lines(exc.problems, file))
         return {"ok": False, "file": file, "lang": lang, "meeting": None,
-                "problems": [p.as_dict(lang) for p in exc.problems]}, EXIT_INVALID
+                "problems": [p.as_dict(lang) for p in problems]}, EXIT_INVALID
     return {"ok": True, "file": file, "lang": lang, "meeting": {
         "title": meeting.title, "date": meeting.date.isoformat(),
         "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
         "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
-        "problems": [p.as_dict(lang) for p in timetable.warnings]}, 0
+        "problems": [p.as_dict(lang) for p in _with_lines(timetable.warnings, file)]}, 0
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -375,7 +392,7 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
         _out(json.dumps(report, ensure_ascii=False, indent=2))
         sys.exit(code)
     meeting = _read(file, lang)
-    timetable = _layout_or_exit(meeting, lang)
+    timetable = _layout_or_exit(meeting, lang, file)
     _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
         _echo_occurrences(timetable, limit, _language(meeting, lang))
@@ -412,7 +429,7 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if on_day is not None and number is not None:
         raise click.UsageError("give --on or --occurrence, not both")
     _not_the_input(file, output)
-    timetable = _layout_or_exit(_read(file))
+    timetable = _layout_or_exit(_read(file), source=file)
     if on_day is not None or number is not None:
         timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:
@@ -541,7 +558,7 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     _not_the_input(file, output)
     from ._ics import FeedError, from_ics, to_ics
 
-    timetable = _layout_or_exit(_read(file), _message_language(lang))
+    timetable = _layout_or_exit(_read(file), _message_language(lang), file)
     if track is not None:  # a track is named by its title in any of its languages
         track = original_track(timetable, track)
     if lang is not None:
@@ -759,7 +776,7 @@ def schedule(file: str, fmt: str, output: str | None, lang: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
     exit 2 when the XML cannot carry an event (one longer than 99:59)."""
     meeting = _read(file)
-    timetable = _layout_or_exit(meeting, _message_language(lang))
+    timetable = _layout_or_exit(meeting, _message_language(lang), file)
     try:
         data = to_schedule(timetable, fmt, None if lang is None else _language_tag(lang))
     except ScheduleError as exc:
