@@ -245,7 +245,7 @@ def test_check_prints_the_missing_translation_warning(runner: CliRunner,
     result = runner.invoke(cli, ["check", "--lang", "en", str(spec)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: ")
-    assert 'warning: 2 "맺음말씀": has no en text for its title' in result.stderr
+    assert 'warning: line 12: 2 "맺음말씀": has no en text for its title' in result.stderr
 
 
 # -- rooms and tracks in several languages --------------------------------------------------
