@@ -36,7 +36,7 @@ from ._repeat import parse_repeat
 from ._series import Series
 from ._timetable import Slot, Timetable
 from ._vtimezone import vtimezone
-from ._zones import wall
+from ._time import wall
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",

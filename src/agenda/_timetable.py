@@ -16,7 +16,7 @@ import pendulum
 
 from ._model import Item, Meeting
 from ._problems import Problem
-from ._zones import moment
+from ._time import moment
 
 __all__ = ["DaySpan", "Slot", "Timetable"]
 

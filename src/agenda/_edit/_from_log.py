@@ -17,7 +17,7 @@ import attrs
 
 from .._messages import escape_controls
 from .._timetable import Slot
-from .._zones import wall
+from .._time import wall
 from ._actual import Actual, ActualLog, Event, Unit, moment_text, units
 from ._address import Address
 from ._errors import EditError

@@ -23,7 +23,7 @@ import orjson
 
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .._zones import wall
+from .._time import wall
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]

@@ -14,7 +14,7 @@ from .._formats.labels import labels_for
 from .._rule_words import rule_words
 from .._series import Series
 from .._timetable import Timetable
-from .._zones import moment
+from .._time import moment
 
 __all__ = ["CSS", "series_section"]
 

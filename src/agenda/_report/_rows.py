@@ -17,7 +17,7 @@ import attrs
 from .._edit._actual import Actual, ActualLog, Unit, units
 from .._problems import Problem
 from .._timetable import Slot, Timetable
-from .._zones import wall
+from .._time import wall
 
 __all__ = ["Report", "ReportRow", "Status", "report", "rounded_minutes"]
 
