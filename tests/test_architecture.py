@@ -24,7 +24,7 @@ SRC = Path(agenda.__file__).resolve().parent
 # the layout, the model, the timetable and the VTIMEZONE writer; the others are to move
 # their wall-clock questions there, and none may be added.
 TIME_HOMES = frozenset({
-    "agenda._clock", "agenda._time", "agenda._model", "agenda._timetable",
+    "agenda._time", "agenda._model", "agenda._timetable",
     "agenda._layout._place", "agenda._repeat", "agenda._series", "agenda._vtimezone",
     "agenda._ics", "agenda._feedwriter", "agenda._diff", "agenda._schedule",
     "agenda._edit._late", "agenda._edit._operations", "agenda._formats.labels",

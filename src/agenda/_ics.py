@@ -34,9 +34,9 @@ from ._model import slugify
 from ._problems import AgendaError
 from ._repeat import parse_repeat
 from ._series import Series
+from ._time import wall
 from ._timetable import Slot, Timetable
 from ._vtimezone import vtimezone
-from ._time import wall
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",

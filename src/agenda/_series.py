@@ -28,11 +28,11 @@ from collections.abc import Iterator
 import attrs
 import pendulum
 
-from ._clock import clock_change
 from ._messages import Fact
 from ._model import Meeting, Override, _to_date
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
+from ._time import clock_change
 from ._timetable import Timetable
 
 __all__ = ["NotAnOccurrence", "Series", "occurrence_on", "occurrences", "series_problems",

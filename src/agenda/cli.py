@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ._clock import clock_text
+from ._time import clock_text
 
 if TYPE_CHECKING:
     from ._ics import FeedTimetable

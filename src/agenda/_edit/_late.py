@@ -24,11 +24,11 @@ from typing import Any
 import attrs
 import pendulum
 
-from .._clock import clock_text
 from .._layout import layout
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, known_language
 from .._series import occurrence_on
+from .._time import clock_text
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,

@@ -30,6 +30,7 @@ from .._layout._tracks import natural_seconds
 from .._messages import Fact
 from .._model import Item, Meeting
 from .._problems import Severity
+from .._time import is_ambiguous
 from .._timetable import Timetable
 from ._address import (
     Address,
@@ -105,7 +106,7 @@ def wall_time(utc: int, zone: str, what: str, operation: str) -> _dt.datetime:
         wall = _wall(utc, zone)
     except (OverflowError, ValueError, OSError):
         raise EditError(operation, f"{what} would fall outside the calendar's range") from None
-    if wall.fold and wall.replace(fold=0).utcoffset() != wall.utcoffset():
+    if wall.fold and is_ambiguous(wall):
         raise EditError(operation, f"{what} would be {wall:%Y-%m-%d %H:%M} in the second pass "
                         f"of a repeated hour in {zone}, which a wall-clock time cannot name")
     return wall.replace(fold=0)

@@ -21,9 +21,9 @@ from typing import Any
 
 import orjson
 
+from .._time import wall
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .._time import wall
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]

@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from .._problems import UnknownLanguage, known_language
+from .._time import is_ambiguous
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
@@ -89,9 +90,9 @@ def _other_fold(moment: pendulum.DateTime) -> _dt.datetime | None:
         return None
     wall = _dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
                         moment.second, tzinfo=zone)
-    first, second = wall.replace(fold=0), wall.replace(fold=1)
-    if first.utcoffset() == second.utcoffset():
+    if not is_ambiguous(wall):
         return None
+    first, second = wall.replace(fold=0), wall.replace(fold=1)
     return second if first.utcoffset() == moment.utcoffset() else first
 
 

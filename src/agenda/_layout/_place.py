@@ -29,11 +29,11 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from .._clock import clock_change, clock_text
 from .._identity import item_path, path_problems, sibling_keys
 from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
+from .._time import clock_change, clock_text
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
 from ._conflicts import conflicts

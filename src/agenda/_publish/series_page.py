@@ -13,8 +13,8 @@ from .._formats.html import body
 from .._formats.labels import labels_for
 from .._rule_words import rule_words
 from .._series import Series
-from .._timetable import Timetable
 from .._time import moment
+from .._timetable import Timetable
 
 __all__ = ["CSS", "series_section"]
 

@@ -44,8 +44,8 @@ from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
-from .._timetable import Timetable
 from .._time import wall
+from .._timetable import Timetable
 from ._changes import Changelog, changelog
 from ._live import LIVE_REFRESH, live_files
 from .series_page import CSS as SERIES_CSS
