@@ -35,7 +35,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Day, Item, Kind, Meeting, Override, Translations
+from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
     AgendaError,
@@ -157,6 +157,7 @@ __all__ = [
     "Labels",
     "LateResult",
     "Lateness",
+    "Material",
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
