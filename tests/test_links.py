@@ -75,13 +75,15 @@ def test_every_drawn_link_is_sound_and_its_uri_is_ascii(url: str) -> None:
     assert url_problem(url) is None
     uri = as_uri(url)
     assert uri.isascii()
-    assert uri == url if url.isascii() else uri != url
+    assert uri.startswith(("http://", "https://"))
+    assert uri.lower() == url.lower() if url.isascii() else uri != url
 
 
 def test_a_uri_writes_the_host_in_idna_and_the_rest_percent_encoded() -> None:
     assert as_uri("https://예시.kr/자료?q=회의#끝") == (
         "https://xn--vv4b11d.kr/%EC%9E%90%EB%A3%8C?q=%ED%9A%8C%EC%9D%98#%EB%81%9D")
-    assert as_uri("HTTPS://user@예시.kr:8080/a") == "HTTPS://user@xn--vv4b11d.kr:8080/a"
+    assert as_uri("HTTPS://user@예시.kr:8080/a") == "https://user@xn--vv4b11d.kr:8080/a"
+    assert as_uri("HTTP://Example.org/A") == "http://Example.org/A"
     assert as_uri("https://example.org/a|b") == "https://example.org/a|b"
 
 

@@ -8,7 +8,8 @@ layout, so no published page, feed or schedule ever carries it.
 
 A URL is kept as written (``https://예시.kr/자료``, readable in a printed table); the
 feed, the schedule and the ``href`` of a page write it as a URI (:func:`as_uri`: the
-host in IDNA, other non-ASCII characters percent-encoded as UTF-8).
+scheme in lower case, the host in IDNA, other non-ASCII characters percent-encoded as
+UTF-8).
 
 An item without its own join link inherits its block's, and every item the meeting's
 (:func:`join_links`); its page and materials are its own.
@@ -67,12 +68,15 @@ def url_problem(url: str) -> tuple[str, dict[str, Fact]] | None:
 
 
 def as_uri(url: str) -> str:
-    """`url` (a sound link) as a URI: ASCII only, its host in IDNA, every other
-    non-ASCII character percent-encoded as UTF-8. An ASCII URL is returned as it is.
-    Raises `UnicodeError` for a host that has no IDNA form."""
-    if url.isascii():
-        return url
+    """`url` (a sound link) as a URI: ASCII only, its scheme in lower case, its host in
+    IDNA, every other non-ASCII character percent-encoded as UTF-8. Raises
+    `UnicodeError` for a host that has no IDNA form."""
     parts = urlsplit(url)
+    head = url[:url.index("//") + 2]  # the scheme as written, and "//"
+    rest = url[len(head) + len(parts.netloc):]
+    scheme = f"{parts.scheme}://"  # urlsplit gives it in lower case
+    if url.isascii():
+        return scheme + url[len(head):]
     host = _host_of(parts.netloc)
     netloc = parts.netloc
     if not host.isascii():
@@ -80,9 +84,7 @@ def as_uri(url: str) -> str:
                               else label for label in host.split("."))
         start = netloc.rfind(host)
         netloc = netloc[:start] + ascii_host + netloc[start + len(host):]
-    head = url[:url.index("//") + 2]  # the scheme as written, and "//"
-    rest = url[len(head) + len(parts.netloc):]
-    return f"{head}{quote(netloc, safe=_KEEP)}{quote(rest, safe=_KEEP)}"
+    return f"{scheme}{quote(netloc, safe=_KEEP)}{quote(rest, safe=_KEEP)}"
 
 
 def _one(key: str, url: str, number: str, title: str, path: tuple[str, ...]
