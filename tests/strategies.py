@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from agenda import Day, Item, Kind, Material, Meeting, layout, validate
+from agenda import ActualLog, Day, Item, Kind, Material, Meeting, Slot, layout, validate
 from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
@@ -560,3 +560,42 @@ def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
         assume(blocks)
         return item, where, draw(st.sampled_from(blocks))
     return item, where, draw(st.sampled_from(others))
+
+
+# -- the day itself: actual times ---------------------------------------------------------
+
+
+@attrs.frozen
+class Happened:
+    """One item of a drawn day: its planned slot, its actual start and end (UTC seconds;
+    no end while it runs) and the pause before it."""
+
+    slot: Slot
+    start: int
+    end: int | None
+    pause: int
+
+
+@st.composite
+def actual_logs(draw: st.DrawFn, meeting: Meeting, leave_some: bool = False
+                ) -> tuple[ActualLog, list[Happened]]:
+    """A log of `meeting`'s day: its items in order from the first, each started after a
+    pause (the first late or early) and ended after a random length, the last one
+    maybe still running; with `leave_some`, at least one item is left to start."""
+    leaves = [s for s in layout(meeting) if not s.is_block]
+    assume(len(leaves) >= (2 if leave_some else 1))
+    count = draw(st.integers(1, len(leaves) - (1 if leave_some else 0)))
+    cursor = leaves[0].start_utc + draw(st.integers(-600, 1800))
+    log = ActualLog(meeting)
+    happened: list[Happened] = []
+    for k, slot in enumerate(leaves[:count]):
+        pause = draw(st.integers(0, 300)) if k else 0
+        start = cursor + pause
+        log = log.started(slot.number, dt.datetime.fromtimestamp(start, dt.UTC))
+        if k == count - 1 and draw(st.booleans()):
+            happened.append(Happened(slot, start, None, pause))
+            break
+        cursor = start + draw(st.integers(1, slot.minutes * 120 + 120))
+        log = log.ended(slot.number, dt.datetime.fromtimestamp(cursor, dt.UTC))
+        happened.append(Happened(slot, start, cursor, pause))
+    return log, happened

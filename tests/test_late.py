@@ -45,6 +45,10 @@ def test_started_items_keep_their_times_and_the_overrun_is_exact(
     assert after[pending[0].path].start_utc == pending[0].start_utc + late_by * 60
     assert not [p for p in agenda.validate(result.meeting)
                 if p.severity is agenda.Severity.ERROR]
+    slots = list(result.timetable)
+    for k, slot in enumerate(slots[:-1]):  # a block starts with its first item
+        if slot.is_block:
+            assert slots[k + 1].start_utc == slot.start_utc
 
 
 def test_ten_minutes_late_the_discussion_absorbs_and_the_end_holds() -> None:
@@ -59,6 +63,14 @@ def test_ten_minutes_late_the_discussion_absorbs_and_the_end_holds() -> None:
     assert result.meeting.start == dt.time(14, 10)
     assert "토론: 25 → 15 min (10 min cut)" in result.summary("en")
     assert "예정된 종료 시각을 지킵니다" in result.summary("ko")
+
+
+def test_a_late_item_that_opens_a_block_moves_the_block_with_it() -> None:
+    result = running_late(REF, "14:07", late_by=5, absorb=["discussion"])
+    block, busan = result.timetable.by_number("4"), result.timetable.by_number("4.1")
+    assert (f"{block.start:HH:mm}", block.minutes) == ("14:12", 20)  # not 14:07, 25 min
+    assert busan.start == block.start
+    assert result.meeting.items[3].at == dt.time(14, 12)
 
 
 def test_forty_minutes_late_reports_the_overrun() -> None:

@@ -54,7 +54,7 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
     assert (first.version, first.new) == (1, True)
     assert sorted(p.name for p in site.iterdir()) == [
         "agenda-busan.ics", "agenda-press.ics", "agenda.ics", "changes.json", "index.html",
-        "versions"]
+        "live.html", "log.json", "timetable.json", "versions"]
     assert sorted(p.name for p in (site / "versions" / "0001").iterdir()) == [
         "agenda-busan.ics", "agenda-press.ics", "agenda.docx", "agenda.html", "agenda.hwpx",
         "agenda.ics", "agenda.json", "changes.en.txt", "changes.json", "changes.ko.txt"]
@@ -145,7 +145,7 @@ def test_the_command_line(tmp_path: Path) -> None:
     first = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--now",
                                 "2024-03-04T09:00:00Z"])
     assert first.exit_code == 0, first.output
-    assert first.output == f"published version 1 into {site} (15 files written)\n"
+    assert first.output == f"published version 1 into {site} (18 files written)\n"
     spec.write_text(agenda.dump_toml(swapped(marked())), encoding="utf-8")
     second = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--format", "json",
                                  "--now", "2024-03-11T17:30:00Z"])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import agenda
 from agenda._keys import TABLES, Key, names
 from agenda.cli import cli
-from conftest import EXAMPLES
+from conftest import EXAMPLE_SPECS
 from strategies import (
     conference_meetings,
     flexible_meetings,
@@ -29,7 +29,7 @@ from strategies import (
 SCHEMA = agenda.spec_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-SPECS = sorted([*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")])
+SPECS = EXAMPLE_SPECS
 TEMPLATES = [(name, lang) for name in agenda.template_names() for lang in ("ko", "en")]
 FEWER = settings(max_examples=max(10, settings().max_examples // 3))
 

@@ -15,16 +15,21 @@ from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
     Absorb,
+    Actual,
+    ActualLog,
     Address,
     AddressError,
     BelowMinimum,
     Cut,
     EditError,
     InvalidEdit,
+    InvalidLog,
+    LateFromLog,
     Lateness,
     LateResult,
     Overflow,
     insert,
+    late_from_log,
     move,
     remove,
     resize,
@@ -80,6 +85,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     )
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
+    from ._report import Report, ReportRow, render_report, report
     from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
 
@@ -95,6 +101,7 @@ _LAZY = {
                      "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
+    **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
@@ -133,6 +140,8 @@ __all__ = [
     "REFERENCE_SPEC",
     "RENDERERS",
     "Absorb",
+    "Actual",
+    "ActualLog",
     "Address",
     "AddressError",
     "AgendaError",
@@ -152,9 +161,11 @@ __all__ = [
     "FeedTimetable",
     "InvalidAgenda",
     "InvalidEdit",
+    "InvalidLog",
     "Item",
     "Kind",
     "Labels",
+    "LateFromLog",
     "LateResult",
     "Lateness",
     "Material",
@@ -167,6 +178,8 @@ __all__ = [
     "Problem",
     "Release",
     "RenderOptions",
+    "Report",
+    "ReportRow",
     "ScheduleError",
     "Series",
     "Severity",
@@ -188,6 +201,7 @@ __all__ = [
     "from_dict",
     "from_ics",
     "insert",
+    "late_from_log",
     "layout",
     "load",
     "load_json",
@@ -205,6 +219,8 @@ __all__ = [
     "reference_meeting",
     "remove",
     "render",
+    "render_report",
+    "report",
     "resize",
     "rewrite_spec",
     "running_late",

@@ -416,6 +416,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{fields:list}에 {lang} 텍스트가 없습니다 (다른 텍스트는 {lang}로 번역되어 "
               "있습니다). 대신 {own} 원문을 보여 줍니다",
     },
+    # -- the log of actual times ----------------------------------------------------------
+    "log-syntax": {
+        "en": "not a line of a log: {reason}",
+        "ko": "로그의 줄로 읽을 수 없습니다: {reason}",
+    },
+    "log-not-an-event": {
+        "en": "not an event; a line of the log reads ITEM.start = 2024-03-13T14:03:00+09:00 "
+              "or ITEM.end = …",
+        "ko": "이벤트가 아닙니다. 로그의 한 줄은 ITEM.start = 2024-03-13T14:03:00+09:00 또는 "
+              "ITEM.end = … 꼴입니다",
+    },
+    "log-unknown-item": {
+        "en": "no item of the agenda is {item:q}",
+        "ko": "일정에 {item:q} 항목이 없습니다",
+    },
+    "log-started-twice": {
+        "en": "started twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 시작했습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-ended-twice": {
+        "en": "ended twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 끝났습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-end-before-start": {
+        "en": "ends at {end}, before it starts at {start}",
+        "ko": "{start}에 시작했는데 그보다 이른 {end}에 끝납니다",
+    },
+    "log-end-without-start": {
+        "en": "ended at {end}, but the log has no start for it",
+        "ko": "{end}에 끝났지만 로그에 시작 시각이 없습니다",
+    },
+    "log-far-from-plan": {
+        "en": "{event_en} {at} is {hours} hours from its planned time {planned}; is it the "
+              "log of another day?",
+        "ko": "{event_ko} {at}이(가) 예정 시각 {planned}과(와) {hours}시간 떨어져 있습니다. "
+              "다른 날의 로그입니까?",
+    },
+    "log-empty": {
+        "en": "the log holds no actual time yet",
+        "ko": "로그에 아직 실제 시각이 없습니다",
+    },
+    "log-all-started": {
+        "en": "every item has started (the log reaches {item:q}); nothing is left to re-time",
+        "ko": "모든 항목이 이미 시작했습니다 (로그가 {item:q}까지 있습니다). 다시 맞출 항목이 "
+              "없습니다",
+    },
     # -- edits and running late ---------------------------------------------------------
     "not-a-moment": {
         "en": "{what} {value:q} is not a time like 14:10 or a date-time like "
@@ -646,6 +692,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "ko": "국가 {country}의 공휴일을 알 수 없습니다"},
     "{country} has no subdivision {subdivision}; known: {known}": {
         "ko": "{country}에는 지역 {subdivision}이(가) 없습니다. 쓸 수 있는 지역: {known}"},
+    "started": {"ko": "시작"},
+    "ended": {"ko": "종료"},
+    " (line {first_line})": {"ko": " ({first_line}행)"},
     "sum to": {"ko": "합계"},
 }
 

@@ -29,10 +29,21 @@ if TYPE_CHECKING:
     from ._ics import FeedTimetable
 
 from ._diff import diff
-from ._edit import EditError, insert, move, remove, resize, running_late, shift
+from ._edit import (
+    ActualLog,
+    AddressError,
+    EditError,
+    insert,
+    late_from_log,
+    move,
+    remove,
+    resize,
+    running_late,
+    shift,
+)
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._io import load, readable_output, write_atomic
+from ._io import append_line, load, log_path, readable_output, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
@@ -616,10 +627,17 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
               help="With --caldav: seconds to wait for the server.")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp the release and changed events with this time (default: now).")
+@click.option("--live-refresh", type=click.IntRange(min=1), default=None, metavar="SECONDS",
+              help="With --dir: how often live.html reads the timetable and the log again "
+                   "[default: 15].")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="With --dir: the log of actual times for live.html (default: "
+                   "NAME.log.toml beside FILE, when there is one).")
 def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
             password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
             lang: str, refresh: int, uid_domain: str | None, timeout: float,
-            now: _dt.datetime | None) -> None:
+            now: _dt.datetime | None, live_refresh: int | None,
+            log_file: str | None) -> None:
     """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
 
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
@@ -634,11 +652,21 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     meeting = _read(file)
     _layout_or_exit(meeting)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    live: dict[str, Any] = {}
+    if folder is not None:
+        if file != "-" or log_file is not None:
+            log, where = _read_log(meeting, file, log_file, required=log_file is not None)
+            _log_problems_or_exit(log, where, lang)
+            live["log"] = log
+        if live_refresh is not None:
+            live["live_refresh"] = live_refresh
+    elif live_refresh is not None or log_file is not None:
+        raise click.UsageError("--live-refresh and --log go with --dir")
     try:
         if folder is not None:
             release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
                                    refresh=_dt.timedelta(minutes=refresh),
-                                   uid_domain=uid_domain)
+                                   uid_domain=uid_domain, **live)
             if fmt == "json":
                 click.echo(json.dumps({"version": release.version, "new": release.new,
                                        "written": list(release.written),
@@ -756,13 +784,18 @@ def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--at", "at", required=True, callback=_moment, metavar="HH:MM|DATETIME",
+@click.option("--at", "at", callback=_moment, metavar="HH:MM|DATETIME",
               help="The time it is now: a time is the first such moment at or after the "
                    "meeting's start (00:10 of a meeting from 23:00 is after midnight); a "
                    "date-time (2024-05-21T10:00) names any day; a time the clocks show "
                    "twice needs its UTC offset (01:30-04:00).")
-@click.option("--by", "by", required=True, type=click.IntRange(min=0), metavar="MINUTES",
+@click.option("--by", "by", type=click.IntRange(min=0), metavar="MINUTES",
               help="How many minutes late the next item starts.")
+@click.option("--from-log", "from_log", is_flag=True,
+              help="Take the delay from the log of actual times instead of --at and --by: "
+                   "what has not started starts at the latest actual time.")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="With --from-log: the log file (default: NAME.log.toml beside FILE).")
 @click.option("--absorb", multiple=True, metavar="ITEM",
               help="An item that may give up time (id, number or title), in order; "
                    "repeat for several.")
@@ -770,25 +803,186 @@ def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
               help="Write the re-timed spec here (atomically) instead of standard output.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
-def late(file: str, at: str, by: int, absorb: tuple[str, ...], output: str | None,
+def late(file: str, at: str | None, by: int | None, from_log: bool,
+         log_file: str | None, absorb: tuple[str, ...], output: str | None,
          lang: str | None) -> None:
-    """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
-    planned and new ends (with the day) on standard error; exit 0 when the end still
-    holds, 1 when the meeting now overruns (the spec is still written), 2 when FILE
-    cannot be read or the re-timing is refused (nothing is written)."""
+    """Re-time FILE as it runs BY minutes late at AT, or (--from-log) from the actual
+    times logged with `agenda log`: writes the new spec and prints the planned and new
+    ends (with the day) on standard error; exit 0 when the end still holds, 1 when the
+    meeting now overruns (the spec is still written) or the log contradicts itself, 2
+    when FILE or the log cannot be read or the re-timing is refused (nothing is
+    written)."""
+    if from_log and (at is not None or by is not None):
+        raise click.UsageError("--from-log reads the times from the log: give no --at or --by")
+    if not from_log and (at is None or by is None):
+        raise click.UsageError("give --at and --by, or --from-log")
+    if log_file is not None and not from_log:
+        raise click.UsageError("--log goes with --from-log")
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting)
     words = _language(meeting, lang)
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
+    if from_log:
+        log, where = _read_log(meeting, file, log_file, required=True)
+        _log_problems_or_exit(log, where, words)
+        try:
+            found = late_from_log(log, absorb=list(absorb))
+        except EditError as exc:
+            click.echo(f"error: {exc.text(words)}", err=True)
+            sys.exit(EXIT_UNREADABLE)
+        written = rewrite_spec(text, found.result.meeting, fmt)
+        if fmt == "toml":
+            from ._edit._from_log import with_note
+
+            written = with_note(written, found.note(words, where.name))
+        _emit(written, output)
+        click.echo(found.summary(words, where.name), err=True)
+        sys.exit(0 if found.result.holds else EXIT_INVALID)
+    assert at is not None and by is not None
     try:
         result = running_late(meeting, at, late_by=by, absorb=list(absorb))
     except EditError as exc:
         click.echo(f"error: {exc.text(words)}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
-
     _emit(rewrite_spec(text, result.meeting, fmt), output)
-    click.echo(result.summary(lang or meeting.language), err=True)
+    click.echo(result.summary(words), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
+
+
+# -- on the day: the log of actual times, and planned against actual -------------------
+def clock() -> _dt.datetime:
+    """The time it is now (aware); `agenda log` reads it when no --at is given. Tests
+    replace it to freeze the clock."""
+    return _dt.datetime.now(_dt.UTC)
+
+
+def _time_of_day(_ctx: click.Context, _param: click.Parameter, value: str | None
+                 ) -> _dt.time | None:
+    if value is None:
+        return None
+    parts = value.split(":")
+    if not (2 <= len(parts) <= 3 and all(p.isdigit() and len(p) == 2 for p in parts[1:])
+            and parts[0].isdigit() and 1 <= len(parts[0]) <= 2):
+        raise click.BadParameter(f"{value!r} is not a time like 14:03 or 14:03:30")
+    hour, minute, second = (int(p) for p in (*parts, "0")[:3])
+    try:
+        return _dt.time(hour, minute, second)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a time of day") from None
+
+
+def _log_file(file: str, log_file: str | None) -> Path:
+    if log_file is not None:
+        return Path(log_file)
+    if file == "-":
+        raise click.UsageError("the log is kept beside the spec file: with - give --log LOG")
+    return log_path(file)
+
+
+def _read_log(meeting: Meeting, file: str, log_file: str | None, *, required: bool
+              ) -> tuple[ActualLog, Path]:
+    """The log of `meeting` (beside FILE unless --log names it); an empty one when there
+    is none yet and it is not `required`; exit 2 when it cannot be read."""
+    where = _log_file(file, log_file)
+    try:
+        raw = where.read_bytes()
+    except FileNotFoundError:
+        if required:
+            _fail(f"{where}: there is no log yet; `agenda log {file} ITEM start` starts it")
+        return ActualLog(meeting), where
+    except OSError as exc:
+        _fail(f"{where}: cannot read the log: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        _fail(f"{where}: not UTF-8 text: {exc.reason} at byte {exc.start}")
+    return ActualLog.read(text, meeting), where
+
+
+def _log_problems_or_exit(log: ActualLog, where: Path, lang: str,
+                          before: Sequence[Problem] = ()) -> None:
+    """Print the log's errors (one per line on standard output) and exit 1 when it has
+    any that are not in `before`; its warnings (and older errors) go to standard error."""
+    problems = log.problems()
+    fresh = [p for p in problems if p.severity is Severity.ERROR and p not in before]
+    if fresh:
+        for problem in fresh:
+            _out(f"{where}: {problem.text(lang)}")
+        sys.exit(EXIT_INVALID)
+    for problem in problems:
+        click.echo(f"{where}: {problem.text(lang)}", err=True)
+
+
+@cli.command("log")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("item")
+@click.argument("event", type=click.Choice(["start", "end"]))
+@click.option("--at", "at", callback=_time_of_day, metavar="HH:MM[:SS]",
+              help="When it happened, on the item's day in the meeting's zone "
+                   "(default: now).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="The log file (default: NAME.log.toml beside FILE).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages (default: the meeting's language).")
+def log_command(file: str, item: str, event: str, at: _dt.time | None,
+                log_file: str | None, lang: str | None) -> None:
+    """Log that ITEM (an id, a number such as 4.2, or a title) started or ended: one line
+    appended to the log beside FILE, the earlier lines never rewritten. Exit 0 logged,
+    1 the event would contradict the log (nothing is written), 2 unreadable input or an
+    ITEM the agenda does not have."""
+    meeting = _read(file, lang)
+    _layout_or_exit(meeting, lang)
+    words = _language(meeting, lang)
+    log, where = _read_log(meeting, file, log_file, required=False)
+    try:
+        actual = log.event(item, event, at if at is not None else clock())
+    except AddressError as exc:
+        _fail(exc.reason)
+    before = log.problems()
+    after = log.adding(actual)
+    _log_problems_or_exit(after, where, words, before=before)
+    try:
+        append_line(where, log.line(actual), header=ActualLog.header())
+    except OSError as exc:
+        _fail(f"cannot write {where}: {exc.strerror or exc}")
+    _out(after.said(actual, words, str(where)))
+
+
+@cli.command("report")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["csv", "html", "json", "markdown", "pdf",
+                                                     "text"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels, and of the titles where the agenda translates "
+                   "them (default: the meeting's language).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="The log file (default: NAME.log.toml beside FILE).")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def report_command(file: str, fmt: str, lang: str | None, log_file: str | None, bom: bool,
+                   output: str | None) -> None:
+    """Planned against actual: each item's planned and actual times and over/under, per
+    block and for the meeting, and the items never started, from FILE and its log.
+    Exit 0, 1 when the log contradicts itself, 2 unreadable input."""
+    _not_the_input(file, output)
+    meeting = _read(file, lang)
+    _layout_or_exit(meeting, lang)
+    words = lang or meeting.language
+    log, where = _read_log(meeting, file, log_file, required=True)
+    _log_problems_or_exit(log, where, words)
+    from ._report import render_report, report
+    from ._report._plain import to_csv
+
+    found = report(log)
+    try:
+        data = (to_csv(found, lang=words, bom=True) if fmt == "csv" and bom
+                else render_report(found, fmt, words))
+    except AgendaError as exc:  # a PDF without WeasyPrint or a Korean font
+        _fail(str(exc))
+    _emit(data, output)
 
 
 @cli.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -330,8 +330,11 @@ def _rebuild(meeting: Meeting, planned: Timetable, day: int, leaves: list[_Leaf]
         leaf = leaves[first]
         place = places[leaf.slot.number]
         if leaf.anchor is None:
-            item = place.item
-            tree = evolve_at(tree, place.index, at=wall(leaf.start),
+            index = place.index  # the blocks this item opens start late with it
+            while len(index) > 2 and index[-1] == 0:
+                index = index[:-1]
+            item = get(tree, index)
+            tree = evolve_at(tree, index, at=wall(leaf.start),
                              gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
         changed.append(place.index)
     tree = _materialise(tree, planned, changed, day)

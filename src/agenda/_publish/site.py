@@ -6,6 +6,8 @@
     agenda-<audience>.ics      one feed per audience the items name
     changes.json               every release, newest first, with its changes
     index.html                 the printable agenda, subscribe links, the changelog
+    live.html                  the live page: now, next, time left (see `_live`),
+    timetable.json, log.json   which it reads: the timetable and the actual times
     versions/0001/ …           each release as published, never rewritten:
         agenda.json            the spec
         agenda.ics, agenda-<audience>.ics, agenda.html
@@ -31,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 import attrs
 
 from .._audience import audiences
+from .._edit._actual import ActualLog
 from .._formats.html import to_html
 from .._formats.labels import labels_for
 from .._formats.sheet import OfficeUnavailable
@@ -43,6 +46,7 @@ from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from ._changes import Changelog, changelog
+from ._live import LIVE_REFRESH, live_files
 
 __all__ = ["FEED", "Release", "SiteError", "base_url_problem", "feed_name", "publish_site"]
 
@@ -184,7 +188,9 @@ def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]]) -> str:
     page = to_html(timetable, lang=lang)
-    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang)]
+    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang),
+             f'<p class="publish live"><a href="live.html">'
+             f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
     if base_url is None:
         extra.append(_SCRIPT)
     page = page.replace("</style>", _CSS + "</style>", 1)
@@ -225,7 +231,8 @@ def _same_meeting(meeting: Meeting, key: str, root: Path) -> Meeting:
 
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
-                 uid_domain: str | None = None, lang: str = "ko") -> Release:
+                 uid_domain: str | None = None, lang: str = "ko",
+                 log: ActualLog | None = None, live_refresh: int = LIVE_REFRESH) -> Release:
     """Publish `meeting` into `folder` as a release of a static site (see the module).
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
@@ -235,6 +242,8 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     A meeting without an `id` that was postponed, renamed or put into another language
     since the last release is the same meeting: it keeps the folder's key (its events
     their UIDs), the release lists the change and subscribers see the events move.
+    `log` (an :class:`agenda.ActualLog`) gives the live page its actual times, and
+    `live_refresh` how many seconds it waits between two readings.
 
     Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
     for a folder that cannot be read or written, or that publishes a meeting of another
@@ -295,6 +304,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
     feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
     files["changes.json"] = _json({"releases": history})
+    files.update(live_files(timetable, log, lang=lang, refresh=live_refresh))
     files["index.html"] = _index(timetable, lang, base_url, feeds, history).encode("utf-8")
 
     written = []
