@@ -400,7 +400,7 @@ def _anchor(series: Series, rule: str | None, offset: int
     as an event of its own and the event's series starts at its next date, the rule's
     COUNT one less."""
     first = series.wall.date()
-    extra = list(series.extra)
+    extra = series.added()
     if not _skipped(_wall_of(series, first, offset)):
         return first, rule, extra
     left = 1
@@ -442,6 +442,8 @@ def _series_events(timetable: Timetable, items: bool, domain: str,
             raise FeedError(f'item "{content.summary}" starts on another day than its '
                             "repeating meeting; its repeat rule would not match its day")
     masters: list[Event] = []
+    horizon = _horizon(series)
+    excluded = series.excluded(horizon)  # skip, and the public holidays it skips
     for content, offset, (start, end) in zip(contents, offsets, spans, strict=True):
         event = _base(content)
         anchor, text, extra = _anchor(series, rule.text if rule else None, offset)
@@ -452,11 +454,10 @@ def _series_events(timetable: Timetable, items: bool, domain: str,
             event.add("RRULE", vRecur.from_ical(text))
         for day in extra:
             event.add("RDATE", _instance(_wall_of(series, day, offset)))
-        for day in sorted(series.skip):
+        for day in excluded:
             _exclude(event, _wall_of(series, day, offset))
         masters.append(_tail(event, content))
     overrides: list[Event] = []
-    horizon = _horizon(series)
     for day, start, end in series.spans():
         if day > horizon:
             break

@@ -519,6 +519,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
               "(- 는 하나만 쓸 수 있습니다)",
     },
+    "occurrence-skipped": {
+        "en": "{date} ({weekday}) skipped",
+        "ko": "{date} ({weekday}) 건너뜀",
+    },
+    "occurrence-holiday": {
+        "en": "{date} ({weekday}) skipped: public holiday, {name}",
+        "ko": "{date} ({weekday}) 건너뜀: 공휴일, {name}",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",

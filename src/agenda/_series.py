@@ -155,6 +155,11 @@ class Series:
             else:
                 yield day
 
+    def added(self) -> list[_dt.date]:
+        """The ``extra`` dates the rule does not give (the feed's RDATEs); an extra date
+        that brings a holiday back is the rule's own, merely not excluded."""
+        return [day for day in self.extra if day not in self.skip and not self._by_rule(day)]
+
     def excluded(self, until: _dt.date) -> list[_dt.date]:
         """The rule's dates up to `until` that the meeting is not held on (``skip``, and
         the holidays it skips), in order: the feed's EXDATEs."""
@@ -296,6 +301,10 @@ class Series:
             return table.start_utc, table.end_utc
         start = self.start_utc(day)
         return start, start + self.seconds
+
+    def occurrence(self, day: _dt.date) -> Occurrence:
+        """(start, end) of the occurrence of `day` (a date held), in the zone."""
+        return _pair(self.span(day), self.first.zone)
 
     def spans(self) -> Iterator[tuple[_dt.date, int, int]]:
         """(date, start, end) of every occurrence, lazily."""

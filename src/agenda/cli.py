@@ -334,7 +334,7 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
     timetable = _layout_or_exit(meeting, lang)
     _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(meeting, lang))
 
 
 @cli.command()
@@ -372,7 +372,7 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if on_day is not None or number is not None:
         timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(timetable.meeting, lang))
         return
     options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
     _emit(_render_or_exit(timetable, fmt, options), output)
@@ -420,28 +420,46 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
         sys.exit(EXIT_INVALID)
 
 
-def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
-    """One line per occurrence, written as found: date, weekday, start–end and UTC
-    offset in the zone. Without `limit`, a series without end lists
-    DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
-    standard error."""
-    from ._series import Series, iter_occurrences
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-    bounded = not timetable.meeting.repeats or Series(timetable).bounded
+
+def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
+    """One line per occurrence, written as found: date, weekday, start–end and UTC
+    offset in the zone; between them, a date of the rule the meeting is not held on
+    (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
+    lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
+    on standard error."""
+    from ._series import Series, Skipped
+
+    meeting = timetable.meeting
+    series = Series(timetable) if meeting.repeats else None
+    bounded = series is None or series.bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
         click.echo(f"note: the repeat rule has no end; the first {most} occurrences are "
                    "listed (--limit N lists more)", err=True)
-    for listed, (start, end) in enumerate(iter_occurrences(timetable)):
+    entries = series.listing(lang) if series is not None else iter([meeting.date])
+    listed = 0
+    for entry in entries:
+        if isinstance(entry, Skipped):
+            if listed < most:  # (past the last one listed, a held date may still follow)
+                facts = {"date": entry.date.isoformat(),
+                         "weekday": _WEEKDAYS[entry.date.weekday()], "name": entry.holiday}
+                code = "occurrence-skipped" if entry.holiday is None else "occurrence-holiday"
+                _out(render_message(code, facts, lang))
+            continue
         if listed == most:
             if bounded:
                 click.echo(f"note: more occurrences follow; the first {most} are listed "
                            "(--limit N lists more)", err=True)
             return
+        start, end = ((timetable.start, timetable.end) if series is None
+                      else series.occurrence(entry))
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
         _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
              f"{start.format('Z')}")
+        listed += 1
 
 
 def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
