@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
-    from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._ics import FeedError, FeedEvent, FeedTimetable, day_uid, event_uid, from_ics, to_ics
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -97,8 +97,8 @@ _LAZY = {
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
-    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
-                     "to_ics"), "._ics"),
+    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "day_uid", "event_uid",
+                     "from_ics", "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
@@ -193,6 +193,7 @@ __all__ = [
     "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
+    "day_uid",
     "diff",
     "dump_json",
     "dump_toml",
