@@ -139,8 +139,9 @@ def links_of(value: Item | Meeting) -> tuple[Link, ...]:
 def has_links(meeting: Meeting) -> bool:
     """Whether the meeting or any of its items gives a page, a join link or materials
     (the CSV and JSON outputs then carry their fields)."""
+    values: Iterable[Item | Meeting] = (meeting, *meeting.walk())
     return any(value.url is not None or value.online is not None or value.materials
-               for value in (meeting, *meeting.walk()))
+               for value in values)
 
 
 def join_links(timetable: Timetable) -> Mapping[tuple[str, ...], str | None]:
