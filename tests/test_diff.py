@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -47,11 +48,32 @@ def test_a_move_reports_the_moved_item_and_the_retimed_ones_only(
     assert {c.path for c in changes if c.kind == "removed"} == old.keys() - new.keys()
     assert {c.kind for c in changes} <= {"moved", "retimed", "added", "removed"}
     moved = [c for c in changes if c.kind == "moved"]
-    assert len(moved) <= 1
-    if moved:
-        assert moved[0].old is not None and moved[0].new is not None
-        assert old[moved[0].path].number == moved[0].old["number"]
-        assert new[moved[0].path].number == moved[0].new["number"]
+    # The moved item (or the one sibling a reorder is told by), and the items with ids
+    # inside a moved block without one: their block's identity changed, theirs did not.
+    subtree = {s.path for s in before if s.number == item or s.number.startswith(f"{item}.")}
+    assert len([c for c in moved if c.path not in subtree]) <= 1
+    for change in moved:
+        assert change.old is not None and change.new is not None
+        assert old[change.path].number == change.old["number"]
+        assert new[change.path].number == change.new["number"]
+
+
+def test_a_block_without_id_moved_into_another_moves_its_children_with_ids() -> None:
+    """Found by the thorough profile: every child keeping its identity is reported."""
+    meeting = Meeting("m", dt.date(2024, 3, 31), dt.time(16, 5), "Asia/Kolkata", [
+        Item("block", minutes=20, items=[Item("one", id="i1"), Item("two", id="i2")]),
+        Item("other", minutes=40, items=[Item("three", id="i3"), Item("four", id="i4")]),
+    ])
+    changes = diff(layout(meeting), layout(move(meeting, "1", before="2.2")))
+    moved = {c.path: (c.old, c.new) for c in changes if c.kind == "moved"}
+    assert moved == {
+        ("i1",): ({"number": "1.1", "parent": ["block"]},
+                  {"number": "1.2.1", "parent": ["other", "block"]}),
+        ("i2",): ({"number": "1.2", "parent": ["block"]},
+                  {"number": "1.2.2", "parent": ["other", "block"]}),
+    }
+    assert {c.path for c in changes if c.kind == "removed"} == {("block",)}
+    assert {c.path for c in changes if c.kind == "added"} == {("other", "block")}
 
 
 @given(meetings(), st.data())

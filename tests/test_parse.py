@@ -397,3 +397,14 @@ def test_parse_text_of_something_other_than_text_is_a_type_error() -> None:
 def test_a_folder_of_the_zone_database_or_a_long_name_is_an_unknown_zone(zone: str) -> None:
     with pytest.raises(agenda.ParseError, match="unknown time zone"):
         agenda.parse_text("09:00-09:30 Opening\n", date=DAY, tz=zone)
+
+
+def test_a_title_that_starts_like_a_zone_mark_keeps_its_letters() -> None:
+    """Found by the thorough profile: ``18:52~19:07 PW-2`` read "PW" as the end's zone
+    mark (as in ``01:30 EDT–01:10 EST``) and the title as "-2"."""
+    meeting = agenda.Meeting("t", dt.date(2024, 10, 6), dt.time(17), "Pacific/Chatham", [
+        agenda.Item("b", minutes=30, items=[agenda.Item("x"), agenda.Item("PW-2")])])
+    for lang in ("ko", "en"):
+        text = agenda.to_markdown(agenda.layout(meeting), lang=lang)
+        result = agenda.parse_text(text, date=meeting.date, tz=meeting.timezone)
+        assert [s.title for s in agenda.layout(result.meeting)] == ["b", "x", "PW-2"]
