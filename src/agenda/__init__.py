@@ -40,7 +40,7 @@ from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
-from ._model import Day, Item, Kind, Meeting, Override, Translations
+from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
     AgendaError,
@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
-    from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
+    from ._ics import FeedError, FeedEvent, FeedTimetable, day_uid, event_uid, from_ics, to_ics
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -97,8 +97,8 @@ _LAZY = {
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
-    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "event_uid", "from_ics",
-                     "to_ics"), "._ics"),
+    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "day_uid", "event_uid",
+                     "from_ics", "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
@@ -168,6 +168,7 @@ __all__ = [
     "LateFromLog",
     "LateResult",
     "Lateness",
+    "Material",
     "Meeting",
     "NotAnOccurrence",
     "Overflow",
@@ -192,6 +193,7 @@ __all__ = [
     "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
+    "day_uid",
     "diff",
     "dump_json",
     "dump_toml",

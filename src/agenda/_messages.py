@@ -35,7 +35,7 @@ _WEEKDAYS = {
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the meeting --------------------------------------------------------------------
     "empty-title": {
-        "en": "{what} has no title",
+        "en": "{what_en} has no title",
         "ko": "{what_ko}에 제목이 없습니다",
     },
     "empty-id": {
@@ -226,6 +226,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "flexible items {titles:list} take at most {most:min}, {available:min} to fill",
         "ko": "유연한 항목 {titles:list}은(는) 최대 {most:min}인데 채울 시간은 "
               "{available:min}입니다",
+    },
+    "bad-url": {
+        "en": "{key} {url:q} is not a link that can be published: {reason_en}",
+        "ko": "{key} {url:q}은(는) 게시할 수 있는 링크가 아닙니다: {reason_ko}",
+    },
+    "unknown-holidays": {
+        "en": "skip_holidays {code:q}: {reason_en}",
+        "ko": "skip_holidays {code:q}: {reason_ko}",
     },
     # -- days, parallel tracks and rooms -------------------------------------------------
     "days-and-items": {
@@ -511,6 +519,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
               "(- 는 하나만 쓸 수 있습니다)",
     },
+    "occurrence-skipped": {
+        "en": "{date} ({weekday}) skipped",
+        "ko": "{date} ({weekday}) 건너뜀",
+    },
+    "occurrence-holiday": {
+        "en": "{date} ({weekday}) skipped: public holiday, {name}",
+        "ko": "{date} ({weekday}) 건너뜀: 공휴일, {name}",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",
@@ -661,6 +677,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "a date like 2024-03-13": {"ko": "2024-03-13 같은 날짜"},
     "a local time like 14:00": {"ko": "14:00 같은 현지 시각"},
     "a list of tables": {"ko": "테이블 목록"},
+    'a list of tables like [{ title = "…", url = "…" }]': {
+        "ko": '[{ title = "…", url = "…" }] 같은 테이블 목록'},
     "a list of dates like [2025-05-05]": {"ko": "[2025-05-05] 같은 날짜 목록"},
     "a table with a title": {"ko": "제목이 있는 테이블"},
     "one of the kinds": {"ko": "정해진 종류 중 하나"},
@@ -726,6 +744,24 @@ PHRASES: dict[str, dict[str, str]] = {
     "the spec": {"ko": "명세 파일"},
     " or the meeting a declared end": {"ko": " (또는 회의에 예정 종료 시각을 주십시오)"},
     "run": {"ko": "진행 시간"},
+    "material {material}": {"ko": "자료 {material}"},
+    "it holds a space, a control character or one of < > \" \\": {
+        "ko": "공백, 제어 문자 또는 < > \" \\ 중 하나가 들어 있습니다"},
+    "it is not an address": {"ko": "주소가 아닙니다"},
+    "it does not start with http:// or https://": {
+        "ko": "http:// 또는 https://로 시작하지 않습니다"},
+    "only http and https addresses are links, not {scheme}:": {
+        "ko": "http와 https 주소만 링크가 될 수 있습니다 ({scheme}: 주소는 안 됩니다)"},
+    "it names no host (https://example.org/...)": {
+        "ko": "호스트가 없습니다 (https://example.org/...)"},
+    "its host is not a name a browser can look up": {
+        "ko": "호스트가 브라우저가 찾을 수 있는 이름이 아닙니다"},
+    "it is not an ISO 3166 country code with an optional subdivision, like KR or DE-BY": {
+        "ko": "KR이나 DE-BY 같은 ISO 3166 국가 코드(선택적으로 지역 포함)가 아닙니다"},
+    "no public holidays are known for the country {country}": {
+        "ko": "국가 {country}의 공휴일을 알 수 없습니다"},
+    "{country} has no subdivision {subdivision}; known: {known}": {
+        "ko": "{country}에는 지역 {subdivision}이(가) 없습니다. 쓸 수 있는 지역: {known}"},
     "started": {"ko": "시작"},
     "ended": {"ko": "종료"},
     " (line {first_line})": {"ko": " ({first_line}행)"},

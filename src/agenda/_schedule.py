@@ -10,6 +10,11 @@ UID (the meeting's key and the item's identity path), and its ``id`` a positive
 retimed, moved to another room or day, or reordered. Two events whose ids would
 collide (about one chance in twenty million for a hundred events) get distinct ids
 by probing, in identity order. The module computes no clock time.
+
+An event's ``url`` is the item's page when it gives one (else its ``urn:uuid:`` name),
+its ``links`` its join link (its own, its block's or the meeting's) and its
+``attachments`` its materials; the conference's ``url`` is the meeting's page. Every
+address is written as a URI (`agenda._links.as_uri`).
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from typing import Any
 
 import pendulum
 
+from ._formats.labels import labels_for
+from ._links import as_uri, join_links
 from ._messages import render_message
-from ._model import slugify
+from ._model import Material, slugify
 from ._problems import AgendaError
 from ._timetable import Slot, Timetable
 
@@ -119,6 +126,17 @@ def _room_of(slot: Slot, timetable: Timetable) -> str:
     return _clean(slot.room or meeting.location or meeting.title or "-")
 
 
+def _links(online: str | None, lang: str) -> list[dict[str, str]]:
+    """The event's ``links``: its join link, titled in the meeting's language."""
+    if online is None:
+        return []
+    return [{"url": as_uri(online), "title": _clean(labels_for(lang).online)}]
+
+
+def _attachments(materials: tuple[Material, ...]) -> list[dict[str, str]]:
+    return [{"url": as_uri(m.url), "title": _clean(m.title)} for m in materials]
+
+
 def _slot_minutes(timetable: Timetable) -> int:
     """The grid the apps draw on: the greatest common divisor of every event's start
     minute and duration, at most 15 minutes."""
@@ -146,6 +164,7 @@ def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, An
     by_number = dict(zip((slot.number for slot in leaves), guids, strict=True))
     rooms: dict[str, str] = {}  # name shown -> name in the meeting's own language
     own_rooms = {slot.number: _room_of(slot, original) for slot in original}
+    joins = join_links(timetable)
     tracks: list[str] = []
     days = []
     for index, day in enumerate(timetable.days, start=1):
@@ -167,7 +186,8 @@ def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, An
                 "duration": _duration(slot.end_utc - slot.start_utc),
                 "room": room,
                 "slug": f"{acronym}-{number}" + (f"-{title_slug}" if title_slug else ""),
-                "url": f"urn:uuid:{by_number[slot.number]}",
+                "url": (as_uri(slot.item.url) if slot.item.url is not None
+                        else f"urn:uuid:{by_number[slot.number]}"),
                 "title": _clean(slot.title),
                 "subtitle": None,
                 "track": _clean(slot.track) if slot.track is not None else None,
@@ -176,7 +196,9 @@ def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, An
                 "abstract": _clean(slot.item.notes) if slot.item.notes else None,
                 "description": None,
                 "persons": _persons(slot),
-                "links": [],
+                "links": _links(joins[slot.path], meeting.language),
+                **({"attachments": _attachments(slot.item.materials)}
+                   if slot.item.materials else {}),
             })
         days.append({
             "index": index,
@@ -188,6 +210,7 @@ def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, An
     conference: dict[str, Any] = {
         "acronym": acronym,
         "title": _clean(meeting.title),
+        **({"url": as_uri(meeting.url)} if meeting.url is not None else {}),
         "start": timetable.start.isoformat(),
         "end": timetable.end.isoformat(),
         "daysCount": len(days),
@@ -233,6 +256,8 @@ def to_schedule_xml(timetable: Timetable, lang: str | None = None) -> str:
     conference = _sub(root, "conference")
     for key in ("title", "acronym", "start", "end"):
         _sub(conference, key, conf[key])
+    if "url" in conf:
+        _sub(conference, "url", conf["url"])
     _sub(conference, "days", str(conf["daysCount"]))
     _sub(conference, "timeslot_duration", conf["timeslot_duration"])
     _sub(conference, "time_zone_name", conf["time_zone_name"])
@@ -257,7 +282,16 @@ def to_schedule_xml(timetable: Timetable, lang: str | None = None) -> str:
                 for person in event["persons"]:
                     _sub(persons, "person", person["public_name"], id=str(person["id"]),
                          guid=person["guid"])
-                _sub(element, "links")
+                links = _sub(element, "links")
+                for link in event["links"]:
+                    _sub(links, "link", link["title"], href=link["url"])
+                if "attachments" in event:
+                    attachments = _sub(element, "attachments")
+                    for attachment in event["attachments"]:
+                        _sub(attachments, "attachment", attachment["title"],
+                             href=attachment["url"])
+                if not event["url"].startswith("urn:"):
+                    _sub(element, "url", event["url"])
     ET.indent(root)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             + ET.tostring(root, encoding="unicode") + "\n")

@@ -20,7 +20,7 @@ import tomli_w
 
 from ._keys import names, one_day
 from ._messages import Fact
-from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting, Override
+from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
 from ._problems import Problem, SpecError
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
@@ -34,6 +34,7 @@ DAY_KEYS = names("day")
 DEFAULT_LANGUAGE = "ko"
 _ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 OVERRIDE_KEYS = names("override")
+MATERIAL_KEYS = names("material")
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)$")
@@ -267,6 +268,45 @@ class _Reader:
             return ()
         return tuple(dict.fromkeys(value))
 
+    def materials(self, data: Mapping[str, Any], where: str, table: str,
+                  title: str = "") -> tuple[Material, ...]:
+        """``materials = [{ title = "…", url = "…" }]``: each a table with a title (a
+        text, translatable) and a URL (whether it is a link is the layout's question)."""
+        raw = data.get("materials")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.wrong("materials", 'a list of tables like [{ title = "…", url = "…" }]',
+                       raw, where, table, title)
+            return ()
+        out = []
+        for k, entry in enumerate(raw, start=1):
+            inside = f"{where}material {k}: "
+            if not isinstance(entry, dict):
+                self.wrong("materials", 'a list of tables like [{ title = "…", url = "…" }]',
+                           raw, where, table, title)
+                return ()
+            first = len(self.errors)
+            self.unknown(entry, MATERIAL_KEYS, inside, table, title)
+            before = len(self.errors)
+            translations: dict[str, dict[str, str]] = {}
+            name = self.translatable(entry, "title", inside, table, translations,
+                                     required=True, title=title)
+            url = self.string(entry, "url", inside, table, required=True, title=title)
+            if len(self.errors) == before and name is not None and url is not None:
+                out.append(Material(name, url, translations=translations))
+            if len(self.errors) > first:  # a material's keys stand on the line of materials
+                line = self.line_of(table, "materials")
+                self.errors[first:] = [attrs.evolve(p, line=line) for p in self.errors[first:]]
+        return tuple(out)
+
+    def links(self, data: Mapping[str, Any], where: str, table: str, title: str = ""
+              ) -> dict[str, Any]:
+        """The link keys of the meeting or an item: ``url``, ``online``, ``materials``."""
+        return dict(url=self.string(data, "url", where, table, title=title),
+                    online=self.string(data, "online", where, table, title=title),
+                    materials=self.materials(data, where, table, title))
+
     def items(self, raw: Any, prefix: str, where: str, table: str,
               title: str = "", base: int = 0) -> tuple[Item, ...]:
         if raw is None:
@@ -311,6 +351,7 @@ class _Reader:
         parallel = self.boolean(data, "parallel", where, number, t)
         room = self.translatable(data, "room", where, number, translations, title=t)
         audience = self.names(data, "audience", where, number, t)
+        links = self.links(data, where, number, t)
         title_value = self.translatable(data, "title", where, number, translations,
                                         required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
@@ -319,7 +360,7 @@ class _Reader:
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
                     gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    translations=translations, audience=audience)
+                    translations=translations, audience=audience, **links)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -383,13 +424,15 @@ class _Reader:
             id=self.string(head, "id", m, "meeting"),
             skip=self.dates(head, "skip", m, "meeting"),
             extra=self.dates(head, "extra", m, "meeting"),
+            skip_holidays=self.string(head, "skip_holidays", m, "meeting"),
+            **self.links(head, m, "meeting"),
         )
         items = self.items(data.get("items"), "", "", "spec")
         overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(items=items, overrides=overrides, language=self.original,
-                       translations=translations, **fields)  # type: ignore[arg-type]
+                       translations=translations, **fields)
 
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
@@ -407,12 +450,13 @@ class _Reader:
             category=self.translatable(head, "category", m, "meeting", translations),
             repeat=self.string(head, "repeat", m, "meeting"),
             id=self.string(head, "id", m, "meeting"),
+            skip_holidays=self.string(head, "skip_holidays", m, "meeting"),
+            **self.links(head, m, "meeting"),
         )
         days = self.days(data.get("days"))
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(days=days, language=self.original, translations=translations,
-                       **fields)  # type: ignore[arg-type]
+        return Meeting(days=days, language=self.original, translations=translations, **fields)
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
@@ -666,7 +710,8 @@ def _plain_time(value: _dt.time) -> _dt.time:
     return _dt.time(value.hour, value.minute, value.second)
 
 
-def _text(value: Item | Meeting, key: str, language: str) -> str | dict[str, str]:
+def _text(value: Item | Meeting | Material, key: str, language: str
+          ) -> str | dict[str, str]:
     """A text as the spec writes it: a string, or a table keyed by language when the
     text has translations (the meeting's language first)."""
     original: str = getattr(value, key)
@@ -699,6 +744,7 @@ def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]
         out["parallel"] = True
     if item.audience:
         out["audience"] = list(item.audience)
+    _links_dict(item, out, language)
     if item.items:
         out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
     return out
@@ -740,8 +786,21 @@ def _head_rest(meeting: Meeting, head: dict[str, Any]) -> None:
             head[key] = _text(meeting, key, meeting.language)
     if meeting.repeat is not None:
         head["repeat"] = meeting.repeat
+    if meeting.skip_holidays is not None:
+        head["skip_holidays"] = meeting.skip_holidays
     if meeting.language != DEFAULT_LANGUAGE:
         head["language"] = meeting.language
+    _links_dict(meeting, head, meeting.language)
+
+
+def _links_dict(value: Item | Meeting, out: dict[str, Any], language: str) -> None:
+    """The link keys of `value` (``url``, ``online``, ``materials``) into `out`."""
+    for key in ("url", "online"):
+        if getattr(value, key) is not None:
+            out[key] = getattr(value, key)
+    if value.materials:
+        out["materials"] = [{"title": _text(m, "title", language), "url": m.url}
+                            for m in value.materials]
 
 
 def _plain_date(day: _dt.date, times_as_text: bool) -> Any:
@@ -808,14 +867,28 @@ def dump_toml(meeting: Meeting) -> str:
     return "\n".join(out) + "\n"
 
 
+def _toml_key(key: str) -> str:
+    return tomli_w.dumps({key: 0}).split("=")[0].strip()
+
+
+def _toml_inline(value: Any) -> str:
+    """`value` as an inline TOML value (a table as ``{ a = 1, b = "x" }``)."""
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_key(k)} = {_toml_inline(v)}" for k, v in value.items())
+        return f"{{ {inner} }}"
+    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
+
+
 def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
     """The keys of one table, in order; a text in several languages as an inline table
-    (``title = { ko = "토론", en = "Discussion" }``)."""
+    (``title = { ko = "토론", en = "Discussion" }``), materials as an array of inline
+    tables, one a line."""
     lines = []
     for key, value in entry.items():
         if isinstance(value, dict):
-            inner = ", ".join(tomli_w.dumps({lang: text}).strip() for lang, text in value.items())
-            lines.append(f"{tomli_w.dumps({key: 0}).split('=')[0].strip()} = {{ {inner} }}")
+            lines.append(f"{_toml_key(key)} = {_toml_inline(value)}")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            lines += [f"{_toml_key(key)} = [", *(f"  {_toml_inline(v)}," for v in value), "]"]
         else:
             lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
     return "\n".join(lines)

@@ -14,17 +14,26 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Translations
+from ._model import (
+    ITEM_TEXTS,
+    LANGUAGES,
+    MATERIAL_TEXTS,
+    MEETING_TEXTS,
+    Item,
+    Material,
+    Meeting,
+    Translations,
+)
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
 __all__ = ["original_track", "titles", "translate", "translation_problems"]
 
 
-def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
+def _swap(value: Item | Meeting | Material, fields: tuple[str, ...], original: str, lang: str
           ) -> dict[str, object]:
     """The changes that show `value` in `lang`: each translated text in its field, the
-    original text kept as the translation into `original`."""
+    original text kept as the translation into `original`; its materials' titles too."""
     given = value.translations
     changes: dict[str, object] = {}
     kept = [(other, field, text) for other, field, text in given.entries if other != lang]
@@ -35,6 +44,10 @@ def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: s
             kept.append((original, field, getattr(value, field)))
     if changes:
         changes["translations"] = Translations(kept)
+    if not isinstance(value, Material) and any(m.translations for m in value.materials):
+        changes["materials"] = tuple(
+            attrs.evolve(m, **_swap(m, MATERIAL_TEXTS, original, lang))  # type: ignore[arg-type]
+            for m in value.materials)
     return changes
 
 
@@ -119,14 +132,18 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
     ``original-translated`` (an error) for a translation into the meeting's own language.
 
     `numbers`, `paths` and `items` are the laid-out columns (in agenda order)."""
-    used: set[str] = set(meeting.translations.languages)
-    for item in items:
-        used.update(item.translations.languages)
+    used: set[str] = set()
+    values: list[Item | Meeting] = [meeting, *items]
+    for value in values:
+        used.update(value.translations.languages)
+        for material in value.materials:
+            used.update(material.translations.languages)
     problems: list[Problem] = []
     own = meeting.language
     if own in used:
         for number, path, value, _ in _texts(meeting, numbers, paths, items):
-            if own in value.translations.languages:
+            if own in value.translations.languages or any(
+                    own in m.translations.languages for m in value.materials):
                 problems.append(Problem(
                     "original-translated", facts={"lang": own}, number=number,
                     title=value.title, path=path))
@@ -137,6 +154,8 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
         given = [field for field in fields if getattr(value, field) is not None]
         for lang in sorted(used):
             missing = [field for field in given if value.translations.get(lang, field) is None]
+            missing += [f"materials.{k}.title" for k, m in enumerate(value.materials, start=1)
+                        if m.translations.get(lang, "title") is None]
             if missing:
                 problems.append(Problem(
                     "missing-translation",

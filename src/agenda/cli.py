@@ -483,24 +483,40 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
 
 def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
     """One line per occurrence, written as found: date, weekday (in `lang`), start–end
-    and UTC offset in the zone. Without `limit`, a series without end lists
-    DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
-    standard error."""
-    from ._series import Series, iter_occurrences
+    and UTC offset in the zone; between them, a date of the rule the meeting is not held on
+    (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
+    lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
+    on standard error."""
+    from ._series import Series, Skipped
 
-    bounded = not timetable.meeting.repeats or Series(timetable).bounded
+    meeting = timetable.meeting
+    series = Series(timetable) if meeting.repeats else None
+    bounded = series is None or series.bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
         click.echo(_say("occurrences-endless", lang, most=most), err=True)
-    for listed, (start, end) in enumerate(iter_occurrences(timetable)):
+    entries = series.listing(lang) if series is not None else iter([meeting.date])
+    listed = 0
+    for entry in entries:
+        if isinstance(entry, Skipped):
+            if listed < most:  # (past the last one listed, a held date may still follow)
+                weekday = LABELS[lang].weekdays[entry.date.weekday()]
+                facts = {"date": entry.date.isoformat(), "weekday": weekday,
+                         "name": entry.holiday}
+                code = "occurrence-skipped" if entry.holiday is None else "occurrence-holiday"
+                _out(render_message(code, facts, lang))
+            continue
         if listed == most:
             if bounded:
                 click.echo(_say("occurrences-more", lang, most=most), err=True)
             return
+        start, end = ((timetable.start, timetable.end) if series is None
+                      else series.occurrence(entry))
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
         _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale=lang)}–{until} "
              f"{start.format('Z')}")
+        listed += 1
 
 
 def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None

@@ -19,6 +19,7 @@ import html
 import attrs
 
 from .._timetable import Slot, Timetable
+from .anchors import links_html
 from .labels import Labels
 from .parts import day_heading, groups, lines_of, remarks, slot_span
 
@@ -45,6 +46,7 @@ table.grid td.gap { background: repeating-linear-gradient(45deg, #fff, #fff 3pt,
 table.grid .span { font-variant-numeric: tabular-nums; color: #333; }
 table.grid .who { color: #333; }
 table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+table.grid .links { font-size: 0.95em; }
 """
 
 
@@ -221,9 +223,11 @@ def _cell(slot: Slot, nested: tuple[Slot, ...], labels: Labels, times: bool = Tr
     notes = cell_notes(slot, labels)
     if notes:
         out.append(f'<br><span class="who">{"<br>".join(_text(t) for t in notes)}</span>')
+    out.append(links_html(slot.item, labels))
     for child in nested:
         out.append(f'<br>{"&nbsp;" * 2 * (child.depth - slot.depth)}<span class="span">'
-                   f"{_times(slot_span(child, labels), labels)}</span> {_text(child.title)}")
+                   f"{_times(slot_span(child, labels), labels)}</span> {_text(child.title)}"
+                   f"{links_html(child.item, labels)}")
     return "".join(out)
 
 
@@ -240,7 +244,8 @@ def _html_cell(cell: GridCell, labels: Labels) -> str:
         return '<td class="gap"></td>'
     assert cell.slot is not None
     if cell.kind == "block":
-        return f'<td class="block" colspan="{cell.columns}">{_text(cell.slot.title)}</td>'
+        return (f'<td class="block" colspan="{cell.columns}">{_text(cell.slot.title)}'
+                f"{links_html(cell.slot.item, labels)}</td>")
     content = _cell(cell.slot, cell.nested, labels, cell.times)
     if cell.columns > 1 or not cell.times:
         return f'<td colspan="{cell.columns}">{content}</td>'

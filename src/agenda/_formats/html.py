@@ -13,6 +13,10 @@ Columns have fixed shares of the page (``table-layout: fixed``), so a long URL i
 notes cannot squeeze the item column until Hangul wraps one syllable per line, and
 nothing is pushed off the A4 page: a long unbroken token wraps inside its cell, a URL
 at its slashes and dots (``<wbr>``), anything else between any two characters.
+
+Links are ``<a href="…" rel="noopener">``: the meeting's under the header, an item's
+under its title (a page and a join link show their URL, a material its title; on paper
+a material's address follows its title). The ``href`` is the URL as a URI, escaped.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from __future__ import annotations
 import html
 import re
 
+from .._links import links_of
 from .._timetable import Slot, Timetable
 from .._translations import translate
 from . import grid
+from .anchors import link_html, links_html
 from .labels import Labels, labels_for
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
+from .parts import groups, heading, lines_of, link_label, remarks, total_line, with_gaps
 
 __all__ = ["FONT_STACK", "body", "render", "to_html"]
 
@@ -57,6 +63,8 @@ table.agenda tr.child { break-before: avoid; page-break-before: avoid; }
 table.agenda tr.child td { border-top-style: hidden; padding-top: 0; }
 table.agenda .span { font-variant-numeric: tabular-nums; }
 p.total { margin: 6pt 0 0; text-align: right; }
+.links { font-size: 0.9em; }
+@media print { a.material::after { content: " <" attr(href) ">"; } }
 """
 
 
@@ -98,6 +106,12 @@ def body(timetable: Timetable, *, lang: str = "ko", level: int = 1) -> list[str]
     ]
     if head.place:
         out.append(f"<dt>{_text(labels.place)}</dt><dd>{_text(head.place)}</dd>")
+    for kind in ("url", "online", "material"):
+        found = [link for link in links_of(timetable.meeting) if link.kind == kind]
+        if found:
+            label = link_label(found[0], labels)
+            out.append(f"<dt>{_text(label)}</dt><dd>"
+                       + "<br>".join(link_html(link) for link in found) + "</dd>")
     if timetable.meeting.uses_rooms:  # days, tracks side by side, rooms
         return [*out, "</dl>", *grid.body(timetable, labels),
                 f'<p class="total">{_text(total_line(timetable, labels))}</p>']
@@ -181,7 +195,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         else '<tr class="top gap">',
         f'{lead}<td class="time"{_rowspan(rows)}>{span} <span class="minutes">'
         f"{_text(labels.minutes(top.minutes))}</span></td>",
-        f'<td class="item">{_text(top.title)}</td>',
+        f'<td class="item">{_text(top.title)}{links_html(top.item, labels)}</td>',
         f'<td class="notes"{_rowspan(rows) if span_notes else ""}>{notes}</td>',
         "</tr>",
     ]
@@ -190,7 +204,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         out += [
             f'<tr class="child" id="slot-{_attr(child.number)}">',
             f'<td class="item" style="padding-left: {0.4 + 1.5 * child.depth:.1f}em">'
-            f"{span} {_text(child.title)}</td>",
+            f"{span} {_text(child.title)}{links_html(child.item, labels)}</td>",
         ]
         if not span_notes:
             child_notes = "<br>".join(_text(text) for text in remarks(child))

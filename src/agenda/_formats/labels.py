@@ -28,7 +28,9 @@ class Labels:
     `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
     the three added for meetings with days or rooms (date, room, track); `room`
     labels an item's room in the notes. `gap` names a row of time that nothing fills
-    (``{minutes}``).
+    (``{minutes}``). `link`, `online` and `material` label a page, a join link and a
+    material where a table lists them; `csv_links` name the three columns added for a
+    meeting with links (url, online, materials).
     """
 
     lang: str
@@ -49,6 +51,10 @@ class Labels:
     room: str = "Room"
     csv_rooms: tuple[str, str, str] = ("date", "room", "track")
     gap: str = "Gap, {minutes} min"
+    link: str = "Link"
+    online: str = "Join online"
+    material: str = "Material"
+    csv_links: tuple[str, str, str] = ("url", "online", "materials")
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
              day: _dt.date | None = None) -> str:
@@ -135,6 +141,10 @@ LABELS: dict[str, Labels] = {
         room="장소",
         csv_rooms=("날짜", "장소", "트랙"),
         gap="빈 시간 {minutes}분",
+        link="링크",
+        online="온라인 참여",
+        material="자료",
+        csv_links=("링크", "온라인", "자료"),
     ),
     "en": Labels(
         lang="en",

@@ -30,6 +30,7 @@ import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
 from .._identity import item_path, path_problems, sibling_keys
+from .._links import link_problems
 from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
@@ -268,6 +269,7 @@ class _Layout:
             self.report("empty-title", {"what": "the meeting"})
         if m.id is not None and not m.id.strip():
             self.report("empty-id", {"what": "the meeting"})
+        self.problems.extend(link_problems(m))
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
@@ -384,6 +386,8 @@ class _Layout:
                         item, number, path)
         if item.parallel and not item.items:
             self.report("parallel-without-tracks", {}, item, number, path)
+        if item.url is not None or item.online is not None or item.materials:
+            self.problems.extend(link_problems(item, number, path))
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -487,7 +491,9 @@ class _Layout:
                         or child.min_minutes is not None or child.max_minutes is not None
                         or child.parallel
                         or (ident is not None and (ids.setdefault(ident, number) is not number
-                                                   or not ident or ident.isspace()))):
+                                                   or not ident or ident.isspace()))
+                        or child.url is not None or child.online is not None
+                        or child.materials):
                     self.check_item(child, number, cpath)
                 end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
                 numbers.append(number)
@@ -706,7 +712,8 @@ def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
-    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides):
+    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
+                                  or meeting.skip_holidays is not None):
         from .._series import series_problems
 
         found = series_problems(timetable)
