@@ -206,12 +206,12 @@ def test_check_marks_each_skipped_date_with_the_holiday_name(runner: CliRunner,
     result = runner.invoke(cli, ["check", "--occurrences", str(spec)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == [
-        "2025-09-29 (Mon) 10:00–10:30 +09:00",
-        "2025-10-01 (Wed) 10:00–10:30 +09:00",
-        "2025-10-06 (Mon) 건너뜀: 공휴일, 추석",
-        "2025-10-08 (Wed) 건너뜀: 공휴일, 추석 대체 휴일",
-        "2025-10-13 (Mon) 건너뜀",
-        "2025-10-15 (Wed) 10:00–10:30 +09:00",
+        "2025-09-29 (월) 10:00–10:30 +09:00",
+        "2025-10-01 (수) 10:00–10:30 +09:00",
+        "2025-10-06 (월) 건너뜀: 공휴일, 추석",
+        "2025-10-08 (수) 건너뜀: 공휴일, 추석 대체 휴일",
+        "2025-10-13 (월) 건너뜀",
+        "2025-10-15 (수) 10:00–10:30 +09:00",
     ]
     english = runner.invoke(cli, ["check", "--occurrences", "--lang", "en", "--limit", "2",
                                   str(spec)])

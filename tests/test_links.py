@@ -152,7 +152,7 @@ def test_check_says_a_bad_link_in_the_file_and_exits_1(tmp_path: object, runner:
     result = runner.invoke(cli, ["check", str(spec)])
     assert result.exit_code == 1
     assert result.stdout.strip() == (
-        '1 "발표": url "javascript:alert(1)"은(는) 게시할 수 있는 링크가 아닙니다: http와 '
+        '10행: 1 "발표": url "javascript:alert(1)"은(는) 게시할 수 있는 링크가 아닙니다: http와 '
         "https 주소만 링크가 될 수 있습니다 (javascript: 주소는 안 됩니다)")
 
 
