@@ -33,7 +33,7 @@ settings.register_profile(
     phases=[Phase.explicit, Phase.generate, Phase.target],
 )
 settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, derandomize=False,
+    "thorough", max_examples=1000, deadline=None, derandomize=False, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
@@ -50,6 +50,10 @@ EXAMPLES = ROOT / "examples"
 DOCS = ROOT / "docs"
 SEED = ROOT.parent / "shared" / "seed"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The example spec files: every TOML and JSON file of examples/ but the logs of actual
+# times (NAME.log.toml), which are not specs.
+EXAMPLE_SPECS = sorted(p for p in [*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")]
+                       if not p.name.endswith(".log.toml"))
 
 
 def require_tool(name: str, found: bool) -> None:
@@ -96,5 +100,5 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path
 
 
-__all__ = ["DOCS", "EXAMPLES", "IN_CI", "ROOT", "SEED", "THOROUGH", "require_module",
-           "require_seed", "require_tool", "subprocess", "which"]
+__all__ = ["DOCS", "EXAMPLES", "EXAMPLE_SPECS", "IN_CI", "ROOT", "SEED", "THOROUGH",
+           "require_module", "require_seed", "require_tool", "subprocess", "which"]

@@ -13,7 +13,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from icalendar import vRecur
 
-from agenda import Day, Item, Kind, Meeting, layout, validate
+from agenda import ActualLog, Day, Item, Kind, Material, Meeting, Slot, layout, validate
 from agenda._ical.content import Content, Head, Stamps
 from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
@@ -207,6 +207,18 @@ free_texts = st.lists(st.one_of(
 """Presenter and notes texts with line breaks, quotes, markup and formula characters."""
 
 
+hostile_texts = st.lists(st.one_of(
+    _KOREAN, _LATIN, _EMOJI, _PUNCT,
+    st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9f", "\t", "\r\n",
+                     "\u2028", "\ufffe", "&amp;", "<w:p>", "<hp:t>", "]]>", "&#0;", "\"'"]),
+    st.integers(40, 250).map(lambda n: "W" * n),
+    st.integers(20, 120).map(lambda n: "가" * n),
+), min_size=1, max_size=8).map("".join)
+"""Text a document must carry safely: control characters (NUL, BEL, ESC, DEL, C1), line
+and paragraph separators, a non-character, XML markup and entities, emoji, and words
+far longer than a table cell is wide."""
+
+
 @st.composite
 def risky_meetings(draw: st.DrawFn) -> Meeting:
     """A valid meeting (from `meetings()`) whose titles all start with one drawn prefix
@@ -264,6 +276,46 @@ def translated_meetings(draw: st.DrawFn) -> Meeting:
 
     return attrs.evolve(meeting, items=tuple(translated(item) for item in meeting.items),
                         translations=translations(meeting, MEETING_TEXTS))
+
+
+# -- links: pages, join addresses and materials ---------------------------------------
+
+_HOSTS = st.sampled_from(["example.org", "meet.example.com", "예시.kr", "zoom.us",
+                          "[2001:db8::1]:8443", "user@host.example:8080"])
+_PATHS = st.lists(st.sampled_from(["a", "j", "4711", "자료", "slides.pdf", "%20x", "?q=1&r=2",
+                                   "#part", "(x)", "a|b", "~me", "*", "'", ","]),
+                  max_size=4).map("/".join)
+urls = st.builds(lambda scheme, host, path: f"{scheme}://{host}/{path}",
+                 st.sampled_from(["https", "http", "HTTPS"]), _HOSTS, _PATHS)
+"""Sound http and https links: IDNA hosts, ports, user information, IPv6, non-ASCII
+paths and the punctuation that Markdown, HTML and iCalendar treat specially."""
+
+
+@st.composite
+def materials(draw: st.DrawFn, langs: tuple[str, ...] = ()) -> tuple[Material, ...]:
+    """Zero to three materials, their titles translated into some of `langs`."""
+    out = []
+    for _ in range(draw(st.integers(0, 3))):
+        given = {lang: {"title": draw(titles)} for lang in langs if draw(st.booleans())}
+        out.append(Material(draw(titles), draw(urls), translations=given))
+    return tuple(out)
+
+
+@st.composite
+def linked_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting (from `meetings()`) whose meeting and items (blocks too) give
+    pages, join links and materials at random, material titles sometimes translated."""
+    meeting = draw(meetings())
+    langs = tuple(draw(st.lists(languages, max_size=2, unique=True)))
+
+    def linked(item: Item) -> Item:
+        return attrs.evolve(item, url=draw(st.none() | urls), online=draw(st.none() | urls),
+                            materials=draw(materials(langs)),
+                            items=[linked(child) for child in item.items])
+
+    return attrs.evolve(meeting, items=[linked(item) for item in meeting.items],
+                        url=draw(st.none() | urls), online=draw(st.none() | urls),
+                        materials=draw(materials(langs)))
 
 
 # -- meetings over several days, with parallel tracks and rooms ----------------------
@@ -428,6 +480,74 @@ def dst_series(draw: st.DrawFn) -> Meeting:
     return meeting
 
 
+# -- agendas as published documents write them (the parse shapes) -------------------
+
+_SHAPE_WORDS = ("안전", "점검", "보고", "공연", "환영", "축하", "지역", "협력", "Budget", "Review",
+                "Planning", "Garden", "Harbour", "Youth", "Safety", "Music", "Report", "Update")
+SHAPES = ("paste", "rowspan", "title-first", "minutes-column")
+"""The shapes `shaped_agendas` writes: a web table pasted one cell per line, a
+Markdown table whose rows are one cell short under a rowspan, lines with the title
+before the range, and a table with a minutes column."""
+_SEPARATORS = ("~", "∼", "〜", "～", "–", " - ", "-")
+_NOTATIONS = ("{m}’", "{m}'", "({m}분)", "( {m}분)", "{m}분", "{m} min", "(’{m})")
+
+
+@attrs.frozen
+class ShapedAgenda:
+    """A document in one of `SHAPES` and what it says: the date, the rows (start
+    minutes after midnight, minutes, title)."""
+
+    shape: str
+    text: str
+    date: dt.date
+    rows: tuple[tuple[int, int, str], ...]
+
+
+@st.composite
+def shaped_agendas(draw: st.DrawFn, wrong: int = 0) -> ShapedAgenda:
+    """A document in one of `SHAPES`; with `wrong`, the last row states that many
+    minutes more than its range holds."""
+    shape = draw(st.sampled_from(SHAPES))
+    count = draw(st.integers(2, 7))
+    start = draw(st.integers(6 * 60, 15 * 60))
+    minutes = draw(st.lists(st.integers(1, 90), min_size=count, max_size=count))
+    words = st.lists(st.sampled_from(_SHAPE_WORDS), min_size=1, max_size=3, unique=True)
+    names = draw(st.lists(words.map(" ".join), min_size=count, max_size=count))
+    day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    separator = draw(st.sampled_from(_SEPARATORS))
+    notation = draw(st.sampled_from(_NOTATIONS))
+    rows: list[tuple[int, int, str]] = []
+    at = start
+    for length, name in zip(minutes, names, strict=True):
+        rows.append((at, length, name))
+        at += length
+
+    def hm(value: int) -> str:
+        return f"{value // 60:02d}:{value % 60:02d}"
+
+    def span(row: tuple[int, int, str]) -> str:
+        return f"{hm(row[0])}{separator}{hm(row[0] + row[1])}"
+
+    def stated(row: tuple[int, int, str]) -> str:
+        return notation.format(m=row[1] + (wrong if row is rows[-1] else 0))
+
+    head = [f"일 시 : {day.year}. {day.month}. {day.day}.", ""]
+    if shape == "paste":
+        lines = [*head, "시 간", "|", "내 용", "|", "비 고", "|", "|"]
+        for row in rows:
+            lines += [span(row), "|", stated(row), "|", f"◦ {row[2]}", "|", "|"]
+    elif shape == "rowspan":
+        lines = [*head, "| 구분 | 프로그램 | 시간 | 분 |", "|---|---|---|---|"]
+        for k, row in enumerate(rows):
+            first = "| 본 행사 " if k == 0 else ""
+            lines.append(f"{first}| {row[2]} | {span(row)} | {stated(row)} |")
+    elif shape == "title-first":
+        lines = [*head, *(f"{row[2]} {span(row)} {stated(row)}" for row in rows)]
+    else:
+        lines = [*head, "| 시간 | 소요 | 내용 |", "| --- | --- | --- |"]
+        lines += [f"| {span(row)} | {stated(row)} | {row[2]} |" for row in rows]
+    return ShapedAgenda(shape, "\n".join(lines) + "\n", day, tuple(rows))
+
 @st.composite
 def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
     """An item of `meeting`, where to move it and the item it goes before, after or
@@ -443,6 +563,45 @@ def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
         assume(blocks)
         return item, where, draw(st.sampled_from(blocks))
     return item, where, draw(st.sampled_from(others))
+
+
+# -- the day itself: actual times ---------------------------------------------------------
+
+
+@attrs.frozen
+class Happened:
+    """One item of a drawn day: its planned slot, its actual start and end (UTC seconds;
+    no end while it runs) and the pause before it."""
+
+    slot: Slot
+    start: int
+    end: int | None
+    pause: int
+
+
+@st.composite
+def actual_logs(draw: st.DrawFn, meeting: Meeting, leave_some: bool = False
+                ) -> tuple[ActualLog, list[Happened]]:
+    """A log of `meeting`'s day: its items in order from the first, each started after a
+    pause (the first late or early) and ended after a random length, the last one
+    maybe still running; with `leave_some`, at least one item is left to start."""
+    leaves = [s for s in layout(meeting) if not s.is_block]
+    assume(len(leaves) >= (2 if leave_some else 1))
+    count = draw(st.integers(1, len(leaves) - (1 if leave_some else 0)))
+    cursor = leaves[0].start_utc + draw(st.integers(-600, 1800))
+    log = ActualLog(meeting)
+    happened: list[Happened] = []
+    for k, slot in enumerate(leaves[:count]):
+        pause = draw(st.integers(0, 300)) if k else 0
+        start = cursor + pause
+        log = log.started(slot.number, dt.datetime.fromtimestamp(start, dt.UTC))
+        if k == count - 1 and draw(st.booleans()):
+            happened.append(Happened(slot, start, None, pause))
+            break
+        cursor = start + draw(st.integers(1, slot.minutes * 120 + 120))
+        log = log.ended(slot.number, dt.datetime.fromtimestamp(cursor, dt.UTC))
+        happened.append(Happened(slot, start, cursor, pause))
+    return log, happened
 
 
 # -- the feed's model, built without the library's builders --------------------------------
@@ -492,7 +651,16 @@ def feed_contents(draw: st.DrawFn) -> Content:
         rule=vRecur.from_ical(draw(st.sampled_from(_RULES))).to_ical().decode()
         if series and draw(st.booleans()) else None,
         rdates=tuple(draw(st.lists(written_times(), max_size=3))) if series else (),
-        exdates=tuple(draw(st.lists(written_times(), max_size=3))) if series else ())
+        exdates=tuple(draw(st.lists(written_times(), max_size=3))) if series else (),
+        url=draw(st.none() | _URIS), conference=draw(st.none() | _URIS),
+        label=draw(texts | st.just("")),
+        attachments=tuple(draw(st.lists(st.tuples(_PARAMETER_TEXTS, _URIS), max_size=3))))
+
+
+# URIs as the feed writes them, and parameter values with every character icalendar
+# escapes or quotes (RFC 6868's ^ and ", and , ; : ’).
+_URIS = urls | st.text(st.characters(codec="utf-8", exclude_categories=["Cc"]), max_size=30)
+_PARAMETER_TEXTS = st.text(st.sampled_from([*"ab 가^\"',;:\u2019\\/-", "\n"]), max_size=12)
 
 
 def feed_stamps() -> st.SearchStrategy[Stamps]:

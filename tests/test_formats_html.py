@@ -144,8 +144,9 @@ def test_parses_strictly_and_shows_every_title_and_category(meeting: Meeting, la
     for row, slot in zip(rows, timetable, strict=True):
         lines = slot.title.splitlines() or [""]
         item = cell_text(row.find("td[@class='item']"))  # type: ignore[arg-type]
-        if slot.depth:
-            assert item == f"{labels.span(slot.start, slot.end)} " + "\n".join(lines)
+        if slot.depth:  # a time and its zone mark are held together by a no-break space
+            span = re.sub(r"(?<=\d\d:\d\d) ", "\xa0", labels.span(slot.start, slot.end))
+            assert item == f"{span} " + "\n".join(lines)
         else:
             assert item == "\n".join(lines)
         for line in lines:
@@ -188,3 +189,19 @@ def test_columns_are_bounded_and_a_url_breaks_at_its_punctuation() -> None:
     assert "가" * 40 in document  # no punctuation: it breaks by overflow-wrap, not <wbr>
     short = agenda.to_html(agenda.layout(agenda.reference_meeting()))
     assert "<wbr>" not in short
+
+
+@pytest.mark.parametrize("rooms", [False, True])
+def test_a_title_with_line_breaks_reads_as_one_line_in_the_tab(rooms: bool) -> None:
+    title = "정책협의\n<2차> https://example.org/a-very-long-path/of/the/meeting/page"
+    meeting = Meeting(title, dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      (Item("토론", minutes=30, room="A" if rooms else None),))
+    document = agenda.to_html(agenda.layout(meeting))
+    tab = parse(document).find(".//head/title")
+    assert tab is not None
+    assert tab.text == ("정책협의 <2차> https://example.org/a-very-long-path/of/the/meeting/"
+                        "page")
+    assert "<br>" not in document.split("</title>")[0]
+    assert "<wbr>" not in document.split("</title>")[0]
+    heading = parse(document).find(".//body/h1")
+    assert heading is not None and [c.tag for c in heading][:1] == ["br"]  # kept in the page

@@ -284,14 +284,16 @@ _words = st.lists(st.one_of(grapheme_titles, st.text(alphabet="ab가 ", max_size
 
 
 @given(_words, st.integers(6, 60), st.sampled_from(["", "  ", "  14:07~14:12 "]))
-@example(text=" 가abb가ab 🇰🇷 갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯 겛객 섅겜갑é 갘  가a b가가가가가가ab",
-         width=25, indent="")  # wcwidth 0.9.5's own wrap splits the word that fits
+# wcwidth 0.9.5's own wrap splits a word of this text that fits on its line.
+@example(text=" 가abb가ab 🇰🇷 갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯 겛객 섅겜갑é 갘  "
+              "가a b가가가가가가ab", width=25, indent="")
 def test_text_without_overlong_words_fills_each_line_greedily(text: str, width: int,
                                                                indent: str) -> None:
     """Words whole and in order, each line as full as the next word allows."""
     from agenda._formats.text import _wrap
 
     room = width - wcwidth.wcswidth(indent)
+    assume(room >= 2)  # a column always has room for the widest grapheme
     words = text.split()
     assume(all(wcwidth.wcswidth(word) <= room for word in words))
     lines = _wrap([" ".join(words)], width, indent, indent)
@@ -308,7 +310,8 @@ def test_a_word_that_fits_is_never_split() -> None:
     from agenda._formats.text import _wrap
 
     text = "가abb가ab 🇰🇷 갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯 겛객"
-    assert _wrap([text], 25) == ["가abb가ab 🇰🇷", "갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯", "겛객"]
+    assert _wrap([text], 25) == [
+        "가abb가ab 🇰🇷", "갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯", "겛객"]
 
 
 def test_runs_of_spaces_are_breaks_and_wider_ones_vanish() -> None:

@@ -35,7 +35,7 @@ _WEEKDAYS = {
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the meeting --------------------------------------------------------------------
     "empty-title": {
-        "en": "{what} has no title",
+        "en": "{what_en} has no title",
         "ko": "{what_ko}에 제목이 없습니다",
     },
     "empty-id": {
@@ -227,6 +227,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "유연한 항목 {titles:list}은(는) 최대 {most:min}인데 채울 시간은 "
               "{available:min}입니다",
     },
+    "bad-url": {
+        "en": "{key} {url:q} is not a link that can be published: {reason_en}",
+        "ko": "{key} {url:q}은(는) 게시할 수 있는 링크가 아닙니다: {reason_ko}",
+    },
+    "unknown-holidays": {
+        "en": "skip_holidays {code:q}: {reason_en}",
+        "ko": "skip_holidays {code:q}: {reason_ko}",
+    },
     # -- days, parallel tracks and rooms -------------------------------------------------
     "days-and-items": {
         "en": "gives both days and its own items or end; put every item and end in its day",
@@ -290,9 +298,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ends at {end}, before it starts at {start}",
         "ko": "{start}에 시작하는데 그보다 이른 {end}에 끝납니다",
     },
-    "no-end": {
-        "en": "gives only its start ({start}) and nothing after it says when it ends",
-        "ko": "시작({start})만 있고 언제 끝나는지 알 수 있는 내용이 뒤에 없습니다",
+    "open-end": {
+        "en": "is left open at {start} (nothing says when it ends); read as {minutes:min} "
+              "(pass --open-end MINUTES)",
+        "ko": "{start}에 시작해 끝이 적혀 있지 않습니다. {minutes:min}으로 읽었습니다 "
+              "(--open-end 분으로 지정하십시오)",
+    },
+    "seconds-dropped": {
+        "en": "gives seconds ({time}); read to the minute",
+        "ko": "초까지 적혀 있습니다({time}). 분 단위로 읽었습니다",
+    },
+    # -- documents that parse cannot read ------------------------------------------------
+    "parse-no-agenda": {
+        "en": "no agenda found: no line holds a time range such as 14:00~14:30",
+        "ko": "일정을 찾지 못했습니다: 14:00~14:30 같은 시간 범위가 있는 줄이 없습니다",
+    },
+    "parse-no-date": {
+        "en": "the document gives no date; pass one (--date YYYY-MM-DD)",
+        "ko": "문서에 날짜가 없습니다. 날짜를 주십시오 (--date YYYY-MM-DD)",
+    },
+    "parse-no-year": {
+        "en": "the date {month}.{day} has no year, and no other date in the document has "
+              "one; pass the date (--date YYYY-MM-DD)",
+        "ko": "날짜 {month}.{day}에 연도가 없고 문서의 다른 날짜에도 없습니다. 날짜를 "
+              "주십시오 (--date YYYY-MM-DD)",
+    },
+    "parse-bad-date": {
+        "en": "{date} is not a date",
+        "ko": "{date}은(는) 없는 날짜입니다",
+    },
+    "parse-unknown-zone": {
+        "en": "unknown time zone {timezone:q} (use an IANA name such as Asia/Seoul)",
+        "ko": "알 수 없는 시간대 {timezone:q} (Asia/Seoul 같은 IANA 이름을 쓰십시오)",
+    },
+    "parse-unplaceable": {
+        "en": "the times cannot be placed on {date}: {error}",
+        "ko": "시간을 {date}에 놓을 수 없습니다: {error}",
+    },
+    "parse-unknown-format": {
+        "en": "unknown document format {format:q}; use one of {formats}",
+        "ko": "알 수 없는 문서 형식 {format:q}. 다음 중 하나를 쓰십시오: {formats}",
+    },
+    "parse-no-csv-header": {
+        "en": "no CSV header row names a time or start column (such as 시간, 시작, time, "
+              "start)",
+        "ko": "CSV 머리글 줄에 시간이나 시작 열(시간, 시작, time, start 등)이 없습니다",
+    },
+    "parse-pdf": {
+        "en": "{name} is a PDF; parse reads text, Markdown, CSV, HTML, DOCX and HWPX. Copy "
+              "its text out (e.g. `pdftotext -layout {name} out.txt`) and parse that",
+        "ko": "{name}은(는) PDF입니다. parse는 텍스트, 마크다운, CSV, HTML, DOCX, HWPX를 "
+              "읽습니다. 글을 복사해 내거나(예: `pdftotext -layout {name} out.txt`) 그 "
+              "파일을 읽히십시오",
+    },
+    "parse-needs-extra": {
+        "en": "reading {kind} needs {package}: pip install 'agenda[office]'",
+        "ko": "{kind}를 읽으려면 {package}가 필요합니다: pip install 'agenda[office]'",
+    },
+    "parse-office-unreadable": {
+        "en": "{name} is not a readable {kind} document: {reason}",
+        "ko": "{name}은(는) 읽을 수 있는 {kind} 문서가 아닙니다: {reason}",
+    },
+    "parse-not-utf8": {
+        "en": "{name}: not UTF-8 text (byte 0x{byte} at offset {offset}){hint_en}",
+        "ko": "{name}: UTF-8 텍스트가 아닙니다 ({offset}번째 바이트 0x{byte}){hint_ko}",
+    },
+    "parse-unreadable": {
+        "en": "cannot read {name}: {reason}",
+        "ko": "{name}을(를) 읽을 수 없습니다: {reason}",
+    },
+    "parse-no-timetable": {
+        "en": "no timetable can be laid out until the problems below are fixed",
+        "ko": "아래 문제를 고치기 전에는 시간표를 만들 수 없습니다",
     },
     "window-start": {
         "en": "starts at {start}, but the stated time (line {window_line}) starts at "
@@ -338,6 +415,117 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{lang}); the {own} text is shown instead",
         "ko": "{fields:list}에 {lang} 텍스트가 없습니다 (다른 텍스트는 {lang}로 번역되어 "
               "있습니다). 대신 {own} 원문을 보여 줍니다",
+    },
+    # -- the log of actual times ----------------------------------------------------------
+    "log-syntax": {
+        "en": "not a line of a log: {reason}",
+        "ko": "로그의 줄로 읽을 수 없습니다: {reason}",
+    },
+    "log-not-an-event": {
+        "en": "not an event; a line of the log reads ITEM.start = 2024-03-13T14:03:00+09:00 "
+              "or ITEM.end = …",
+        "ko": "이벤트가 아닙니다. 로그의 한 줄은 ITEM.start = 2024-03-13T14:03:00+09:00 또는 "
+              "ITEM.end = … 꼴입니다",
+    },
+    "log-unknown-item": {
+        "en": "no item of the agenda is {item:q}",
+        "ko": "일정에 {item:q} 항목이 없습니다",
+    },
+    "log-started-twice": {
+        "en": "started twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 시작했습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-ended-twice": {
+        "en": "ended twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 끝났습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-end-before-start": {
+        "en": "ends at {end}, before it starts at {start}",
+        "ko": "{start}에 시작했는데 그보다 이른 {end}에 끝납니다",
+    },
+    "log-end-without-start": {
+        "en": "ended at {end}, but the log has no start for it",
+        "ko": "{end}에 끝났지만 로그에 시작 시각이 없습니다",
+    },
+    "log-far-from-plan": {
+        "en": "{event_en} {at} is {hours} hours from its planned time {planned}; is it the "
+              "log of another day?",
+        "ko": "{event_ko} {at}이(가) 예정 시각 {planned}과(와) {hours}시간 떨어져 있습니다. "
+              "다른 날의 로그입니까?",
+    },
+    "log-empty": {
+        "en": "the log holds no actual time yet",
+        "ko": "로그에 아직 실제 시각이 없습니다",
+    },
+    "log-all-started": {
+        "en": "every item has started (the log reaches {item:q}); nothing is left to re-time",
+        "ko": "모든 항목이 이미 시작했습니다 (로그가 {item:q}까지 있습니다). 다시 맞출 항목이 "
+              "없습니다",
+    },
+    # -- edits and running late ---------------------------------------------------------
+    "not-a-moment": {
+        "en": "{what} {value:q} is not a time like 14:10 or a date-time like "
+              "2024-03-13T14:10",
+        "ko": "{what} {value:q}은(는) 14:10 같은 시각이나 2024-03-13T14:10 같은 날짜와 "
+              "시각이 아닙니다",
+    },
+    "skipped-moment": {
+        "en": "{date} {time} does not exist in {timezone}: the clocks skip it",
+        "ko": "{date} {time}은(는) {timezone}에 없는 시각입니다 (시계가 건너뜁니다)",
+    },
+    "repeated-moment": {
+        "en": "{date} {time} occurs twice in {timezone} (the clocks go back); give its UTC "
+              "offset: {first} or {second}",
+        "ko": "{date} {time}은(는) {timezone}에서 두 번 있습니다 (시계가 되돌아갑니다). UTC "
+              "오프셋을 붙이십시오: {first} 또는 {second}",
+    },
+    "offset-not-in-zone": {
+        "en": "{value}: no such time at or after {start} has that UTC offset in {timezone}",
+        "ko": "{value}: {start} 이후에 {timezone}에서 그 UTC 오프셋을 쓰는 그런 시각이 "
+              "없습니다",
+    },
+    "nothing-left": {
+        "en": "every item has started by {moment} (the meeting runs {start}–{end}); nothing is "
+              "left to re-time",
+        "ko": "{moment}에는 모든 항목이 이미 시작했습니다 (회의는 {start}~{end}). 다시 맞출 "
+              "항목이 없습니다",
+    },
+    # -- outputs ----------------------------------------------------------------------------
+    "schedule-too-long": {
+        "en": "item {number} {title:q} lasts {minutes:min} ({duration}), more than the "
+              "{most} an event of the schedule XML can say; write --format json (its events "
+              "carry their end) or split the item",
+        "ko": "항목 {number} {title:q}은(는) {minutes:min}({duration})으로, 일정 XML의 행사 "
+              "하나가 나타낼 수 있는 {most}보다 깁니다. --format json으로 쓰거나(행사의 끝 "
+              "시각을 담습니다) 항목을 나누십시오",
+    },
+    "other-meeting": {
+        "en": "this folder publishes the meeting {key:q}, and the spec's id is {id:q}; give "
+              "it id = {key:q} to publish it here as the same meeting (its subscribers keep "
+              "their events), or publish it into another folder",
+        "ko": "이 폴더는 회의 {key:q}를 게시하는데 명세의 id는 {id:q}입니다. 같은 회의로 여기에 "
+              "게시하려면 id = {key:q}로 하고(구독자의 일정이 유지됩니다), 아니면 다른 폴더에 "
+              "게시하십시오",
+    },
+    "bad-base-url": {
+        "en": "the base URL {url:q} is not an http or https address like "
+              "https://example.org/council/",
+        "ko": "기본 URL {url:q}은(는) https://example.org/council/ 같은 http 또는 https "
+              "주소가 아닙니다",
+    },
+    "stdin-twice": {
+        "en": "standard input can be read only once: give a file for OLD or NEW (at most one "
+              "of them may be -)",
+        "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
+              "(- 는 하나만 쓸 수 있습니다)",
+    },
+    "occurrence-skipped": {
+        "en": "{date} ({weekday}) skipped",
+        "ko": "{date} ({weekday}) 건너뜀",
+    },
+    "occurrence-holiday": {
+        "en": "{date} ({weekday}) skipped: public holiday, {name}",
+        "ko": "{date} ({weekday}) 건너뜀: 공휴일, {name}",
     },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
@@ -387,9 +575,97 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}\"language\" must be one of {known:list}, got {value:q}",
         "ko": "{where}\"language\"는 {known:list} 중 하나여야 하는데 {value:q}입니다",
     },
+    "null-value": {
+        "en": "{where}{key:q} is null; leave the key out when it has no value",
+        "ko": "{where}{key:q}이(가) null입니다. 값이 없으면 키를 빼십시오",
+    },
+    "duplicate-key": {
+        "en": "{where}{key:q} is given twice: {first}, then {second}; give it once",
+        "ko": "{where}{key:q}가 두 번 주어졌습니다: {first}, 그리고 {second}. 한 번만 "
+              "주십시오",
+    },
+    "no-days": {
+        "en": "\"days\" is empty; give at least one [[days]] table, or leave it out "
+              "for a meeting of one day",
+        "ko": "\"days\"가 비어 있습니다. [[days]] 표를 하나 이상 주거나, 하루 "
+              "회의라면 빼십시오",
+    },
+    "not-a-language-tag": {
+        "en": "{where}{key:q} has the key {lang:q}, which is not a language tag like ko, en "
+              "or en-GB",
+        "ko": "{where}{key:q}의 키 {lang:q}은(는) ko, en, en-GB 같은 언어 태그가 아닙니다",
+    },
+    "no-original-text": {
+        "en": "{where}{key:q} has no {lang:q} text (the meeting's language; it gives "
+              "{given:list})",
+        "ko": "{where}{key:q}에 회의 언어인 {lang:q} 텍스트가 없습니다 (주어진 언어: "
+              "{given:list})",
+    },
     "wrong-type": {
         "en": "{where}{key:q} must be {expected_en}, got {value}",
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",
+    },
+    # -- what the commands say around their output ---------------------------------------
+    "check-ok": {
+        "en": "ok: {title:q} {date} ({day}) {start}–{end} {zone}, {count} items, {minutes:min}",
+        "ko": "ok: {title:q} {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes:min}",
+    },
+    "check-ok-days": {
+        "en": "ok: {title:q} {first} – {last} {zone}, {days} days, {count} items, "
+              "{minutes:min}",
+        "ko": "ok: {title:q} {first} ~ {last} {zone}, {days}일, 항목 {count}개, {minutes:min}",
+    },
+    "occurrences-endless": {
+        "en": "note: the repeat rule has no end; the first {most} occurrences are listed "
+              "(--limit N lists more)",
+        "ko": "참고: 반복 규칙에 끝이 없어 처음 {most}회만 보입니다 (--limit N으로 더 볼 수 "
+              "있습니다)",
+    },
+    "occurrences-more": {
+        "en": "note: more occurrences follow; the first {most} are listed (--limit N lists "
+              "more)",
+        "ko": "참고: 뒤에 반복이 더 있습니다. 처음 {most}회만 보입니다 (--limit N으로 더 볼 "
+              "수 있습니다)",
+    },
+    "late-needs-on": {
+        "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
+              "with --on YYYY-MM-DD",
+        "ko": "{title:q}은(는) 반복 회의입니다 ({rule}). 늦어진 회차를 --on YYYY-MM-DD로 "
+              "지정하십시오",
+    },
+    "edit-whole-series": {
+        "en": "the series changes: every occurrence held as the series holds it (give "
+              "--on YYYY-MM-DD to change one occurrence)",
+        "ko": "반복 회의 전체가 바뀝니다: 재정의하지 않은 모든 회차 (한 회차만 바꾸려면 "
+              "--on YYYY-MM-DD를 주십시오)",
+    },
+    "edit-occurrence": {
+        "en": "only the occurrence of {date} changes (its [[overrides]] entry)",
+        "ko": "{date} 회차만 바뀝니다 ([[overrides]] 항목)",
+    },
+    "edit-refused": {
+        "en": "the edit would leave problems the agenda did not have; nothing was written:",
+        "ko": "편집하면 원래 없던 문제가 생깁니다. 아무것도 쓰지 않았습니다:",
+    },
+    "problem-fixed": {
+        "en": "fixed: {problem}",
+        "ko": "해결됨: {problem}",
+    },
+    "problem-remains": {
+        "en": "remains: {problem}",
+        "ko": "남은 문제: {problem}",
+    },
+    "not-valid": {
+        "en": "{name} is not a valid agenda ({count} problem(s)); it is compared as laid out",
+        "ko": "{name}은(는) 유효한 일정이 아닙니다 (문제 {count}개). 배치된 대로 비교합니다",
+    },
+    "cannot-compare": {
+        "en": "{name} is not a valid agenda and cannot be laid out to compare:",
+        "ko": "{name}은(는) 유효한 일정이 아니어서 비교할 수 있게 배치할 수 없습니다:",
+    },
+    "no-change": {
+        "en": "no change",
+        "ko": "변경 없음",
     },
 }
 
@@ -401,6 +677,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "a date like 2024-03-13": {"ko": "2024-03-13 같은 날짜"},
     "a local time like 14:00": {"ko": "14:00 같은 현지 시각"},
     "a list of tables": {"ko": "테이블 목록"},
+    'a list of tables like [{ title = "…", url = "…" }]': {
+        "ko": '[{ title = "…", url = "…" }] 같은 테이블 목록'},
     "a list of dates like [2025-05-05]": {"ko": "[2025-05-05] 같은 날짜 목록"},
     "a table with a title": {"ko": "제목이 있는 테이블"},
     "one of the kinds": {"ko": "정해진 종류 중 하나"},
@@ -466,6 +744,27 @@ PHRASES: dict[str, dict[str, str]] = {
     "the spec": {"ko": "명세 파일"},
     " or the meeting a declared end": {"ko": " (또는 회의에 예정 종료 시각을 주십시오)"},
     "run": {"ko": "진행 시간"},
+    "material {material}": {"ko": "자료 {material}"},
+    "it holds a space, a control character or one of < > \" \\": {
+        "ko": "공백, 제어 문자 또는 < > \" \\ 중 하나가 들어 있습니다"},
+    "it is not an address": {"ko": "주소가 아닙니다"},
+    "it does not start with http:// or https://": {
+        "ko": "http:// 또는 https://로 시작하지 않습니다"},
+    "only http and https addresses are links, not {scheme}:": {
+        "ko": "http와 https 주소만 링크가 될 수 있습니다 ({scheme}: 주소는 안 됩니다)"},
+    "it names no host (https://example.org/...)": {
+        "ko": "호스트가 없습니다 (https://example.org/...)"},
+    "its host is not a name a browser can look up": {
+        "ko": "호스트가 브라우저가 찾을 수 있는 이름이 아닙니다"},
+    "it is not an ISO 3166 country code with an optional subdivision, like KR or DE-BY": {
+        "ko": "KR이나 DE-BY 같은 ISO 3166 국가 코드(선택적으로 지역 포함)가 아닙니다"},
+    "no public holidays are known for the country {country}": {
+        "ko": "국가 {country}의 공휴일을 알 수 없습니다"},
+    "{country} has no subdivision {subdivision}; known: {known}": {
+        "ko": "{country}에는 지역 {subdivision}이(가) 없습니다. 쓸 수 있는 지역: {known}"},
+    "started": {"ko": "시작"},
+    "ended": {"ko": "종료"},
+    " (line {first_line})": {"ko": " ({first_line}행)"},
     "sum to": {"ko": "합계"},
 }
 

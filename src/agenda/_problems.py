@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import Fact, escape_controls, render_message, where_text
+from ._messages import LANGUAGES, Fact, escape_controls, render_message, where_text
 
 __all__ = ["AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"]
 
@@ -82,6 +82,14 @@ class Problem:
             "message": self.message(lang),
         }
 
+    @property
+    def identity(self) -> tuple[str, tuple[str, ...], str]:
+        """What makes problems of two versions of an agenda the same problem: its code,
+        the item's path and, for a problem of one occurrence of a series, its date
+        (the numbers and the times it names may differ between the versions)."""
+        day, _, rest = self.number.partition(" ")
+        return self.code, self.path, day if rest else ""
+
     def __str__(self) -> str:
         return self.text("en")
 
@@ -124,3 +132,21 @@ class SpecError(AgendaError, ValueError):
         """Every problem in `lang`, one per line, after the source's name."""
         head = f"{self.source}: " if self.source else ""
         return "\n".join(f"{head}{p.text(lang)}" for p in self.problems)
+
+
+class UnknownLanguage(AgendaError, ValueError):
+    """Text was asked for in a language agenda does not speak; `lang` is the name given,
+    `known` the languages there are (``en``, ``ko``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.known = LANGUAGES
+        super().__init__(f"unknown language {lang!r}; known languages: {', '.join(self.known)}")
+
+
+def known_language(lang: str) -> str:
+    """`lang` when agenda speaks it; :class:`UnknownLanguage` otherwise. The one rule for
+    every piece of text agenda writes (tables, problems, diffs, summaries)."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(lang)
+    return lang

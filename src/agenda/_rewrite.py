@@ -78,7 +78,7 @@ def _merge_mapping(target: MutableMapping[str, Any], wanted: Mapping[str, Any],
             del target[key]
     for key, value in wanted.items():
         if key not in target:
-            target[key] = _new(value, toml)
+            target[key] = _new(value, toml, key)
             continue
         current = target[key]
         previous = before.get(key) if before is not None else None
@@ -124,28 +124,57 @@ def _merge_tables(target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
         for table in chosen:
             tables.append(table if isinstance(table, Table) else _new(_plain(table), toml))
         return tables
-    return [_plain(table) for table in chosen]  # an inline array of inline tables
+    return _inline_array([_plain(table) for table in chosen])
 
 
-def _new(value: Any, toml: bool) -> Any:
-    """A fresh value; in TOML a table gets a blank line after it, like its neighbours."""
+_TABLE_ARRAYS = ("items", "days", "overrides")
+"""The keys whose tables are written as tables (``[[items]]``); other lists of tables
+(``materials``) are arrays of inline tables, as `dump_toml` writes them."""
+
+
+def _inline(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        table = tomlkit.inline_table()
+        for key, item in value.items():
+            table.append(key, _inline(item))
+        return table
+    return value
+
+
+def _inline_array(value: list[Any]) -> Any:
+    """An array of inline tables, one a line when there are several."""
+    array = tomlkit.array()
+    for entry in value:
+        array.append(_inline(entry))
+    if len(value) > 1:
+        array.multiline(True)
+    return array
+
+
+def _new(value: Any, toml: bool, key: str | None = None, blank: bool = True) -> Any:
+    """A fresh value (of `key`); in TOML a table gets a blank line after it, like its
+    neighbours (not inside a table of its own: tomlkit puts that line between its
+    tables)."""
     if not toml:
         return value
     if isinstance(value, Mapping):
         table = tomlkit.table()
-        for key, item in value.items():
-            if isinstance(item, list) and item and all(isinstance(v, Mapping) for v in item):
+        for name, item in value.items():
+            if (name in _TABLE_ARRAYS and isinstance(item, list) and item
+                    and all(isinstance(v, Mapping) for v in item)):
                 array = tomlkit.aot()
                 for child in item:
-                    array.append(_new(child, toml))
-                table.add(key, array)
+                    array.append(_new(child, toml, blank=False))
+                table.add(name, array)
             else:
-                table.add(key, _new(item, toml))
-        if not any(isinstance(v, list) and v and isinstance(v[0], Mapping)
-                   for v in value.values()):
+                table.add(name, _new(item, toml, name))
+        if blank and not any(isinstance(v, list) and v and isinstance(v[0], Mapping)
+                             for k, v in value.items() if k in _TABLE_ARRAYS):
             table.add(tomlkit.nl())
         return table
     if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        if key not in _TABLE_ARRAYS:
+            return _inline_array(value)
         tables: AoT = tomlkit.aot()
         for child in value:
             tables.append(_new(child, toml))

@@ -16,7 +16,7 @@ import pendulum
 
 from ._model import Item, Meeting
 from ._problems import Problem
-from ._zones import moment
+from ._time import moment
 
 __all__ = ["DaySpan", "Slot", "Timetable"]
 
@@ -162,6 +162,22 @@ class Timetable(Sequence[Slot]):
         for i in range(len(self._numbers)):
             yield self._slot(i)
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.meeting, self.zone, self._start, self._numbers, self._levels, self._paths,
+                self._items, self._starts, self._ends, self._rooms, self._tracks, self.days,
+                self.warnings)
+
+    def __eq__(self, other: object) -> bool:
+        """Two timetables are equal when they lay out equal meetings into the same slots
+        at the same instants (a value, like the meeting it comes from)."""
+        if not isinstance(other, Timetable):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.meeting, self.zone, self._start, self._numbers, self._starts,
+                     self._ends))
+
     def __repr__(self) -> str:
         return f"<Timetable {self.meeting.title!r}: {len(self)} slots, {self.start}–{self.end}>"
 
@@ -195,6 +211,10 @@ class Timetable(Sequence[Slot]):
 
     @property
     def minutes(self) -> int:
+        """The programme's length: from start to end, or in a meeting held over days
+        the sum of its days' (the unscheduled nights between them are not counted)."""
+        if self.meeting.days:
+            return sum((day.end_utc - day.start_utc) // 60 for day in self.days)
         return (self.end_utc - self.start_utc) // 60
 
     def moved(self, meeting: Meeting, seconds: int) -> Timetable:
@@ -217,14 +237,18 @@ class Timetable(Sequence[Slot]):
         """The slots of depth 0."""
         return (s for s in self if s.depth == 0)
 
-    def showing(self, meeting: Meeting, item_of: Callable[[Item], Item]) -> Timetable:
+    def showing(self, meeting: Meeting, item_of: Callable[[Item], Item],
+                room_of: Callable[[str | None], str | None] | None = None) -> Timetable:
         """This timetable (the same slots, times, numbers and paths) showing `meeting`
-        and, for each slot, `item_of(item)` (e.g. the texts in another language)."""
+        and, for each slot, `item_of(item)` and the room `room_of(room)` (e.g. the texts
+        in another language)."""
         view: Timetable = object.__new__(Timetable)
         for name in self.__slots__:  # every column as it is; `_ends` last, as it freezes
             if name != "_ends":
                 object.__setattr__(view, name, getattr(self, name))
         object.__setattr__(view, "meeting", meeting)
         object.__setattr__(view, "_items", tuple(item_of(item) for item in self._items))
+        if room_of is not None:
+            object.__setattr__(view, "_rooms", tuple(room_of(room) for room in self._rooms))
         object.__setattr__(view, "_ends", self._ends)
         return view

@@ -3,9 +3,10 @@
 // its UID, SUMMARY, the zone each time was resolved in, and start and end as UTC
 // epoch seconds; a recurring event also lists its expanded occurrences (RRULE, RDATE and
 // EXDATE by ical.js's iterator; an occurrence that a RECURRENCE-ID event of the same
-// UID replaces has that event's times, as ical.js relates them), and its STATUS. Each file
-// also lists every VEVENT as read: UID, RECURRENCE-ID (UTC epoch seconds), STATUS and
-// SEQUENCE.
+// UID replaces has that event's times, as ical.js relates them), its STATUS, and `links`:
+// its URL, its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and
+// FILENAME). Each file also lists every VEVENT as read: UID, RECURRENCE-ID (UTC epoch
+// seconds), STATUS and SEQUENCE.
 //
 //   node icaljs_dump.mjs a.ics b.ics      (or a JSON list of paths on stdin)
 //
@@ -17,6 +18,20 @@ const MAX_OCCURRENCES = 1000;
 
 function zoneOf(time) {
   return time.zone ? time.zone.tzid : null;
+}
+
+function links(component) {
+  const conference = component.getFirstProperty("conference");
+  return {
+    url: component.getFirstPropertyValue("url"),
+    conference: conference ? {
+      uri: conference.getFirstValue(),
+      label: conference.getParameter("label"),
+      feature: conference.getParameter("feature"),
+    } : null,
+    attach: component.getAllProperties("attach").map(
+      (p) => [p.getFirstValue(), p.getParameter("filename")]),
+  };
 }
 
 function dumpEvent(component, exceptions) {
@@ -35,6 +50,7 @@ function dumpEvent(component, exceptions) {
     rrule: null,
     occurrences: null,
     status: component.getFirstPropertyValue("status"),
+    links: links(component),
   };
   if (event.isRecurring()) {
     result.rrule = component.getFirstPropertyValue("rrule").toString();

@@ -6,8 +6,10 @@ Radicale does, so a later file is read with the zone definitions of an earlier o
 Prints a JSON list with one object per file: its events, each with its UID, summary,
 start and end as Unix seconds, and for a repeating event every occurrence (start and
 end; the end keeps the first occurrence's exact duration; an occurrence that a
-RECURRENCE-ID event names has that event's times) and its STATUS; ``components`` lists
-every VEVENT as read: UID, RECURRENCE-ID (Unix seconds), STATUS and SEQUENCE.
+RECURRENCE-ID event names has that event's times), its STATUS and its links: its URL,
+its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME);
+``components`` lists every VEVENT as read: UID, RECURRENCE-ID (Unix seconds), STATUS and
+SEQUENCE.
 """
 
 from __future__ import annotations
@@ -42,6 +44,23 @@ def _component(event: Any) -> dict[str, Any]:
             "sequence": int(event.sequence.value) if hasattr(event, "sequence") else None}
 
 
+def _param(line: Any, name: str) -> str | None:
+    values = line.params.get(name)
+    return values[0] if values else None
+
+
+def _links(event: Any) -> dict[str, Any]:
+    conference = getattr(event, "conference", None)
+    return {
+        "url": event.url.value if hasattr(event, "url") else None,
+        "conference": None if conference is None else {
+            "uri": conference.value, "label": _param(conference, "LABEL"),
+            "feature": _param(conference, "FEATURE")},
+        "attach": [[line.value, _param(line, "FILENAME")]
+                   for line in getattr(event, "attach_list", [])],
+    }
+
+
 def _read(path: str) -> dict[str, Any]:
     calendar = vobject.readOne(Path(path).read_text(encoding="utf-8"))
     everything = list(getattr(calendar, "vevent_list", []))
@@ -65,7 +84,8 @@ def _events(everything: list[Any]) -> list[dict[str, Any]]:
         length = end.timestamp() - start.timestamp()
         found: dict[str, Any] = {"uid": event.uid.value, "summary": event.summary.value,
                                  "start": int(start.timestamp()), "end": int(end.timestamp()),
-                                 "occurrences": None, "status": _status(event)}
+                                 "occurrences": None, "status": _status(event),
+                                 "links": _links(event)}
         if hasattr(event, "rrule") or hasattr(event, "rdate"):
             spans = []
             for moment in event.getrruleset(addRDate=True):

@@ -26,7 +26,9 @@ import pendulum
 
 from .._layout import layout
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda
+from .._problems import InvalidAgenda, known_language
+from .._series import occurrence_on
+from .._time import clock_text
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -40,6 +42,7 @@ from ._address import (
     with_roots,
 )
 from ._errors import EditError, InvalidEdit
+from ._occurrence import occurrence_day, with_occurrence
 from ._operations import _planned, instant_of, wall_time
 
 __all__ = ["Cut", "LateResult", "Lateness", "running_late"]
@@ -85,7 +88,9 @@ class LateResult:
     `meeting` is the new agenda (lay it out, write it, publish it), `timetable` its
     layout, `planned` the layout before. `overall` and `blocks` give planned and new
     ends; `cuts` what was taken from which item. `holds` is True when the meeting
-    still ends on time (its declared end, else its planned end).
+    still ends on time (its declared end, else its planned end). For a series, `on`
+    is the date of the occurrence that runs late: `meeting` is then the series with
+    that date's override, `timetable` and `planned` that occurrence's.
     """
 
     meeting: Meeting
@@ -95,6 +100,9 @@ class LateResult:
     overall: Lateness
     blocks: tuple[Lateness, ...]
     cuts: tuple[Cut, ...]
+    day: int = 0
+    """The day that was re-timed (0 is the first day of a meeting held over several)."""
+    on: _dt.date | None = None
 
     @property
     def holds(self) -> bool:
@@ -107,9 +115,16 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = _WORDS["en" if lang == "en" else "ko"]
-        lines = [_row(words, self.overall, words["meeting"])]
-        lines += [_row(words, b, f"{b.number} {b.title}") for b in self.blocks]
+        words = _WORDS[known_language(lang)]
+        span = self.planned.days[self.day]
+        zone = self.planned.zone
+        meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)
+        if len(self.planned.days) > 1:
+            meeting = words["meeting_day"].format(date=span.date.isoformat(), day=self.day + 1)
+        lines = [] if self.on is None else [words["on"].format(date=self.on.isoformat())]
+        lines += [_row(words, self.overall, meeting, zone, span.date)]
+        lines += [_row(words, b, f"{b.number} {b.title}", zone, span.date)
+                  for b in self.blocks]
         lines += [words["cut"].format(name=f"{c.number} {c.title}", planned=c.planned_minutes,
                                       new=c.new_minutes, cut=c.minutes) for c in self.cuts]
         lines.append(words["holds"] if self.holds else words["overruns"].format(
@@ -118,25 +133,32 @@ class LateResult:
 
 
 _WORDS = {
-    "ko": {"meeting": "회의 전체", "row": "{name}: 종료 {planned} → {new} ({over})",
+    "ko": {"meeting": "회의 전체 ({date})", "meeting_day": "회의 {day}일차 ({date})",
+           "row": "{name}: 종료 {planned} → {new} ({over})",
            "on_time": "정시", "late": "{m}분 늦음", "early": "{m}분 이름",
            "cut": "{name}: {planned}분 → {new}분 ({cut}분 줄임)",
            "holds": "예정된 종료 시각을 지킵니다",
+           "on": "{date} 회차만 바꿉니다 (반복 회의의 [[overrides]] 항목)",
            "overruns": "예정된 종료 시각보다 {minutes}분 늦게 끝납니다"},
-    "en": {"meeting": "Meeting", "row": "{name}: ends {planned} → {new} ({over})",
+    "en": {"meeting": "Meeting ({date})", "meeting_day": "Meeting, day {day} ({date})",
+           "row": "{name}: ends {planned} → {new} ({over})",
            "on_time": "on time", "late": "{m} min late", "early": "{m} min early",
            "cut": "{name}: {planned} → {new} min ({cut} min cut)",
            "holds": "the planned end still holds",
+           "on": "only the occurrence of {date} changes (its [[overrides]] entry)",
            "overruns": "the meeting now overruns its planned end by {minutes} min"},
 }
 
 
-def _row(words: dict[str, str], row: Lateness, name: str) -> str:
+def _row(words: dict[str, str], row: Lateness, name: str, zone: str, day: _dt.date) -> str:
+    """One line of the summary; an end on another date than the day's shows its date."""
     over = row.over
     state = (words["on_time"] if over == 0 else words["late"].format(m=over) if over > 0
              else words["early"].format(m=-over))
-    return words["row"].format(name=name, planned=row.planned_end.format("HH:mm"),
-                               new=row.new_end.format("HH:mm"), over=state)
+    return words["row"].format(name=name,
+                               planned=clock_text(int(row.planned_end.timestamp()), zone, day),
+                               new=clock_text(int(row.new_end.timestamp()), zone, day),
+                               over=state)
 
 
 # -- the moment ------------------------------------------------------------------------
@@ -153,6 +175,11 @@ class _Leaf:
         return (self.end - self.start) // 60
 
 
+def _dated(utc: int, zone: str) -> str:
+    """`utc` on the wall clock of `zone` with its date: ``2024-03-14 00:10``."""
+    return clock_text(utc, zone, _dt.date.min)
+
+
 def _floor(item: Item) -> int:
     return item.min_minutes if item.min_minutes is not None else 1
 
@@ -160,22 +187,46 @@ def _floor(item: Item) -> int:
 def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
                  late_by: int | None = None,
                  actual: _dt.time | _dt.datetime | str | None = None,
-                 absorb: Sequence[Address] = ()) -> LateResult:
+                 absorb: Sequence[Address] = (),
+                 on: _dt.date | str | None = None) -> LateResult:
     """Re-time `meeting` as it stands at `now` (a local time or an aware date-time),
     `late_by` minutes late, or with the next item's `actual` start; `absorb` names
     the items that give up time, in order (typically the discussion first).
 
-    Raises :class:`EditError` for an unknown absorber or a moment after every item
-    has started; an overrun is not an error (see :attr:`LateResult.holds`).
+    A wall-clock time `now` (or `actual`) is the first such moment at or after the
+    meeting's start: ``00:10`` on a meeting from 23:00 to 01:00 is after midnight.
+    A date-time names any moment, on any day of a meeting held over several; a time
+    the zone's clocks show twice (when they go back) needs its UTC offset
+    (``01:30-04:00``).
+
+    A series runs late one occurrence at a time: `on` names its date, or `now` does
+    when it is a date-time. The occurrence is re-timed as a meeting of its own and
+    written back as that date's override; the rest of the series is left alone.
+
+    Raises :class:`EditError` for an unknown absorber, a time the clocks show twice
+    without its offset or skip, a moment after every item has started, or a series
+    without a date; :class:`agenda.NotAnOccurrence` for a date the meeting is not held
+    on. An overrun is not an error (see :attr:`LateResult.holds`).
     """
+    if meeting.repeats or on is not None:
+        named = _day_of(meeting, now) if on is None else on
+        if named is None:
+            raise EditError(_OPERATION, f'"{meeting.title}" is a repeating meeting; name the '
+                            "occurrence that runs late (on=YYYY-MM-DD, or now as a date-time)")
+        held_on = occurrence_day(meeting, named)
+        if meeting.repeats:
+            held = running_late(occurrence_on(meeting, held_on), now, late_by=late_by,
+                                actual=actual, absorb=absorb)
+            series = with_occurrence(meeting, held_on, held.meeting, _OPERATION)
+            return attrs.evolve(held, meeting=series, on=held_on)
     planned = _planned(meeting, _OPERATION)
     zone = planned.zone
-    moment = instant_of(now, meeting, zone, "now", _OPERATION)
+    moment = instant_of(now, meeting, zone, "now", _OPERATION, after=planned.start_utc)
     upcoming = [k for k, s in enumerate(planned) if not s.is_block and s.start_utc >= moment]
     if not upcoming:
-        raise EditError(_OPERATION, f"every item has started by "
-                        f"{pendulum.from_timestamp(moment, tz=zone):HH:mm}; nothing is left "
-                        "to re-time")
+        raise EditError(_OPERATION, code="nothing-left", facts={
+            "moment": _dated(moment, zone), "start": _dated(planned.start_utc, zone),
+            "end": clock_text(planned.end_utc, zone, planned.days[0].date)})
     # Only the day that is running is re-timed: the next day starts as planned.
     day = next(d for d, span in enumerate(planned.days)
                if span.first <= upcoming[0] < span.stop)
@@ -189,7 +240,8 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     if (late_by is None) == (actual is None):
         raise EditError(_OPERATION, "give exactly one of late_by or actual")
     if actual is not None:
-        delay = instant_of(actual, meeting, zone, "actual", _OPERATION) - leaves[first].start
+        delay = instant_of(actual, meeting, zone, "actual", _OPERATION,
+                           after=planned.start_utc) - leaves[first].start
     else:
         if isinstance(late_by, bool) or not isinstance(late_by, int):
             raise TypeError(f"late_by must be whole minutes, got {late_by!r}")
@@ -212,6 +264,21 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     except InvalidAgenda as exc:
         raise InvalidEdit(_OPERATION, exc.problems) from None
     return _result(new, timetable, planned, day, delay // 60, leaves, cuts)
+
+
+def _day_of(meeting: Meeting, now: _dt.time | _dt.datetime | str) -> _dt.date | None:
+    """The date `now` names, in the meeting's zone: None for a wall-clock time."""
+    if isinstance(now, str) and ("T" in now or len(now) > 8):
+        try:
+            now = _dt.datetime.fromisoformat(now)
+        except ValueError:
+            return None  # instant_of says what is wrong with it
+    if not isinstance(now, _dt.datetime):
+        return None
+    if now.tzinfo is None:
+        return now.date()
+    moment = pendulum.instance(now).in_timezone(meeting.timezone)
+    return _dt.date(moment.year, moment.month, moment.day)
 
 
 def _mark_anchors(planned: Timetable, leaves: list[_Leaf]) -> None:
@@ -303,8 +370,11 @@ def _rebuild(meeting: Meeting, planned: Timetable, day: int, leaves: list[_Leaf]
         leaf = leaves[first]
         place = places[leaf.slot.number]
         if leaf.anchor is None:
-            item = place.item
-            tree = evolve_at(tree, place.index, at=wall(leaf.start),
+            index = place.index  # the blocks this item opens start late with it
+            while len(index) > 2 and index[-1] == 0:
+                index = index[:-1]
+            item = get(tree, index)
+            tree = evolve_at(tree, index, at=wall(leaf.start),
                              gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
         changed.append(place.index)
     tree = _materialise(tree, planned, changed, day)
@@ -375,4 +445,4 @@ def _result(new: Meeting, timetable: Timetable, planned: Timetable, day: int, la
     cut_rows = tuple(Cut(leaves[k].slot.number, leaves[k].slot.path, leaves[k].slot.title,
                          leaves[k].slot.minutes, leaves[k].slot.minutes - minutes)
                      for k, minutes in sorted(cuts.items()))
-    return LateResult(new, timetable, planned, late_by, overall, blocks, cut_rows)
+    return LateResult(new, timetable, planned, late_by, overall, blocks, cut_rows, day)

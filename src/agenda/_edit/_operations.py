@@ -18,15 +18,19 @@ Time for a grown, inserted or removed item comes from where `absorb` says:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import zoneinfo
 from typing import Literal
 
 import attrs
 import pendulum
 
-from .._layout import layout, validate
+from .._layout import draft, validate
+from .._layout._tracks import natural_seconds
+from .._messages import Fact
 from .._model import Item, Meeting
-from .._problems import InvalidAgenda, Severity
+from .._problems import Severity
+from .._time import is_ambiguous
 from .._timetable import Timetable
 from ._address import (
     Address,
@@ -44,6 +48,7 @@ from ._address import (
     with_roots,
 )
 from ._errors import BelowMinimum, EditError, InvalidEdit, Overflow
+from ._occurrence import edit_occurrence
 
 __all__ = ["Absorb", "insert", "move", "remove", "resize", "shift"]
 
@@ -55,18 +60,34 @@ _EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 # -- helpers ---------------------------------------------------------------------------
-def _planned(meeting: Meeting, operation: str) -> Timetable:
-    try:
-        return layout(meeting)
-    except InvalidAgenda as exc:
-        lines = "; ".join(str(p) for p in exc.problems if p.severity is Severity.ERROR)
-        raise EditError(operation, f"the agenda has errors before the edit: {lines}") from None
+Known = set[tuple[str, tuple[str, ...], str]]
+"""The identities (:attr:`agenda.Problem.identity`) of the errors an agenda had before
+an edit: an edit may leave them, never add one."""
 
 
-def _finish(operation: str, meeting: Meeting) -> Meeting:
+def _planned(meeting: Meeting, operation: str, known: Known | None = None) -> Timetable:
+    """The timetable to edit. An agenda with errors is refused, unless `known` is given
+    and its items could still be placed: its errors' identities are then added to
+    `known`, and the edit may go on (see :func:`_finish`)."""
+    timetable, problems = draft(meeting)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors and (known is None or timetable is None):
+        lines = "; ".join(str(p) for p in errors)
+        raise EditError(operation, f"the agenda has errors before the edit: {lines}")
+    assert timetable is not None
+    if known is not None:
+        known.update(p.identity for p in errors)
+    return timetable
+
+
+def _finish(operation: str, meeting: Meeting, known: Known | None = None) -> Meeting:
+    """`meeting`, unless it has an error the agenda did not have before the edit
+    (:class:`InvalidEdit` then holds those errors)."""
     problems = validate(meeting)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise InvalidEdit(operation, problems)
+    added = [p for p in problems if p.severity is Severity.ERROR
+             and p.identity not in (known or set())]
+    if added:
+        raise InvalidEdit(operation, added)
     return meeting
 
 
@@ -85,7 +106,7 @@ def wall_time(utc: int, zone: str, what: str, operation: str) -> _dt.datetime:
         wall = _wall(utc, zone)
     except (OverflowError, ValueError, OSError):
         raise EditError(operation, f"{what} would fall outside the calendar's range") from None
-    if wall.fold and wall.replace(fold=0).utcoffset() != wall.utcoffset():
+    if wall.fold and is_ambiguous(wall):
         raise EditError(operation, f"{what} would be {wall:%Y-%m-%d %H:%M} in the second pass "
                         f"of a repeated hour in {zone}, which a wall-clock time cannot name")
     return wall.replace(fold=0)
@@ -100,16 +121,46 @@ def _weekday_like(original: str | None, day: _dt.date) -> str | None:
     return _EN_WEEKDAYS[day.weekday()]
 
 
-def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int) -> Roots:
+def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int,
+                    removed: bool = False) -> tuple[Roots, int]:
     """Add `delta` minutes to every block with declared minutes that holds the item at
     `index`, from its parent up to (not including) the ancestor at ``index[:keep]``
-    (``keep=1``: every block up to the day, whose position is ``index[:1]``)."""
+    (``keep=1``: every block up to the day, whose position is ``index[:1]``).
+
+    A parallel block lasts as long as its longest track: it grows only by what that
+    track now runs past it and never shrinks, and the blocks above it change by as
+    much. Returns the tree and the minutes by which the outermost change moves what
+    follows it (`delta`, or less where a parallel block took it). With `removed`, the
+    item that was at `index` is no longer in `tree` (it gave back ``-delta``)."""
     for depth in range(len(index) - 1, max(keep, 1), -1):
+        if delta == 0:
+            break
         at = index[:depth]
         block = get(tree, at)
+        if block.parallel:
+            gone = removed and depth == len(index) - 1  # the track itself is gone
+            delta = _parallel_growth(block, None if gone else index[depth], delta)
+            if delta == 0:
+                break
         if block.minutes is not None:
             tree = evolve_at(tree, at, minutes=block.minutes + delta)
-    return tree
+    return tree, delta
+
+
+def _parallel_growth(block: Item, track: int | None, delta: int) -> int:
+    """By how many minutes the parallel `block` changes now that its track number
+    `track` (already changed in `block`) runs `delta` minutes longer, or a track of
+    ``-delta`` minutes was taken out of it (`track` None): a declared block grows only
+    by what its longest track now runs past it and never shrinks; one without minutes
+    follows its longest track."""
+    lengths = [(natural_seconds(t) or 0) // 60 for t in block.items]
+    longest = max(lengths, default=0)
+    if block.minutes is not None:
+        return max(0, longest - block.minutes) if delta > 0 else 0
+    if track is None:
+        return longest - max(longest, -delta)
+    before = max([*lengths[:track], lengths[track] - delta, *lengths[track + 1:]])
+    return longest - before
 
 
 def _common(a: Position, b: Position) -> int:
@@ -139,34 +190,43 @@ def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> M
 
 
 def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
-            index: Position, delta: int, absorb: Absorb) -> Meeting:
+            index: Position, delta: int, absorb: Absorb, *, removed: bool = False
+            ) -> Meeting:
     """Find `delta` more minutes for the item now at `index` (give them back when
-    negative) where `absorb` says; returns the meeting with `tree` and the changes."""
+    negative) where `absorb` says; returns the meeting with `tree` and the changes.
+
+    With `removed`, `tree` no longer holds the item that was at `index` (a remove):
+    its blocks give back its time, and an absorbing item is found where it was."""
     if absorb is None or delta == 0:
         return with_roots(meeting, tree)
     if absorb == "parent" and len(index) > 2:
-        return with_roots(meeting, _grow_ancestors(tree, index, delta, len(index) - 2))
+        grown, _ = _grow_ancestors(tree, index, delta, len(index) - 2, removed)
+        return with_roots(meeting, grown)
     if absorb in ("end", "parent"):
-        tree = _grow_ancestors(tree, index, delta, 1)
-        return _move_end(with_roots(meeting, tree), timetable, delta, index[0])
-    giver = find(meeting, absorb, operation, tree)
+        tree, moved = _grow_ancestors(tree, index, delta, 1, removed)
+        return _move_end(with_roots(meeting, tree), timetable, moved, index[0])
+    giver = find(meeting, absorb, operation, None if removed else tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
                         "that holds it or that it holds")
     old = giver.item
-    before = _size_before(timetable, meeting, old)
-    keeps = before - delta
-    floor = old.min_minutes if old.min_minutes is not None else 1
-    if keeps < floor:
-        raise BelowMinimum(operation, old.title, keeps, floor)
     if old.items:
         raise EditError(operation, f'"{old.title}" is a block; name one of its items to '
                         "absorb the time")
-    if old.minutes is not None:
-        tree = evolve_at(tree, giver.index, minutes=keeps)
+    at = _after_removal(giver.index, index) if removed else giver.index
     keep = _common(index, giver.index)
-    tree = _grow_ancestors(tree, index, delta, keep)
-    tree = _grow_ancestors(tree, giver.index, -delta, keep)
+    tree, taken = _grow_ancestors(tree, index, delta, keep, removed)
+    if taken == 0:  # a parallel block held the change: nothing to take
+        return with_roots(meeting, tree)
+    keeps = _size_before(timetable, meeting, old) - taken
+    floor = old.min_minutes if old.min_minutes is not None else 1
+    if keeps < floor:
+        raise BelowMinimum(operation, old.title, keeps, floor)
+    if old.minutes is not None or _is_plain(old):
+        # An item that had its share of an equal split keeps what is left of it; the
+        # others keep theirs, as the split's total changes by what it gave.
+        tree = evolve_at(tree, at, minutes=keeps)
+    tree, _ = _grow_ancestors(tree, at, -taken, keep)
     return with_roots(meeting, tree)
 
 
@@ -193,19 +253,25 @@ def _target(meeting: Meeting, operation: str, before: Address | None, after: Add
 
 # -- operations ------------------------------------------------------------------------
 def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
-          by: int | None = None, move_anchors: bool = False) -> Meeting:
+          by: int | None = None, move_anchors: bool = False,
+          on: _dt.date | str | None = None) -> Meeting:
     """The meeting moved to start at `to` (a wall-clock time, ``"HH:MM"``, or a
     date-time, which may change the date) or `by` minutes (later when positive).
 
     Items keep their minutes and order. Items with a fixed ``at`` time are anchors:
     they stay where they are, and so does the declared end, unless `move_anchors`
     (or the meeting has no anchor at all), in which case they move as much as the start.
-    Every day of a meeting held over several moves alike.
+    Every day of a meeting held over several moves alike. `on` names one occurrence
+    of a series: only it moves (see :func:`edit_occurrence`).
     """
     operation = "shift"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: shift(
+            held, to=to, by=by, move_anchors=move_anchors))
     if (to is None) == (by is None):
         raise EditError(operation, "give exactly one of to or by")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     zone = timetable.zone
     if by is not None:
         if isinstance(by, bool) or not isinstance(by, int):
@@ -237,7 +303,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                                                       operation).time())
             days.append(day)
         return _finish(operation, attrs.evolve(new, days=days, date=days[0].date,
-                                               start=days[0].start))
+                                               start=days[0].start), known)
     wall = wall_time(timetable.start_utc + delta, zone, "the new start", operation)
     new_date = wall.date()
     new = attrs.evolve(new, date=new_date, start=wall.time(),
@@ -245,33 +311,105 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                        if new_date != meeting.date else meeting.weekday)
     if moving:
         new = _move_end(new, timetable, delta // 60, 0)
-    return _finish(operation, new)
+    return _finish(operation, new, known)
+
+
+_DATED = re.compile(r"\s*[+-]?\d{4,}-\d\d-\d\d")
 
 
 def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
-               what: str, operation: str) -> int:
+               what: str, operation: str, *, after: int | None = None) -> int:
     """UTC seconds of `value`: an aware date-time as it is, a naive one in `zone`, a
-    wall-clock time (or ``"HH:MM"``) on the meeting's date."""
+    wall-clock time (or ``"HH:MM"``) on the meeting's date.
+
+    With `after` (UTC seconds: the start of the meeting or of its day), a wall-clock
+    time is the first such moment at or after it (``00:10`` of a meeting from 23:00
+    is after midnight), a time may carry its UTC offset (``01:30-04:00``), and a wall
+    time that the zone's clocks show twice (without its offset) or skip is refused."""
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
-                     else _dt.time.fromisoformat(value))
+            value = (_dt.datetime.fromisoformat(text) if _DATED.match(text)
+                     else _dt.time.fromisoformat(text))
         except ValueError:
-            raise EditError(operation, f'{what} "{value}" is not a time like 14:10 or a '
-                            "date-time like 2024-03-13T14:10") from None
+            raise EditError(operation, code="not-a-moment",
+                            facts={"what": what, "value": text}) from None
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is not None:
+            return int(value.timestamp())
+        if after is None:
             return int(pendulum.instance(value, tz=zone).timestamp())
-        return int(value.timestamp())
+        return _one_instant(value, zone, what, operation)
     if not isinstance(value, _dt.time):
         raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
-    day = meeting.date
-    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                                 value.second, tz=zone).timestamp())
+    if after is None:
+        day = meeting.date
+        return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
+                                     value.second, tz=zone).timestamp())
+    return _first_at_or_after(value, after, zone, what, operation)
+
+
+def _instants(wall: _dt.datetime, zone: str) -> list[int]:
+    """The UTC seconds whose wall clock in `zone` reads `wall` (naive): one, two in a
+    repeated hour, none in a skipped one."""
+    tz = zoneinfo.ZoneInfo(zone)
+    found: list[int] = []
+    for fold in (0, 1):
+        utc = int(wall.replace(tzinfo=tz, fold=fold).timestamp())
+        if _dt.datetime.fromtimestamp(utc, tz).replace(tzinfo=None) == wall and (
+                utc not in found):
+            found.append(utc)
+    return sorted(found)
+
+
+def _offset_text(utc: int, zone: str) -> str:
+    return _wall(utc, zone).isoformat(timespec="minutes")[-6:]
+
+
+def _one_instant(wall: _dt.datetime, zone: str, what: str, operation: str) -> int:
+    """The one instant that the naive `wall` names in `zone`; refused when the clocks
+    show it twice or skip it."""
+    try:
+        instants = _instants(wall, zone)
+    except (OverflowError, ValueError, OSError):
+        raise EditError(operation, f"{what} would fall outside the calendar's range") from None
+    facts: dict[str, Fact] = {"what": what, "date": wall.date().isoformat(),
+                              "time": f"{wall:%H:%M}", "timezone": zone}
+    if not instants:
+        raise EditError(operation, code="skipped-moment", facts=facts)
+    if len(instants) > 1:
+        stamp = wall.isoformat(timespec="minutes")
+        raise EditError(operation, code="repeated-moment", facts={
+            **facts, "first": stamp + _offset_text(instants[0], zone),
+            "second": stamp + _offset_text(instants[1], zone)})
+    return instants[0]
+
+
+def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
+                       operation: str) -> int:
+    """The first moment at or after `after` whose wall clock in `zone` reads `clock`
+    (and whose UTC offset is `clock`'s, when it has one)."""
+    since = _wall(after, zone).replace(tzinfo=None)
+    naive = clock.replace(tzinfo=None)
+    offset = clock.utcoffset() if clock.tzinfo is not None else None
+    for days in range(3):
+        wall = _dt.datetime.combine(since.date() + _dt.timedelta(days=days), naive)
+        if offset is not None:
+            matching = [u for u in _instants(wall, zone)
+                        if _wall(u, zone).utcoffset() == offset and u >= after]
+            if matching:
+                return matching[0]
+            continue
+        if wall >= since:
+            return _one_instant(wall, zone, what, operation)
+    raise EditError(operation, code="offset-not-in-zone", facts={
+        "what": what, "value": clock.isoformat(timespec="minutes"), "timezone": zone,
+        "start": since.isoformat(sep=" ", timespec="minutes")})
 
 
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
-         after: Address | None = None, into: Address | None = None) -> Meeting:
+         after: Address | None = None, into: Address | None = None,
+         on: _dt.date | str | None = None) -> Meeting:
     """The meeting with `item` moved before or after another item, or to the end of
     the block `into` (on any day of a meeting held over several).
 
@@ -279,9 +417,16 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     blocks the item takes its minutes with it: the blocks it leaves shrink and the
     blocks it joins grow, so the meeting's total is unchanged; an item that had its
     share of an equal split gets its minutes, unless it joins another equal split.
+    A parallel block lasts as long as its longest track: a talk moved between tracks
+    it fits in changes no block above the tracks. `on` names one occurrence of a series
+    to change alone.
     """
     operation = "move"
-    timetable = _planned(meeting, operation)
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: move(
+            held, item, before=before, after=after, into=into))
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     parent, k, anchor = _target(meeting, operation, before, after, into)
     if anchor is not None and anchor.index[:len(place.index)] == place.index:
@@ -294,20 +439,20 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
         if k > place.index[-1]:
             k -= 1
         tree = insert_at(remove_at(tree, place.index), parent, k, moved)
-        return _finish(operation, with_roots(meeting, tree))
+        return _finish(operation, with_roots(meeting, tree), known)
     minutes = _minutes(timetable, place)
     siblings = children(tree, parent)
     equal_split = bool(siblings) and all(_is_plain(s) for s in siblings) and (
         len(parent) > 1 and get(tree, parent).minutes is not None)
     if _is_plain(moved) and not equal_split:
         moved = attrs.evolve(moved, minutes=minutes)
-    tree = _grow_ancestors(tree, place.index, -minutes, 1)
-    tree = remove_at(tree, place.index)
+    tree, _ = _grow_ancestors(remove_at(tree, place.index), place.index, -minutes, 1,
+                              removed=True)
     # The target's position shifts when the item left an earlier sibling slot.
     parent = _after_removal(parent, place.index)
     tree = insert_at(tree, parent, k, moved)
-    tree = _grow_ancestors(tree, (*parent, k), minutes, 1)
-    return _finish(operation, with_roots(meeting, tree))
+    tree, _ = _grow_ancestors(tree, (*parent, k), minutes, 1)
+    return _finish(operation, with_roots(meeting, tree), known)
 
 
 def _after_removal(position: Position, removed: Position) -> Position:
@@ -324,33 +469,43 @@ def _is_plain(item: Item) -> bool:
             and item.max_minutes is None)
 
 
-def resize(meeting: Meeting, item: Address, minutes: int, *, absorb: Absorb = None) -> Meeting:
+def resize(meeting: Meeting, item: Address, minutes: int, *, absorb: Absorb = None,
+           on: _dt.date | str | None = None) -> Meeting:
     """The meeting with `item` lasting `minutes`, the difference taken from (or given
-    to) where `absorb` says."""
+    to) where `absorb` says; `on` names one occurrence of a series to change alone."""
     operation = "resize"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: resize(
+            held, item, minutes, absorb=absorb))
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise TypeError(f"minutes must be a whole number, got {minutes!r}")
     if minutes <= 0:
         raise EditError(operation, f"minutes is {minutes}; it must be positive")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     delta = minutes - _minutes(timetable, place)
     tree = evolve_at(roots(meeting), place.index, minutes=minutes)
     new = _absorb(operation, meeting, tree, timetable, place.index, delta, absorb)
     if absorb is None and delta > 0:
         _check_overflow(operation, roots(new), place.index)
-    return _finish(operation, new)
+    return _finish(operation, new, known)
 
 
 def insert(meeting: Meeting, item: Item, *, before: Address | None = None,
            after: Address | None = None, into: Address | None = None,
-           absorb: Absorb = None) -> Meeting:
+           absorb: Absorb = None, on: _dt.date | str | None = None) -> Meeting:
     """The meeting with the new `item` before or after another item, or at the end of
-    the block `into`; its minutes come from where `absorb` says."""
+    the block `into`; its minutes come from where `absorb` says. `on` names one
+    occurrence of a series to change alone."""
     operation = "insert"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: insert(
+            held, item, before=before, after=after, into=into, absorb=absorb))
     if not isinstance(item, Item):
         raise TypeError(f"insert takes an Item, got {item!r}")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     parent, k, _anchor = _target(meeting, operation, before, after, into)
     tree = roots(meeting)
     siblings = children(tree, parent)
@@ -363,14 +518,19 @@ def insert(meeting: Meeting, item: Item, *, before: Address | None = None,
     new = _absorb(operation, meeting, tree, timetable, (*parent, k), delta, absorb)
     if absorb is None and delta > 0:
         _check_overflow(operation, roots(new), (*parent, k))
-    return _finish(operation, new)
+    return _finish(operation, new, known)
 
 
-def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting:
+def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None,
+           on: _dt.date | str | None = None) -> Meeting:
     """The meeting without `item` (and its children); its minutes go where `absorb`
-    says."""
+    says. `on` names one occurrence of a series to change alone."""
     operation = "remove"
-    timetable = _planned(meeting, operation)
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: remove(
+            held, item, absorb=absorb))
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     freed = _minutes(timetable, place)
     if absorb is not None and absorb not in ("end", "parent"):
@@ -378,9 +538,9 @@ def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting
         if giver.index[:len(place.index)] == place.index:
             raise EditError(operation, f'"{giver.item.title}" is removed with '
                             f'"{place.item.title}"; it cannot take its time')
-    # Give the time away while the item is still in the tree, then take it out.
-    new = _absorb(operation, meeting, roots(meeting), timetable, place.index, -freed, absorb)
-    return _finish(operation, with_roots(new, remove_at(roots(new), place.index)))
+    tree = remove_at(roots(meeting), place.index)
+    return _finish(operation, _absorb(operation, meeting, tree, timetable, place.index,
+                                      -freed, absorb, removed=True), known)
 
 
 def _check_overflow(operation: str, tree: Roots, index: Position) -> None:

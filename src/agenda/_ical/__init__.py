@@ -1,7 +1,8 @@
 """iCalendar feeds of a timetable, in steps that import only downwards:
 
+- `names`: the feed's PRODID and own properties, UIDs and identity paths, FeedError;
 - `content`: the one model of what an event says, built from the timetable (single
-  meetings, series, tracks, audiences), with the feed's names and UIDs;
+  meetings and meetings of days, series, tracks, audiences, links);
 - `changes`: what counts as a change of an event (over its content lines);
 - `vtimezone`: the VTIMEZONE of a zone;
 - `write`: the one serialiser (content lines written directly; icalendar's own

@@ -48,7 +48,8 @@ _SKIPPED = (*STAMPS, "BEGIN", "END")
 _SKIP = tuple(f"{name}{mark}" for name in _SKIPPED for mark in ":;")
 _KEEP = tuple(f"{name}{mark}" for name in (
     "SUMMARY", "DTSTART", "DTEND", "UID", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE",
-    "CATEGORIES", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS", "X-AGENDA-PATH")
+    "ATTACH", "CATEGORIES", "CONFERENCE", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS",
+    "URL", "X-AGENDA-PATH")
     for mark in ":;")
 
 

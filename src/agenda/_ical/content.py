@@ -8,150 +8,41 @@ or as wall-clock times with their zone), never icalendar objects; the writer tur
 into content lines. :class:`Stamps` say when and how often it was published, and an
 event of the previous feed written again as it was read is :class:`Kept`.
 
-The UID of each event is derived from the meeting's key and the slot's identity path,
-so moving, retiming or reordering items never changes a UID. Nothing here computes a
-clock time: instants come from the timetable.
+A meeting held over several days has one event a day; every event carries its links
+(``URL``, ``CONFERENCE``, an ``ATTACH`` per material). Nothing here computes a clock
+time: instants come from the timetable.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import re
 from collections.abc import Iterator, Sequence
-from urllib.parse import quote, unquote
 
 import attrs
 
 from .._audience import for_audience
-from .._model import slugify
-from .._problems import AgendaError
+from .._formats.labels import labels_for
+from .._links import as_uri, join_links
+from .._model import Material
 from .._repeat import parse_repeat
 from .._series import Series
-from .._timetable import Slot, Timetable
-from .._zones import zone as _held_zone
+from .._time import zone as _held_zone
+from .._timetable import DaySpan, Slot, Timetable
+from .names import (
+    FeedError,
+    clean,
+    day_uid,
+    event_uid,
+    occurrence_uid,
+    parameter_text,
+    path_digest,
+)
 
-__all__ = [
-    "DEFAULT_UID_DOMAIN",
-    "PRODID",
-    "Content",
-    "FeedError",
-    "Head",
-    "Kept",
-    "Stamped",
-    "Stamps",
-    "contents",
-    "event_uid",
-    "feed_years",
-    "occurrence_uid",
-]
+__all__ = ["Content", "Head", "Kept", "Stamped", "Stamps", "contents", "feed_years"]
 
-PRODID = "-//agenda//agenda feed//EN"
-"""The feed's PRODID. It names the feed format, not the package version, so that
-upgrading the package does not change every regenerated feed."""
-FEED_MARKER = "X-AGENDA-FEED"
-FEED_VERSION = "1"
-DEFAULT_UID_DOMAIN = "agenda.invalid"
-REFRESH = _dt.timedelta(hours=1)
-
-PATH = "X-AGENDA-PATH"
-DOMAIN = "X-AGENDA-UID-DOMAIN"
-MEETING = "X-AGENDA-MEETING"
-ZONE = "X-AGENDA-TIMEZONE"
 _MAX_YEARS = 100
 _UNBOUNDED_YEARS = 10
-_SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
-_DOMAIN_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*"
-                          r"[A-Za-z0-9])?)*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_JSON_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')  # what JSON writes as it is
-
-
-class FeedError(AgendaError, ValueError):
-    """A feed cannot be read or made: a previous feed that is not iCalendar or not
-    written by agenda (it is never overwritten), or a bad UID domain.
-
-    `reason` says what is wrong; `source` names the file when known.
-    """
-
-    def __init__(self, reason: str, source: str | None = None) -> None:
-        self.reason = reason
-        self.source = source
-        super().__init__(f"{source}: {reason}" if source else reason)
-
-
-# -- identities -------------------------------------------------------------------------
-def check_domain(uid_domain: str | None) -> str:
-    """The UID domain as written (lower case; ``agenda.invalid`` for None), or
-    :class:`FeedError` for one that is not an ASCII host name."""
-    if uid_domain is None:
-        return DEFAULT_UID_DOMAIN
-    if not _DOMAIN_NAME.fullmatch(uid_domain) or len(uid_domain) > 253:
-        raise FeedError(f'uid domain "{uid_domain}" is not an ASCII host name '
-                        "(letters, digits, hyphens and dots)")
-    return uid_domain.lower()
-
-
-def safe_key(key: str) -> str:
-    """The meeting key as UIDs carry it: itself when plain ASCII, else slug and hash."""
-    if _SAFE_KEY.fullmatch(key):
-        return key
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
-    slug = slugify(key)
-    return f"{slug}-{digest}" if slug else digest
-
-
-def _path_digest(path: Sequence[str]) -> str:
-    """The first 20 hex digits of the SHA-256 of the path as compact JSON (UTF-8)."""
-    if path and all(_JSON_PLAIN.fullmatch(key) for key in path):  # nothing to escape
-        text = '["' + '","'.join(path) + '"]'
-    else:
-        text = json.dumps(list(path), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-
-
-def path_text(path: Sequence[str]) -> str:
-    """The path as ``/key/key``, each key percent-encoded: plain ASCII that needs no
-    escaping in any iCalendar property (``/`` alone for the meeting)."""
-    return "/" + "/".join(quote(key, safe="") for key in path)
-
-
-def path_of(text: str) -> tuple[str, ...]:
-    """The identity path written as :func:`path_text` writes it (ValueError if not)."""
-    if not text.startswith("/"):
-        raise ValueError(f"{text!r} does not start with /")
-    if text == "/":
-        return ()
-    return tuple(unquote(key, errors="strict") for key in text[1:].split("/"))
-
-
-def event_uid(meeting_key: str, path: tuple[str, ...], uid_domain: str | None = None) -> str:
-    """The stable, ASCII UID of the meeting event (``path == ()``) or of an item.
-
-    ``<meeting-key>@<domain>`` for the meeting, ``<meeting-key>/<hash of path>@<domain>``
-    for an item: the 80-bit hash covers the identity path only (ids, else titles
-    among siblings), never positions or times. A meeting key that is not plain
-    ASCII becomes its slug plus a hash. The domain defaults to ``agenda.invalid``.
-    """
-    domain = check_domain(uid_domain)
-    base = safe_key(meeting_key)
-    if not path:
-        return f"{base}@{domain}"
-    return f"{base}/{_path_digest(path)}@{domain}"
-
-
-def occurrence_uid(uid: str, day: _dt.date) -> str:
-    """The UID of an item's event of one date alone (outside its series):
-    ``<series UID's left side>-YYYYMMDD@<domain>``."""
-    left, _, domain = uid.rpartition("@")
-    return f"{left}-{day:%Y%m%d}@{domain}"
-
-
-def clean(value: str) -> str:
-    """Text as RFC 5545 TEXT allows it: line breaks as LF (escaped when written),
-    other control characters replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # -- the model --------------------------------------------------------------------------
@@ -163,6 +54,8 @@ class Content:
     as a wall-clock time with that TZID). A single event (or one occurrence) has
     `start` and `end`; a series' event has `start`, `duration` (exact seconds) and its
     `rule`, `rdates` and `exdates`. `recurrence_id` names the occurrence an event holds.
+    Its links are URIs: `url` its page, `conference` its join link (with its `label`),
+    `attachments` its materials as (title, URI), the title fit for a parameter.
     """
 
     uid: str
@@ -179,6 +72,10 @@ class Content:
     rule: str | None = None
     rdates: tuple[_dt.datetime, ...] = ()
     exdates: tuple[_dt.datetime, ...] = ()
+    url: str | None = None
+    conference: str | None = None
+    label: str = ""
+    attachments: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -280,9 +177,10 @@ class _Clock:
         return f"{local.hour:02d}:{local.minute:02d}"
 
 
-def _description(timetable: Timetable, clock: _Clock) -> str:
+def _description(slots: Sequence[Slot], clock: _Clock) -> str:
+    """The meeting event's text: the agenda, a line a slot."""
     lines = []
-    for slot in timetable:
+    for slot in slots:
         text = (f"{'  ' * slot.depth}{clock.hours(slot.start_utc)}~{clock.hours(slot.end_utc)}"
                 f" {slot.title}")
         if slot.item.presenter:
@@ -317,38 +215,85 @@ def _leaves(timetable: Timetable, track: str | None, audience: str | None
         yield slot, list(trail)
 
 
+def _days(timetable: Timetable) -> list[DaySpan | None]:
+    """The days the meeting's own events stand for: one event a day for a meeting held
+    over several days, else one event for the whole meeting (None)."""
+    return list(timetable.days) if len(timetable.days) > 1 else [None]
+
+
+def _linked(content: Content, url: str | None, online: str | None,
+            materials: Sequence[Material], lang: str) -> Content:
+    """`content` with its links: ``URL``, ``CONFERENCE`` and an ``ATTACH`` per material;
+    the materials and the join link also end the description (for readers that show
+    none of those), and the join link is the location when there is no place."""
+    if url is None and online is None and not materials:
+        return content
+    labels = labels_for(lang)
+    lines = [f"{labels.material}: {m.title} <{as_uri(m.url)}>" for m in materials]
+    conference = as_uri(online) if online is not None else None
+    if conference is not None:
+        lines.append(f"{labels.online}: {conference}")
+    description = "\n\n".join(part for part in (content.description, "\n".join(lines))
+                               if part)
+    location = content.location or (clean(conference) if conference else None)
+    return attrs.evolve(
+        content, description=clean(description), location=location,
+        url=as_uri(url) if url is not None else None, conference=conference,
+        label=labels.online,
+        attachments=tuple((parameter_text(m.title), as_uri(m.url)) for m in materials))
+
+
 def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
-            audience: str | None) -> list[Content]:
-    """The meeting's event, then each leaf's (with `items`), dated by the timetable."""
+            audience: str | None) -> list[tuple[Content, int, int]]:
+    """The meeting's event (one a day for a meeting held over several days), then each
+    leaf's (with `items`), related to its day's, each with its start and end."""
     meeting = timetable.meeting
+    lang = meeting.language
     clock = _Clock(timetable.zone)
     category = clean(meeting.category) if meeting.category else None
-    location = meeting.location
-    parent = event_uid(meeting.key, (), domain)
-    base, _, checked = parent.rpartition("@")  # event_uid's, for every item
-    start, end = clock.span(timetable.start_utc, timetable.end_utc)
-    out = [Content(parent, clean(meeting.title), (), clean(_description(timetable, clock)),
-                   start, end, location=clean(location) if location else None,
-                   category=category)]
+    location = clean(meeting.location) if meeting.location else None
+    base, _, checked = event_uid(meeting.key, (), domain).rpartition("@")
+    out = []
+    parents: dict[_dt.date | None, str] = {}
+    slots: Sequence[Slot]
+    for day in _days(timetable):
+        if day is None:
+            uid, slots, span = f"{base}@{checked}", timetable, (timetable.start_utc,
+                                                                timetable.end_utc)
+        else:
+            uid = day_uid(meeting.key, day.date, checked)
+            slots, span = timetable.day_slots(day), (day.start_utc, day.end_utc)
+        parents[None if day is None else day.date] = uid
+        start, end = clock.span(*span)
+        own = Content(uid, clean(meeting.title), (), clean(_description(slots, clock)),
+                      start, end, location=location, category=category)
+        out.append((_linked(own, meeting.url, meeting.online, meeting.materials, lang), *span))
     if items:
+        joins = join_links(timetable)
+        several = len(parents) > 1
         for slot, trail in _leaves(timetable, track, audience):
             start, end = clock.span(slot.start_utc, slot.end_utc)
-            where = slot.room or location
-            out.append(Content(
-                f"{base}/{_path_digest(slot.path)}@{checked}", clean(slot.title), slot.path,
-                clean(_leaf_description(slot, trail)), start, end, related_to=parent,
-                location=clean(where) if where else None, category=category))
+            where = slot.room or meeting.location
+            item = slot.item
+            own = Content(
+                f"{base}/{path_digest(slot.path)}@{checked}", clean(slot.title), slot.path,
+                clean(_leaf_description(slot, trail)), start, end,
+                related_to=parents[slot.date if several else None],
+                location=clean(where) if where else None, category=category)
+            out.append((_linked(own, item.url, joins[slot.path], item.materials, lang),
+                        slot.start_utc, slot.end_utc))
     return out
 
 
 def contents(timetable: Timetable, items: bool, domain: str, track: str | None = None,
              audience: str | None = None) -> list[Content]:
-    """Every event the feed of `timetable` writes, in feed order: the meeting's event,
-    then each leaf item's with `items` (of one `track` and outside tracks; of one
-    `audience`); for a series, the series' events and then the occurrences held
-    differently."""
+    """Every event the feed of `timetable` writes, in feed order: the meeting's event
+    (one a day for a meeting held over several days), then each leaf item's with
+    `items` (of one `track` and outside tracks; of one `audience`); for a series, the
+    series' events and then the occurrences held differently."""
     if not timetable.meeting.repeats:
-        return _single(timetable, items, domain, track, audience)
+        return [content for content, _, _ in _single(timetable, items, domain, track,
+                                                      audience)]
     return _series(timetable, items, domain, track, audience)
 
 
@@ -420,7 +365,7 @@ def _anchor(series: Series, rule: str | None, offset: int
     as an event of its own and the event's series starts at its next date, the rule's
     COUNT one less."""
     first = series.wall.date()
-    extra = list(series.extra)
+    extra = series.added()
     if not _skipped(_wall_of(series, first, offset)):
         return first, rule, extra
     left = 1
@@ -451,22 +396,21 @@ def _series(timetable: Timetable, items: bool, domain: str, track: str | None,
     meeting = timetable.meeting
     series = Series(timetable)
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting).text
-    base = _single(timetable, items, domain, track, audience)
-    spans = [(timetable.start_utc, timetable.end_utc)]
-    if items:
-        spans += [(slot.start_utc, slot.end_utc) for slot, _ in _leaves(timetable, track,
-                                                                        audience)]
+    dated = _single(timetable, items, domain, track, audience)
+    base = [content for content, _, _ in dated]
+    spans = [(start, end) for _, start, end in dated]
     first_day = series.wall.date()
     offsets = [start - timetable.start_utc for start, _ in spans]
     for content, offset in zip(base[1:], offsets[1:], strict=True):
         if _wall_of(series, first_day, offset).date() != first_day:
             raise FeedError(f'item "{content.summary}" starts on another day than its '
                             "repeating meeting; its repeat rule would not match its day")
-    exdates: list[list[_dt.datetime]] = [
-        [moment for day in sorted(series.skip) for moment in _excluded(
-            _wall_of(series, day, offset))] for offset in offsets]
-    overrides: list[Content] = []
     horizon = _horizon(series)
+    skipped = series.excluded(horizon)  # skip, and the public holidays it skips
+    exdates: list[list[_dt.datetime]] = [
+        [moment for day in skipped for moment in _excluded(_wall_of(series, day, offset))]
+        for offset in offsets]
+    overrides: list[Content] = []
     for day, start, end in series.spans():
         if day > horizon:
             break
@@ -495,7 +439,7 @@ def _occurrence(series: Series, day: _dt.date, base: list[Content], offsets: lis
     only that day, or whose series would repeat it at a wall-clock time the clocks
     skip that day, is an event of its own, its UID keyed by its path and the date."""
     held = series.timetable(day)
-    by_path = {c.path: c for c in _single(held, items, domain, track, audience)}
+    by_path = {c.path: c for c, _, _ in _single(held, items, domain, track, audience)}
     out = []
     for content, offset, excluded in zip(base, offsets, exdates, strict=True):
         local = _wall_of(series, day, offset)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._time import moment as _moment
 from .._timetable import Timetable
-from .._zones import moment as _moment
 from .changes import event_content
 from .content import Content, contents
 from .write import content_lines
@@ -155,9 +155,12 @@ class FeedTimetable:
         numbers = {slot.path: slot.number for slot in timetable}
         have = {(e.uid, e.recurrence_id): e for e in self.events}
         out: list[str] = []
+        several = sum(e.is_meeting for e in fresh) > 1  # a meeting held over days
         for want in fresh:
             label = "meeting" if want.is_meeting else numbers.get(want.path, "item")
             name = f'{label} "{want.summary}"'
+            if want.is_meeting and several:
+                name += f" on {want.start.in_timezone(zone):YYYY-MM-DD}"
             if want.recurrence_id is not None:
                 name += f" on {want.recurrence_id.in_timezone(zone):YYYY-MM-DD}"
             event = have.pop((want.uid, want.recurrence_id), None)

@@ -22,19 +22,8 @@ from collections.abc import Sequence
 
 from .._problems import AgendaError
 from .._timetable import Timetable
-from .content import (
-    REFRESH,
-    FeedError,
-    Head,
-    Kept,
-    Stamped,
-    Stamps,
-    check_domain,
-    clean,
-    contents,
-    feed_years,
-    safe_key,
-)
+from .content import Head, Kept, Stamped, Stamps, contents, feed_years
+from .names import REFRESH, FeedError, check_domain, clean, safe_key
 from .write import write
 
 __all__ = ["plan", "to_ics"]
@@ -115,6 +104,19 @@ def _zones_years(timetable: Timetable, times: Sequence[list[tuple[str, str | Non
     return tuple((zone, *years) for zone, years in sorted(spans.items()))
 
 
+def _feed_name(timetable: Timetable, name: str | None, track: str | None,
+               audience: str | None) -> str | None:
+    """The calendar's name: `name`, else for one track's or one audience's feed the
+    meeting's title with the track's title (as the timetable shows it) or the audience
+    in parentheses, so that a subscriber tells it from the whole feed (else None: the
+    meeting's title)."""
+    if name is not None or (track is None and audience is None):
+        return name
+    shown = audience if track is None else next(
+        (s.title for s in timetable if s.track == track and s.is_block), track)
+    return f"{timetable.meeting.title} ({shown})"
+
+
 def to_ics(timetable: Timetable, *, items: bool = False,
            previous: bytes | bytearray | str | None = None,
            now: _dt.datetime | str | None = None, uid_domain: str | None = None,
@@ -148,7 +150,8 @@ def to_ics(timetable: Timetable, *, items: bool = False,
     :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
     whole feed. `refresh` is how often subscribers should fetch the feed again
     (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
-    calendar's name (default: the meeting's title).
+    calendar's name (default: the meeting's title; for one track's or one audience's
+    feed, the title followed by the track's title or the audience in parentheses).
     """
     return write(*plan(timetable, items=items, previous=previous, now=now,
                        uid_domain=uid_domain, replace=replace, track=track, audience=audience,
@@ -171,6 +174,7 @@ def plan(timetable: Timetable, *, items: bool = False,
             raise AgendaError(f'no track is called "{track}"; the tracks: '
                               f"{', '.join(known) if known else '(none)'}")
         items = True
+    name = _feed_name(timetable, name, track, audience)
     if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
     old = None

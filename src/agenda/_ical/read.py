@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._messages import escape_controls
-from .._zones import moment as _moment
-from .._zones import zone as _held_zone
+from .._time import moment as _moment
+from .._time import zone as _held_zone
 from .changes import event_content
-from .content import (
+from .events import FeedEvent, FeedTimetable
+from .names import (
     DEFAULT_UID_DOMAIN,
     DOMAIN,
     FEED_MARKER,
@@ -37,7 +38,6 @@ from .content import (
     FeedError,
     path_of,
 )
-from .events import FeedEvent, FeedTimetable
 
 if TYPE_CHECKING:
     import pendulum
@@ -149,6 +149,13 @@ _DT = r"\d{8}T\d{6}"
 _ZONE_ID = r"[^;:\",\x00-\x1f]+"
 _DURATION = r"P(?=\d|T\d)(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?"
 _TEXT = re.compile(_T)
+_URI = r"[^\x00-\x1f\x7f]*+"
+# A parameter value as icalendar writes it and reads it back unchanged: RFC 6868's
+# escapes, quoted only when it must be; no backslash, and unquoted, no space or tab at
+# either end or beside an "=" (icalendar's reader drops those).
+_PARAMETER_CHAR = r"[^\"^\\\x00-\x1f\x7f]|\^[\^n']"
+_PARAMETER = (rf"(?:\"(?=[^\"\n]*[,;:\u2019])(?:{_PARAMETER_CHAR})*+\""
+              rf"|(?![ \t])(?:(?![,;:\u2019]|[ \t]=|=[ \t]){_PARAMETER_CHAR})*+(?<![ \t]))")
 
 
 def _time(name: str, group: str) -> str:
@@ -175,13 +182,16 @@ _EVENT = re.compile(
     + r"(?:SEQUENCE:(?P<sequence>0|[1-9]\d{0,9})\n)?"
     + r"(?:RRULE:(?P<rule>[A-Z0-9=;,+-]+)\n)?"
     + rf"(?P<dates>{_times('RDATE')}{_times('EXDATE')})"
+    + rf"(?:ATTACH;FILENAME={_PARAMETER}:{_URI}\n)*"
     + rf"(?P<categories>(?:CATEGORIES:{_T}\n)*)"
+    + rf"(?:CONFERENCE;FEATURE=VIDEO;LABEL={_PARAMETER};VALUE=URI:{_URI}\n)?"
     + rf"(?:CREATED:(?P<created>{_DT})Z\n)?"
     + rf"(?:DESCRIPTION:(?P<description>{_T})\n)?"
     + rf"(?:LAST-MODIFIED:(?P<modified>{_DT})Z\n)?"
     + rf"(?:LOCATION:(?P<location>{_T})\n)?"
     + rf"(?:RELATED-TO:(?P<related>{_T})\n)?"
     + rf"(?:STATUS:(?P<status>{_T})\n)?"
+    + rf"(?:URL:{_URI}\n)?"
     + rf"(?:{PATH}:(?P<path>{_T})\n)?"
     + r")END:VEVENT\n")
 _HEAD = re.compile(r"([A-Z][A-Z0-9-]*)(;VALUE=DURATION)?:(.*)")

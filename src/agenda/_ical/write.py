@@ -18,25 +18,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from .content import (
-    DOMAIN,
-    FEED_MARKER,
-    FEED_VERSION,
-    MEETING,
-    PATH,
-    PRODID,
-    ZONE,
-    Content,
-    Head,
-    Kept,
-    Stamped,
-    Stamps,
-    path_text,
-)
+from .content import Content, Head, Kept, Stamped, Stamps
+from .names import DOMAIN, FEED_MARKER, FEED_VERSION, MEETING, PATH, PRODID, ZONE, path_text
 
 __all__ = ["ICALENDAR", "LINES", "Strategy", "content_lines", "escape", "fold", "write"]
 
@@ -110,8 +98,20 @@ def _date_time(name: str, moment: _dt.datetime) -> str:
     key = getattr(moment.tzinfo, "key", None)
     if key is None:  # pragma: no cover - the model holds UTC or zones with a key
         raise ValueError(f"{name} {moment!r} is neither UTC nor in a named zone")
-    return (f"{name};TZID={key}:{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
+    return (f"{name};TZID={parameter(key)}:{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
             f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}")
+
+
+def parameter(value: str) -> str:
+    """A parameter value as icalendar writes it: RFC 6868's escapes (``^^``, ``^n``,
+    ``^'``), in double quotes when it holds ``,``, ``;``, ``:`` or ``’``."""
+    if "^" in value or "\n" in value or "\r" in value or '"' in value:
+        value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n")
+                 .replace("\n", "^n").replace('"', "^'"))
+    return f'"{value}"' if _QUOTED.search(value) else value
+
+
+_QUOTED = re.compile("[,;:\u2019]")
 
 
 def duration_text(seconds: int) -> str:
@@ -179,8 +179,13 @@ def content_lines(content: Content | None, stamps: Stamps | None = None,
             out.append(f"RRULE:{content.rule}")
         out += [_date_time("RDATE", moment) for moment in content.rdates]
         out += [_date_time("EXDATE", moment) for moment in content.exdates]
+        out += [f"ATTACH;FILENAME={parameter(title)}:{uri}"
+                for title, uri in content.attachments]
         if content.category:
             out.append(f"CATEGORIES:{escape(content.category)}")
+        if content.conference is not None:
+            out.append(f"CONFERENCE;FEATURE=VIDEO;LABEL={parameter(content.label)};"
+                       f"VALUE=URI:{content.conference}")
     if created is not None:
         out.append(created)
     if content is not None:
@@ -195,6 +200,8 @@ def content_lines(content: Content | None, stamps: Stamps | None = None,
     if status is not None:
         out.append(f"STATUS:{escape(status)}")
     if content is not None:
+        if content.url is not None:
+            out.append(f"URL:{content.url}")
         out.append(f"{PATH}:{escape(path_text(content.path))}")
     return out
 
@@ -250,7 +257,7 @@ def _icalendar_value(moment: _dt.datetime) -> tuple[_dt.datetime, dict[str, str]
 def _icalendar_event(content: Content | None, stamps: Stamps | None, status: str | None
                      ) -> list[str]:
     """The lines icalendar writes for the same content."""
-    from icalendar import Event, vDuration, vRecur, vText
+    from icalendar import Event, vDuration, vRecur, vText, vUri
 
     event = Event()
 
@@ -283,6 +290,13 @@ def _icalendar_event(content: Content | None, stamps: Stamps | None, status: str
             when("EXDATE", moment)
         if content.related_to is not None:
             event.add("RELATED-TO", content.related_to)
+        if content.url is not None:
+            event.add("URL", vUri(content.url))
+        if content.conference is not None:
+            event.add("CONFERENCE", vUri(content.conference), parameters={
+                "VALUE": "URI", "FEATURE": "VIDEO", "LABEL": content.label})
+        for title, uri in content.attachments:
+            event.add("ATTACH", vUri(uri), parameters={"FILENAME": title})
     if status is not None:
         event.add("STATUS", status)
     if content is not None:

@@ -29,17 +29,18 @@ from fractions import Fraction
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
 
-from .._clock import clock_change, clock_text
 from .._identity import item_path, path_problems, sibling_keys
+from .._links import link_problems
 from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
+from .._time import clock_change, clock_text
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 
-__all__ = ["layout", "parse_weekday", "validate"]
+__all__ = ["draft", "layout", "parse_weekday", "validate"]
 
 # The calendar's range: instants from 0001-01-01 to 9999-12-31 in UTC, and in the
 # meeting's zone (a calendar shows both).
@@ -260,12 +261,15 @@ class _Layout:
             return int(first.timestamp())
 
     # -- meeting ------------------------------------------------------------------
-    def run(self) -> tuple[Timetable | None, list[Problem]]:
+    def run(self, draft: bool = False) -> tuple[Timetable | None, list[Problem]]:
+        """The timetable and every problem; the timetable is None when there are errors,
+        unless `draft` asks for it anyway (see :func:`draft`)."""
         m = self.meeting
         if not m.title.strip():
             self.report("empty-title", {"what": "the meeting"})
         if m.id is not None and not m.id.strip():
             self.report("empty-id", {"what": "the meeting"})
+        self.problems.extend(link_problems(m))
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
@@ -309,12 +313,20 @@ class _Layout:
         self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
-        if errors:
+        if errors and not (draft and self.placed(errors)):
             return None, self.problems
-        warnings = self.problems
+        warnings = [p for p in self.problems if p.severity is Severity.WARNING]
         columns = (self.numbers, self.levels, self.paths, self.items, self.starts, self.ends)
         return Timetable(m, self.zone, self.start, columns, warnings, rooms=self.rooms,
                          tracks=self.tracks, days=spans), self.problems
+
+    def placed(self, errors: list[Problem]) -> bool:
+        """Whether every item got a place in time despite the `errors` (a draft can be
+        drawn): not when the zone, the calendar's range or the shape of the days is
+        what is wrong."""
+        whole = {len(self.numbers)} == {len(self.levels), len(self.paths), len(self.items),
+                                         len(self.starts), len(self.ends)}
+        return whole and not any(p.code in _UNPLACED for p in errors)
 
     def day_window(self, start: int, index: int) -> tuple[int | None, int | None]:
         """The length of the day's declared window and its end (None, None without)."""
@@ -374,6 +386,8 @@ class _Layout:
                         item, number, path)
         if item.parallel and not item.items:
             self.report("parallel-without-tracks", {}, item, number, path)
+        if item.url is not None or item.online is not None or item.materials:
+            self.problems.extend(link_problems(item, number, path))
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -477,7 +491,9 @@ class _Layout:
                         or child.min_minutes is not None or child.max_minutes is not None
                         or child.parallel
                         or (ident is not None and (ids.setdefault(ident, number) is not number
-                                                   or not ident or ident.isspace()))):
+                                                   or not ident or ident.isspace()))
+                        or child.url is not None or child.online is not None
+                        or child.materials):
                     self.check_item(child, number, cpath)
                 end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
                 numbers.append(number)
@@ -687,18 +703,22 @@ def _in_range(utc: int, tz: _dt.tzinfo) -> bool:
     return True
 
 
-def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
+_UNPLACED = frozenset({"unknown-timezone", "out-of-range", "days-and-items", "too-deep"})
+
+
+def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list[Problem]]:
     try:
-        timetable, problems = _Layout(meeting).run()
+        timetable, problems = _Layout(meeting).run(draft)
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
-    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides):
+    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
+                                  or meeting.skip_holidays is not None):
         from .._series import series_problems
 
         found = series_problems(timetable)
         problems = [*problems, *found]
-        if any(p.severity is Severity.ERROR for p in found):
+        if any(p.severity is Severity.ERROR for p in found) and not draft:
             return None, problems
     return timetable, problems
 
@@ -725,6 +745,15 @@ def _depths(items: Sequence[Item]) -> Iterator[int]:
 def validate(meeting: Meeting) -> tuple[Problem, ...]:
     """Every problem of `meeting` at once (errors and warnings); empty when it is sound."""
     return tuple(_plan(meeting)[1])
+
+
+def draft(meeting: Meeting) -> tuple[Timetable | None, tuple[Problem, ...]]:
+    """Every problem of `meeting`, and its timetable even when some are errors, as far
+    as every item could still be placed (None when the zone, the calendar's range or
+    the shape of the days is wrong). What an invalid agenda looks like, for comparing
+    versions and for edits that fix it; :func:`layout` is the timetable to publish."""
+    timetable, problems = _plan(meeting, draft=True)
+    return timetable, tuple(problems)
 
 
 def layout(meeting: Meeting) -> Timetable:
