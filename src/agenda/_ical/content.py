@@ -27,6 +27,7 @@ from .._links import as_uri, join_links
 from .._model import Material
 from .._repeat import parse_repeat
 from .._series import Series
+from .._time import is_ambiguous
 from .._time import zone as _held_zone
 from .._timetable import DaySpan, Slot, Timetable
 from .names import (
@@ -156,8 +157,7 @@ class _Clock:
         found = self._seen.get(utc)
         if found is None:
             local = _dt.datetime.fromtimestamp(utc, self.zone)
-            found = local, bool(local.fold) or local.utcoffset() != local.replace(
-                fold=1).utcoffset()
+            found = local, is_ambiguous(local)
             self._seen[utc] = found
         return found
 
