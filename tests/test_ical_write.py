@@ -24,7 +24,8 @@ import agenda
 from agenda import FeedError, Item, Meeting, Override
 from agenda._ical.content import Content, Head, Kept, Stamped, Stamps
 from agenda._ical.feed import plan
-from agenda._ical.write import ICALENDAR, LINES, content_lines, fold, in_order, write
+from agenda._ical.text import fold
+from agenda._ical.write import ICALENDAR, LINES, content_lines, in_order, write
 from conftest import EXAMPLES
 from strategies import (
     dst_series,

@@ -113,3 +113,14 @@ def test_the_rules_onsets_are_the_ones_dateutil_expands() -> None:
                     zone, part.rule, year)
                 checked += 1
     assert checked > 10000
+
+
+@pytest.mark.parametrize("years", [(1990, 1991), (2024, 2024), (2020, 2045)])
+def test_the_definition_written_is_icalendars_bytes(years: tuple[int, int]) -> None:
+    """What every feed carries (written out) is what icalendar writes of the same
+    definition, for every zone."""
+    from agenda._ical.vtimezone import vtimezone_bytes
+
+    differ = [zone for zone in ZONES
+              if vtimezone_bytes(zone, *years) != vtimezone(zone, *years).to_ical()]
+    assert differ == []

@@ -30,15 +30,8 @@ from .._series import Series
 from .._time import is_ambiguous
 from .._time import zone as _held_zone
 from .._timetable import DaySpan, Slot, Timetable
-from .names import (
-    FeedError,
-    clean,
-    day_uid,
-    event_uid,
-    occurrence_uid,
-    parameter_text,
-    path_digest,
-)
+from .names import FeedError, day_uid, event_uid, occurrence_uid, path_digest
+from .text import clean, parameter_text
 
 __all__ = ["Content", "Head", "Kept", "Stamped", "Stamps", "contents", "feed_years"]
 

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from .._problems import AgendaError
 from .._timetable import Timetable
 from .content import Head, Kept, Stamped, Stamps, contents, feed_years
-from .names import REFRESH, FeedError, check_domain, clean, safe_key
+from .names import REFRESH, FeedError, check_domain, safe_key
+from .text import clean
 from .write import write
 
 __all__ = ["plan", "to_ics"]

@@ -1,5 +1,5 @@
 """The feed's names: its PRODID and own properties, the UIDs of its events and the
-identity paths they stand for, the text its values may hold, and :class:`FeedError`.
+identity paths they stand for, and :class:`FeedError`.
 
 The UID of each event is derived from the meeting's key and the slot's identity path,
 so moving, retiming or reordering items never changes a UID.
@@ -21,11 +21,9 @@ __all__ = [
     "DEFAULT_UID_DOMAIN",
     "PRODID",
     "FeedError",
-    "clean",
     "day_uid",
     "event_uid",
     "occurrence_uid",
-    "parameter_text",
 ]
 
 PRODID = "-//agenda//agenda feed//EN"
@@ -43,7 +41,6 @@ ZONE = "X-AGENDA-TIMEZONE"
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
 _DOMAIN_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*"
                           r"[A-Za-z0-9])?)*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _JSON_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')  # what JSON writes as it is
 
 
@@ -132,22 +129,3 @@ def occurrence_uid(uid: str, day: _dt.date) -> str:
     ``<series UID's left side>-YYYYMMDD@<domain>``."""
     left, _, domain = uid.rpartition("@")
     return f"{left}-{day:%Y%m%d}@{domain}"
-
-
-def clean(value: str) -> str:
-    """Text as RFC 5545 TEXT allows it: line breaks as LF (escaped when written),
-    other control characters replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-
-
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
-
-
-def parameter_text(text: str) -> str:
-    """A title as a parameter value that every reader reads as written: control
-    characters (line breaks) become a space, and the two characters RFC 6868 would
-    escape, which libical and vobject show escaped, become look-alikes (``"`` → ``'``,
-    ``^`` → ``ˆ``)."""
-    return _CONTROLS.sub(" ", text).replace('"', "'").replace("^", "\u02c6")

@@ -18,53 +18,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
 from .content import Content, Head, Kept, Stamped, Stamps
 from .names import DOMAIN, FEED_MARKER, FEED_VERSION, MEETING, PATH, PRODID, ZONE, path_text
+from .text import escape, fold, parameter
 
-__all__ = ["ICALENDAR", "LINES", "Strategy", "content_lines", "escape", "fold", "write"]
+__all__ = ["ICALENDAR", "LINES", "Strategy", "content_lines", "write"]
 
 _CRLF = b"\r\n"
-_FOLD = b"\r\n "
-_LIMIT = 74  # octets of one line before its break (icalendar folds before the 75th)
 
 # icalendar's property order: these first, in this order, then the others by name.
 EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DURATION", "DTSTAMP", "UID", "RECURRENCE-ID",
                "SEQUENCE", "RRULE", "RDATE", "EXDATE")
 _RANK = {name: k for k, name in enumerate(EVENT_ORDER)}
-
-
-def escape(text: str) -> str:
-    """RFC 5545 TEXT escaping, in icalendar's order (``\\N`` is read as a line break)."""
-    return (text.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
-            .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-            .replace("\r", "\\n"))
-
-
-def fold(line: str) -> bytes:
-    """One content line as UTF-8, folded as icalendar folds it: each piece holds at
-    most 74 octets, never ends inside a UTF-8 sequence, and a piece of more than one
-    character does not end on a backslash or a caret (the escape moves on)."""
-    data = line.encode("utf-8")
-    size = len(data)
-    if size <= _LIMIT:
-        return data
-    pieces = []
-    start = 0
-    while size - start > _LIMIT:
-        cut = start + _LIMIT
-        while data[cut] & 0xC0 == 0x80:
-            cut -= 1
-        if cut - start > 1 and data[cut - 1] in b"\\^":
-            cut -= 1
-        pieces.append(data[start:cut])
-        start = cut
-    pieces.append(data[start:])
-    return _FOLD.join(pieces)
 
 
 def _name(line: str) -> str:
@@ -102,18 +71,6 @@ def _date_time(name: str, moment: _dt.datetime) -> str:
             f"{moment.hour:02d}{moment.minute:02d}{moment.second:02d}")
 
 
-def parameter(value: str) -> str:
-    """A parameter value as icalendar writes it: RFC 6868's escapes (``^^``, ``^n``,
-    ``^'``), in double quotes when it holds ``,``, ``;``, ``:`` or ``’``."""
-    if "^" in value or "\n" in value or "\r" in value or '"' in value:
-        value = (value.replace("^", "^^").replace("\r\n", "^n").replace("\r", "^n")
-                 .replace("\n", "^n").replace('"', "^'"))
-    return f'"{value}"' if _QUOTED.search(value) else value
-
-
-_QUOTED = re.compile("[,;:\u2019]")
-
-
 def duration_text(seconds: int) -> str:
     """An exact DURATION: as icalendar writes a duration under a day, else in hours
     (RFC 5545 days are nominal: ``P1D`` is not 24 hours across a clock change)."""
@@ -145,12 +102,14 @@ def _icalendar_duration(delta: _dt.timedelta) -> str:
 class Strategy:
     """How the model becomes content lines: `event` gives the lines of a content (or,
     with None, of a status and stamps alone) in icalendar's property order; `head`
-    the calendar's own lines; `fold` folds one line."""
+    the calendar's own lines; `fold` folds one line; `timezone` writes a VTIMEZONE (a
+    zone and the first and last year it covers)."""
 
     name: str
     event: Callable[[Content | None, Stamps | None, str | None], list[str]]
     head: Callable[[Head], list[str]]
     fold: Callable[[str], bytes]
+    timezone: Callable[[str, int, int], bytes]
 
 
 def content_lines(content: Content | None, stamps: Stamps | None = None,
@@ -243,7 +202,13 @@ def head_lines(head: Head) -> list[str]:
     return out
 
 
-LINES = Strategy("lines", content_lines, head_lines, fold)
+def _timezone_lines(zone: str, first_year: int, last_year: int) -> bytes:
+    from .vtimezone import vtimezone_bytes
+
+    return vtimezone_bytes(zone, first_year, last_year)
+
+
+LINES = Strategy("lines", content_lines, head_lines, fold, _timezone_lines)
 """The content lines written directly (every feed)."""
 
 
@@ -339,20 +304,25 @@ def _icalendar_fold(line: str) -> bytes:
     return folded
 
 
-ICALENDAR = Strategy("icalendar", _icalendar_event, _icalendar_head, _icalendar_fold)
+def _icalendar_timezone(zone: str, first_year: int, last_year: int) -> bytes:
+    from .vtimezone import vtimezone
+
+    return bytes(vtimezone(zone, first_year, last_year).to_ical())
+
+
+ICALENDAR = Strategy("icalendar", _icalendar_event, _icalendar_head, _icalendar_fold,
+                     _icalendar_timezone)
 """icalendar's components, written by icalendar."""
 
 
 # -- the feed -------------------------------------------------------------------------------
-def _timezone(zone: str, first_year: int, last_year: int) -> bytes:
+def _timezone(zone: str, first_year: int, last_year: int, strategy: Strategy) -> bytes:
     """The VTIMEZONE of `zone` (without its last line break), or nothing for UTC and
     for a zone this machine does not know (the TZID stays, as written)."""
     if zone == "UTC":
         return b""
-    from .vtimezone import vtimezone_bytes
-
     try:
-        return vtimezone_bytes(zone, first_year, last_year).removesuffix(_CRLF)
+        return strategy.timezone(zone, first_year, last_year).removesuffix(_CRLF)
     except (KeyError, ValueError, OverflowError):  # zoneinfo's ZoneInfoNotFoundError: a KeyError
         return b""
 
@@ -373,7 +343,7 @@ def write(head: Head, events: Sequence[Stamped | Kept], strategy: Strategy = LIN
     out = [b"BEGIN:VCALENDAR"]
     out += [fold_line(line) for line in strategy.head(head)]
     for zone, first, last in head.timezones:
-        block = _timezone(zone, first, last)
+        block = _timezone(zone, first, last, strategy)
         if block:
             out.append(block)
     for event in events:
