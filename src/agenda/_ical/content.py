@@ -23,7 +23,7 @@ import attrs
 
 from .._audience import for_audience
 from .._formats.labels import labels_for
-from .._links import as_uri, join_links
+from .._links import as_uri, has_links, join_links
 from .._model import Material
 from .._repeat import parse_repeat
 from .._series import Series
@@ -190,13 +190,13 @@ def _leaf_description(slot: Slot, parents: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _leaves(timetable: Timetable, track: str | None, audience: str | None
-            ) -> Iterator[tuple[Slot, list[str]]]:
+def _leaves(timetable: Timetable, slots: Sequence[Slot], track: str | None,
+            audience: str | None) -> Iterator[tuple[Slot, list[str]]]:
     """Each leaf slot with its blocks' titles (of one `track` and outside tracks; of
-    one `audience`)."""
+    one `audience`), of the timetable's `slots`."""
     trail: list[str] = []
     seen = None if audience is None else {s.number for s in for_audience(timetable, audience)}
-    for slot in timetable:
+    for slot in slots:
         del trail[slot.depth:]
         if slot.is_block:
             trail.append(slot.title)
@@ -248,11 +248,12 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
     base, _, checked = event_uid(meeting.key, (), domain).rpartition("@")
     out = []
     parents: dict[_dt.date | None, str] = {}
+    every = list(timetable)
     slots: Sequence[Slot]
     for day in _days(timetable):
         if day is None:
-            uid, slots, span = f"{base}@{checked}", timetable, (timetable.start_utc,
-                                                                timetable.end_utc)
+            uid, slots, span = f"{base}@{checked}", every, (timetable.start_utc,
+                                                            timetable.end_utc)
         else:
             uid = day_uid(meeting.key, day.date, checked)
             slots, span = timetable.day_slots(day), (day.start_utc, day.end_utc)
@@ -262,9 +263,9 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
                       start, end, location=location, category=category)
         out.append((_linked(own, meeting.url, meeting.online, meeting.materials, lang), *span))
     if items:
-        joins = join_links(timetable)
+        joins = join_links(timetable) if has_links(meeting) else {}
         several = len(parents) > 1
-        for slot, trail in _leaves(timetable, track, audience):
+        for slot, trail in _leaves(timetable, every, track, audience):
             start, end = clock.span(slot.start_utc, slot.end_utc)
             where = slot.room or meeting.location
             item = slot.item
@@ -273,7 +274,7 @@ def _single(timetable: Timetable, items: bool, domain: str, track: str | None,
                 clean(_leaf_description(slot, trail)), start, end,
                 related_to=parents[slot.date if several else None],
                 location=clean(where) if where else None, category=category)
-            out.append((_linked(own, item.url, joins[slot.path], item.materials, lang),
+            out.append((_linked(own, item.url, joins.get(slot.path), item.materials, lang),
                         slot.start_utc, slot.end_utc))
     return out
 
