@@ -38,6 +38,7 @@ PATH = "X-AGENDA-PATH"
 DOMAIN = "X-AGENDA-UID-DOMAIN"
 MEETING = "X-AGENDA-MEETING"
 ZONE = "X-AGENDA-TIMEZONE"
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")  # what percent-encoding leaves as it is
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
 _DOMAIN_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*"
                           r"[A-Za-z0-9])?)*")
@@ -90,7 +91,8 @@ def path_digest(path: Sequence[str]) -> str:
 def path_text(path: Sequence[str]) -> str:
     """The path as ``/key/key``, each key percent-encoded: plain ASCII that needs no
     escaping in any iCalendar property (``/`` alone for the meeting)."""
-    return "/" + "/".join(quote(key, safe="") for key in path)
+    return "/" + "/".join(key if _UNRESERVED.fullmatch(key) else quote(key, safe="")
+                          for key in path)
 
 
 def path_of(text: str) -> tuple[str, ...]:
