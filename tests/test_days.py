@@ -188,3 +188,17 @@ def test_a_day_edited_in_place_is_laid_out_as_it_now_says() -> None:
     day_two = {slot.path for slot in timetable.day_slots(timetable.days[1])}
     retimed = {change.path for change in changes}
     assert retimed and not retimed & day_two  # day 2 keeps its times
+
+
+def test_a_flexible_item_on_a_later_day_takes_the_rest_of_its_window() -> None:
+    two_items_first = DAYS_SPEC.replace('title = "Opening"\nminutes = 60', 'title = "Opening"\n'
+                                        'minutes = 30\n\n[[days.items]]\ntitle = "Coffee"\n'
+                                        'minutes = 30')
+    spec = two_items_first.replace("start = 23:00:00\n", "start = 23:00:00\nend = 23:50:00\n")
+    spec = spec.replace('title = "Late talk"\nminutes = 90',
+                        'title = "Late talk"\nminutes = 20\n\n[[days.items]]\n'
+                        'title = "Open floor"\nmin_minutes = 10')
+    timetable = agenda.layout(agenda.loads(spec))
+    last = timetable[-1]
+    assert (last.number, last.item.title) == ("4", "Open floor")
+    assert (last.start.format("HH:mm"), last.end.format("HH:mm")) == ("23:20", "23:50")

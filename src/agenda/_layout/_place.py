@@ -139,9 +139,9 @@ class _Pool:
 
     def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
                 offset: int, nested: bool, keys: Sequence[str]) -> None:
-        """Collect from `items` (positions `offset` + 1 on of a container whose sibling
-        keys are `keys`)."""
-        for k, item in enumerate(items, start=offset + 1):
+        """Collect from `items` (numbered `offset` + 1 on; `keys` are their sibling keys,
+        one per item, in order)."""
+        for k, (item, key) in enumerate(zip(items, keys, strict=True), start=offset + 1):
             if nested and item.at is not None:
                 self.unknown = True
             if item.minutes is not None:
@@ -153,11 +153,11 @@ class _Pool:
                 else:
                     self.fixed += length
             elif item.items:
-                ipath = item_path(path, item, keys[k - 1])
+                ipath = item_path(path, item, key)
                 self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True,
                              keys=sibling_keys(item.items))
             else:
-                self.leaves.append((item, prefix, k, path, keys[k - 1]))
+                self.leaves.append((item, prefix, k, path, key))
                 if item.min_minutes is not None or item.max_minutes is not None:
                     self.flexible += 1
                 else:
@@ -450,7 +450,7 @@ class _Layout:
                 sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
                                                     window, owner, gap_ok,
                                                     children[hi] if gap_ok else None,
-                                                    keys=sibling)
+                                                    keys=sibling[lo:hi])
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -580,7 +580,8 @@ class _Layout:
                      gap_ok: bool = False, following: Item | None = None,
                      keys: Sequence[str] = ()) -> tuple[list[int], bool]:
         """Seconds for each undetermined leaf of `segment`, in agenda order (`keys`: the
-        sibling keys of the container the segment is part of).
+        sibling keys of the segment's items, one per item; `offset`: the number of
+        siblings numbered before its first).
 
         With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
         flexible items that cannot stretch to the window take their upper bounds and
