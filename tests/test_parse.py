@@ -269,3 +269,14 @@ def test_a_row_that_says_the_time_is_left_empty_is_no_item(gap: str) -> None:
     assert result.problems == ()
     assert [item.title for item in result.meeting.items] == ["Opening", "Closing"]
     assert (result.meeting.items[1].at, result.meeting.items[1].gap_ok) == (dt.time(9, 45), True)
+
+
+@pytest.mark.parametrize("zone", ["Asia", "A" * 300])
+def test_parse_names_a_folder_of_the_zone_database_an_unknown_zone(runner: CliRunner,
+                                                                   zone: str) -> None:
+    result = runner.invoke(cli, ["parse", "-", "--date", "2024-03-13", "--tz", zone],
+                           input="09:00-09:30 Opening\n")
+    assert result.exit_code == 2, result.output
+    assert f"unknown time zone {zone!r}" in result.stderr
+    with pytest.raises(agenda.ParseError, match="unknown time zone"):
+        agenda.parse_text("09:00-09:30 Opening\n", date=DAY, tz=zone)

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 import pendulum
-from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
+from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
 from .._clock import clock_change, clock_text
 from .._identity import item_path, path_problems, sibling_keys
@@ -36,6 +36,7 @@ from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
+from .._zones import zone
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 
@@ -45,10 +46,6 @@ __all__ = ["layout", "parse_weekday", "validate"]
 # meeting's zone (a calendar shows both).
 _FIRST_INSTANT = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
 _LAST_INSTANT = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
-# Names the zone database holds that are no IANA zone: the machine's own zone, a
-# placeholder, and the copies of the database under other rules.
-_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
-_NOT_ZONE_FOLDERS = ("right/", "posix/")
 _MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
 
 _KO_WEEKDAYS = "월화수목금토일"
@@ -197,10 +194,8 @@ class _Layout:
         self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
         self.zone = meeting.timezone
         try:
-            if meeting.timezone in _NOT_ZONES or meeting.timezone.startswith(_NOT_ZONE_FOLDERS):
-                raise ValueError(meeting.timezone)
-            self.tz = pendulum.timezone(meeting.timezone)
-        except (InvalidTimezone, ValueError):
+            self.tz = zone(meeting.timezone)
+        except ValueError:  # InvalidTimezone: every name that is not a zone
             self.tz = pendulum.timezone("UTC")
             self.report("unknown-timezone", {"timezone": meeting.timezone})
             self.zone = "UTC"

@@ -18,6 +18,7 @@ import attrs
 from .._layout import parse_weekday, validate
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
+from .._zones import zone as known_zone
 from ._rows import Facts, Moment, Row, Table
 
 __all__ = ["ParseError", "ParseResult", "build"]
@@ -403,16 +404,16 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
           problems: list[Problem]) -> str:
     if given is not None:
         try:
-            zoneinfo.ZoneInfo(given)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            known_zone(given)
+        except ValueError:
             raise ParseError(f"unknown time zone {given!r} (use an IANA name such as "
                              "Asia/Seoul)") from None
         return given
     if facts.zone is not None:
         try:
-            zoneinfo.ZoneInfo(facts.zone)
+            known_zone(facts.zone)
             return facts.zone
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except ValueError:
             pass
     offsets = {row.start.offset for row in rows if row.start.offset is not None}
     if len(offsets) == 1:
