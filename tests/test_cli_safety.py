@@ -240,3 +240,15 @@ def test_output_onto_the_spec_itself_is_refused(runner: CliRunner, reference_spe
         assert result.exit_code == 2, args
         assert "is the spec file itself" in result.stderr
     assert spec.read_bytes() == reference_spec_path.read_bytes()
+
+
+def test_a_lone_surrogate_in_a_json_title_is_refused_by_every_command(runner: CliRunner,
+                                                                       tmp_path: Path) -> None:
+    spec = tmp_path / "m.json"
+    spec.write_text('{"meeting": {"title": "t\\ud800", "date": "2024-03-13", "start": "14:00",'
+                    ' "timezone": "UTC"}, "items": [{"title": "a", "minutes": 5}]}', "utf-8")
+    for command in (["check"], ["table"], ["ics", "--now", "2024-03-01T00:00:00Z"],
+                    ["schedule"], ["check", "--format", "json"]):
+        result = runner.invoke(cli, [command[0], str(spec), *command[1:]])
+        assert result.exit_code == 2, (command, result.output)
+        assert "lone surrogate" in result.output, command

@@ -293,3 +293,10 @@ def test_shift_moves_every_day() -> None:
     assert [d.start_utc - b.start_utc for d, b in zip(after.days, before.days, strict=True)
             ] == [1800, 1800]
     assert later.date == later.days[0].date and later.start == dt.time(9, 30)
+
+
+@pytest.mark.parametrize("to", ["0001-01-01T00:00", "0001-01-01T00:00+09:00",
+                                "9999-12-31T23:59+00:00"])
+def test_shifting_to_a_moment_past_the_calendar_says_so(to: str) -> None:
+    with pytest.raises(EditError, match="outside the calendar's range"):
+        shift(agenda.reference_meeting(), to=to)

@@ -115,3 +115,11 @@ def test_nothing_left_to_retime_is_an_error() -> None:
         running_late(REF, "14:58", late_by=5)
     with pytest.raises(EditError, match="exactly one"):
         running_late(REF, "14:00")
+
+
+def test_absorb_given_as_one_string_is_one_item_not_its_letters() -> None:
+    one = running_late(REF, "14:00", late_by=10, absorb="discussion")
+    assert one.meeting == running_late(REF, "14:00", late_by=10, absorb=["discussion"]).meeting
+    assert [c.title for c in one.cuts] == ["토론"]
+    with pytest.raises(EditError, match='no item matches "nowhere"'):
+        running_late(REF, "14:00", late_by=10, absorb="nowhere")

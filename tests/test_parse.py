@@ -280,3 +280,11 @@ def test_parse_names_a_folder_of_the_zone_database_an_unknown_zone(runner: CliRu
     assert f"unknown time zone {zone!r}" in result.stderr
     with pytest.raises(agenda.ParseError, match="unknown time zone"):
         agenda.parse_text("09:00-09:30 Opening\n", date=DAY, tz=zone)
+
+
+@pytest.mark.parametrize(("given", "says"), [(None, "got NoneType; parse_file reads a file"),
+                                             (b"09:00-09:30 a", "got bytes; decode it first")])
+def test_parse_text_of_something_that_is_not_text_is_a_type_error(given: object,
+                                                                   says: str) -> None:
+    with pytest.raises(TypeError, match=says):
+        agenda.parse_text(given)  # type: ignore[arg-type]

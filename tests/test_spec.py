@@ -152,3 +152,26 @@ minutes = 2.5
         "wrong-type", "2.2", "b2", text.splitlines().index("minutes = 2.5") + 1)
     assert problem.facts["key"] == "minutes"
     assert problem.message("ko") == '"minutes"는 분 단위 정수이어야 하는데 2.5입니다'
+
+
+@pytest.mark.parametrize(("where", "key"), [
+    ('"title": "t\\ud800"', "title"), ('"title": {"ko": "t\\udfff", "en": "x"}', "title.ko"),
+    ('"title": {"ko": "t", "en": "x\\udc00y"}', "title.en")])
+def test_a_lone_surrogate_in_a_json_text_is_a_problem_at_load_time(where: str,
+                                                                    key: str) -> None:
+    text = ('{"meeting": {"title": "m", "date": "2024-03-13", "start": "14:00", '
+            '"timezone": "UTC"}, "items": [{' + where + ', "minutes": 5}]}')
+    with pytest.raises(SpecError) as caught:
+        load_json(text)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.number, problem.facts["key"]) == ("lone-surrogate", "1", key)
+    assert "lone surrogate" in problem.text("en") and "서로게이트" in problem.text("ko")
+    str(caught.value).encode("utf-8")  # the message itself can be printed
+
+
+def test_from_dict_names_a_translation_key_that_is_not_a_string() -> None:
+    data = {"meeting": {"title": {1: "x", "ko": "회의"}, "date": "2024-03-13",
+                        "start": "14:00", "timezone": "UTC"},
+            "items": [{"title": "a", "minutes": 5}]}
+    with pytest.raises(SpecError, match='"title" has the key "1", which is not a language tag'):
+        agenda.from_dict(data)

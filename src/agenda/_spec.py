@@ -35,6 +35,8 @@ _ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 OVERRIDE_KEYS = names("override")
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: what a JSON escape such as ``"\\ud800"`` reads as; no character."""
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KINDS = frozenset(k.value for k in Kind)
 
@@ -46,6 +48,10 @@ def _shown(value: Any, limit: int = 60) -> str:
     except ValueError:  # an integer too long to print
         text = f"a number of {value.bit_length()} bits" if isinstance(value, int) else "?"
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
 
 
 class _Reader:
@@ -105,7 +111,17 @@ class _Reader:
         if not isinstance(value, str):
             self.wrong(key, "a string", value, where, table, title)
             return None
-        return value
+        return self.characters(value, key, where, table, title)
+
+    def characters(self, value: str, key: str, where: str, table: str,
+                   title: str = "") -> str | None:
+        """`value`, unless it holds a lone surrogate (no character: it cannot be
+        written out as UTF-8), which is reported."""
+        if _SURROGATE.search(value) is None:
+            return value
+        self.report("lone-surrogate", {"where": where, "key": key, "value": _shown(value)},
+                    table, key, title)
+        return None
 
     def translatable(self, data: Mapping[str, Any], key: str, where: str, table: str,
                      translations: dict[str, dict[str, str]], required: bool = False,
@@ -117,19 +133,22 @@ class _Reader:
         if not isinstance(value, dict):
             return self.string(data, key, where, table, required, title)
         original = None
+        unusable = False
         for lang, text in value.items():
-            if not LANGUAGE_TAG.fullmatch(lang):
+            if not isinstance(lang, str) or not LANGUAGE_TAG.fullmatch(lang):
                 self.report("spec-error", {"detail": f'{where}"{key}" has the key "{lang}", '
                             "which is not a language tag like ko, en or en-GB"},
                             table, key, title)
             elif not isinstance(text, str):
                 self.wrong(f"{key}.{lang}", "a string", text, where, table, title)
+            elif self.characters(text, f"{key}.{lang}", where, table, title) is None:
+                unusable = unusable or lang == self.original  # reported: said once
             elif lang == self.original:
                 original = text
             else:
                 translations.setdefault(lang, {})[key] = text
-        if original is None:
-            given = ", ".join(value) or "none"
+        if original is None and not unusable:
+            given = ", ".join(map(str, value)) or "none"
             self.report("spec-error", {"detail": f'{where}"{key}" has no "{self.original}" '
                         f"text (the meeting's language; it gives {given})"}, table, key, title)
         return original
@@ -263,7 +282,7 @@ class _Reader:
         raw_title = data.get("title") if isinstance(data, dict) else None
         if isinstance(raw_title, dict):  # a text in several languages: named by the original
             raw_title = raw_title.get(self.original)
-        title = raw_title if isinstance(raw_title, str) else ""
+        title = _SURROGATE.sub(_escaped, raw_title) if isinstance(raw_title, str) else ""
         where = ""  # the problem's number and title say where
         if not isinstance(data, dict):
             self.report("not-a-table", {"what": "the item", "value": _shown(data)}, number)

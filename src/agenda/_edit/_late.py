@@ -160,10 +160,11 @@ def _floor(item: Item) -> int:
 def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
                  late_by: int | None = None,
                  actual: _dt.time | _dt.datetime | str | None = None,
-                 absorb: Sequence[Address] = ()) -> LateResult:
+                 absorb: Address | Sequence[Address] = ()) -> LateResult:
     """Re-time `meeting` as it stands at `now` (a local time or an aware date-time),
     `late_by` minutes late, or with the next item's `actual` start; `absorb` names
-    the items that give up time, in order (typically the discussion first).
+    the items that give up time, in order (typically the discussion first): one
+    address (``"discussion"``) or several.
 
     Raises :class:`EditError` for an unknown absorber or a moment after every item
     has started; an overrun is not an error (see :attr:`LateResult.holds`).
@@ -196,7 +197,8 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
         delay = late_by * 60
     if delay < 0 or delay % 60:
         raise EditError(_OPERATION, "the delay must be whole minutes, not negative")
-    givers = [find(meeting, a, _OPERATION) for a in absorb]
+    addresses = [absorb] if isinstance(absorb, str | Item) else absorb
+    givers = [find(meeting, a, _OPERATION) for a in addresses]
     for giver in givers:
         if giver.item.items:
             raise EditError(_OPERATION, f'"{giver.item.title}" is a block; name the items '

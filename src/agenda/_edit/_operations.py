@@ -212,7 +212,9 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
             raise TypeError(f"by must be whole minutes, got {by!r}")
         delta = by * 60
     else:
-        delta = instant_of(to, meeting, zone, "to", operation) - timetable.start_utc  # type: ignore[arg-type]
+        moment = instant_of(to, meeting, zone, "to", operation)  # type: ignore[arg-type]
+        wall_time(moment, zone, "the new start", operation)  # refuses what no calendar shows
+        delta = moment - timetable.start_utc
     if delta % 60:
         raise EditError(operation, "shift by whole minutes")
     tree = roots(meeting)

@@ -71,8 +71,14 @@ def parse_text(text: str, *, format: str = "auto", date: _dt.date | None = None,
     `format` is one of `FORMATS`; `date` gives the date (or the year) a document
     leaves out, `tz` the IANA time zone of its times. Returns the meeting and
     every problem, each with its source line; raises :class:`ParseError` when the
-    text holds no agenda (no row of times) or no date.
+    text holds no agenda (no row of times) or no date, and `TypeError` when `text` is
+    not a string.
     """
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, bytes | bytearray) else (
+            "; parse_file reads a file")
+        raise TypeError(f"parse_text reads the document's text as a str, got "
+                        f"{type(text).__name__}{hint}")
     if format not in FORMATS:
         raise ParseError(f"unknown document format {format!r}; use one of "
                          f"{', '.join(FORMATS)}")
