@@ -555,7 +555,7 @@ def new(name: str | None, lang: str, output: str | None, force: bool, list_only:
         names = template_names()
         width = max(map(len, names))
         for each in names:
-            click.echo(f"{each:<{width}}  {template_description(each, lang)}")
+            _out(f"{each:<{width}}  {template_description(each, lang)}")
         return
     if name is None:
         raise click.UsageError("give --template NAME (agenda new --list names them)")
@@ -626,19 +626,19 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
                                    refresh=_dt.timedelta(minutes=refresh),
                                    uid_domain=uid_domain)
             if fmt == "json":
-                click.echo(json.dumps({"version": release.version, "new": release.new,
-                                       "written": list(release.written),
-                                       "changes": {"ko": list(release.changes.ko),
-                                                   "en": list(release.changes.en)}},
-                                      ensure_ascii=False, indent=2))
+                _out(json.dumps({"version": release.version, "new": release.new,
+                                 "written": list(release.written),
+                                 "changes": {"ko": list(release.changes.ko),
+                                             "en": list(release.changes.en)}},
+                                ensure_ascii=False, indent=2))
             elif not release.new:
-                click.echo(f"unchanged: version {release.version} is current; "
-                           f"{len(release.written)} files written")
+                _out(f"unchanged: version {release.version} is current; "
+                     f"{len(release.written)} files written")
             else:
-                click.echo(f"published version {release.version} into {folder} "
-                           f"({len(release.written)} files written)")
+                _out(f"published version {release.version} into {folder} "
+                     f"({len(release.written)} files written)")
                 for line in release.changes.ko if lang == "ko" else release.changes.en:
-                    click.echo(f"  {line}")
+                    _out(f"  {line}")
             return
         assert calendar_url is not None
         result = publish_caldav(meeting, calendar_url, now=stamp, user=user,
@@ -652,13 +652,13 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        _out(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
-        click.echo(f"created {result.created}, updated {result.updated}, cancelled "
-                   f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
+        _out(f"created {result.created}, updated {result.updated}, cancelled "
+             f"{result.cancelled}, deleted {result.deleted}, unchanged {result.unchanged}")
         for conflict in result.conflicts:
-            click.echo(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
-                       "since it was read; left as the server has it")
+            _out(f"conflict: {conflict.title} ({conflict.uid}) changed on the server "
+                 "since it was read; left as the server has it")
     if result.conflicts:
         sys.exit(EXIT_INVALID)
 
@@ -950,7 +950,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: s
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
-            click.echo(_problem_line(problem))
+            _out(_problem_line(problem))
     if errors:
         sys.exit(EXIT_INVALID)
 
