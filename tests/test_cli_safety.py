@@ -276,3 +276,55 @@ def test_a_pipe_closed_before_parse_publish_and_new_write_is_quiet(tmp_path: Pat
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (0, said)
+
+
+DRAFT = "Board meeting\n2024-03-13\n14:00-14:10 Opening\n14:10-14:30 Talk\n"
+
+
+@pytest.mark.parametrize(("command", "through_link"), [
+    (command, link) for command in
+    ["table", "ics", "schedule", "parse", "parse-emit", "late", "edit", "edit-from-a-link"]
+    for link in (False, True)])
+def test_no_command_writes_over_its_own_input(runner: CliRunner, tmp_path: Path,
+                                              command: str, through_link: bool) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, "utf-8")
+    source = draft if command.startswith("parse") else spec
+    target = source
+    if through_link:
+        target = tmp_path / "link"
+        target.symlink_to(source.name)
+    args, what = {
+        "table": (["table", str(spec), "-o", str(target)], "the spec file"),
+        "ics": (["ics", str(spec), "-o", str(target)], "the spec file"),
+        "schedule": (["schedule", str(spec), "-o", str(target)], "the spec file"),
+        "parse": (["parse", str(draft), "--tz", "UTC", "-o", str(target)],
+                  "the document being read"),
+        "parse-emit": (["parse", str(draft), "--tz", "UTC", "--emit", "toml", "-o",
+                        str(target)], "the document being read"),
+        "late": (["late", str(spec), "--at", "14:00", "--by", "5", "-o", str(target)],
+                 "the spec file"),
+        "edit": (["edit", str(spec), "resize", "busan", "4", "--absorb", "discussion", "-o",
+                  str(target)], "the spec file"),
+        "edit-from-a-link": (["edit", str(target), "resize", "busan", "4", "--absorb",
+                           "discussion", "-o", str(spec)], "the spec file"),
+    }[command]
+    before = source.read_bytes()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"is {what} itself; writing there would replace it (" in result.stderr
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["m.toml", "draft.txt", *(["link"] if through_link else [])])
+
+
+def test_edit_in_place_still_writes_the_file_it_was_given(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
+    result = runner.invoke(cli, ["edit", str(spec), "resize", "busan", "4", "--absorb",
+                                 "discussion", "--in-place"])
+    assert result.exit_code == 0, result.output
+    assert agenda.load(spec) != agenda.reference_meeting()

@@ -32,7 +32,7 @@ from ._diff import diff
 from ._edit import EditError, insert, move, remove, resize, running_late, shift
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._io import load, readable_output, write_atomic
+from ._io import OutputIsInput, load, readable_output, refuse_input, write_atomic
 from ._layout import layout
 from ._messages import LANGUAGES, escape_controls
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
@@ -169,18 +169,15 @@ def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> s
         _fail(str(exc))
 
 
-def _not_the_input(file: str, output: str | None) -> None:
-    """Exit 2 before anything is read when `-o` names the spec file itself: writing a
-    table or a feed there would replace the agenda it was made from."""
-    if output in (None, "-") or file == "-":
-        return
+def _not_the_input(file: str, output: str | None, what: str = "the spec file",
+                   hint: str = "choose another -o") -> None:
+    """Exit 2 before anything is written when `output` is FILE itself (by its name,
+    through a link): writing there would replace what the output is made from. The
+    rule of every command that writes (`agenda._io.refuse_input`)."""
     try:
-        same = Path(file).samefile(str(output))
-    except OSError:
-        return  # one of them does not exist (yet): nothing to lose
-    if same:
-        _fail(f"{output} is the spec file itself; writing there would replace the agenda "
-              "(choose another -o)")
+        refuse_input(output, [file], what)
+    except OutputIsInput as exc:
+        _fail(f"{exc} ({hint})")
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
@@ -602,10 +599,14 @@ def schema(output: str | None) -> None:
               help="With --caldav: seconds to wait for the server.")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp the release and changed events with this time (default: now).")
+@click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              metavar="SECONDS",
+              help="With --dir: how long to wait while another publish into the folder "
+                   "runs.")
 def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
             password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
             lang: str, refresh: int, uid_domain: str | None, timeout: float,
-            now: _dt.datetime | None) -> None:
+            now: _dt.datetime | None, wait: float) -> None:
     """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
 
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
@@ -624,7 +625,8 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
         if folder is not None:
             release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
                                    refresh=_dt.timedelta(minutes=refresh),
-                                   uid_domain=uid_domain)
+                                   uid_domain=uid_domain, wait=wait,
+                                   sources=[] if file == "-" else [file])
             if fmt == "json":
                 _out(json.dumps({"version": release.version, "new": release.new,
                                  "written": list(release.written),
@@ -671,6 +673,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
               help="Write to this file (atomically) instead of standard output.")
 def schedule(file: str, fmt: str, output: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    _not_the_input(file, output)
     timetable = _layout_or_exit(_read(file))
     _emit(to_schedule(timetable, fmt), output)
 
@@ -744,6 +747,7 @@ def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str 
     """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
     planned and new ends on standard error; exit 0 when the end still holds, 1 when
     the meeting now overruns (the spec is still written), 2 unreadable."""
+    _not_the_input(file, output, hint="write the re-timed spec to another file with -o")
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting)
     try:
@@ -787,6 +791,7 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     file = click.get_current_context().obj
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
+    _not_the_input(file, output, hint="--in-place writes the change into FILE on purpose")
     meeting, text, fmt = _source(file)
     before = _layout_or_exit(meeting)
     try:
@@ -913,6 +918,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: s
     """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
     table) and report every inconsistency with its line: exit 0 when none, 1 when
     some, 2 when FILE cannot be read."""
+    _not_the_input(file, output, what="the document being read")
     try:
         if file == "-":
             text = sys.stdin.buffer.read().decode("utf-8")

@@ -2,7 +2,7 @@
 
 ``publish_site(meeting, folder, now=...)`` writes::
 
-    agenda.ics                 the feed, items included, updated in place
+    agenda.ics                 the feed, items included (the latest release's)
     agenda-<audience>.ics      one feed per audience the items name
     changes.json               every release, newest first, with its changes
     index.html                 the printable agenda, subscribe links, the changelog
@@ -11,17 +11,34 @@
         agenda.ics, agenda-<audience>.ics, agenda.html
         changes.json, changes.ko.txt, changes.en.txt
 
-A release is made when the spec differs from the latest one; every file is then
-computed and written (atomically) only when its bytes differ, index.html last. An
-unchanged agenda therefore writes nothing at all.
+A release is made when the spec differs from the latest one. It is built aside, in a
+temporary folder under ``versions/``, and made current by one rename: a run killed
+before the rename leaves no release (the next run removes the temporary folder and
+makes it again), and one killed after it leaves a release whose top-level files the
+next run brings up to date. The top-level files are derived from the releases: the
+feeds are the latest release's, ``changes.json`` lists every release's own
+``changes.json``; each is written (atomically) only when its bytes differ,
+``index.html`` last. An unchanged agenda therefore writes nothing at all.
+
+One publisher at a time: a run holds an exclusive lock (``fcntl.flock``) on
+``.agenda-publish.lock`` in the folder, waits up to `wait` seconds for another run to
+finish, and removes the lock file when done. Nothing the release does not own is
+touched: a feed, ``changes.json`` or ``index.html`` that agenda did not write is
+refused, and so is every path that is one of the files the agenda was read from.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import errno
+import fcntl
 import html
 import json
 import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -32,7 +49,14 @@ from .._audience import audiences
 from .._formats.html import to_html
 from .._formats.labels import labels_for
 from .._ics import REFRESH, to_ics
-from .._io import write_atomic
+from .._io import (
+    TEMP_SUFFIX,
+    OutputIsInput,
+    refuse_input,
+    remove_stale_temporaries,
+    temporary_folder,
+    write_atomic,
+)
 from .._layout import layout
 from .._model import Meeting
 from .._problems import AgendaError
@@ -40,10 +64,21 @@ from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from ._changes import Changelog, changelog
 
-__all__ = ["FEED", "Release", "SiteError", "feed_name", "publish_site"]
+__all__ = ["FEED", "LOCK", "Release", "SiteError", "feed_name", "publish_site"]
 
 FEED = "agenda.ics"
 VERSIONS = "versions"
+LOCK = ".agenda-publish.lock"
+WAIT = 30.0
+"""Seconds a run waits for another run that publishes into the same folder."""
+_GENERATOR = '<meta name="generator" content="agenda publish">'
+# What marks index.html as a page agenda wrote (the changelog section: pages written
+# before the generator tag carry it).
+_OUR_PAGE = (_GENERATOR.encode(), b'<section class="publish changelog">')
+# A release folder without these is unfinished (left by a run from before releases
+# were built aside): it is made again.
+_FINISHED = ("agenda.json", "agenda.html", "changes.json", "changes.ko.txt", "changes.en.txt",
+             FEED)
 
 
 class SiteError(AgendaError, OSError):
@@ -84,25 +119,58 @@ def _read(path: Path) -> bytes | None:
         raise SiteError(f"cannot read: {exc.strerror or exc}", path) from None
 
 
-def _versions(folder: Path) -> list[int]:
-    root = folder / VERSIONS
-    if not root.is_dir():
+def _release_folder(root: Path, version: int) -> Path:
+    return root / VERSIONS / f"{version:04d}"
+
+
+def _versions(root: Path) -> list[int]:
+    """The numbers of the release folders, oldest first."""
+    try:
+        found = list(os.scandir(root / VERSIONS))
+    except FileNotFoundError:
         return []
-    return sorted(int(p.name) for p in root.iterdir() if p.name.isdigit() and p.is_dir())
+    except OSError as exc:
+        raise SiteError(f"cannot read: {exc.strerror or exc}", root / VERSIONS) from None
+    return sorted(int(e.name) for e in found if e.name.isdigit() and e.is_dir())
 
 
-def _history(folder: Path) -> list[dict[str, Any]]:
-    data = _read(folder / "changes.json")
+def _history(root: Path, versions: list[int]) -> list[dict[str, Any]]:
+    """Every release's entry, newest first, each read from its own changes.json."""
+    entries = []
+    for version in reversed(versions):
+        path = _release_folder(root, version) / "changes.json"
+        try:
+            entry = json.loads(_read(path) or b"")
+            assert isinstance(entry, dict) and entry["version"] == version
+            assert isinstance(entry["published"], str) and isinstance(entry["text"], dict)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            raise SiteError("not a release's changes.json written by agenda", path) from None
+        entries.append(entry)
+    return entries
+
+
+def _check_history(root: Path) -> None:
+    """Refuse a top-level changes.json that agenda did not write."""
+    path = root / "changes.json"
+    data = _read(path)
     if data is None:
-        return []
+        return
     try:
         found = json.loads(data)
-        releases = found["releases"]
-        assert isinstance(releases, list)
+        assert isinstance(found["releases"], list)
     except (ValueError, KeyError, TypeError, AssertionError):
-        raise SiteError("not a changes.json written by agenda", folder / "changes.json"
-                        ) from None
-    return releases
+        raise SiteError("not a changes.json written by agenda; it is left untouched (move it "
+                        "away or publish into another folder)", path) from None
+
+
+def _check_page(root: Path) -> None:
+    """Refuse an index.html that agenda did not write (the user's own page, or a spec
+    kept under that name)."""
+    path = root / "index.html"
+    data = _read(path)
+    if data is not None and not any(mark in data for mark in _OUR_PAGE):
+        raise SiteError("not a page written by agenda publish; it is left untouched (move "
+                        "it away or publish into another folder)", path)
 
 
 def _json(data: object) -> bytes:
@@ -169,42 +237,181 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
     if base_url is None:
         extra.append(_SCRIPT)
     page = page.replace("</style>", _CSS + "</style>", 1)
-    page = page.replace("<head>", '<head>\n<link rel="icon" href="data:,">', 1)
+    page = page.replace("<head>", f'<head>\n{_GENERATOR}\n<link rel="icon" href="data:,">',
+                        1)
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
+
+
+@contextlib.contextmanager
+def _locked(root: Path, wait: float) -> Iterator[None]:
+    """Hold the folder's lock: an exclusive flock on its lock file, waiting up to
+    `wait` seconds. The file is removed on the way out, while still locked; a run that
+    waited on the removed file sees that it is gone and locks the new one."""
+    path = root / LOCK
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise SiteError(f"cannot write: {exc.strerror or exc}", path) from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise SiteError(f"another publish into this folder holds its lock "
+                                        f"({LOCK}); waited {wait:g} s, try again when it "
+                                        "is done", root) from None
+                    time.sleep(0.05)
+            with contextlib.suppress(FileNotFoundError):
+                if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                    break  # locked the file that is in place: ours until we remove it
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # locked a file the previous holder removed: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(fd)
+
+
+def _clean(root: Path) -> None:
+    """Remove what killed runs left: the folder a release was being built in (only a
+    run holding the lock builds one) and the temporaries of top-level files; the latest
+    release folder, when it is unfinished, is removed so that it is made again."""
+    versions_root = root / VERSIONS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(versions_root):
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                shutil.rmtree(entry.path, ignore_errors=True)
+    remove_stale_temporaries(root)
+    versions = _versions(root)
+    if versions:
+        latest = _release_folder(root, versions[-1])
+        if not all((latest / name).is_file() for name in _FINISHED):
+            aside = temporary_folder(versions_root, latest.name)
+            os.replace(latest, aside)
+            shutil.rmtree(aside, ignore_errors=True)
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _make_release(root: Path, version: int, files: dict[str, bytes]) -> None:
+    """Build release `version` aside and make it current with one rename."""
+    versions_root = root / VERSIONS
+    target = _release_folder(root, version)
+    try:
+        versions_root.mkdir(parents=True, exist_ok=True)
+        aside = temporary_folder(versions_root, target.name)
+    except OSError as exc:
+        raise SiteError(f"cannot write: {exc.strerror or exc}", versions_root) from None
+    try:
+        for name, data in files.items():
+            with (aside / name).open("xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _sync(aside)
+        try:
+            os.rename(aside, target)  # never over a release: a non-empty target fails
+        except OSError as exc:
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                raise SiteError("this release exists already and is never rewritten",
+                                target) from None
+            raise
+        _sync(versions_root)
+    except OSError as exc:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise SiteError(f"cannot write: {exc.strerror or exc}", target) from None
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
 
 
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
-                 uid_domain: str | None = None, lang: str = "ko") -> Release:
+                 uid_domain: str | None = None, lang: str = "ko", wait: float = WAIT,
+                 sources: Iterable[str | os.PathLike[str]] = ()) -> Release:
     """Publish `meeting` into `folder` as a release of a static site (see the module).
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
     the folder is served (``https://example.org/council/``): it makes the ``webcal://``
     subscribe links absolute; without it the page builds them from its own address.
-    Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
-    for a folder that cannot be read or written; nothing is written then.
+    `wait` is how many seconds to wait for another run publishing into the folder;
+    `sources` are the files the meeting was read from, which are never written over.
+    Raises :class:`agenda.InvalidAgenda` for an invalid agenda, :class:`agenda.FeedError`
+    for a feed in the folder that agenda did not write, and :class:`SiteError` for a
+    folder that cannot be read, written or locked in time, or a file in it that is not
+    agenda's; nothing is written then.
     """
     timetable = layout(meeting)
     root = Path(folder)
-    labels = labels_for(lang)
+    names = [None, *audiences(meeting)]
+    sources = list(sources)
+    for name in [*map(feed_name, names), "changes.json", "index.html"]:
+        try:
+            refuse_input(root / name, sources)
+        except OutputIsInput as exc:
+            raise SiteError(f"this is {exc.source}, the spec file itself; publishing would "
+                            "replace it (keep the spec outside the folder)", root / name
+                            ) from None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SiteError(f"cannot write: {exc.strerror or exc}", root) from None
+    with _locked(root, wait):
+        _clean(root)
+        return _publish(timetable, root, names, now=now, base_url=base_url, refresh=refresh,
+                        uid_domain=uid_domain, lang=lang)
+
+
+def _publish(timetable: Timetable, root: Path, names: list[str | None], *,
+             now: _dt.datetime, base_url: str | None, refresh: _dt.timedelta,
+             uid_domain: str | None, lang: str) -> Release:
+    """The run itself, holding the lock: release the agenda when it changed, then bring
+    the top-level files up to date."""
+    meeting = timetable.meeting
     spec = dump_json(meeting).encode("utf-8")
+    _check_history(root)
+    _check_page(root)
     versions = _versions(root)
     latest = versions[-1] if versions else 0
-    old_spec = _read(root / VERSIONS / f"{latest:04d}" / "agenda.json") if latest else None
+    old_spec = _read(_release_folder(root, latest) / "agenda.json") if latest else None
     new = spec != old_spec
     version = latest + 1 if new else latest
+    history = _history(root, versions)
 
-    names = [None, *audiences(meeting)]
-    files: dict[str, bytes] = {}
+    def feed(audience: str | None, previous: bytes | None) -> bytes:
+        title = meeting.title if audience is None else f"{meeting.title} ({audience})"
+        return to_ics(timetable, items=True, previous=previous, now=now,
+                      uid_domain=uid_domain, audience=audience, refresh=refresh, name=title)
+
+    feeds: dict[str, bytes] = {}
     for audience in names:
         name = feed_name(audience)
-        previous = _read(root / name)
-        title = meeting.title if audience is None else f"{meeting.title} ({audience})"
-        files[name] = to_ics(timetable, items=True, previous=previous, now=now,
-                             uid_domain=uid_domain, audience=audience, refresh=refresh,
-                             name=title)
-    history = _history(root)
+        shown = _read(root / name)  # what subscribers have: the previous feed
+        released = _read(_release_folder(root, latest) / name) if latest else None
+        if new:
+            feeds[name] = feed(audience, shown if shown is not None else released)
+        elif released is not None:
+            if shown is not None and shown != released:
+                feed(audience, shown)  # raises FeedError when it is not agenda's
+            feeds[name] = released
+        else:  # a release from before this feed existed
+            feeds[name] = feed(audience, shown)
     changes = Changelog()
+    written: list[str] = []
     if new:
         old_timetable = None
         if old_spec is not None:
@@ -212,37 +419,34 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
                 old_timetable = layout(load_json(old_spec.decode("utf-8")))
             except (AgendaError, UnicodeDecodeError) as exc:
                 raise SiteError(f"the latest release cannot be read back ({exc})",
-                                root / VERSIONS / f"{latest:04d}" / "agenda.json") from None
+                                _release_folder(root, latest) / "agenda.json") from None
         changes = changelog(old_timetable, timetable)
         stamp = now.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         entry = {"version": version, "published": stamp,
                  "text": {"ko": list(changes.ko), "en": list(changes.en)},
                  "changes": changes.data}
-        history = [entry, *history]
-        here = f"{VERSIONS}/{version:04d}"
-        if (root / here).exists():
-            raise SiteError("this release exists already and is never rewritten", root / here)
         release_files = {
             "agenda.json": spec,
             "agenda.html": to_html(timetable, lang=lang).encode("utf-8"),
             "changes.json": _json(entry),
             "changes.ko.txt": changes.text("ko").encode("utf-8"),
             "changes.en.txt": changes.text("en").encode("utf-8"),
-            **{feed_name(a): files[feed_name(a)] for a in names},
+            **feeds,
         }
-        files = {**{f"{here}/{k}": v for k, v in release_files.items()}, **files}
-    feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
-    feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
-    files["changes.json"] = _json({"releases": history})
-    files["index.html"] = _index(timetable, lang, base_url, feeds, history).encode("utf-8")
-
-    written = []
+        _make_release(root, version, release_files)
+        here = f"{VERSIONS}/{version:04d}"
+        written += [f"{here}/{name}" for name in release_files]
+        history = [entry, *history]
+    labels = labels_for(lang)
+    links = [(labels.item if a is None else a, feed_name(a)) for a in names]
+    links[0] = ("전체" if lang == "ko" else "everything", FEED)
+    files = {**feeds, "changes.json": _json({"releases": history}),
+             "index.html": _index(timetable, lang, base_url, links, history).encode("utf-8")}
     for name, data in files.items():
         path = root / name
         if _read(path) == data:
             continue
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
         except OSError as exc:
             raise SiteError(f"cannot write: {exc.strerror or exc}", path) from None
