@@ -400,16 +400,16 @@ def _publish(timetable: Timetable, root: Path, names: list[str | None], *,
     feeds: dict[str, bytes] = {}
     for audience in names:
         name = feed_name(audience)
-        shown = _read(root / name)  # what subscribers have: the previous feed
+        shown = _read(root / name)
         released = _read(_release_folder(root, latest) / name) if latest else None
-        if new:
-            feeds[name] = feed(audience, shown if shown is not None else released)
-        elif released is not None:
-            if shown is not None and shown != released:
-                feed(audience, shown)  # raises FeedError when it is not agenda's
-            feeds[name] = released
-        else:  # a release from before this feed existed
-            feeds[name] = feed(audience, shown)
+        if shown is not None and released is not None and shown != released:
+            # Left by a run that stopped before it, or written by hand: replaced only
+            # when it is agenda's feed of this meeting (else FeedError).
+            feed(audience, shown)
+        # The previous feed is the latest release's, so that SEQUENCE rises from each
+        # release to the next; before the first release, the feed already there.
+        previous = released if released is not None else shown
+        feeds[name] = feed(audience, previous) if new or released is None else released
     changes = Changelog()
     written: list[str] = []
     if new:
