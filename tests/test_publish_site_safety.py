@@ -4,6 +4,7 @@ killed half-way (a real process, SIGKILL), several runs at once, a lock held too
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import random
@@ -81,7 +82,7 @@ def sequences_rise(site: Path) -> None:
     numbers = sorted(int(p.name) for p in (site / "versions").iterdir())
     feeds = [agenda.from_ics((site / "versions" / f"{n:04d}" / "agenda.ics").read_bytes())
              for n in numbers]
-    for before, after in zip(feeds, feeds[1:], strict=False):
+    for before, after in itertools.pairwise(feeds):
         old = {e.uid: e for e in before.events}
         for event in after.events:
             if event.uid not in old:

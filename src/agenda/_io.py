@@ -76,7 +76,7 @@ def refuse_input(output: str | os.PathLike[str] | None,
         if str(source) == "-":
             continue
         try:
-            same = os.path.samefile(output, source)
+            same = Path(output).samefile(source)
         except (OSError, ValueError):  # missing (nothing to lose), or not a path at all
             continue
         if same:

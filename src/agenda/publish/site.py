@@ -266,7 +266,7 @@ def _locked(root: Path, wait: float) -> Iterator[None]:
                                         "is done", root) from None
                     time.sleep(0.05)
             with contextlib.suppress(FileNotFoundError):
-                if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                if path.stat().st_ino == os.fstat(fd).st_ino:
                     break  # locked the file that is in place: ours until we remove it
         except BaseException:
             os.close(fd)
@@ -295,7 +295,7 @@ def _clean(root: Path) -> None:
         latest = _release_folder(root, versions[-1])
         if not all((latest / name).is_file() for name in _FINISHED):
             aside = temporary_folder(versions_root, latest.name)
-            os.replace(latest, aside)
+            latest.replace(aside)
             shutil.rmtree(aside, ignore_errors=True)
 
 
@@ -324,7 +324,7 @@ def _make_release(root: Path, version: int, files: dict[str, bytes]) -> None:
                 os.fsync(handle.fileno())
         _sync(aside)
         try:
-            os.rename(aside, target)  # never over a release: a non-empty target fails
+            aside.rename(target)  # never over a release: a non-empty target fails
         except OSError as exc:
             if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
                 raise SiteError("this release exists already and is never rewritten",
