@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 import agenda
-from agenda.publish import publish_caldav
+from agenda import publish_caldav
 
 USER, PASSWORD = "secretariat", "example-only"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 import agenda
-from agenda.publish import publish_site
+from agenda import publish_site
 
 
 def marked() -> agenda.Meeting:

@@ -5,7 +5,8 @@
 #  - Debian packages: Korean fonts (fontconfig's fc-list finds them); pango and harfbuzz's
 #    subsetter for PDF output (WeasyPrint); poppler for reading PDFs back; the independent
 #    iCalendar oracles: libical through GObject introspection (system python3) and calcurse;
-#    Chromium and its driver for the published site's browser tests.
+#    Chromium and its driver for the published site's browser tests; LibreOffice Writer
+#    (headless) to print the DOCX tables to PDF.
 #  - Mozilla's ical.js (the parser inside Thunderbird), from npm into an ignored folder.
 #  - pyfahrplan, an independent reader of the conference schedule format, in a virtual
 #    environment of its own (its pinned attrs < 22 and requests-cache 0.8 cannot share
@@ -18,7 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(fonts-nanum fontconfig libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
-              poppler-utils python3-gi gir1.2-ical-3.0 calcurse chromium chromium-driver)
+              poppler-utils python3-gi gir1.2-ical-3.0 calcurse chromium chromium-driver
+              libreoffice-writer-nogui)
 in_ci() { case "${CI:-}" in 1|true|yes) return 0 ;; *) return 1 ;; esac; }
 say() { echo "install-test-deps: $*" >&2; }
 

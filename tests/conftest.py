@@ -1,21 +1,26 @@
 """Test set-up: hypothesis profiles and a pinned local time zone.
 
-Profiles (choose with HYPOTHESIS_PROFILE): ``default`` keeps the suite fast;
-``thorough`` runs many more examples on demand (``make test-thorough``).
+Profiles (choose with HYPOTHESIS_PROFILE):
 
-The default profile does not shrink: a failure reports the example as found (and saves
-it in ``.hypothesis``), so a failing property costs seconds, not minutes of shrinking on
-a busy machine. ``make test-thorough`` replays the saved example and shrinks it.
+- ``default`` (``make test`` and CI) is derandomized: every run on every machine draws
+  the same examples, so a fresh clone says what CI says and a red run replays anywhere.
+  It does not shrink, so a failing property costs seconds, not minutes of shrinking.
+- ``thorough`` (``make test-thorough``) searches: fresh randomness, many more examples,
+  shrinking, and the example database in ``.hypothesis``. Whatever it finds becomes a
+  named regression in the repository (an ``@example`` on the property or a fixture file),
+  never only an entry in a local ``.hypothesis`` folder.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pendulum
 import pytest
@@ -23,11 +28,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
-    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target],
+    "default", max_examples=40, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.generate, Phase.target],
 )
 settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough", max_examples=1000, deadline=None, derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 settings.load_profile(PROFILE)
@@ -43,6 +50,10 @@ EXAMPLES = ROOT / "examples"
 DOCS = ROOT / "docs"
 SEED = ROOT.parent / "shared" / "seed"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The example spec files: every TOML and JSON file of examples/ but the logs of actual
+# times (NAME.log.toml), which are not specs.
+EXAMPLE_SPECS = sorted(p for p in [*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")]
+                       if not p.name.endswith(".log.toml"))
 
 
 def require_tool(name: str, found: bool) -> None:
@@ -52,6 +63,21 @@ def require_tool(name: str, found: bool) -> None:
     if IN_CI:
         pytest.fail(f"{name} is required in CI but missing (.ci/run installs it)")
     pytest.skip(f"{name} is not installed here")
+
+
+def require_seed() -> None:
+    """Skip where ``../shared/seed`` is not beside the checkout; in CI (which has it), fail."""
+    require_tool("shared/seed beside the checkout", SEED.exists())
+
+
+def require_module(name: str) -> ModuleType:
+    """Import `name`, skipping the calling test module when it is missing; in CI, fail."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if IN_CI:
+            raise
+        pytest.skip(f"{name} is not installed here", allow_module_level=True)
 
 
 def which(command: str) -> str | None:
@@ -74,5 +100,5 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path
 
 
-__all__ = ["DOCS", "EXAMPLES", "IN_CI", "ROOT", "SEED", "THOROUGH", "require_tool", "subprocess",
-           "which"]
+__all__ = ["DOCS", "EXAMPLES", "EXAMPLE_SPECS", "IN_CI", "ROOT", "SEED", "THOROUGH",
+           "require_module", "require_seed", "require_tool", "subprocess", "which"]

@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from agenda import Day, Item, Kind, Meeting, layout, validate
+from agenda import ActualLog, Day, Item, Kind, Meeting, Slot, layout, validate
 from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
@@ -202,6 +202,18 @@ free_texts = st.lists(st.one_of(
                      "&amp;", "<br>", "<script>", "~~", "[x](y)"]),
 ), max_size=20).map("".join)
 """Presenter and notes texts with line breaks, quotes, markup and formula characters."""
+
+
+hostile_texts = st.lists(st.one_of(
+    _KOREAN, _LATIN, _EMOJI, _PUNCT,
+    st.sampled_from(["\x00", "\x07", "\x0b", "\x1b", "\x7f", "\x85", "\x9f", "\t", "\r\n",
+                     "\u2028", "\ufffe", "&amp;", "<w:p>", "<hp:t>", "]]>", "&#0;", "\"'"]),
+    st.integers(40, 250).map(lambda n: "W" * n),
+    st.integers(20, 120).map(lambda n: "가" * n),
+), min_size=1, max_size=8).map("".join)
+"""Text a document must carry safely: control characters (NUL, BEL, ESC, DEL, C1), line
+and paragraph separators, a non-character, XML markup and entities, emoji, and words
+far longer than a table cell is wide."""
 
 
 @st.composite
@@ -423,3 +435,127 @@ def dst_series(draw: st.DrawFn) -> Meeting:
     timetable = layout(meeting)
     assume(timetable.end.date() == timetable.start.date())
     return meeting
+
+
+# -- agendas as published documents write them (the parse shapes) -------------------
+
+_SHAPE_WORDS = ("안전", "점검", "보고", "공연", "환영", "축하", "지역", "협력", "Budget", "Review",
+                "Planning", "Garden", "Harbour", "Youth", "Safety", "Music", "Report", "Update")
+SHAPES = ("paste", "rowspan", "title-first", "minutes-column")
+"""The shapes `shaped_agendas` writes: a web table pasted one cell per line, a
+Markdown table whose rows are one cell short under a rowspan, lines with the title
+before the range, and a table with a minutes column."""
+_SEPARATORS = ("~", "∼", "〜", "～", "–", " - ", "-")
+_NOTATIONS = ("{m}’", "{m}'", "({m}분)", "( {m}분)", "{m}분", "{m} min", "(’{m})")
+
+
+@attrs.frozen
+class ShapedAgenda:
+    """A document in one of `SHAPES` and what it says: the date, the rows (start
+    minutes after midnight, minutes, title)."""
+
+    shape: str
+    text: str
+    date: dt.date
+    rows: tuple[tuple[int, int, str], ...]
+
+
+@st.composite
+def shaped_agendas(draw: st.DrawFn, wrong: int = 0) -> ShapedAgenda:
+    """A document in one of `SHAPES`; with `wrong`, the last row states that many
+    minutes more than its range holds."""
+    shape = draw(st.sampled_from(SHAPES))
+    count = draw(st.integers(2, 7))
+    start = draw(st.integers(6 * 60, 15 * 60))
+    minutes = draw(st.lists(st.integers(1, 90), min_size=count, max_size=count))
+    words = st.lists(st.sampled_from(_SHAPE_WORDS), min_size=1, max_size=3, unique=True)
+    names = draw(st.lists(words.map(" ".join), min_size=count, max_size=count))
+    day = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)))
+    separator = draw(st.sampled_from(_SEPARATORS))
+    notation = draw(st.sampled_from(_NOTATIONS))
+    rows: list[tuple[int, int, str]] = []
+    at = start
+    for length, name in zip(minutes, names, strict=True):
+        rows.append((at, length, name))
+        at += length
+
+    def hm(value: int) -> str:
+        return f"{value // 60:02d}:{value % 60:02d}"
+
+    def span(row: tuple[int, int, str]) -> str:
+        return f"{hm(row[0])}{separator}{hm(row[0] + row[1])}"
+
+    def stated(row: tuple[int, int, str]) -> str:
+        return notation.format(m=row[1] + (wrong if row is rows[-1] else 0))
+
+    head = [f"일 시 : {day.year}. {day.month}. {day.day}.", ""]
+    if shape == "paste":
+        lines = [*head, "시 간", "|", "내 용", "|", "비 고", "|", "|"]
+        for row in rows:
+            lines += [span(row), "|", stated(row), "|", f"◦ {row[2]}", "|", "|"]
+    elif shape == "rowspan":
+        lines = [*head, "| 구분 | 프로그램 | 시간 | 분 |", "|---|---|---|---|"]
+        for k, row in enumerate(rows):
+            first = "| 본 행사 " if k == 0 else ""
+            lines.append(f"{first}| {row[2]} | {span(row)} | {stated(row)} |")
+    elif shape == "title-first":
+        lines = [*head, *(f"{row[2]} {span(row)} {stated(row)}" for row in rows)]
+    else:
+        lines = [*head, "| 시간 | 소요 | 내용 |", "| --- | --- | --- |"]
+        lines += [f"| {span(row)} | {stated(row)} | {row[2]} |" for row in rows]
+    return ShapedAgenda(shape, "\n".join(lines) + "\n", day, tuple(rows))
+
+@st.composite
+def move_arguments(draw: st.DrawFn, meeting: Meeting) -> tuple[str, str, str]:
+    """An item of `meeting`, where to move it and the item it goes before, after or
+    into: never itself or one of its own items, and `into` only a block."""
+    timetable = layout(meeting)
+    numbers = [slot.number for slot in timetable]
+    item = draw(st.sampled_from(numbers))
+    others = [n for n in numbers if n != item and not n.startswith(f"{item}.")]
+    assume(others)
+    where = draw(st.sampled_from(["before", "after", "into"]))
+    if where == "into":
+        blocks = [n for n in others if timetable.by_number(n).is_block]
+        assume(blocks)
+        return item, where, draw(st.sampled_from(blocks))
+    return item, where, draw(st.sampled_from(others))
+
+
+# -- the day itself: actual times ---------------------------------------------------------
+
+
+@attrs.frozen
+class Happened:
+    """One item of a drawn day: its planned slot, its actual start and end (UTC seconds;
+    no end while it runs) and the pause before it."""
+
+    slot: Slot
+    start: int
+    end: int | None
+    pause: int
+
+
+@st.composite
+def actual_logs(draw: st.DrawFn, meeting: Meeting, leave_some: bool = False
+                ) -> tuple[ActualLog, list[Happened]]:
+    """A log of `meeting`'s day: its items in order from the first, each started after a
+    pause (the first late or early) and ended after a random length, the last one
+    maybe still running; with `leave_some`, at least one item is left to start."""
+    leaves = [s for s in layout(meeting) if not s.is_block]
+    assume(len(leaves) >= (2 if leave_some else 1))
+    count = draw(st.integers(1, len(leaves) - (1 if leave_some else 0)))
+    cursor = leaves[0].start_utc + draw(st.integers(-600, 1800))
+    log = ActualLog(meeting)
+    happened: list[Happened] = []
+    for k, slot in enumerate(leaves[:count]):
+        pause = draw(st.integers(0, 300)) if k else 0
+        start = cursor + pause
+        log = log.started(slot.number, dt.datetime.fromtimestamp(start, dt.UTC))
+        if k == count - 1 and draw(st.booleans()):
+            happened.append(Happened(slot, start, None, pause))
+            break
+        cursor = start + draw(st.integers(1, slot.minutes * 120 + 120))
+        log = log.ended(slot.number, dt.datetime.fromtimestamp(cursor, dt.UTC))
+        happened.append(Happened(slot, start, cursor, pause))
+    return log, happened

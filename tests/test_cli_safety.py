@@ -190,7 +190,7 @@ def test_a_deep_json_spec_is_reported(runner: CliRunner, tmp_path: Path) -> None
     ("kind", "[1]", '"kind" must be one of talk, presentation'),
     ("kind", "{ a = 1 }", '"kind" must be one of'),
     ("title", "[\"a\"]", '"title" must be a string, got'),
-    ("minutes", "1" * 5000, "cannot be read: Exceeds the limit (4300 digits)"),
+    ("minutes", "1" * 5000, "TOML syntax error at column 11: integer number overflowed"),
 ])
 def test_values_of_the_wrong_type_are_named(runner: CliRunner, tmp_path: Path, key: str,
                                             value: str, says: str) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import attrs
-from hypothesis import given
+import pytest
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import agenda
-from agenda import EditError, Item, Meeting, diff, layout, move, resize
-from strategies import meetings
+from agenda import InvalidEdit, Item, Meeting, diff, layout, move, resize
+from strategies import meetings, move_arguments
 
 REF = agenda.reference_meeting()
 
@@ -27,12 +29,12 @@ def test_an_agenda_against_itself_has_no_change(meeting: Meeting) -> None:
 def test_a_move_reports_the_moved_item_and_the_retimed_ones_only(
         meeting: Meeting, data: st.DataObject) -> None:
     before = layout(meeting)
-    numbers = [s.number for s in before]
-    item = data.draw(st.sampled_from(numbers))
+    item, where, target = data.draw(move_arguments(meeting))
     try:
-        after = layout(move(meeting, item, before=data.draw(st.sampled_from(numbers))))
-    except EditError:
-        return
+        after = layout(move(meeting, item, **{where: target}))
+    except InvalidEdit as exc:  # e.g. the block it leaves would have no time left
+        assert exc.problems
+        reject()
     changes = diff(before, after)
     old = {s.path: s for s in before}
     new = {s.path: s for s in after}
@@ -58,17 +60,13 @@ def test_a_resize_reports_the_item_and_what_it_pushed(meeting: Meeting,
     before = layout(meeting)
     leaf = data.draw(st.sampled_from([s for s in before if not s.is_block]))
     minutes = data.draw(st.integers(1, 60))
-    try:
-        after = layout(resize(meeting, leaf.number, minutes, absorb="end"))
-    except EditError:
-        return
+    after = layout(resize(meeting, leaf.number, minutes, absorb="end"))
     changes = diff(before, after)
     if minutes == leaf.minutes:
         assert not changes
         return
     assert {c.kind for c in changes} == {"retimed"}
     mine = next(c for c in changes if c.path == leaf.path)
-    assert (mine.old, mine.new) is not None
     assert mine.old is not None and mine.new is not None
     assert (mine.old["minutes"], mine.new["minutes"]) == (leaf.minutes, minutes)
 
@@ -120,3 +118,35 @@ def test_added_removed_renamed_presenter_and_notes() -> None:
     assert "개회: notes 4층 회의실 → (none)" in changes.text("en")
     # A renumbered item that did not change is not a change.
     assert not any(c.path == ("closing",) for c in changes)
+
+
+WORKSHOP = agenda.load(Path(__file__).parent.parent / "examples" / "two-day-workshop.toml")
+
+
+def test_lines_for_items_on_a_later_day_give_the_date() -> None:
+    shorter = resize(WORKSHOP, "Vector tiles", 45)
+    lines = diff(layout(WORKSHOP), layout(shorter)).text("en").splitlines()
+    assert "Vector tiles: 2024-05-21 20:00–21:00 → 2024-05-21 20:00–20:45 (60 → 45 min)" in lines
+    without = agenda.remove(WORKSHOP, "supper-2", absorb="end")
+    said = diff(layout(WORKSHOP), layout(without)).text("ko").splitlines()
+    assert "Supper: 삭제 (9, 2024-05-21 21:30~22:00, 30분)" in said
+    assert said[0].startswith("회의 “Open Data Workshop 2024”: 2024-05-20 09:00~2024-05-22 00:30")
+    first_day = resize(WORKSHOP, "Registration", 25, absorb="end")
+    assert "Registration: 09:00–09:30 → 09:00–09:25 (30 → 25 min)" in diff(
+        layout(WORKSHOP), layout(first_day)).text("en").splitlines()
+
+
+def test_changes_with_different_new_values_differ() -> None:
+    one = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "b"})
+    two = agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"}, new={"title": "c"})
+    assert one != two
+    assert one == agenda.Change("renamed", ("a",), "A", "1", old={"title": "a"},
+                                new={"title": "b"})
+
+
+def test_an_unknown_language_is_refused_not_answered_in_korean() -> None:
+    changes = diff(layout(REF), layout(move(REF, "gangwon", before="busan")))
+    with pytest.raises(agenda.UnknownLanguage, match="'fr'"):
+        changes.text("fr")
+    with pytest.raises(agenda.UnknownLanguage):
+        changes.changes[0].text("fr")

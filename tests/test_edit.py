@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, reject
 from hypothesis import strategies as st
 
 import agenda
@@ -31,7 +31,7 @@ from agenda import (
     shift,
     validate,
 )
-from strategies import meetings
+from strategies import meetings, move_arguments
 
 
 def _errors(meeting: Meeting) -> list[agenda.Problem]:
@@ -90,8 +90,9 @@ def test_shift_moves_every_item_by_the_same_time(meeting: Meeting, minutes: int)
     before = layout(meeting)
     try:
         after = layout(shift(meeting, by=minutes))
-    except EditError:
-        return  # e.g. a start in the second pass of a repeated hour
+    except EditError as exc:  # a start the wall clock cannot name
+        assert "second pass" in str(exc) or "calendar's range" in str(exc)
+        reject()
     assert [s.path for s in after] == [s.path for s in before]
     for old, new in zip(before, after, strict=True):
         assert new.start_utc - old.start_utc == minutes * 60
@@ -100,31 +101,52 @@ def test_shift_moves_every_item_by_the_same_time(meeting: Meeting, minutes: int)
 
 @given(meetings(), st.data())
 def test_move_keeps_the_items_and_the_total(meeting: Meeting, data: st.DataObject) -> None:
-    numbers = [slot.number for slot in layout(meeting)]
-    item = data.draw(st.sampled_from(numbers))
-    where = data.draw(st.sampled_from(["before", "after", "into"]))
+    item, where, target = data.draw(move_arguments(meeting))
     try:
-        moved = move(meeting, item, **{where: data.draw(st.sampled_from(numbers))})
-    except EditError:
-        return
+        moved = move(meeting, item, **{where: target})
+    except InvalidEdit as exc:  # e.g. the block it leaves would have no time left
+        assert exc.problems
+        reject()
     assert _leaf_multiset(moved) == _leaf_multiset(meeting)
     assert layout(moved).minutes == layout(meeting).minutes
+
+
+@given(meetings(), st.data())
+def test_moving_an_item_next_to_itself_or_its_own_items_is_refused(
+        meeting: Meeting, data: st.DataObject) -> None:
+    numbers = [slot.number for slot in layout(meeting)]
+    item = data.draw(st.sampled_from(numbers))
+    target = data.draw(st.sampled_from([n for n in numbers
+                                        if n == item or n.startswith(f"{item}.")]))
+    where = data.draw(st.sampled_from(["before", "after", "into"]))
+    with pytest.raises(EditError, match="into or next to itself"):
+        move(meeting, item, **{where: target})
+
+
+@given(meetings(), st.data())
+def test_an_item_cannot_absorb_its_own_resize(meeting: Meeting, data: st.DataObject) -> None:
+    leaf = data.draw(st.sampled_from([s for s in layout(meeting) if not s.is_block]))
+    minutes = data.draw(st.integers(1, 60).filter(lambda m: m != leaf.minutes))
+    with pytest.raises(EditError, match="cannot absorb the time of an item that holds it"):
+        resize(meeting, leaf.number, minutes, absorb=leaf.number)
 
 
 @given(meetings(), st.data())
 def test_resize_with_an_absorbing_item_keeps_the_total(meeting: Meeting,
                                                       data: st.DataObject) -> None:
     timetable = layout(meeting)
-    leaves = [s.number for s in timetable if not s.is_block]
-    item, giver = data.draw(st.sampled_from(leaves)), data.draw(st.sampled_from(leaves))
-    minutes = data.draw(st.integers(1, 60))
-    try:
-        resized = resize(meeting, item, minutes, absorb=giver)
-    except EditError:
-        return
+    leaves = [s for s in timetable if not s.is_block]
+    assume(len(leaves) > 1)
+    item, giver = data.draw(st.lists(st.sampled_from(leaves), min_size=2, max_size=2,
+                                     unique_by=lambda s: s.number))
+    # The giver keeps at least its minimum (one minute when it declares none).
+    most = item.minutes + giver.minutes - (giver.item.min_minutes or 1)
+    minutes = data.draw(st.integers(1, max(1, most)))
+    assume(minutes <= most)
+    resized = resize(meeting, item.number, minutes, absorb=giver.number)
     after = layout(resized)
     assert after.minutes == timetable.minutes
-    assert after.by_number(item).minutes == minutes
+    assert after.by_number(item.number).minutes == minutes
 
 
 # -- the reference meeting ----------------------------------------------------------------
@@ -293,6 +315,91 @@ def test_shift_moves_every_day() -> None:
     assert [d.start_utc - b.start_utc for d, b in zip(after.days, before.days, strict=True)
             ] == [1800, 1800]
     assert later.date == later.days[0].date and later.start == dt.time(9, 30)
+
+
+# -- an absorbing item that shares an equal split ------------------------------------------
+def test_resize_takes_the_time_from_the_named_region_alone() -> None:
+    resized = resize(REF, "busan", 8, absorb="gangwon")
+    minutes = {s.title: s.minutes for s in layout(resized) if s.depth == 1}
+    assert minutes == {"부산": 8, "강원": 2, "충북": 5, "전남": 5}
+    assert layout(resized).end.format("HH:mm") == "15:00"
+
+
+def test_insert_cuts_only_the_named_region() -> None:
+    grown = insert(REF, Item("제주", minutes=4, id="jeju"), after="jeonnam", absorb="gangwon")
+    minutes = {s.title: s.minutes for s in layout(grown) if s.depth == 1}
+    assert minutes == {"부산": 5, "강원": 1, "충북": 5, "전남": 5, "제주": 4}
+    assert grown.items[3].minutes == 20
+
+
+def test_remove_gives_the_whole_share_to_the_named_region() -> None:
+    shorter = remove(REF, "busan", absorb="gangwon")
+    minutes = {s.title: s.minutes for s in layout(shorter) if s.depth == 1}
+    assert minutes == {"강원": 10, "충북": 5, "전남": 5}
+    assert layout(shorter).end.format("HH:mm") == "15:00"
+
+
+# -- addresses that two readings take to different items -------------------------------
+def test_a_title_path_that_is_also_another_items_title_is_refused() -> None:
+    meeting = Meeting("day", dt.date(2024, 5, 20), dt.time(9, 0), "Asia/Seoul", (
+        Item("Morning", minutes=20, items=(Item("Intro", minutes=10),
+                                            Item("Talk", minutes=10))),
+        Item("Break", minutes=10, kind=Kind.BREAK),
+        Item("Morning/Talk", minutes=10)))
+    with pytest.raises(AddressError) as caught:
+        remove(meeting, "Morning/Talk", absorb="end")
+    assert caught.value.ambiguous
+    assert [c.split()[0] for c in caught.value.candidates] == ["1.2", "3"]
+    assert len(layout(remove(meeting, "1.2", absorb="end"))) == 4  # a number is unique
+
+
+def test_an_id_that_is_another_items_number_is_refused() -> None:
+    meeting = attrs.evolve(REF, items=tuple(
+        attrs.evolve(i, id="2") if i.id == "briefing" else i for i in REF.items))
+    with pytest.raises(AddressError) as caught:
+        remove(meeting, "2", absorb="discussion")
+    assert caught.value.ambiguous
+    assert sorted(c.split()[0] for c in caught.value.candidates) == ["2", "5"]
+    assert '"2" matches 2 items' in str(caught.value)
+    same = remove(meeting, "opening", absorb="discussion")  # item 2 by its id
+    assert [i.id for i in same.items][:2] == ["photo", "greeting"]
+
+
+# -- parallel tracks -----------------------------------------------------------------------
+TRACKS = Meeting("conf", dt.date(2024, 5, 20), dt.time(9, 0), "Asia/Seoul", (
+    Item("Morning", minutes=60, parallel=True, items=(
+        Item("A", room="A", items=(Item("a1", minutes=30), Item("a2", minutes=30))),
+        Item("B", room="B", items=(Item("b1", minutes=30),)))),
+    Item("Afternoon", minutes=60, parallel=True, items=(
+        Item("C", room="A", items=(Item("c1", minutes=60),)),
+        Item("D", room="B", items=(Item("d1", minutes=30),)))),
+    Item("Close", minutes=10)), end=dt.time(11, 10))
+
+
+def test_a_talk_moves_between_tracks_of_one_block_it_fits_in() -> None:
+    moved = move(TRACKS, "a2", into="Morning/B")
+    times = _times(moved)
+    assert times["a2"] == "09:30-10:00"
+    assert moved.items[0].minutes == 60
+
+
+def test_a_talk_moves_into_another_parallel_block_without_resizing_either() -> None:
+    moved = move(TRACKS, "a2", into="Afternoon/D")
+    assert [i.minutes for i in moved.items] == [60, 60, 10]
+    times = _times(moved)
+    assert (times["Afternoon"], times["a2"], times["Close"]) == (
+        "10:00-11:00", "10:30-11:00", "11:00-11:10")
+    back = move(TRACKS, "d1", after="b1")
+    assert [i.minutes for i in back.items] == [60, 60, 10]
+    assert _times(back)["d1"] == "09:30-10:00"
+
+
+def test_a_talk_longer_than_its_new_blocks_room_grows_the_block_by_the_excess() -> None:
+    with pytest.raises(InvalidEdit) as caught:  # 30 more minutes past the declared end
+        move(TRACKS, "c1", into="Morning/B")
+    assert {p.code for p in caught.value.problems} == {"past-end"}
+    open_ended = move(attrs.evolve(TRACKS, end=None), "c1", into="Morning/B")
+    assert [i.minutes for i in open_ended.items] == [90, 60, 10]  # B runs 90 min now
 
 
 @pytest.mark.parametrize("to", ["0001-01-01T00:00", "0001-01-01T00:00+09:00",

@@ -87,6 +87,36 @@ def test_late_with_a_bad_time_is_a_usage_error(runner: CliRunner,
     assert "not a time like 14:20" in result.stderr
 
 
+def test_late_refusals_write_nothing_and_exit_2(runner: CliRunner, reference_spec_path: Path,
+                                               tmp_path: Path) -> None:
+    out = tmp_path / "late.toml"
+    huge = runner.invoke(cli, ["late", str(reference_spec_path), "--at", "14:00", "--by",
+                               "100000000", "-o", str(out)])
+    assert huge.exit_code == 2, huge.output
+    assert "error:" in huge.stderr
+    after_end = runner.invoke(cli, ["late", str(reference_spec_path), "--at", "15:30", "--by",
+                                    "5", "-o", str(out), "--lang", "en"])
+    assert after_end.exit_code == 2
+    assert "every item has started by 2024-03-13 15:30" in after_end.stderr
+    assert not out.exists()
+
+
+def test_late_at_a_date_time_after_midnight(runner: CliRunner, tmp_path: Path) -> None:
+    spec = tmp_path / "night.toml"
+    spec.write_text('[meeting]\ntitle = "Night"\ndate = 2024-03-13\nstart = 23:00\n'
+                    'end = 01:00\ntimezone = "Asia/Seoul"\nlanguage = "en"\n\n'
+                    '[[items]]\ntitle = "One"\nminutes = 80\n\n'
+                    '[[items]]\nid = "discussion"\ntitle = "Discussion"\nminutes = 40\n',
+                    "utf-8")
+    for at in ("00:10", "2024-03-14T00:10", "2024-03-14T00:10+09:00"):
+        result = runner.invoke(cli, ["late", str(spec), "--at", at, "--by", "5",
+                                     "--absorb", "discussion"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (
+            "Meeting (2024-03-13): ends 2024-03-14 01:00 → 2024-03-14 01:00 (on time)")
+        assert agenda.loads(result.stdout).items[1].minutes == 35
+
+
 def test_edit_prints_the_diff_and_writes_the_new_spec(runner: CliRunner,
                                                       reference_spec_path: Path,
                                                       tmp_path: Path) -> None:
@@ -163,3 +193,14 @@ def test_diff_in_english_names_the_items_in_english(runner: CliRunner,
     assert "강원" not in result.stdout
     korean = runner.invoke(cli, ["diff", str(reference_spec_path), str(changed)])
     assert korean.stdout.splitlines()[0] == "강원: 순서 변경 4.2 → 4.1"
+
+
+def test_diff_of_standard_input_with_itself_says_it_is_read_once(
+        runner: CliRunner, reference_spec_path: Path) -> None:
+    result = runner.invoke(cli, ["diff", "-", "-"], input=reference_spec_path.read_bytes())
+    assert result.exit_code == 2
+    assert "standard input can be read only once" in result.stderr
+    assert "missing" not in result.output
+    one = runner.invoke(cli, ["diff", "-", str(reference_spec_path)],
+                        input=reference_spec_path.read_bytes())
+    assert one.exit_code == 0, one.output

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from agenda.cli import cli
-from conftest import EXAMPLES
+from conftest import EXAMPLE_SPECS, EXAMPLES
 
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
-SPECS = sorted([*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")])
+SPECS = EXAMPLE_SPECS
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])

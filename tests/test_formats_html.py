@@ -188,3 +188,19 @@ def test_columns_are_bounded_and_a_url_breaks_at_its_punctuation() -> None:
     assert "가" * 40 in document  # no punctuation: it breaks by overflow-wrap, not <wbr>
     short = agenda.to_html(agenda.layout(agenda.reference_meeting()))
     assert "<wbr>" not in short
+
+
+@pytest.mark.parametrize("rooms", [False, True])
+def test_a_title_with_line_breaks_reads_as_one_line_in_the_tab(rooms: bool) -> None:
+    title = "정책협의\n<2차> https://example.org/a-very-long-path/of/the/meeting/page"
+    meeting = Meeting(title, dt.date(2024, 3, 13), dt.time(14), "Asia/Seoul",
+                      (Item("토론", minutes=30, room="A" if rooms else None),))
+    document = agenda.to_html(agenda.layout(meeting))
+    tab = parse(document).find(".//head/title")
+    assert tab is not None
+    assert tab.text == ("정책협의 <2차> https://example.org/a-very-long-path/of/the/meeting/"
+                        "page")
+    assert "<br>" not in document.split("</title>")[0]
+    assert "<wbr>" not in document.split("</title>")[0]
+    heading = parse(document).find(".//body/h1")
+    assert heading is not None and [c.tag for c in heading][:1] == ["br"]  # kept in the page

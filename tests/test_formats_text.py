@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
 import wcwidth
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import agenda
@@ -283,17 +284,40 @@ _words = st.lists(st.one_of(grapheme_titles, st.text(alphabet="ab가 ", max_size
 
 
 @given(_words, st.integers(6, 60), st.sampled_from(["", "  ", "  14:07~14:12 "]))
-def test_text_without_overlong_words_wraps_as_wcwidth_wraps_it(text: str, width: int,
-                                                                indent: str) -> None:
-    """Only a word wider than a line is cut differently (before it reaches wcwidth)."""
+# wcwidth 0.9.5's own wrap splits a word of this text that fits on its line.
+@example(text=" 가abb가ab 🇰🇷 갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯 겛객 섅겜갑é 갘  "
+              "가a b가가가가가가ab", width=25, indent="")
+def test_text_without_overlong_words_fills_each_line_greedily(text: str, width: int,
+                                                               indent: str) -> None:
+    """Words whole and in order, each line as full as the next word allows."""
     from agenda._formats.text import _wrap
 
     room = width - wcwidth.wcswidth(indent)
-    assume(all(wcwidth.wcswidth(word) <= room for word in text.split(" ")))
-    expected = wcwidth.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
-                            break_on_hyphens=False) or [indent]
-    if all(wcwidth.wcswidth(line) <= width for line in expected):
-        assert _wrap([text], width, indent, indent) == expected
+    words = text.split()
+    assume(all(wcwidth.wcswidth(word) <= room for word in words))
+    lines = _wrap([" ".join(words)], width, indent, indent)
+    assert all(line.startswith(indent) for line in lines)
+    bodies = [line[len(indent):] for line in lines]
+    assert [w for body in bodies for w in body.split()] == words
+    assert all(body == body.strip(" ") for body in bodies)
+    assert all(wcwidth.wcswidth(line) <= width for line in lines)
+    for body, after in itertools.pairwise(bodies):
+        assert wcwidth.wcswidth(body) + 1 + wcwidth.wcswidth(after.split()[0]) > room
+
+
+def test_a_word_that_fits_is_never_split() -> None:
+    from agenda._formats.text import _wrap
+
+    text = "가abb가ab 🇰🇷 갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯 겛객"
+    assert _wrap([text], 25) == [
+        "가abb가ab 🇰🇷", "갬갛강é겋갚곈겕👨\u200d👩\u200d👧👩\u200d💼겯", "겛객"]
+
+
+def test_runs_of_spaces_are_breaks_and_wider_ones_vanish() -> None:
+    from agenda._formats.text import _wrap
+
+    assert _wrap(["  ab   cd" + " " * 30 + "ef"], 8) == ["  ab", "cd", "ef"]
+    assert _wrap([" " * 30], 8) == [""]
 
 
 @given(st.sampled_from(["가", "x", "👩‍💼", "e\u0301"]), st.integers(200, 3000),

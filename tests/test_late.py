@@ -45,6 +45,10 @@ def test_started_items_keep_their_times_and_the_overrun_is_exact(
     assert after[pending[0].path].start_utc == pending[0].start_utc + late_by * 60
     assert not [p for p in agenda.validate(result.meeting)
                 if p.severity is agenda.Severity.ERROR]
+    slots = list(result.timetable)
+    for k, slot in enumerate(slots[:-1]):  # a block starts with its first item
+        if slot.is_block:
+            assert slots[k + 1].start_utc == slot.start_utc
 
 
 def test_ten_minutes_late_the_discussion_absorbs_and_the_end_holds() -> None:
@@ -59,6 +63,14 @@ def test_ten_minutes_late_the_discussion_absorbs_and_the_end_holds() -> None:
     assert result.meeting.start == dt.time(14, 10)
     assert "토론: 25 → 15 min (10 min cut)" in result.summary("en")
     assert "예정된 종료 시각을 지킵니다" in result.summary("ko")
+
+
+def test_a_late_item_that_opens_a_block_moves_the_block_with_it() -> None:
+    result = running_late(REF, "14:07", late_by=5, absorb=["discussion"])
+    block, busan = result.timetable.by_number("4"), result.timetable.by_number("4.1")
+    assert (f"{block.start:HH:mm}", block.minutes) == ("14:12", 20)  # not 14:07, 25 min
+    assert busan.start == block.start
+    assert result.meeting.items[3].at == dt.time(14, 12)
 
 
 def test_forty_minutes_late_reports_the_overrun() -> None:
@@ -115,6 +127,94 @@ def test_nothing_left_to_retime_is_an_error() -> None:
         running_late(REF, "14:58", late_by=5)
     with pytest.raises(EditError, match="exactly one"):
         running_late(REF, "14:00")
+
+
+# -- what --at names -------------------------------------------------------------------
+NIGHT = Meeting("night session", dt.date(2024, 3, 13), dt.time(23, 0), "Asia/Seoul", (
+    Item("one", minutes=40), Item("two", minutes=40),
+    Item("discussion", minutes=40, id="discussion")), end=dt.time(1, 0))
+
+
+def test_a_time_after_midnight_is_after_the_start_of_a_meeting_from_23_to_01() -> None:
+    result = running_late(NIGHT, "00:10", late_by=5, absorb=["discussion"])
+    times = {s.title: f"{s.start:HH:mm}" for s in result.timetable}
+    assert times == {"one": "23:00", "two": "23:40", "discussion": "00:25"}  # held: kept
+    assert [(c.title, c.new_minutes) for c in result.cuts] == [("discussion", 35)]
+    same = running_late(NIGHT, "2024-03-14T00:10", late_by=5, absorb=["discussion"])
+    assert same.meeting == result.meeting
+
+
+def test_a_date_time_names_a_moment_on_the_second_day_and_the_summary_names_it() -> None:
+    two_days = Meeting("two days", dt.date(2024, 5, 20), dt.time(9, 0), "Asia/Seoul", days=[
+        agenda.Day(dt.date(2024, 5, 20), dt.time(9, 0), (
+            Item("talk", minutes=120), Item("wrap", minutes=60, id="wrap-1")),
+            end=dt.time(12, 0)),
+        agenda.Day(dt.date(2024, 5, 21), dt.time(23, 0), (
+            Item("night talk", minutes=60), Item("night wrap", minutes=60, id="wrap-2")),
+            end=dt.time(1, 0))])
+    result = running_late(two_days, "2024-05-21T23:10", late_by=5, absorb=["wrap-2"])
+    assert result.day == 1
+    assert result.meeting.days[0] == two_days.days[0]
+    assert [(c.title, c.new_minutes) for c in result.cuts] == [("night wrap", 55)]
+    summary = result.summary("en").splitlines()
+    assert summary[0] == ("Meeting, day 2 (2024-05-21): ends 2024-05-22 01:00 → "
+                          "2024-05-22 01:00 (on time)")
+    assert result.summary("ko").startswith("회의 2일차 (2024-05-21): 종료 2024-05-22 01:00")
+    first = running_late(two_days, "10:00", late_by=5, absorb=["wrap-1"])
+    assert first.day == 0 and first.summary("en").startswith("Meeting, day 1 (2024-05-20)")
+
+
+def test_a_one_day_summary_names_its_date() -> None:
+    result = running_late(REF, "14:00", late_by=10, absorb=["discussion"])
+    assert result.summary("en").splitlines()[0] == (
+        "Meeting (2024-03-13): ends 15:00 → 15:00 (on time)")
+    assert result.summary("ko").splitlines()[0] == (
+        "회의 전체 (2024-03-13): 종료 15:00 → 15:00 (정시)")
+
+
+FALL_BACK = Meeting("fall back", dt.date(2024, 11, 3), dt.time(0, 30), "America/New_York", (
+    Item("one", minutes=60), Item("two", minutes=60),
+    Item("discussion", minutes=90, id="discussion")), end=dt.time(3, 0))
+
+
+def test_the_repeated_hour_is_refused_without_its_offset() -> None:
+    for now in ("01:30", "2024-11-03T01:30"):
+        with pytest.raises(EditError) as caught:
+            running_late(FALL_BACK, now, late_by=5, absorb=["discussion"])
+        assert caught.value.code == "repeated-moment"
+        assert caught.value.facts["first"] == "2024-11-03T01:30-04:00"
+        assert caught.value.facts["second"] == "2024-11-03T01:30-05:00"
+        assert "give its UTC offset" in str(caught.value)
+        assert "UTC 오프셋" in caught.value.text("ko")
+    first_pass = running_late(FALL_BACK, "01:30-04:00", late_by=5, absorb=["discussion"])
+    assert [s.start.format("HH:mm zz") for s in first_pass.timetable] == [
+        "00:30 EDT", "01:35 EDT", "01:35 EST"]  # "two" starts 01:30 EDT: 5 min late
+    with pytest.raises(EditError) as elsewhere:  # Seoul's offset is no New York time
+        running_late(FALL_BACK, "01:30+09:00", late_by=5)
+    assert elsewhere.value.code == "offset-not-in-zone"
+
+
+def test_a_skipped_wall_time_is_refused() -> None:
+    spring = attrs.evolve(FALL_BACK, date=dt.date(2024, 3, 10), end=None)
+    with pytest.raises(EditError) as caught:
+        running_late(spring, "02:30", late_by=5)
+    assert caught.value.code == "skipped-moment"
+    assert "does not exist in America/New_York" in str(caught.value)
+
+
+def test_after_the_end_the_refusal_gives_the_date_of_the_moment() -> None:
+    with pytest.raises(EditError) as caught:  # 13:50 next comes on the next day
+        running_late(REF, "13:50", late_by=5)
+    assert caught.value.code == "nothing-left"
+    assert "every item has started by 2024-03-14 13:50" in str(caught.value)
+
+
+def test_a_late_summary_in_an_unknown_language_is_refused() -> None:
+    meeting = agenda.reference_meeting()
+    start = agenda.layout(meeting).start
+    result = agenda.running_late(meeting, start, late_by=10, absorb=["discussion"])
+    with pytest.raises(agenda.UnknownLanguage):
+        result.summary("fr")
 
 
 def test_absorb_given_as_one_string_is_one_item_not_its_letters() -> None:

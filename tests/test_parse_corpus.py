@@ -6,6 +6,7 @@ has, at which lines. Every problem must be found exactly: no more, no fewer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ import pytest
 import agenda
 
 CORPUS = Path(__file__).parent / "parse_corpus"
-DOCUMENTS = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expect.toml"))
+DOCUMENTS = sorted(p for p in CORPUS.iterdir()
+                   if not p.name.endswith(".expect.toml") and p.name != "SHAPES.md")
+SHAPES = CORPUS / "SHAPES.md"
 
 
 def expectation(document: Path) -> dict[str, Any]:
@@ -24,7 +27,7 @@ def expectation(document: Path) -> dict[str, Any]:
 
 
 def test_the_corpus_is_large_and_bilingual() -> None:
-    assert len(DOCUMENTS) >= 15
+    assert len(DOCUMENTS) >= 45
     texts = [p.read_text("utf-8") for p in DOCUMENTS]
     korean = [t for t in texts if any("\uac00" <= c <= "\ud7a3" for c in t)]
     assert len(korean) >= 5 and len(texts) - len(korean) >= 5
@@ -78,3 +81,21 @@ def test_a_consistent_document_emits_a_spec_with_the_same_times(document: Path) 
         after = agenda.layout(spec)
         assert [(s.number, s.start_utc, s.end_utc) for s in after] == [
             (s.number, s.start_utc, s.end_utc) for s in before]
+
+
+def test_the_survey_names_a_corpus_document_for_each_shape_it_reads() -> None:
+    """SHAPES.md lists 40 sources or more; every corpus document it names exists, and
+    every document of a surveyed shape that it says parses right does."""
+    text = SHAPES.read_text("utf-8")
+    sources = [line for line in text.splitlines() if line.startswith("| ") and "<http" in line]
+    assert len(sources) >= 40
+    named = {name for line in sources for name in re.findall(r"`([\w.-]+\.(?:txt|md|csv))`", line)}
+    assert named and named <= {p.name for p in DOCUMENTS}
+    for line in sources:
+        for name in re.findall(r"`([\w.-]+\.(?:txt|md|csv))`", line):
+            if line.rstrip(" |").endswith("| right"):
+                document = CORPUS / name
+                expect = expectation(document)
+                day = dt.date.fromisoformat(expect["date"]) if "date" in expect else None
+                result = agenda.parse_file(document, date=day, tz=expect.get("tz"))
+                assert [item.title for item in result.meeting.items] == expect["titles"]

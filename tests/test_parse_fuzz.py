@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import agenda
-from agenda.parse import _build, _header, _rows, _scan, _tables, _text
+from agenda._parse import _build, _header, _rows, _scan, _tables, _text
 
 MODULES = (_build, _header, _rows, _scan, _tables, _text)
 PACKAGE_DIR = _scan.__file__.rsplit("/", 1)[0]

@@ -4,6 +4,7 @@ them is reported at its line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hypothesis import given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import agenda
 from agenda._formats.labels import labels_for
-from strategies import printable_meetings
+from strategies import ShapedAgenda, printable_meetings, shaped_agendas
 
 FORMATS = st.sampled_from(["text", "markdown", "csv"])
 LANGS = st.sampled_from(["ko", "en"])
@@ -83,3 +84,28 @@ def test_one_wrong_time_is_reported_at_its_line(meeting: agenda.Meeting, fmt: st
         (p.line, str(p)) for p in result.problems]
     assert {p.line for p in result.errors} <= {line, *(n for n in range(line + 1,
                                                                           len(lines) + 1))}
+
+
+@given(shaped_agendas())
+def test_agendas_in_published_shapes_read_back(agenda_doc: ShapedAgenda) -> None:
+    """One cell per line, rows shifted under a rowspan, the title before the range,
+    minutes in every notation: the rows read back as written, with no problem."""
+    result = agenda.parse_text(agenda_doc.text, tz="Asia/Seoul")
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.meeting.date == agenda_doc.date
+    got = [(item.title, item.minutes) for item in result.meeting.items]
+    assert got == [(title, minutes) for _, minutes, title in agenda_doc.rows]
+    first = agenda_doc.rows[0][0]
+    assert result.meeting.start == dt.time(first // 60, first % 60)
+
+
+@given(st.integers(1, 30).flatmap(lambda wrong: shaped_agendas(wrong=wrong)))
+def test_a_stated_duration_that_disagrees_is_reported_at_its_row(
+        agenda_doc: ShapedAgenda) -> None:
+    result = agenda.parse_text(agenda_doc.text, tz="Asia/Seoul")
+    assert [(p.code, p.number) for p in result.problems] == [
+        ("stated-duration", str(len(agenda_doc.rows)))]
+    last = agenda_doc.rows[-1]
+    line = result.problems[0].line
+    assert line is not None
+    assert f"{last[0] // 60:02d}:{last[0] % 60:02d}" in agenda_doc.text.split("\n")[line - 1]

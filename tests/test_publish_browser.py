@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import agenda
-from agenda.publish import publish_site
+from agenda import publish_site
 from conftest import require_tool
 from test_publish_site import marked, swapped
 
@@ -103,6 +103,8 @@ def test_subscribe_and_download_links_resolve(browser: Any, served: str) -> None
         assert answer.status == 200, link
         if url.endswith(".ics"):
             assert agenda.from_ics(body).meeting is not None
+        elif url.endswith("live.html"):
+            assert b'id="live-config"' in body
         else:
             assert b"<table" in body
 

@@ -25,14 +25,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 import agenda
-from agenda import Item, Meeting
+from agenda import CalDAVError, Item, Meeting, publish_caldav
 from agenda.cli import cli
-from agenda.publish import CalDAVError, publish_caldav
+from conftest import require_module
 from radicale_server import PASSWORD, USER, Radicale, radicale
 from strategies import audience_meetings
 
-caldav = pytest.importorskip("caldav", reason="caldav is not installed (pip install caldav)")
-pytest.importorskip("radicale", reason="radicale is not installed (pip install radicale)")
+caldav = require_module("caldav")  # CI installs both (the test extra): there, missing fails
+require_module("radicale")
 
 T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
 T1 = dt.datetime(2024, 3, 11, 17, 30, tzinfo=dt.UTC)
@@ -66,7 +66,7 @@ class Requests:
 
 
 def publish(meeting: Meeting, url: str, now: dt.datetime = T0, **options: Any
-            ) -> agenda.publish.CalDAVResult:
+            ) -> agenda.CalDAVResult:
     return publish_caldav(meeting, url, now=now, user=USER, password=PASSWORD, **options)
 
 
@@ -187,7 +187,7 @@ def test_an_edit_made_on_the_server_meanwhile_is_reported_not_overwritten(url: s
     # race by reading, then changing, then publishing with the ETag read before.
     [(href, obj)] = [(o.url, o) for o in client.calendar(url=url).search(event=True)
                      if "SUMMARY:부산" in o.data]
-    original = agenda.publish.caldav._Server.objects
+    original = agenda._publish.caldav._Server.objects
 
     def read_then_race(self: Any) -> Iterator[Any]:
         found = list(original(self))
@@ -196,7 +196,7 @@ def test_an_edit_made_on_the_server_meanwhile_is_reported_not_overwritten(url: s
         return iter(found)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(agenda.publish.caldav._Server, "objects", read_then_race)
+        patch.setattr(agenda._publish.caldav._Server, "objects", read_then_race)
         result = publish(reordered(reference()), url, now=T1)
     assert [c.title for c in result.conflicts] == ["부산"]
     assert result.updated == 2

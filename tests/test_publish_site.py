@@ -14,9 +14,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 import agenda
-from agenda import Meeting
+from agenda import Meeting, SiteError, publish_site
 from agenda.cli import cli
-from agenda.publish import SiteError, publish_site
 from strategies import audience_meetings
 
 T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
@@ -55,10 +54,10 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
     assert (first.version, first.new) == (1, True)
     assert sorted(p.name for p in site.iterdir()) == [
         "agenda-busan.ics", "agenda-press.ics", "agenda.ics", "changes.json", "index.html",
-        "versions"]
+        "live.html", "log.json", "timetable.json", "versions"]
     assert sorted(p.name for p in (site / "versions" / "0001").iterdir()) == [
-        "agenda-busan.ics", "agenda-press.ics", "agenda.html", "agenda.ics", "agenda.json",
-        "changes.en.txt", "changes.json", "changes.ko.txt"]
+        "agenda-busan.ics", "agenda-press.ics", "agenda.docx", "agenda.html", "agenda.hwpx",
+        "agenda.ics", "agenda.json", "changes.en.txt", "changes.json", "changes.ko.txt"]
     assert agenda.load(site / "versions" / "0001" / "agenda.json") == marked()
     press = agenda.from_ics((site / "agenda-press.ics").read_bytes())
     assert "부산" not in [e.summary for e in press.items]
@@ -146,7 +145,7 @@ def test_the_command_line(tmp_path: Path) -> None:
     first = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--now",
                                 "2024-03-04T09:00:00Z"])
     assert first.exit_code == 0, first.output
-    assert first.output == f"published version 1 into {site} (13 files written)\n"
+    assert first.output == f"published version 1 into {site} (18 files written)\n"
     spec.write_text(agenda.dump_toml(swapped(marked())), encoding="utf-8")
     second = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--format", "json",
                                  "--now", "2024-03-11T17:30:00Z"])
@@ -157,3 +156,82 @@ def test_the_command_line(tmp_path: Path) -> None:
     assert third.output == "unchanged: version 2 is current; 0 files written\n"
     both = runner.invoke(cli, ["publish", str(spec)])
     assert both.exit_code == 2 and "one of --dir DIR and --caldav" in both.output
+
+
+def _uids(feed: bytes) -> list[str]:
+    return sorted(line.split(":", 1)[1] for line in feed.decode("utf-8").splitlines()
+                  if line.startswith("UID:"))
+
+
+@pytest.mark.parametrize("change", ["postponed", "renamed", "in English"])
+def test_a_meeting_without_id_postponed_renamed_or_translated_is_a_normal_release(
+        tmp_path: Path, change: str) -> None:
+    meeting = attrs.evolve(marked(), id=None)
+    first = publish_site(meeting, tmp_path, now=T0)
+    before = (tmp_path / "agenda.ics").read_bytes()
+    if change == "postponed":
+        later = attrs.evolve(meeting, date=dt.date(2024, 3, 20))
+    elif change == "renamed":
+        later = attrs.evolve(meeting, title="정책협의 (연기)")
+    else:  # the same meeting, its texts now written in English first
+        later = agenda.loads(agenda.dump_toml(meeting).replace(
+            "[meeting]\n", '[meeting]\nlanguage = "en"\n', 1))
+    assert later.key != meeting.key
+    release = publish_site(later, tmp_path, now=T1)
+    assert (first.version, release.version, release.new) == (1, 2, True)
+    after = (tmp_path / "agenda.ics").read_bytes()
+    assert _uids(after) == _uids(before)  # the same events, updated in place
+    if change == "postponed":
+        assert release.changes.en[0].endswith("2024-03-13 14:00–15:00 → 2024-03-20 14:00–15:00")
+        assert "DTSTART;TZID=Asia/Seoul:20240320T140000" in after.decode("utf-8")
+        assert "SEQUENCE:1" in after.decode("utf-8")
+    elif change == "renamed":
+        assert any("renamed" in line for line in release.changes.en)
+    assert publish_site(later, tmp_path, now=T2).written == ()  # and it stays current
+
+
+def test_a_spec_of_another_id_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    publish_site(marked(), tmp_path, now=T0)
+    before = snapshot(tmp_path)
+    with pytest.raises(SiteError) as caught:
+        publish_site(attrs.evolve(marked(), id="another-meeting"), tmp_path, now=T1)
+    assert 'publishes the meeting "gis-policy-2024-03-13"' in str(caught.value)
+    assert 'give it id = "gis-policy-2024-03-13"' in str(caught.value)
+    assert "--replace" not in str(caught.value)
+    assert snapshot(tmp_path) == before
+
+
+def test_publish_after_postponing_exits_0(tmp_path: Path) -> None:
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(attrs.evolve(marked(), id=None)), encoding="utf-8")
+    site = tmp_path / "site"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["publish", str(spec), "--dir", str(site)]).exit_code == 0
+    spec.write_text(spec.read_text("utf-8").replace("date = 2024-03-13", "date = 2024-03-20"),
+                    encoding="utf-8")
+    moved = runner.invoke(cli, ["publish", str(spec), "--dir", str(site), "--lang", "en"])
+    assert moved.exit_code == 0, moved.output
+    assert "published version 2" in moved.output and "2024-03-20 14:00" in moved.output
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://example.org/",
+                                 "example.org/council/", "https:///nohost"])
+def test_a_base_url_that_is_not_http_is_refused(tmp_path: Path, url: str) -> None:
+    with pytest.raises(ValueError, match="is not an http or https address"):
+        publish_site(marked(), tmp_path / "site", now=T0, base_url=url)
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(agenda.dump_toml(marked()), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", str(spec), "--dir", str(tmp_path / "site"),
+                                      "--base-url", url])
+    assert result.exit_code == 2
+    assert "is not an http or https address" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_broken_feed_in_the_folder_is_named(tmp_path: Path) -> None:
+    broken = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n"
+    (tmp_path / "agenda.ics").write_bytes(broken)
+    with pytest.raises(agenda.FeedError) as caught:
+        publish_site(marked(), tmp_path, now=T0)
+    assert str(caught.value).startswith(f"{tmp_path / 'agenda.ics'}: not valid iCalendar")
+    assert (tmp_path / "agenda.ics").read_bytes() == broken

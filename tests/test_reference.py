@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import agenda
-from conftest import EXAMPLES, SEED
+from conftest import EXAMPLES, SEED, require_seed
 
 PRINTED = [
     ("1", "14:00", "14:02", 2),
@@ -54,9 +54,9 @@ def test_embedded_reference_is_the_example_file() -> None:
     assert example == agenda.REFERENCE_SPEC
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the checkout")
 def test_reference_matches_the_seed_table(timetable: agenda.Timetable) -> None:
     """Every time range and duration printed in the seed's agenda is in our timetable."""
+    require_seed()
     text = (SEED / "agenda-2024-03-13.md").read_text("utf-8")
     printed = re.findall(r"\| (\d\d:\d\d)~(\d\d:\d\d) \| \('(\d+)\)", text)
     assert len(printed) == 7
@@ -67,8 +67,7 @@ def test_reference_matches_the_seed_table(timetable: agenda.Timetable) -> None:
 
 def test_reference_seed_file_is_not_copied(tmp_path: Path) -> None:
     """The press release's prose stays out of the project."""
-    if not SEED.exists():
-        pytest.skip("shared/seed is not beside the checkout")
+    require_seed()
     release = (SEED / "press-release-2024-03-13.txt").read_text("utf-8")
     sentences = [line.strip() for line in release.splitlines() if len(line.strip()) > 30]
     ours = "\n".join(p.read_text("utf-8", errors="ignore")

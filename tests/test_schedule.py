@@ -3,6 +3,7 @@ schemas, read back by an independent consumer, with stable, unique ids and GUIDs
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import xml.etree.ElementTree as ET
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 import agenda
 from agenda import Meeting
+from agenda.cli import cli
 from conftest import EXAMPLES, ROOT, require_tool
 from strategies import conference_meetings, meetings
 
@@ -216,3 +218,27 @@ def test_removing_an_item_removes_only_its_event() -> None:
     before, after = _guids(meeting), _guids(agenda.remove(meeting, "4.4", absorb="6"))
     assert set(before) - set(after) == {"전남"}
     assert all(after[title] == before[title] for title in after)
+
+
+def test_an_event_longer_than_the_xml_duration_field_is_refused_and_json_carries_it(
+        tmp_path: Path, runner: Any) -> None:
+    long = Meeting("marathon", dt.date(2024, 5, 20), dt.time(9), "Asia/Seoul", (
+        agenda.Item("hackathon", minutes=6001), agenda.Item("closing", minutes=30)))
+    timetable = agenda.layout(long)
+    with pytest.raises(agenda.ScheduleError) as caught:
+        agenda.to_schedule_xml(timetable)
+    assert caught.value.too_long == (("1", "hackathon", 6001),)
+    assert "lasts 6001 min (100:01), more than the 99:59" in str(caught.value)
+    data = json.loads(agenda.to_schedule_json(timetable))
+    JSON_SCHEMA.validate(data)
+    assert events(data)[0]["duration"] == "100:01"
+    spec = tmp_path / "marathon.toml"
+    spec.write_text(agenda.dump_toml(long), "utf-8")
+    out = tmp_path / "schedule.xml"
+    result = runner.invoke(cli, ["schedule", str(spec), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "--format json" in result.stderr and not out.exists()
+    assert runner.invoke(cli, ["schedule", str(spec), "--format", "json"]).exit_code == 0
+    just_fits = Meeting("marathon", long.date, long.start, "Asia/Seoul",
+                        (agenda.Item("hackathon", minutes=99 * 60 + 59),))
+    XSD.validate(agenda.to_schedule_xml(agenda.layout(just_fits)))

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import agenda
 from agenda._keys import TABLES, Key, names
 from agenda.cli import cli
-from conftest import EXAMPLES
+from conftest import EXAMPLE_SPECS
 from strategies import (
     conference_meetings,
     flexible_meetings,
@@ -29,7 +29,7 @@ from strategies import (
 SCHEMA = agenda.spec_schema()
 VALIDATOR = jsonschema.Draft202012Validator(
     SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-SPECS = sorted([*EXAMPLES.glob("*.toml"), *EXAMPLES.glob("*.json")])
+SPECS = EXAMPLE_SPECS
 TEMPLATES = [(name, lang) for name in agenda.template_names() for lang in ("ko", "en")]
 FEWER = settings(max_examples=max(10, settings().max_examples // 3))
 
@@ -165,7 +165,8 @@ def _load_error(data: dict[str, Any]) -> str:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from([10.0, 1e3, 2.5])
+    | st.sampled_from(
         ["", "x", "14:00", "2024-03-13", "talk", "ko", "en", "25:00", "2024-02-30", "x y",
          "press", "ja", "en-GB"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
@@ -189,3 +190,45 @@ def test_a_value_the_schema_allows_the_loader_reads(where: tuple[str, Key],
         assert f'"{key.name}" has no "ko" text' in message
         return
     assert f'"{key.name}' not in message, message
+
+
+# -- values where the schema and the loader once disagreed ------------------------------
+def _spec_problems(data: dict[str, Any]) -> list[agenda.Problem]:
+    try:
+        agenda.load_json(json.dumps(data))
+    except agenda.SpecError as error:
+        return list(error.problems)
+    return []
+
+
+@pytest.mark.parametrize("minutes", [10.0, 1e3])
+def test_whole_minutes_written_as_a_json_number_with_a_point_are_read(minutes: float) -> None:
+    data = spec_with("item", "minutes", minutes)
+    assert errors(data) == []
+    assert agenda.load_json(json.dumps(data)).items[0].minutes == int(minutes)
+    assert isinstance(agenda.load_json(json.dumps(data)).items[0].minutes, int)
+
+
+def test_minutes_with_a_fraction_are_refused_by_both() -> None:
+    data = spec_with("item", "minutes", 10.5)
+    assert errors(data)
+    assert [p.code for p in _spec_problems(data)] == ["wrong-type"]
+
+
+def test_null_is_refused_by_both_naming_the_key() -> None:
+    data = spec_with("item", "minutes", None)
+    assert errors(data)
+    problems = _spec_problems(data)
+    assert [(p.code, p.facts["key"]) for p in problems] == [("null-value", "minutes")]
+    assert '"minutes" is null; leave the key out' in str(problems[0])
+    title = spec_with("meeting", "title", None)  # a required key: not also "missing"
+    assert errors(title)
+    assert [p.code for p in _spec_problems(title)] == ["null-value"]
+
+
+def test_an_empty_list_of_days_is_refused_by_both() -> None:
+    data = {"meeting": {"title": "m", "timezone": "Asia/Seoul"}, "days": []}
+    assert any("should be non-empty" in e or "too short" in e for e in errors(data))
+    problems = _spec_problems(data)
+    assert [p.code for p in problems] == ["no-days"]
+    assert '"days" is empty; give at least one [[days]] table' in str(problems[0])

@@ -154,6 +154,46 @@ minutes = 2.5
     assert problem.message("ko") == '"minutes"는 분 단위 정수이어야 하는데 2.5입니다'
 
 
+# -- the problem is named where it is -------------------------------------------------
+def test_a_value_error_in_a_spec_with_start_without_seconds_names_the_value() -> None:
+    text = MINIMAL.replace("start = 14:00:00", "start = 14:00").replace(
+        "minutes = 5", 'minutes = 5\nduration = 5')
+    with pytest.raises(SpecError) as caught:
+        load_toml(text)
+    assert [p.code for p in caught.value.problems] == ["unknown-key"]
+    assert 'unknown key "duration"' in str(caught.value)
+    assert "syntax error" not in str(caught.value)
+    with pytest.raises(SpecError, match='"minutes" must be a whole number'):
+        load_toml(MINIMAL.replace("start = 14:00:00", "start = 14:00").replace(
+            "minutes = 5", 'minutes = "5"'))
+
+
+def test_a_json_key_given_twice_is_refused_with_both_values() -> None:
+    text = json.dumps({"meeting": {"title": "m", "date": "2024-03-13", "start": "14:00",
+                                   "timezone": "Asia/Seoul"},
+                       "items": [{"title": "a", "minutes": 5}]}).replace(
+        '"minutes": 5', '"minutes": 5, "minutes": 50')
+    with pytest.raises(SpecError) as caught:
+        load_json(text)
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.number, problem.facts["key"], problem.facts["first"],
+            problem.facts["second"]) == ("duplicate-key", "1", "minutes", "5", "50")
+    assert str(problem) == '1 "a": "minutes" is given twice: 5, then 50; give it once'
+    assert "두 번" in problem.text("ko")
+
+
+def test_a_json_key_given_twice_on_a_later_day_is_named_by_its_number() -> None:
+    text = ('{"meeting": {"title": "m", "title": "n", "timezone": "Asia/Seoul"}, "days": ['
+            '{"date": "2024-05-20", "start": "09:00", "items": [{"title": "a", "minutes": 5}]},'
+            '{"date": "2024-05-21", "start": "09:00", "items": [{"title": "b", "minutes": 5},'
+            '{"title": {"en": "c", "en": "d"}, "minutes": 5}]}]}')
+    with pytest.raises(SpecError) as caught:
+        load_json(text)
+    assert [str(p) for p in caught.value.problems] == [
+        "[meeting]: \"title\" is given twice: 'm', then 'n'; give it once",
+        "3: \"title.en\" is given twice: 'c', then 'd'; give it once"]
+
+
 @pytest.mark.parametrize(("where", "key"), [
     ('"title": "t\\ud800"', "title"), ('"title": {"ko": "t\\udfff", "en": "x"}', "title.ko"),
     ('"title": {"ko": "t", "en": "x\\udc00y"}', "title.en")])

@@ -246,3 +246,21 @@ def test_check_prints_the_missing_translation_warning(runner: CliRunner,
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: ")
     assert 'warning: 2 "맺음말씀": has no en text for its title' in result.stderr
+
+
+def test_a_wrong_original_text_names_its_line_and_only_its_type() -> None:
+    with pytest.raises(agenda.SpecError) as caught:
+        agenda.load_toml(SPEC.replace('title = { ko = "정책협의", en = "Policy consultation" }',
+                                      'title = { ko = 5, en = "Policy consultation" }'))
+    assert [(p.code, p.line) for p in caught.value.problems] == [("wrong-type", 2)]
+    assert str(caught.value) == 'line 2: [meeting]: "title.ko" must be a string, got 5'
+
+
+def test_a_dotted_text_key_names_its_own_line() -> None:
+    dotted = SPEC.replace('title = { ko = "토론", en = "Discussion" }',
+                          'title.ko = 5\ntitle.en = "Discussion"')
+    with pytest.raises(agenda.SpecError) as caught:
+        agenda.load_toml(dotted)
+    assert [(p.code, p.line, p.facts["key"]) for p in caught.value.problems] == [
+        ("wrong-type", 8, "title.ko")]
+    assert "has no" not in str(caught.value)

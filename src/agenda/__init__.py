@@ -14,15 +14,22 @@ from typing import TYPE_CHECKING, Any
 from ._audience import UnknownAudience, audiences, for_audience
 from ._diff import Change, Diff, diff
 from ._edit import (
+    Absorb,
+    Actual,
+    ActualLog,
+    Address,
     AddressError,
     BelowMinimum,
     Cut,
     EditError,
     InvalidEdit,
+    InvalidLog,
+    LateFromLog,
     Lateness,
     LateResult,
     Overflow,
     insert,
+    late_from_log,
     move,
     remove,
     resize,
@@ -34,39 +41,59 @@ from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Meeting, Override, Translations
-from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._schedule import schedule_dict, to_schedule, to_schedule_json, to_schedule_xml
+from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
+from ._problems import (
+    AgendaError,
+    InvalidAgenda,
+    Problem,
+    Severity,
+    SpecError,
+    UnknownLanguage,
+)
+from ._schedule import (
+    ScheduleError,
+    schedule_dict,
+    to_schedule,
+    to_schedule_json,
+    to_schedule_xml,
+)
 from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
-from .parse import ParseError, ParseResult, parse_file, parse_text
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
+    from ._formats.docx import to_docx
     from ._formats.html import to_html
+    from ._formats.hwpx import to_hwpx
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
     from ._ics import FeedError, FeedEvent, FeedTimetable, event_uid, from_ics, to_ics
-    from ._reference import REFERENCE_SPEC, reference_meeting
-    from ._repeat import UnboundedRepeat
-    from ._rewrite import rewrite_spec
-    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
-    from .publish import (
+    from ._publish import (
         CalDAVError,
         CalDAVResult,
+        Changelog,
+        Conflict,
         Release,
         SiteError,
         publish_caldav,
         publish_site,
     )
+    from ._reference import REFERENCE_SPEC, reference_meeting
+    from ._repeat import UnboundedRepeat
+    from ._report import Report, ReportRow, render_report, report
+    from ._rewrite import rewrite_spec
+    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
 
 _LAZY = {
     "to_csv": "._formats.csv",
+    "to_docx": "._formats.docx",
     "to_html": "._formats.html",
+    "to_hwpx": "._formats.hwpx",
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
@@ -74,11 +101,12 @@ _LAZY = {
                      "to_ics"), "._ics"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
+    **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
     "rewrite_spec": "._rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
-    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Release", "SiteError", "publish_caldav",
-                     "publish_site"), ".publish"),
+    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
+                     "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }
 
 
@@ -91,7 +119,15 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
+    globals()[name] = _owned(value)
+    return value
+
+
+def _owned(value: Any) -> Any:
+    """`value` reporting ``agenda`` as its module (as httpx does): the public face owns
+    its names, wherever the code lives."""
+    if isinstance(value, type) or (callable(value) and hasattr(value, "__qualname__")):
+        value.__module__ = __name__
     return value
 
 
@@ -103,12 +139,18 @@ __all__ = [
     "LABELS",
     "REFERENCE_SPEC",
     "RENDERERS",
+    "Absorb",
+    "Actual",
+    "ActualLog",
+    "Address",
     "AddressError",
     "AgendaError",
     "BelowMinimum",
     "CalDAVError",
     "CalDAVResult",
     "Change",
+    "Changelog",
+    "Conflict",
     "Cut",
     "Day",
     "DaySpan",
@@ -119,9 +161,11 @@ __all__ = [
     "FeedTimetable",
     "InvalidAgenda",
     "InvalidEdit",
+    "InvalidLog",
     "Item",
     "Kind",
     "Labels",
+    "LateFromLog",
     "LateResult",
     "Lateness",
     "Meeting",
@@ -133,6 +177,9 @@ __all__ = [
     "Problem",
     "Release",
     "RenderOptions",
+    "Report",
+    "ReportRow",
+    "ScheduleError",
     "Series",
     "Severity",
     "SiteError",
@@ -142,6 +189,7 @@ __all__ = [
     "Translations",
     "UnboundedRepeat",
     "UnknownAudience",
+    "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
     "diff",
@@ -152,6 +200,7 @@ __all__ = [
     "from_dict",
     "from_ics",
     "insert",
+    "late_from_log",
     "layout",
     "load",
     "load_json",
@@ -160,6 +209,7 @@ __all__ = [
     "move",
     "occurrence_on",
     "occurrences",
+    "parse_bytes",
     "parse_file",
     "parse_text",
     "parse_weekday",
@@ -168,6 +218,8 @@ __all__ = [
     "reference_meeting",
     "remove",
     "render",
+    "render_report",
+    "report",
     "resize",
     "rewrite_spec",
     "running_late",
@@ -179,7 +231,9 @@ __all__ = [
     "template_names",
     "to_csv",
     "to_dict",
+    "to_docx",
     "to_html",
+    "to_hwpx",
     "to_ics",
     "to_markdown",
     "to_pdf",
@@ -191,3 +245,7 @@ __all__ = [
     "validate",
     "write_atomic",
 ]
+
+for _name in __all__:
+    if _name in globals():
+        _owned(globals()[_name])

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from ._problems import known_language
 from ._timetable import Slot, Timetable
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
@@ -43,12 +44,14 @@ class Change:
     path: tuple[str, ...]
     title: str
     number: str
-    old: dict[str, Any] | None = attrs.field(default=None, eq=False)
-    new: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    old: dict[str, Any] | None = attrs.field(default=None, hash=False)
+    new: dict[str, Any] | None = attrs.field(default=None, hash=False)
     _old_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
         default=None, eq=False, repr=False, alias="old_times")
     _new_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
         default=None, eq=False, repr=False, alias="new_times")
+    _dated: bool = attrs.field(default=False, eq=False, repr=False, alias="dated")
+    """Whether its line gives the date: on a later day than the meeting's first."""
 
     def as_dict(self) -> dict[str, Any]:
         """``kind``, ``path`` (list), ``title``, ``number``, ``old``, ``new``."""
@@ -56,8 +59,9 @@ class Change:
                 "number": self.number, "old": self.old, "new": self.new}
 
     def text(self, lang: str = "ko") -> str:
-        """The change in one line, in Korean (``ko``) or English (``en``)."""
-        return _line(self, _WORDS["en" if lang == "en" else "ko"])
+        """The change in one line, in Korean (``ko``) or English (``en``);
+        :class:`UnknownLanguage` for another language."""
+        return _line(self, _WORDS[known_language(lang)])
 
 
 @attrs.frozen
@@ -78,6 +82,7 @@ class Diff:
 
     def text(self, lang: str = "ko") -> str:
         """One line per change (empty when nothing changed)."""
+        known_language(lang)
         return "\n".join(change.text(lang) for change in self.changes)
 
     def as_dict(self) -> dict[str, Any]:
@@ -156,12 +161,14 @@ def diff(old: Timetable, new: Timetable) -> Diff:
         in_order |= _unmoved(old_siblings.get(parent, []), paths)
 
     removed = [slot for slot in old if slot.path not in after]
+    first_old, first_new = old.start.date(), new.start.date()
     for slot in new:
         was = before.get(slot.path)
         if was is None:
             changes.append(Change("added", slot.path, slot.title, slot.number, None,
                                   {"number": slot.number, **_times(slot)},
-                                  new_times=(slot.start, slot.end)))
+                                  new_times=(slot.start, slot.end),
+                                  dated=slot.start.date() != first_new))
             continue
         old_parent = _parent(old_numbers, was.number)
         new_parent = _parent(new_numbers, slot.number)
@@ -172,7 +179,9 @@ def diff(old: Timetable, new: Timetable) -> Diff:
         if (was.start_utc, was.end_utc) != (slot.start_utc, slot.end_utc):
             changes.append(Change("retimed", slot.path, slot.title, slot.number,
                                   _times(was), _times(slot), old_times=(was.start, was.end),
-                                  new_times=(slot.start, slot.end)))
+                                  new_times=(slot.start, slot.end),
+                                  dated=was.start.date() != first_old
+                                  or slot.start.date() != first_new))
         for kind, field in (("renamed", "title"), ("presenter", "presenter"),
                             ("notes", "notes")):
             a, b = getattr(was.item, field), getattr(slot.item, field)
@@ -182,7 +191,8 @@ def diff(old: Timetable, new: Timetable) -> Diff:
     for slot in removed:
         changes.append(Change("removed", slot.path, slot.title, slot.number,
                               {"number": slot.number, **_times(slot)}, None,
-                              old_times=(slot.start, slot.end)))
+                              old_times=(slot.start, slot.end),
+                              dated=slot.start.date() != first_old))
     return Diff(tuple(_in_agenda_order(changes, old, new)))
 
 
@@ -196,7 +206,9 @@ def _meeting_changes(old: Timetable, new: Timetable) -> list[Change]:
                            "minutes": old.minutes},
                           {"start": _iso(new.start), "end": _iso(new.end),
                            "minutes": new.minutes},
-                          old_times=(old.start, old.end), new_times=(new.start, new.end)))
+                          old_times=(old.start, old.end), new_times=(new.start, new.end),
+                          dated=old.end.date() != old.start.date()
+                          or new.end.date() != new.start.date()))
     if a.title != b.title:
         out.append(Change("renamed", (), title, "", {"title": a.title}, {"title": b.title}))
     if a.location != b.location:
@@ -264,12 +276,12 @@ def _line(change: Change, words: dict[str, str]) -> str:
         side = change.new if change.kind == "added" else change.old
         assert times is not None and side is not None
         return words[change.kind].format(title=title, number=side["number"],
-                                         span=_span(times, sep, False),
+                                         span=_span(times, sep, change._dated),
                                          minutes=side["minutes"])
     if change.kind == "retimed":
         assert change._old_times is not None and change._new_times is not None
         assert change.old is not None and change.new is not None
-        day = change._old_times[0].date() != change._new_times[0].date()
+        day = change._dated or change._old_times[0].date() != change._new_times[0].date()
         text = words["retimed"].format(title=title, old=_span(change._old_times, sep, day),
                                        new=_span(change._new_times, sep, day))
         if change.old["minutes"] != change.new["minutes"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import secrets
 import shutil
@@ -22,8 +23,9 @@ from ._model import Meeting
 from ._problems import AgendaError, Problem, SpecError
 from ._spec import decode_spec, loads
 
-__all__ = ["TEMP_SUFFIX", "OutputIsInput", "load", "readable_output", "refuse_input",
-           "remove_stale_temporaries", "temporary_folder", "write_atomic"]
+__all__ = ["TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
+           "readable_output", "refuse_input", "remove_stale_temporaries", "temporary_folder",
+           "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
 #: target; one left by a killed run is removed by the next write to the same target.
@@ -132,6 +134,50 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def log_path(spec: str | os.PathLike[str]) -> Path:
+    """The log of actual times kept beside a spec file: ``NAME.log.toml`` for
+    ``NAME.toml`` (or ``NAME.json``)."""
+    file = Path(spec)
+    return file.with_name(f"{file.stem if file.suffix else file.name}.log.toml")
+
+
+def append_line(path: str | os.PathLike[str], line: str, header: str = "") -> None:
+    """Add `line` (one complete line, ending in a newline) at the end of the file at
+    `path`, created (starting with `header`) when missing.
+
+    The earlier bytes of the file are never rewritten: the line goes out in one
+    ``write(2)`` on a descriptor opened with ``O_APPEND``, which the kernel places at
+    the end of the file even when another process appends at the same moment, and is
+    synced to disk before this returns. A file whose last line has no newline (torn, or
+    edited by hand) gets one first, so the new line stands on its own; appenders hold an
+    exclusive ``flock`` while they look at the last byte and write, so two of them never
+    both add that newline. A file without any write bit is refused with
+    :class:`PermissionError`, even for root.
+    """
+    if not line.endswith("\n") or "\n" in line[:-1]:
+        raise ValueError("append_line writes exactly one line, ending in a newline")
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when the file is closed
+        found = os.fstat(fd)
+        if not found.st_mode & 0o222:  # chmod a-w: refused, as write_atomic does, even for root
+            raise PermissionError(errno.EACCES, "the file is read-only (it has no write "
+                                  "permission)", str(path))
+        size = found.st_size
+        if size == 0:
+            text = header + line
+        elif os.pread(fd, 1, size - 1) != b"\n":
+            text = "\n" + line
+        else:
+            text = line
+        payload = text.encode("utf-8")
+        while payload:
+            payload = payload[os.write(fd, payload):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def readable_output(path: str | os.PathLike[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["TABLES", "VALUE_TYPES", "Key", "keys_of", "names", "one_day", "required"]
+__all__ = ["TABLES", "VALUE_TYPES", "Key", "names", "one_day", "required"]
 
 VALUE_TYPES = frozenset({
     "string",    # a string
@@ -36,7 +36,8 @@ class Key:
     the table its value is made of (`of`, for ``table`` and ``tables``), whether it is
     `required`, and what it means (`doc`, shown by editors from the JSON Schema).
     A `one_day` key belongs to a meeting of one day only: with ``[[days]]`` each day
-    gives it instead (it is then refused, and a required one is not required)."""
+    gives it instead (it is then refused, and a required one is not required).
+    `min_items` is the fewest tables an array of tables holds when it is given."""
 
     name: str
     type: str = attrs.field(validator=attrs.validators.in_(VALUE_TYPES))
@@ -44,6 +45,7 @@ class Key:
     required: bool = False
     of: str | None = None
     one_day: bool = False
+    min_items: int = 0
 
 
 TABLES: dict[str, tuple[Key, ...]] = {
@@ -55,7 +57,7 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("items", "tables", "The items of a one-day meeting, in the order they are "
             "held.", of="item"),
         Key("days", "tables", "The days of a meeting held over several (instead of "
-            "[[items]] and the date, start and end in [meeting]).", of="day"),
+            "[[items]] and the date, start and end in [meeting]).", of="day", min_items=1),
         Key("overrides", "tables", "Occurrences of a repeating meeting held differently "
             "(RECURRENCE-ID): another start, end or items.", of="override"),
     ),
@@ -117,11 +119,6 @@ TABLES: dict[str, tuple[Key, ...]] = {
 }
 """Each table of the spec by name (``spec`` is the file itself) and its keys in the
 order the spec writes them."""
-
-
-def keys_of(table: str) -> tuple[Key, ...]:
-    """The keys of `table` (``"spec"``, ``"meeting"``, ``"item"``, ...)."""
-    return TABLES[table]
 
 
 def names(table: str) -> tuple[str, ...]:

@@ -290,9 +290,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "ends at {end}, before it starts at {start}",
         "ko": "{start}에 시작하는데 그보다 이른 {end}에 끝납니다",
     },
-    "no-end": {
-        "en": "gives only its start ({start}) and nothing after it says when it ends",
-        "ko": "시작({start})만 있고 언제 끝나는지 알 수 있는 내용이 뒤에 없습니다",
+    "open-end": {
+        "en": "is left open at {start} (nothing says when it ends); read as {minutes:min} "
+              "(pass --open-end MINUTES)",
+        "ko": "{start}에 시작해 끝이 적혀 있지 않습니다. {minutes:min}으로 읽었습니다 "
+              "(--open-end 분으로 지정하십시오)",
+    },
+    "seconds-dropped": {
+        "en": "gives seconds ({time}); read to the minute",
+        "ko": "초까지 적혀 있습니다({time}). 분 단위로 읽었습니다",
+    },
+    # -- documents that parse cannot read ------------------------------------------------
+    "parse-no-agenda": {
+        "en": "no agenda found: no line holds a time range such as 14:00~14:30",
+        "ko": "일정을 찾지 못했습니다: 14:00~14:30 같은 시간 범위가 있는 줄이 없습니다",
+    },
+    "parse-no-date": {
+        "en": "the document gives no date; pass one (--date YYYY-MM-DD)",
+        "ko": "문서에 날짜가 없습니다. 날짜를 주십시오 (--date YYYY-MM-DD)",
+    },
+    "parse-no-year": {
+        "en": "the date {month}.{day} has no year, and no other date in the document has "
+              "one; pass the date (--date YYYY-MM-DD)",
+        "ko": "날짜 {month}.{day}에 연도가 없고 문서의 다른 날짜에도 없습니다. 날짜를 "
+              "주십시오 (--date YYYY-MM-DD)",
+    },
+    "parse-bad-date": {
+        "en": "{date} is not a date",
+        "ko": "{date}은(는) 없는 날짜입니다",
+    },
+    "parse-unknown-zone": {
+        "en": "unknown time zone {timezone:q} (use an IANA name such as Asia/Seoul)",
+        "ko": "알 수 없는 시간대 {timezone:q} (Asia/Seoul 같은 IANA 이름을 쓰십시오)",
+    },
+    "parse-unplaceable": {
+        "en": "the times cannot be placed on {date}: {error}",
+        "ko": "시간을 {date}에 놓을 수 없습니다: {error}",
+    },
+    "parse-unknown-format": {
+        "en": "unknown document format {format:q}; use one of {formats}",
+        "ko": "알 수 없는 문서 형식 {format:q}. 다음 중 하나를 쓰십시오: {formats}",
+    },
+    "parse-no-csv-header": {
+        "en": "no CSV header row names a time or start column (such as 시간, 시작, time, "
+              "start)",
+        "ko": "CSV 머리글 줄에 시간이나 시작 열(시간, 시작, time, start 등)이 없습니다",
+    },
+    "parse-pdf": {
+        "en": "{name} is a PDF; parse reads text, Markdown, CSV, HTML, DOCX and HWPX. Copy "
+              "its text out (e.g. `pdftotext -layout {name} out.txt`) and parse that",
+        "ko": "{name}은(는) PDF입니다. parse는 텍스트, 마크다운, CSV, HTML, DOCX, HWPX를 "
+              "읽습니다. 글을 복사해 내거나(예: `pdftotext -layout {name} out.txt`) 그 "
+              "파일을 읽히십시오",
+    },
+    "parse-needs-extra": {
+        "en": "reading {kind} needs {package}: pip install 'agenda[office]'",
+        "ko": "{kind}를 읽으려면 {package}가 필요합니다: pip install 'agenda[office]'",
+    },
+    "parse-office-unreadable": {
+        "en": "{name} is not a readable {kind} document: {reason}",
+        "ko": "{name}은(는) 읽을 수 있는 {kind} 문서가 아닙니다: {reason}",
+    },
+    "parse-not-utf8": {
+        "en": "{name}: not UTF-8 text (byte 0x{byte} at offset {offset}){hint_en}",
+        "ko": "{name}: UTF-8 텍스트가 아닙니다 ({offset}번째 바이트 0x{byte}){hint_ko}",
+    },
+    "parse-unreadable": {
+        "en": "cannot read {name}: {reason}",
+        "ko": "{name}을(를) 읽을 수 없습니다: {reason}",
+    },
+    "parse-no-timetable": {
+        "en": "no timetable can be laid out until the problems below are fixed",
+        "ko": "아래 문제를 고치기 전에는 시간표를 만들 수 없습니다",
     },
     "window-start": {
         "en": "starts at {start}, but the stated time (line {window_line}) starts at "
@@ -338,6 +407,109 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{lang}); the {own} text is shown instead",
         "ko": "{fields:list}에 {lang} 텍스트가 없습니다 (다른 텍스트는 {lang}로 번역되어 "
               "있습니다). 대신 {own} 원문을 보여 줍니다",
+    },
+    # -- the log of actual times ----------------------------------------------------------
+    "log-syntax": {
+        "en": "not a line of a log: {reason}",
+        "ko": "로그의 줄로 읽을 수 없습니다: {reason}",
+    },
+    "log-not-an-event": {
+        "en": "not an event; a line of the log reads ITEM.start = 2024-03-13T14:03:00+09:00 "
+              "or ITEM.end = …",
+        "ko": "이벤트가 아닙니다. 로그의 한 줄은 ITEM.start = 2024-03-13T14:03:00+09:00 또는 "
+              "ITEM.end = … 꼴입니다",
+    },
+    "log-unknown-item": {
+        "en": "no item of the agenda is {item:q}",
+        "ko": "일정에 {item:q} 항목이 없습니다",
+    },
+    "log-started-twice": {
+        "en": "started twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 시작했습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-ended-twice": {
+        "en": "ended twice: at {first}{where_en} and at {second}",
+        "ko": "두 번 끝났습니다: {first}{where_ko}와(과) {second}",
+    },
+    "log-end-before-start": {
+        "en": "ends at {end}, before it starts at {start}",
+        "ko": "{start}에 시작했는데 그보다 이른 {end}에 끝납니다",
+    },
+    "log-end-without-start": {
+        "en": "ended at {end}, but the log has no start for it",
+        "ko": "{end}에 끝났지만 로그에 시작 시각이 없습니다",
+    },
+    "log-far-from-plan": {
+        "en": "{event_en} {at} is {hours} hours from its planned time {planned}; is it the "
+              "log of another day?",
+        "ko": "{event_ko} {at}이(가) 예정 시각 {planned}과(와) {hours}시간 떨어져 있습니다. "
+              "다른 날의 로그입니까?",
+    },
+    "log-empty": {
+        "en": "the log holds no actual time yet",
+        "ko": "로그에 아직 실제 시각이 없습니다",
+    },
+    "log-all-started": {
+        "en": "every item has started (the log reaches {item:q}); nothing is left to re-time",
+        "ko": "모든 항목이 이미 시작했습니다 (로그가 {item:q}까지 있습니다). 다시 맞출 항목이 "
+              "없습니다",
+    },
+    # -- edits and running late ---------------------------------------------------------
+    "not-a-moment": {
+        "en": "{what} {value:q} is not a time like 14:10 or a date-time like "
+              "2024-03-13T14:10",
+        "ko": "{what} {value:q}은(는) 14:10 같은 시각이나 2024-03-13T14:10 같은 날짜와 "
+              "시각이 아닙니다",
+    },
+    "skipped-moment": {
+        "en": "{date} {time} does not exist in {timezone}: the clocks skip it",
+        "ko": "{date} {time}은(는) {timezone}에 없는 시각입니다 (시계가 건너뜁니다)",
+    },
+    "repeated-moment": {
+        "en": "{date} {time} occurs twice in {timezone} (the clocks go back); give its UTC "
+              "offset: {first} or {second}",
+        "ko": "{date} {time}은(는) {timezone}에서 두 번 있습니다 (시계가 되돌아갑니다). UTC "
+              "오프셋을 붙이십시오: {first} 또는 {second}",
+    },
+    "offset-not-in-zone": {
+        "en": "{value}: no such time at or after {start} has that UTC offset in {timezone}",
+        "ko": "{value}: {start} 이후에 {timezone}에서 그 UTC 오프셋을 쓰는 그런 시각이 "
+              "없습니다",
+    },
+    "nothing-left": {
+        "en": "every item has started by {moment} (the meeting runs {start}–{end}); nothing is "
+              "left to re-time",
+        "ko": "{moment}에는 모든 항목이 이미 시작했습니다 (회의는 {start}~{end}). 다시 맞출 "
+              "항목이 없습니다",
+    },
+    # -- outputs ----------------------------------------------------------------------------
+    "schedule-too-long": {
+        "en": "item {number} {title:q} lasts {minutes:min} ({duration}), more than the "
+              "{most} an event of the schedule XML can say; write --format json (its events "
+              "carry their end) or split the item",
+        "ko": "항목 {number} {title:q}은(는) {minutes:min}({duration})으로, 일정 XML의 행사 "
+              "하나가 나타낼 수 있는 {most}보다 깁니다. --format json으로 쓰거나(행사의 끝 "
+              "시각을 담습니다) 항목을 나누십시오",
+    },
+    "other-meeting": {
+        "en": "this folder publishes the meeting {key:q}, and the spec's id is {id:q}; give "
+              "it id = {key:q} to publish it here as the same meeting (its subscribers keep "
+              "their events), or publish it into another folder",
+        "ko": "이 폴더는 회의 {key:q}를 게시하는데 명세의 id는 {id:q}입니다. 같은 회의로 여기에 "
+              "게시하려면 id = {key:q}로 하고(구독자의 일정이 유지됩니다), 아니면 다른 폴더에 "
+              "게시하십시오",
+    },
+    "bad-base-url": {
+        "en": "the base URL {url:q} is not an http or https address like "
+              "https://example.org/council/",
+        "ko": "기본 URL {url:q}은(는) https://example.org/council/ 같은 http 또는 https "
+              "주소가 아닙니다",
+    },
+    "stdin-twice": {
+        "en": "standard input can be read only once: give a file for OLD or NEW (at most one "
+              "of them may be -)",
+        "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
+              "(- 는 하나만 쓸 수 있습니다)",
     },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
@@ -386,6 +558,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown-language": {
         "en": "{where}\"language\" must be one of {known:list}, got {value:q}",
         "ko": "{where}\"language\"는 {known:list} 중 하나여야 하는데 {value:q}입니다",
+    },
+    "null-value": {
+        "en": "{where}{key:q} is null; leave the key out when it has no value",
+        "ko": "{where}{key:q}이(가) null입니다. 값이 없으면 키를 빼십시오",
+    },
+    "duplicate-key": {
+        "en": "{where}{key:q} is given twice: {first}, then {second}; give it once",
+        "ko": "{where}{key:q}가 두 번 주어졌습니다: {first}, 그리고 {second}. 한 번만 "
+              "주십시오",
+    },
+    "no-days": {
+        "en": "\"days\" is empty; give at least one [[days]] table, or leave it out "
+              "for a meeting of one day",
+        "ko": "\"days\"가 비어 있습니다. [[days]] 표를 하나 이상 주거나, 하루 "
+              "회의라면 빼십시오",
+    },
+    "not-a-language-tag": {
+        "en": "{where}{key:q} has the key {lang:q}, which is not a language tag like ko, en "
+              "or en-GB",
+        "ko": "{where}{key:q}의 키 {lang:q}은(는) ko, en, en-GB 같은 언어 태그가 아닙니다",
+    },
+    "no-original-text": {
+        "en": "{where}{key:q} has no {lang:q} text (the meeting's language; it gives "
+              "{given:list})",
+        "ko": "{where}{key:q}에 회의 언어인 {lang:q} 텍스트가 없습니다 (주어진 언어: "
+              "{given:list})",
     },
     "lone-surrogate": {
         "en": "{where}{key:q} holds a lone surrogate escape, which is no character: {value}; "
@@ -472,6 +670,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "the spec": {"ko": "명세 파일"},
     " or the meeting a declared end": {"ko": " (또는 회의에 예정 종료 시각을 주십시오)"},
     "run": {"ko": "진행 시간"},
+    "started": {"ko": "시작"},
+    "ended": {"ko": "종료"},
+    " (line {first_line})": {"ko": " ({first_line}행)"},
     "sum to": {"ko": "합계"},
 }
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import Fact, escape_controls, render_message, where_text
+from ._messages import LANGUAGES, Fact, escape_controls, render_message, where_text
 
 __all__ = ["AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"]
 
@@ -124,3 +124,21 @@ class SpecError(AgendaError, ValueError):
         """Every problem in `lang`, one per line, after the source's name."""
         head = f"{self.source}: " if self.source else ""
         return "\n".join(f"{head}{p.text(lang)}" for p in self.problems)
+
+
+class UnknownLanguage(AgendaError, ValueError):
+    """Text was asked for in a language agenda does not speak; `lang` is the name given,
+    `known` the languages there are (``en``, ``ko``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.known = LANGUAGES
+        super().__init__(f"unknown language {lang!r}; known languages: {', '.join(self.known)}")
+
+
+def known_language(lang: str) -> str:
+    """`lang` when agenda speaks it; :class:`UnknownLanguage` otherwise. The one rule for
+    every piece of text agenda writes (tables, problems, diffs, summaries)."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(lang)
+    return lang

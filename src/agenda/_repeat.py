@@ -28,8 +28,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from dateutil import rrule as _rrule
-from icalendar import vRecur
 
 from ._model import Meeting
 from ._problems import AgendaError, Problem
@@ -92,6 +90,7 @@ def _normalise_until(value: object, zone: zoneinfo.ZoneInfo) -> _dt.datetime:
 
 def parse_repeat(rule: str, meeting: Meeting) -> RepeatRule:
     """Read and normalise `rule` for `meeting`; raise ValueError saying what is wrong."""
+    from icalendar import vRecur  # loaded by a meeting that repeats
     text = rule.strip()
     if text[:6].upper() == "RRULE:":  # the property name, as copied from a calendar file
         text = text[6:]
@@ -138,6 +137,7 @@ _DAY_FILTERS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
 
 def _local_until(text: str, zone: str) -> tuple[str, _dt.datetime | None]:
     """The rule without UNTIL, and UNTIL as a naive wall-clock time in `zone`."""
+    from icalendar import vRecur  # loaded by a meeting that repeats
     recur = vRecur.from_ical(text)
     until = recur.pop("UNTIL", None)
     if not until:
@@ -162,6 +162,7 @@ class RuleDates:
     """
 
     def __init__(self, text: str, start: _dt.datetime, zone: str) -> None:
+        from dateutil import rrule as _rrule  # loaded by a meeting that repeats
         self.start = start
         body, self.until = _local_until(text, zone)
         with warnings.catch_warnings():
@@ -198,6 +199,7 @@ class RuleDates:
     def _anchored(self, moment: _dt.datetime, back: int = 0) -> Any:
         """The rule re-anchored at the start of the rule period holding `moment`
         (`back` periods earlier): the same starts from that anchor on."""
+        from dateutil import rrule as _rrule  # loaded by a meeting that repeats
         rule, start = self.rule, self.start
         freq, interval = rule._freq, rule._interval
         original: dict[str, Any] = dict(rule._original_rule)
@@ -290,6 +292,8 @@ def _matches_some_day(rule: RepeatRule, start: _dt.datetime) -> bool:
     """Whether the rule's day filters match any day at all, asked of a yearly rule:
     dateutil searches a rule that never matches up to year 9999, which takes seconds
     a day at a time but milliseconds a year at a time."""
+    from dateutil import rrule as _rrule  # loaded by a meeting that repeats
+    from icalendar import vRecur  # loaded by a meeting that repeats
     recur = vRecur.from_ical(rule.text)
     if recur["FREQ"][0] in ("MONTHLY", "YEARLY"):
         return True

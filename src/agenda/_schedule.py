@@ -24,11 +24,13 @@ from typing import Any
 
 import pendulum
 
+from ._messages import render_message
 from ._model import slugify
+from ._problems import AgendaError
 from ._timetable import Slot, Timetable
 
-__all__ = ["SCHEDULE_FORMATS", "schedule_dict", "to_schedule", "to_schedule_json",
-           "to_schedule_xml"]
+__all__ = ["SCHEDULE_FORMATS", "ScheduleError", "schedule_dict", "to_schedule",
+           "to_schedule_json", "to_schedule_xml"]
 
 SCHEDULE_FORMATS = ("json", "xml")
 _GENERATOR = "agenda"
@@ -38,6 +40,29 @@ _ID_SPAN = 2**31 - 1 - _ID_FLOOR
 # Characters that XML 1.0 does not allow in a document.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PERSON_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+_XML_MOST_MINUTES = 99 * 60 + 59  # the XSD's duration is [0-9]{1,2}:[0-9]{2}
+
+
+class ScheduleError(AgendaError, ValueError):
+    """A timetable that the schedule XML cannot carry: events longer than its
+    duration field can say (99:59). `too_long` holds each as (number, title, minutes).
+
+    Splitting such an event would invent events (and GUIDs) that the agenda does not
+    have, so the XML refuses it; the JSON form carries it (its durations have no
+    limit, and apps read its ``end``)."""
+
+    def __init__(self, too_long: list[tuple[str, str, int]]) -> None:
+        self.too_long: tuple[tuple[str, str, int], ...] = tuple(too_long)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """Every event too long for the XML, one per line, in `lang`."""
+        return "\n".join(render_message("schedule-too-long", {
+            "number": number, "title": title, "minutes": minutes,
+            "duration": _duration(minutes * 60), "most": _duration(_XML_MOST_MINUTES * 60)},
+            lang) for number, title, minutes in self.too_long)
 
 
 def _clean(text: str) -> str:
@@ -185,7 +210,13 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def to_schedule_xml(timetable: Timetable) -> str:
-    """The schedule XML (``<schedule>``), as frab and pretalx write it."""
+    """The schedule XML (``<schedule>``), as frab and pretalx write it; raises
+    :class:`ScheduleError` for an event longer than its duration field can say."""
+    too_long = [(slot.number, slot.title, (slot.end_utc - slot.start_utc) // 60)
+                for slot in timetable if not slot.is_block
+                and slot.end_utc - slot.start_utc > _XML_MOST_MINUTES * 60]
+    if too_long:
+        raise ScheduleError(too_long)
     data = schedule_dict(timetable)["schedule"]
     conf = data["conference"]
     root = ET.Element("schedule")

@@ -69,6 +69,8 @@ def _value(key: Key) -> dict[str, Any]:
         out = {"$ref": f"#/$defs/{key.of}"}
     else:  # "tables"
         out = {"type": "array", "items": {"$ref": f"#/$defs/{key.of}"}}
+        if key.min_items:
+            out["minItems"] = key.min_items
     return {**out, "description": key.doc}  # (2020-12 allows $ref beside other keywords)
 
 

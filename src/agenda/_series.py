@@ -41,7 +41,6 @@ __all__ = ["NotAnOccurrence", "Series", "occurrence_on", "occurrences", "series_
 Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
 _SAMPLE = 1000
 _LAST_UTC = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
-_FIRST_UTC = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
 MAX_OCCURRENCE_NUMBER = 100_000
 """The highest occurrence number ``table --occurrence`` looks up."""
 

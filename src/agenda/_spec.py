@@ -8,9 +8,9 @@ reported at once in one :class:`SpecError`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,12 +37,14 @@ AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: what a JSON escape such as ``"\\ud800"`` reads as; no character."""
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)$")
 _KINDS = frozenset(k.value for k in Kind)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
     """`value` as the spec would show it, shortened: a message stays one readable line."""
+    if isinstance(value, _dt.date | _dt.time):  # as TOML writes it, not as Python does
+        return value.isoformat()
     try:
         text = repr(value)
     except ValueError:  # an integer too long to print
@@ -57,17 +59,21 @@ def _escaped(found: re.Match[str]) -> str:
 class _Reader:
     """Reads the spec's data into a meeting, collecting every problem with its line.
 
-    Lines come from the TOML text: each ``[[items]]`` header (at any depth) is matched
-    to the item it opens, in order, and a key to its ``key =`` line in that item's
-    table (or in ``[meeting]``). JSON and inline tables have no lines.
+    Lines come from the TOML text: each ``[[items]]`` header (at any depth, in days and
+    overrides too) is matched to the item it opens, in order, and a key to its ``key =``
+    line in that item's table (or in ``[meeting]``). JSON and inline tables have no lines.
     """
 
     def __init__(self, text: str, fmt: str) -> None:
         self.text = text
         self.fmt = fmt
         self.errors: list[Problem] = []
-        self._tables = _toml_tables(text) if fmt == "toml" else {}
         self.original = DEFAULT_LANGUAGE  # the language of the texts (the meeting's)
+
+    @functools.cached_property
+    def _tables(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """The tables' lines, scanned on the first problem (a sound spec needs none)."""
+        return _toml_tables(self.text) if self.fmt == "toml" else {}
 
     def line_of(self, table: str, key: str | None = None) -> int | None:
         """The line of `key` in `table` (``"meeting"`` or an item number), else of the
@@ -88,12 +94,19 @@ class _Reader:
 
     def unknown(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str,
                 table: str, title: str = "") -> None:
-        for key in data:
+        """Refuse the keys not in `allowed`, and a null value (TOML has none: a key
+        that has no value is left out, in JSON as in TOML)."""
+        for key, value in data.items():
             if key not in allowed:
                 self.report("unknown-key", {"where": where, "key": key, "known": list(allowed)},
                          table, key, title)
+            elif value is None:
+                self.report("null-value", {"where": where, "key": key}, table, key, title)
 
-    def missing(self, key: str, where: str, table: str, title: str = "") -> None:
+    def missing(self, key: str, where: str, table: str, title: str = "",
+                data: Mapping[str, Any] | None = None) -> None:
+        if data is not None and key in data:
+            return  # given as null: reported as such
         self.report("missing-key", {"where": where, "key": key}, table, None, title)
 
     def wrong(self, key: str, expected: str, value: Any, where: str, table: str,
@@ -106,7 +119,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.missing(key, where, table, title)
+                self.missing(key, where, table, title, data)
             return None
         if not isinstance(value, str):
             self.wrong(key, "a string", value, where, table, title)
@@ -133,24 +146,25 @@ class _Reader:
         if not isinstance(value, dict):
             return self.string(data, key, where, table, required, title)
         original = None
-        unusable = False
         for lang, text in value.items():
             if not isinstance(lang, str) or not LANGUAGE_TAG.fullmatch(lang):
-                self.report("spec-error", {"detail": f'{where}"{key}" has the key "{lang}", '
-                            "which is not a language tag like ko, en or en-GB"},
-                            table, key, title)
+                self.report("not-a-language-tag", {"where": where, "key": key,
+                                                   "lang": str(lang)}, table, key, title)
             elif not isinstance(text, str):
-                self.wrong(f"{key}.{lang}", "a string", text, where, table, title)
+                self.report("wrong-type", {"where": where, "key": f"{key}.{lang}",
+                                           "expected": "a string", "value": _shown(text)},
+                            table, key, title)
             elif self.characters(text, f"{key}.{lang}", where, table, title) is None:
-                unusable = unusable or lang == self.original  # reported: said once
+                continue  # reported
             elif lang == self.original:
                 original = text
             else:
                 translations.setdefault(lang, {})[key] = text
-        if original is None and not unusable:
-            given = ", ".join(map(str, value)) or "none"
-            self.report("spec-error", {"detail": f'{where}"{key}" has no "{self.original}" '
-                        f"text (the meeting's language; it gives {given})"}, table, key, title)
+        if original is None and self.original not in value:
+            self.report("no-original-text", {"where": where, "key": key,
+                                             "lang": self.original,
+                                             "given": [str(k) for k in value] or ["none"]},
+                        table, key, title)
         return original
 
     def integer(self, data: Mapping[str, Any], key: str, where: str, table: str,
@@ -158,6 +172,8 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)  # 10.0 and 1e3 are whole numbers (as the JSON Schema says)
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong(key, "a whole number of minutes", value, where, table, title)
             return None
@@ -165,7 +181,9 @@ class _Reader:
 
     def boolean(self, data: Mapping[str, Any], key: str, where: str, table: str,
                 title: str = "") -> bool:
-        value = data.get(key, False)
+        value = data.get(key)
+        if value is None:
+            return False
         if not isinstance(value, bool):
             self.wrong(key, "true or false", value, where, table, title)
             return False
@@ -175,7 +193,7 @@ class _Reader:
              ) -> _dt.date | None:
         value = data.get(key)
         if value is None:
-            self.missing(key, where, table)
+            self.missing(key, where, table, data=data)
             return None
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
@@ -192,7 +210,7 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.missing(key, where, table, title)
+                self.missing(key, where, table, title, data)
             return None
         if isinstance(value, _dt.time) and value.tzinfo is None:
             return value
@@ -225,7 +243,7 @@ class _Reader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            self.wrong("overrides", "a list of tables", raw, "spec: ", "spec")
+            self.wrong("overrides", "a list of tables", raw, "", "spec")
             return ()
         out = []
         for k, entry in enumerate(raw, start=1):
@@ -256,7 +274,9 @@ class _Reader:
 
     def names(self, data: Mapping[str, Any], key: str, where: str, table: str,
               title: str = "") -> tuple[str, ...]:
-        value = data.get(key, [])
+        value = data.get(key)
+        if value is None:
+            return ()
         if not isinstance(value, list) or not all(
                 isinstance(v, str) and AUDIENCE_NAME.fullmatch(v) for v in value):
             self.wrong(key, 'a list of names made of ASCII letters, digits, "-" and "_", '
@@ -289,7 +309,9 @@ class _Reader:
             return None
         self.unknown(data, ITEM_KEYS, where, number, title)
         before = len(self.errors)
-        kind_value = data.get("kind", Kind.TALK.value)
+        kind_value = data.get("kind")
+        if kind_value is None:
+            kind_value = Kind.TALK.value
         if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
             self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
                                       "known": [k.value for k in Kind]}, number, "kind", title)
@@ -318,8 +340,13 @@ class _Reader:
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
-        if not isinstance(raw, list) or not raw:
-            self.wrong("days", "a list of tables", raw, "spec: ", "spec")
+        if raw is None:
+            return ()  # null: reported as such
+        if raw == []:
+            self.report("no-days", {}, "spec", "days")
+            return ()
+        if not isinstance(raw, list):
+            self.wrong("days", "a list of tables", raw, "", "spec")
             return ()
         result = []
         number = 0
@@ -345,11 +372,11 @@ class _Reader:
         if not isinstance(data, dict):
             raise SpecError([Problem("not-a-table", facts={"what": "the spec",
                                                            "value": _shown(data)})])
-        self.unknown(data, SPEC_KEYS, "spec: ", "spec")
+        self.unknown(data, SPEC_KEYS, "", "spec")
         head = data.get("meeting")
         if not isinstance(head, dict):
             if head is None:
-                self.missing("meeting", "spec: ", "spec")
+                self.missing("meeting", "", "spec", data=data)
             else:
                 self.report("not-a-table", {"what": "[meeting]", "value": _shown(head)},
                          "meeting")
@@ -374,7 +401,7 @@ class _Reader:
             skip=self.dates(head, "skip", m, "meeting"),
             extra=self.dates(head, "extra", m, "meeting"),
         )
-        items = self.items(data.get("items"), "", "spec: ", "spec")
+        items = self.items(data.get("items"), "", "", "spec")
         overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
@@ -384,7 +411,7 @@ class _Reader:
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
         for key in _ONE_DAY_KEYS:
-            if key in head:
+            if head.get(key) is not None:
                 self.report("days-and-day-keys", {"key": key}, "meeting", key)
         if "items" in data:
             self.report("days-and-items", {}, "spec", "items")
@@ -406,37 +433,59 @@ class _Reader:
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*=""")
+_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*[=.]""")
+_OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
+_MULTILINE = re.compile("\"\"\"|'''")
 
 
 def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each table of a TOML spec (``"meeting"``, ``"spec"`` for the top, item numbers
-    such as ``"4.2"`` for ``[[items]]`` at any depth) with its header's line and the
-    line of each key it sets directly."""
+    """Each table of a TOML spec with its header's line and the line of each key it
+    sets directly, named as the reader names them: ``"meeting"``, ``"spec"`` for the
+    top, item numbers such as ``"4.2"`` for ``[[items]]`` at any depth, in ``[[days]]``
+    too (numbers run on from one day to the next), and ``"2025-02-10/1"`` for the items
+    of an override. Lines inside multi-line strings are text, not headers."""
     tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
     counts: dict[str, int] = {}  # item number prefix -> children opened so far
     current = tables["spec"][1]
+    override: str | None = None  # the number prefix of the override being read
+    in_string: str | None = None
     for n, line in enumerate(text.splitlines(), start=1):
+        opened = in_string
+        for quote in _MULTILINE.findall(line):
+            if in_string is None:
+                in_string = quote
+            elif quote == in_string:
+                in_string = None
+        if opened is not None:
+            continue  # a line that starts inside a multi-line string
         header = _HEADER.match(line)
         if header:
-            name = header.group(2).replace(" ", "")
+            kind, path = header.group(1), header.group(2).replace(" ", "").split(".")
             current = {}
-            if header.group(1) == "[" and name == "meeting":
+            if kind == "[" and path == ["meeting"]:
                 tables["meeting"] = (n, current)
-            elif header.group(1) == "[[" and name.split(".") == ["items"] * name.count(".") + [
-                    "items"]:
-                depth = name.count(".")
+            elif kind == "[[" and path == ["overrides"]:
+                override, counts = "", {}
+            elif kind == "[[" and path == ["days"]:
+                override, counts = None, {"": counts.get("", 0)}  # numbers run on
+            elif kind == "[[" and (path == ["items"] or (
+                    path[0] in ("items", "days", "overrides") and set(path[1:]) == {"items"})):
+                depth = len(path) - (1 if path[0] == "items" else 2)
                 parent = ""
                 for _ in range(depth):
                     parent = f"{parent}{counts.get(parent, 0)}."
                 counts[parent] = counts.get(parent, 0) + 1
                 for stale in [key for key in counts if key.startswith(parent) and key != parent]:
                     del counts[stale]
-                tables[f"{parent}{counts[parent]}"] = (n, current)
+                prefix = override or "" if path[0] == "overrides" else ""
+                tables[f"{prefix}{parent}{counts[parent]}"] = (n, current)
             continue
         key = _KEY.match(line)
         if key:
             current.setdefault(key.group(2), n)
+            day = _OVERRIDE_DATE.match(line)
+            if day and override == "" and not counts:
+                override = f"{day.group(1)}/"
     return tables
 
 
@@ -450,24 +499,13 @@ def _read_nested(reader: _Reader, data: Any) -> Meeting:
 def load_toml(text: str) -> Meeting:
     """A meeting from spec text in TOML; raises :class:`SpecError`.
 
-    rtoml (compiled) reads the text; a text it refuses is read again by the standard
-    library's tomllib, whose messages name the line and column, and so is a text
-    whose values the reader refuses, so that every message is tomllib's word.
+    One reader, rtoml, reads TOML 1.1 (local times without seconds, ``start = 14:00``,
+    as docs/spec.md shows them); a text it refuses is a ``syntax-error`` problem with
+    its line and column, and problems with the values carry the lines of their keys.
     """
     try:
         data = rtoml.loads(text)
-    except rtoml.TomlParsingError:
-        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
-    try:
-        return _read_nested(_Reader(text, "toml"), data)
-    except SpecError:
-        return _read_nested(_Reader(text, "toml"), _tomllib_loads(text))
-
-
-def _tomllib_loads(text: str) -> Any:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except rtoml.TomlParsingError as exc:
         message = str(exc)
         found = _TOML_POSITION.search(message)
         line, column = (int(x) for x in found.groups()) if found else (None, None)
@@ -477,14 +515,26 @@ def _tomllib_loads(text: str) -> Any:
             line=line)]) from None
     except RecursionError:
         raise SpecError([Problem("spec-too-deep")]) from None
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise SpecError([f"TOML value cannot be read: {_first_sentence(exc)}"]) from None
+    return _read_nested(_Reader(text, "toml"), data)
 
 
 def load_json(text: str) -> Meeting:
-    """A meeting from spec text in JSON (same names as TOML); raises :class:`SpecError`."""
+    """A meeting from spec text in JSON (same names as TOML); raises :class:`SpecError`.
+
+    A key given twice in one object is refused (TOML refuses it too), naming the key
+    and both values."""
+    twice: dict[int, list[tuple[str, Any, Any]]] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                twice.setdefault(id(out), []).append((key, out[key], value))
+            out[key] = value
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise SpecError([Problem("syntax-error", facts={
             "format": "JSON", "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
@@ -493,7 +543,62 @@ def load_json(text: str) -> Meeting:
         raise SpecError([Problem("spec-too-deep")]) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
         raise SpecError([f"JSON value cannot be read: {_first_sentence(exc)}"]) from None
+    if twice:
+        raise SpecError(_given_twice(data, twice))
     return _read_nested(_Reader(text, "json"), data)
+
+
+def _given_twice(data: Any, twice: Mapping[int, list[tuple[str, Any, Any]]]
+                 ) -> list[Problem]:
+    """A problem for each key given twice in one JSON object, named as the loader names
+    where it stands (``[meeting]: ``, item ``4.2``, ``day 2: ``); `twice` maps each such
+    object's id to its keys with their first and last values."""
+    found: list[Problem] = []
+
+    def visit(obj: Any, number: str, where: str, prefix: str = "", base: int = 0) -> None:
+        """Report `obj`'s keys given twice; `number` and `where` say where it stands,
+        `prefix` is the dotted path inside a key's value (``title.``), `base` how many
+        items earlier days held (their numbers run on)."""
+        if isinstance(obj, list):
+            for value in obj:
+                visit(value, number, where, prefix)
+            return
+        if not isinstance(obj, dict):
+            return
+        item = number if number and not number.endswith("/") else ""
+        title = obj.get("title") if item and not prefix else None
+        if isinstance(title, dict):
+            title = next((t for t in title.values() if isinstance(t, str)), None)
+        for key, first, second in twice.get(id(obj), ()):
+            found.append(Problem("duplicate-key", facts={
+                "where": where, "key": f"{prefix}{key}", "first": _shown(first),
+                "second": _shown(second)}, number=item,
+                title=title if isinstance(title, str) else ""))
+        for key, value in obj.items():
+            if prefix or not isinstance(value, dict | list):
+                visit(value, number, where, f"{prefix}{key}.")
+            elif key == "items" and isinstance(value, list):
+                head = f"{number}." if number and not number.endswith("/") else number
+                for k, child in enumerate(value, start=base + 1):
+                    visit(child, f"{head}{k}", "")
+            elif key == "meeting" and where == "spec: ":
+                visit(value, "", "[meeting]: ")
+            elif key == "days" and where == "spec: " and isinstance(value, list):
+                held = 0
+                for k, day in enumerate(value, start=1):
+                    visit(day, "", f"day {k}: ", base=held)
+                    if isinstance(day, dict) and isinstance(day.get("items"), list):
+                        held += len(day["items"])
+            elif key == "overrides" and where == "spec: " and isinstance(value, list):
+                for k, entry in enumerate(value, start=1):
+                    when = entry.get("date") if isinstance(entry, dict) else None
+                    visit(entry, f"{when if isinstance(when, str) else k}/",
+                          f"override {k}: ")
+            else:
+                visit(value, number, where, f"{key}.")
+
+    visit(data, "", "spec: ")
+    return found
 
 
 def _first_sentence(exc: Exception) -> str:

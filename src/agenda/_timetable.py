@@ -162,6 +162,22 @@ class Timetable(Sequence[Slot]):
         for i in range(len(self._numbers)):
             yield self._slot(i)
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.meeting, self.zone, self._start, self._numbers, self._levels, self._paths,
+                self._items, self._starts, self._ends, self._rooms, self._tracks, self.days,
+                self.warnings)
+
+    def __eq__(self, other: object) -> bool:
+        """Two timetables are equal when they lay out equal meetings into the same slots
+        at the same instants (a value, like the meeting it comes from)."""
+        if not isinstance(other, Timetable):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.meeting, self.zone, self._start, self._numbers, self._starts,
+                     self._ends))
+
     def __repr__(self) -> str:
         return f"<Timetable {self.meeting.title!r}: {len(self)} slots, {self.start}–{self.end}>"
 

@@ -18,7 +18,7 @@ from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Transla
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
-__all__ = ["translate", "translate_meeting", "translation_problems"]
+__all__ = ["translate", "translation_problems"]
 
 
 def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
@@ -61,20 +61,6 @@ def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
     view = attrs.evolve(meeting, items=items, days=days, language=language, id=meeting.key,
                         **changes)  # type: ignore[arg-type]
     return view, done
-
-
-def translate_meeting(meeting: Meeting, lang: str) -> Meeting:
-    """`meeting` as read in `lang`: each text in `lang` where a translation is given,
-    else the original; the originals become translations and `language` becomes `lang`
-    (when it is one a meeting may be held in, ``ko`` or ``en``). The meeting is returned
-    as it is when `lang` is its own language.
-
-    Items without an id take their identity from their title, so lay out the original
-    meeting and translate the timetable (:func:`translate`) when identities matter.
-    """
-    if lang == meeting.language:
-        return meeting
-    return _translated(meeting, lang)[0]
 
 
 def translate(timetable: Timetable, lang: str) -> Timetable:

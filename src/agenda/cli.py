@@ -29,15 +29,35 @@ if TYPE_CHECKING:
     from ._ics import FeedTimetable
 
 from ._diff import diff
-from ._edit import EditError, insert, move, remove, resize, running_late, shift
+from ._edit import (
+    ActualLog,
+    AddressError,
+    EditError,
+    insert,
+    late_from_log,
+    move,
+    remove,
+    resize,
+    running_late,
+    shift,
+)
 from ._formats import RENDERERS, RenderOptions, render
 from ._formats.labels import LABELS
-from ._io import OutputIsInput, load, readable_output, refuse_input, write_atomic
+from ._io import (
+    OutputIsInput,
+    append_line,
+    load,
+    log_path,
+    readable_output,
+    refuse_input,
+    write_atomic,
+)
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls
+from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
+from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from ._schedule import SCHEDULE_FORMATS, to_schedule
+from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
 from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
 from ._templates import (
@@ -49,7 +69,6 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import translate
-from .parse import FORMATS, ParseError, parse_text
 
 __all__ = ["main"]
 
@@ -170,12 +189,15 @@ def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> s
 
 
 def _not_the_input(file: str, output: str | None, what: str = "the spec file",
-                   hint: str = "choose another -o") -> None:
+                   hint: str = "choose another -o", log: str | Path | None = None) -> None:
     """Exit 2 before anything is written when `output` is FILE itself (by its name,
-    through a link): writing there would replace what the output is made from. The
-    rule of every command that writes (`agenda._io.refuse_input`)."""
+    through a link), or the `log` of actual times it reads: writing there would replace
+    what the output is made from. The rule of every command that writes
+    (`agenda._io.refuse_input`)."""
     try:
         refuse_input(output, [file], what)
+        if log is not None:
+            refuse_input(output, [log], "the log of actual times")
     except OutputIsInput as exc:
         _fail(f"{exc} ({hint})")
 
@@ -185,7 +207,8 @@ def _emit(data: str | bytes, output: str | None) -> None:
     if output is None or output == "-":
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                _fail("the output is binary (PDF); write it to a file with -o FILE or pipe it")
+                _fail("the output is binary (PDF, DOCX, HWPX); write it to a file with -o FILE "
+                      "or pipe it")
             _out_bytes(data)
         else:
             _out(data, nl=False)
@@ -575,6 +598,18 @@ def schema(output: str | None) -> None:
     _emit(spec_schema_json(), output)
 
 
+def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--base-url``: only an http or https address (a usage error, as click words it)."""
+    if value is None:
+        return None
+    from ._publish.site import base_url_problem
+
+    problem = base_url_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--dir", "folder", type=click.Path(file_okay=False),
@@ -588,8 +623,9 @@ def schema(output: str | None) -> None:
               help="Delete the events of removed items instead of cancelling them.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
-@click.option("--base-url", metavar="URL",
-              help="With --dir: where the folder is served (makes webcal:// links absolute).")
+@click.option("--base-url", metavar="URL", callback=_base_url,
+              help="With --dir: where the folder is served, an http or https address "
+                   "(makes webcal:// links absolute).")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default="ko", show_default=True,
               help="With --dir: the language of the page and its changelog.")
 @click.option("--refresh", type=click.IntRange(min=1), default=60, show_default=True,
@@ -599,6 +635,12 @@ def schema(output: str | None) -> None:
               help="With --caldav: seconds to wait for the server.")
 @click.option("--now", callback=_parse_now, metavar="ISO",
               help="Stamp the release and changed events with this time (default: now).")
+@click.option("--live-refresh", type=click.IntRange(min=1), default=None, metavar="SECONDS",
+              help="With --dir: how often live.html reads the timetable and the log again "
+                   "[default: 15].")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="With --dir: the log of actual times for live.html (default: "
+                   "NAME.log.toml beside FILE, when there is one).")
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
               metavar="SECONDS",
               help="With --dir: how long to wait while another publish into the folder "
@@ -606,27 +648,40 @@ def schema(output: str | None) -> None:
 def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
             password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
             lang: str, refresh: int, uid_domain: str | None, timeout: float,
-            now: _dt.datetime | None, wait: float) -> None:
+            now: _dt.datetime | None, live_refresh: int | None,
+            log_file: str | None, wait: float) -> None:
     """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
 
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
     from ._ics import FeedError
-    from .publish import CalDAVError, SiteError, publish_caldav, publish_site
-    from .publish.caldav import password_from
+    from ._publish import CalDAVError, SiteError, publish_caldav, publish_site
+    from ._publish.caldav import password_from
 
     if (folder is None) == (calendar_url is None):
         raise click.UsageError("give one of --dir DIR and --caldav CALENDAR_URL")
     meeting = _read(file)
     _layout_or_exit(meeting)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    live: dict[str, Any] = {}
+    inputs = [] if file == "-" else [file]
+    if folder is not None:
+        if file != "-" or log_file is not None:
+            log, where = _read_log(meeting, file, log_file, required=log_file is not None)
+            _log_problems_or_exit(log, where, lang)
+            live["log"] = log
+            inputs.append(str(where))
+        if live_refresh is not None:
+            live["live_refresh"] = live_refresh
+    elif live_refresh is not None or log_file is not None:
+        raise click.UsageError("--live-refresh and --log go with --dir")
     try:
         if folder is not None:
             release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
                                    refresh=_dt.timedelta(minutes=refresh),
-                                   uid_domain=uid_domain, wait=wait,
-                                   sources=[] if file == "-" else [file])
+                                   uid_domain=uid_domain, wait=wait, sources=inputs,
+                                   **live)
             if fmt == "json":
                 _out(json.dumps({"version": release.version, "new": release.new,
                                  "written": list(release.written),
@@ -672,10 +727,16 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
 def schedule(file: str, fmt: str, output: str | None) -> None:
-    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...)."""
+    """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
+    exit 2 when the XML cannot carry an event (one longer than 99:59)."""
     _not_the_input(file, output)
-    timetable = _layout_or_exit(_read(file))
-    _emit(to_schedule(timetable, fmt), output)
+    meeting = _read(file)
+    timetable = _layout_or_exit(meeting)
+    try:
+        data = to_schedule(timetable, fmt)
+    except ScheduleError as exc:
+        _fail(exc.text(_language(meeting, None)))
+    _emit(data, output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
@@ -700,6 +761,8 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
 def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
     1 when they differ, 2 when a file cannot be read or laid out."""
+    if old == new == "-":
+        _fail(render_message("stdin-twice", {}, lang or "en"))
     later = _read(new)
     before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
     changes = diff(before, after)
@@ -718,23 +781,37 @@ def _said(before: Timetable, after: Timetable, lang: str) -> str:
     return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
 
 
-def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
-           ) -> _dt.time | None:
+def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``--at``: a wall-clock time (``14:20``, ``01:30-04:00`` with its offset) or a
+    date-time (``2024-05-21T00:10``); running_late reads it in the meeting's zone."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        parsed = _dt.time.fromisoformat(value)
+        if text[:1].isdigit() and len(text) > 8 and text[4:5] == "-":
+            _dt.datetime.fromisoformat(text)
+        else:
+            _dt.time.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a time like 14:20") from None
-    return parsed
+        raise click.BadParameter(f"{value!r} is not a time like 14:20 or a date-time like "
+                                 "2024-05-21T00:10") from None
+    return text
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--at", "at", required=True, callback=_clock, metavar="HH:MM",
-              help="The time it is now, on the meeting's day.")
-@click.option("--by", "by", required=True, type=click.IntRange(min=0), metavar="MINUTES",
+@click.option("--at", "at", callback=_moment, metavar="HH:MM|DATETIME",
+              help="The time it is now: a time is the first such moment at or after the "
+                   "meeting's start (00:10 of a meeting from 23:00 is after midnight); a "
+                   "date-time (2024-05-21T10:00) names any day; a time the clocks show "
+                   "twice needs its UTC offset (01:30-04:00).")
+@click.option("--by", "by", type=click.IntRange(min=0), metavar="MINUTES",
               help="How many minutes late the next item starts.")
+@click.option("--from-log", "from_log", is_flag=True,
+              help="Take the delay from the log of actual times instead of --at and --by: "
+                   "what has not started starts at the latest actual time.")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="With --from-log: the log file (default: NAME.log.toml beside FILE).")
 @click.option("--absorb", multiple=True, metavar="ITEM",
               help="An item that may give up time (id, number or title), in order; "
                    "repeat for several.")
@@ -742,24 +819,188 @@ def _clock(_ctx: click.Context, _param: click.Parameter, value: str | None
               help="Write the re-timed spec here (atomically) instead of standard output.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
-def late(file: str, at: _dt.time, by: int, absorb: tuple[str, ...], output: str | None,
+def late(file: str, at: str | None, by: int | None, from_log: bool,
+         log_file: str | None, absorb: tuple[str, ...], output: str | None,
          lang: str | None) -> None:
-    """Re-time FILE as it runs BY minutes late at AT: writes the new spec and prints the
-    planned and new ends on standard error; exit 0 when the end still holds, 1 when
-    the meeting now overruns (the spec is still written), 2 unreadable."""
-    _not_the_input(file, output, hint="write the re-timed spec to another file with -o")
+    """Re-time FILE as it runs BY minutes late at AT, or (--from-log) from the actual
+    times logged with `agenda log`: writes the new spec and prints the planned and new
+    ends (with the day) on standard error; exit 0 when the end still holds, 1 when the
+    meeting now overruns (the spec is still written) or the log contradicts itself, 2
+    when FILE or the log cannot be read or the re-timing is refused (nothing is
+    written)."""
+    _not_the_input(file, output, hint="write the re-timed spec to another file with -o",
+                   log=_log_file(file, log_file) if from_log and file != "-" else log_file)
+    if from_log and (at is not None or by is not None):
+        raise click.UsageError("--from-log reads the times from the log: give no --at or --by")
+    if not from_log and (at is None or by is None):
+        raise click.UsageError("give --at and --by, or --from-log")
+    if log_file is not None and not from_log:
+        raise click.UsageError("--log goes with --from-log")
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting)
+    words = _language(meeting, lang)
+    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+
+    if from_log:
+        log, where = _read_log(meeting, file, log_file, required=True)
+        _log_problems_or_exit(log, where, words)
+        try:
+            found = late_from_log(log, absorb=list(absorb))
+        except EditError as exc:
+            click.echo(f"error: {exc.text(words)}", err=True)
+            sys.exit(EXIT_UNREADABLE)
+        written = rewrite_spec(text, found.result.meeting, fmt)
+        if fmt == "toml":
+            from ._edit._from_log import with_note
+
+            written = with_note(written, found.note(words, where.name))
+        _emit(written, output)
+        click.echo(found.summary(words, where.name), err=True)
+        sys.exit(0 if found.result.holds else EXIT_INVALID)
+    assert at is not None and by is not None
     try:
         result = running_late(meeting, at, late_by=by, absorb=list(absorb))
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
-        sys.exit(EXIT_INVALID)
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
-
+        click.echo(f"error: {exc.text(words)}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     _emit(rewrite_spec(text, result.meeting, fmt), output)
-    click.echo(result.summary(lang or meeting.language), err=True)
+    click.echo(result.summary(words), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)
+
+
+# -- on the day: the log of actual times, and planned against actual -------------------
+def clock() -> _dt.datetime:
+    """The time it is now (aware); `agenda log` reads it when no --at is given. Tests
+    replace it to freeze the clock."""
+    return _dt.datetime.now(_dt.UTC)
+
+
+def _time_of_day(_ctx: click.Context, _param: click.Parameter, value: str | None
+                 ) -> _dt.time | None:
+    if value is None:
+        return None
+    parts = value.split(":")
+    if not (2 <= len(parts) <= 3 and all(p.isdigit() and len(p) == 2 for p in parts[1:])
+            and parts[0].isdigit() and 1 <= len(parts[0]) <= 2):
+        raise click.BadParameter(f"{value!r} is not a time like 14:03 or 14:03:30")
+    hour, minute, second = (int(p) for p in (*parts, "0")[:3])
+    try:
+        return _dt.time(hour, minute, second)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a time of day") from None
+
+
+def _log_file(file: str, log_file: str | None) -> Path:
+    if log_file is not None:
+        return Path(log_file)
+    if file == "-":
+        raise click.UsageError("the log is kept beside the spec file: with - give --log LOG")
+    return log_path(file)
+
+
+def _read_log(meeting: Meeting, file: str, log_file: str | None, *, required: bool
+              ) -> tuple[ActualLog, Path]:
+    """The log of `meeting` (beside FILE unless --log names it); an empty one when there
+    is none yet and it is not `required`; exit 2 when it cannot be read."""
+    where = _log_file(file, log_file)
+    try:
+        raw = where.read_bytes()
+    except FileNotFoundError:
+        if required:
+            _fail(f"{where}: there is no log yet; `agenda log {file} ITEM start` starts it")
+        return ActualLog(meeting), where
+    except OSError as exc:
+        _fail(f"{where}: cannot read the log: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        _fail(f"{where}: not UTF-8 text: {exc.reason} at byte {exc.start}")
+    return ActualLog.read(text, meeting), where
+
+
+def _log_problems_or_exit(log: ActualLog, where: Path, lang: str,
+                          before: Sequence[Problem] = ()) -> None:
+    """Print the log's errors (one per line on standard output) and exit 1 when it has
+    any that are not in `before`; its warnings (and older errors) go to standard error."""
+    problems = log.problems()
+    fresh = [p for p in problems if p.severity is Severity.ERROR and p not in before]
+    if fresh:
+        for problem in fresh:
+            _out(f"{where}: {problem.text(lang)}")
+        sys.exit(EXIT_INVALID)
+    for problem in problems:
+        click.echo(f"{where}: {problem.text(lang)}", err=True)
+
+
+@cli.command("log")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("item")
+@click.argument("event", type=click.Choice(["start", "end"]))
+@click.option("--at", "at", callback=_time_of_day, metavar="HH:MM[:SS]",
+              help="When it happened, on the item's day in the meeting's zone "
+                   "(default: now).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="The log file (default: NAME.log.toml beside FILE).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages (default: the meeting's language).")
+def log_command(file: str, item: str, event: str, at: _dt.time | None,
+                log_file: str | None, lang: str | None) -> None:
+    """Log that ITEM (an id, a number such as 4.2, or a title) started or ended: one line
+    appended to the log beside FILE, the earlier lines never rewritten. Exit 0 logged,
+    1 the event would contradict the log (nothing is written), 2 unreadable input or an
+    ITEM the agenda does not have."""
+    meeting = _read(file, lang)
+    _layout_or_exit(meeting, lang)
+    words = _language(meeting, lang)
+    log, where = _read_log(meeting, file, log_file, required=False)
+    try:
+        actual = log.event(item, event, at if at is not None else clock())
+    except AddressError as exc:
+        _fail(exc.reason)
+    before = log.problems()
+    after = log.adding(actual)
+    _log_problems_or_exit(after, where, words, before=before)
+    try:
+        append_line(where, log.line(actual), header=ActualLog.header())
+    except OSError as exc:
+        _fail(f"cannot write {where}: {exc.strerror or exc}")
+    _out(after.said(actual, words, str(where)))
+
+
+@cli.command("report")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["csv", "html", "json", "markdown", "pdf",
+                                                     "text"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels, and of the titles where the agenda translates "
+                   "them (default: the meeting's language).")
+@click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
+              help="The log file (default: NAME.log.toml beside FILE).")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+def report_command(file: str, fmt: str, lang: str | None, log_file: str | None, bom: bool,
+                   output: str | None) -> None:
+    """Planned against actual: each item's planned and actual times and over/under, per
+    block and for the meeting, and the items never started, from FILE and its log.
+    Exit 0, 1 when the log contradicts itself, 2 unreadable input."""
+    _not_the_input(file, output, log=_log_file(file, log_file) if file != "-" else log_file)
+    meeting = _read(file, lang)
+    _layout_or_exit(meeting, lang)
+    words = lang or meeting.language
+    log, where = _read_log(meeting, file, log_file, required=True)
+    _log_problems_or_exit(log, where, words)
+    from ._report import render_report, report
+    from ._report._plain import to_csv
+
+    found = report(log)
+    try:
+        data = (to_csv(found, lang=words, bom=True) if fmt == "csv" and bom
+                else render_report(found, fmt, words))
+    except AgendaError as exc:  # a PDF without WeasyPrint or a Korean font
+        _fail(str(exc))
+    _emit(data, output)
 
 
 @cli.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -797,7 +1038,7 @@ def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: b
     try:
         edited = change(meeting)
     except EditError as exc:
-        click.echo(f"error: {exc.reason}", err=True)
+        click.echo(f"error: {exc.text(_language(meeting, lang))}", err=True)
         sys.exit(EXIT_INVALID)
     after = layout(edited)
     target = file if in_place else output
@@ -903,62 +1144,73 @@ def _problem_line(problem: Problem) -> str:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="What the document is (auto tells text, Markdown and CSV apart).")
+              help="What the document is (auto tells text, Markdown, CSV, HTML, DOCX and "
+                   "HWPX apart by their content).")
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The meeting's date (YYYY-MM-DD), or the year of a date written without one.")
 @click.option("--tz", default=None, help="The IANA time zone of the document's times.")
+@click.option("--open-end", "open_end", type=click.IntRange(min=1, max=24 * 60), default=None,
+              metavar="MINUTES",
+              help="How long a last row left open (12:00~) lasts [default: 30].")
 @click.option("--emit", type=click.Choice(["toml", "json"]), default=None,
               help="Write the spec read from the document instead of its timetable.")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
-              help="Language of the printed timetable (default: the document's).")
+              help="Language of the timetable and the messages (default: the document's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
-def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, emit: str | None,
-          lang: str | None, output: str | None) -> None:
+def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_end: int | None,
+          emit: str | None, lang: str | None, output: str | None) -> None:
     """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
-    table) and report every inconsistency with its line: exit 0 when none, 1 when
-    some, 2 when FILE cannot be read."""
+    table, a saved web page, a DOCX or HWPX file) and report every inconsistency with
+    its line: exit 0 when none, 1 when some, 2 when FILE cannot be read."""
     _not_the_input(file, output, what="the document being read")
+    name = "standard input" if file == "-" else file
     try:
-        if file == "-":
-            text = sys.stdin.buffer.read().decode("utf-8")
-        else:
-            text = Path(file).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
-        click.echo(f"error: cannot read {file}: {exc.strerror or exc}", err=True)
+        reason = exc.strerror or str(exc)
+        message = render_message("parse-unreadable", {"name": name, "reason": reason},
+                                 lang or "en")
+        click.echo(f"{_ERROR[lang or 'en']}{message}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    except UnicodeDecodeError as exc:
-        click.echo(f"error: {file}: not UTF-8 text: {exc.reason} at byte {exc.start}",
-                   err=True)
-        sys.exit(EXIT_UNREADABLE)
+    hangul = any("\uac00" <= c <= "\ud7a3" for c in data.decode("utf-8", "replace"))
+    language = lang or ("ko" if hangul else "en")
     try:
-        result = parse_text(text, format=fmt, date=None if day is None else day.date(), tz=tz)
+        result = parse_bytes(data, format=fmt, date=None if day is None else day.date(),
+                             tz=tz, open_end=open_end, name=name)
     except ParseError as exc:
-        click.echo(f"error: {file}: {exc}", err=True)
+        text = exc.text(language)
+        prefix = "" if exc.code in _NAMED else f"{name}: "
+        click.echo(f"{_ERROR[language]}{prefix}{text}", err=True)
         sys.exit(EXIT_UNREADABLE)
+    language = lang or result.meeting.language
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     for warning in warnings:
-        click.echo(f"warning: {_problem_line(warning)}".replace("warning: warning: ",
-                                                                 "warning: "), err=True)
+        click.echo(warning.text(language), err=True)
     if emit is not None:
         spec = dump_toml(result.meeting) if emit == "toml" else dump_json(result.meeting)
         _emit(spec, output)
         for problem in errors:
-            click.echo(_problem_line(problem), err=True)
+            click.echo(problem.text(language), err=True)
     else:
-        language = lang or ("ko" if any("\uac00" <= c <= "\ud7a3" for c in text) else "en")
         try:
             timetable = layout(result.meeting)
         except InvalidAgenda:
-            click.echo("note: no timetable can be laid out until the problems below are "
-                       "fixed", err=True)
+            note = render_message("parse-no-timetable", {}, language)
+            click.echo(f"{_NOTE[language]}{note}", err=True)
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
-            _out(_problem_line(problem))
+            _out(problem.text(language))
     if errors:
         sys.exit(EXIT_INVALID)
+
+
+_ERROR = {"en": "error: ", "ko": "오류: "}
+_NOTE = {"en": "note: ", "ko": "참고: "}
+_NAMED = frozenset({"parse-not-utf8", "parse-unreadable", "parse-pdf",
+                    "parse-office-unreadable"})
 
 
 def main(argv: Sequence[str] | None = None) -> None:

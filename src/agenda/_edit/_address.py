@@ -11,13 +11,14 @@ days of a meeting held over several, as the timetable numbers them. Addresses:
   unique (``"강원"``).
 
 An address that matches nothing, or more than one item, raises
-:class:`AddressError` listing the candidates.
+:class:`AddressError` listing the candidates; so does one that two of these readings
+take to different items (``"2"``, the id of one item and the number of another, or
+``"Morning/Talk"``, a title path and another item's whole title).
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -35,9 +36,6 @@ Address = str | Item
 Position = tuple[int, ...]
 Roots = tuple[tuple[Item, ...], ...]
 """The top-level items of each day (one day for a meeting without days)."""
-
-_NUMBER = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*")
-
 
 def roots(meeting: Meeting) -> Roots:
     """The items of each of the meeting's days."""
@@ -156,19 +154,15 @@ def find(meeting: Meeting, address: Address, operation: str, tree: Roots | None 
     if not isinstance(address, str):
         raise TypeError(f"an item address is an id, a number or a title, got {address!r}")
     text = address.strip()
-    by_id = [p for p in places if p.item.id == text]
-    if by_id:
-        return _one(by_id, text, operation, places)
-    if _NUMBER.fullmatch(text):
-        numbered = [p for p in places if p.number == text]
-        if numbered:
-            return numbered[0]
-    whole = [p for p in places if p.item.title == text]
-    if whole:
-        return _one(whole, text, operation, places)
+    # Every reading of the text counts: an id, a printed number, a whole title, a
+    # title path (or its tail). Two readings that name different items are refused.
     segments = tuple(part.strip() for part in text.split("/"))
-    tail = [p for p in places if p.titles[-len(segments):] == segments]
-    return _one(tail, text, operation, places)
+    found: dict[Position, Place] = {}
+    for place in places:
+        if (place.item.id == text or place.number == text or place.item.title == text
+                or place.titles[-len(segments):] == segments):
+            found.setdefault(place.index, place)
+    return _one(list(found.values()), text, operation, places)
 
 
 def _one(found: list[Place], address: str, operation: str, places: list[Place]) -> Place:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from .._messages import LANGUAGES, Fact, render_message
 from .._problems import AgendaError, Problem, Severity
 
 __all__ = ["AddressError", "BelowMinimum", "EditError", "InvalidEdit", "Overflow"]
@@ -12,13 +13,26 @@ __all__ = ["AddressError", "BelowMinimum", "EditError", "InvalidEdit", "Overflow
 class EditError(AgendaError, ValueError):
     """An edit that cannot be made; nothing was changed.
 
-    `operation` names the edit (``"resize"``), `reason` says why in words.
+    `operation` names the edit (``"resize"``), `reason` says why in words. An error
+    with a `code` of the message catalog keeps its `facts` and says itself in Korean
+    too (:meth:`text`).
     """
 
-    def __init__(self, operation: str, reason: str) -> None:
+    def __init__(self, operation: str, reason: str | None = None, *, code: str | None = None,
+                 facts: Mapping[str, Fact] | None = None) -> None:
         self.operation = operation
+        self.code = code
+        self.facts: dict[str, Fact] = dict(facts or {})
+        if reason is None:
+            reason = render_message(code or "", self.facts, "en")
         self.reason = reason
         super().__init__(f"{operation}: {reason}")
+
+    def text(self, lang: str = "en") -> str:
+        """Why the edit cannot be made, in `lang` where the catalog has the words."""
+        if self.code is None or lang not in LANGUAGES:
+            return self.reason
+        return render_message(self.code, self.facts, lang)
 
 
 class AddressError(EditError):

@@ -24,9 +24,10 @@ from typing import Any
 import attrs
 import pendulum
 
+from .._clock import clock_text
 from .._layout import layout
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda
+from .._problems import InvalidAgenda, known_language
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -95,6 +96,8 @@ class LateResult:
     overall: Lateness
     blocks: tuple[Lateness, ...]
     cuts: tuple[Cut, ...]
+    day: int = 0
+    """The day that was re-timed (0 is the first day of a meeting held over several)."""
 
     @property
     def holds(self) -> bool:
@@ -107,9 +110,15 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = _WORDS["en" if lang == "en" else "ko"]
-        lines = [_row(words, self.overall, words["meeting"])]
-        lines += [_row(words, b, f"{b.number} {b.title}") for b in self.blocks]
+        words = _WORDS[known_language(lang)]
+        span = self.planned.days[self.day]
+        zone = self.planned.zone
+        meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)
+        if len(self.planned.days) > 1:
+            meeting = words["meeting_day"].format(date=span.date.isoformat(), day=self.day + 1)
+        lines = [_row(words, self.overall, meeting, zone, span.date)]
+        lines += [_row(words, b, f"{b.number} {b.title}", zone, span.date)
+                  for b in self.blocks]
         lines += [words["cut"].format(name=f"{c.number} {c.title}", planned=c.planned_minutes,
                                       new=c.new_minutes, cut=c.minutes) for c in self.cuts]
         lines.append(words["holds"] if self.holds else words["overruns"].format(
@@ -118,12 +127,14 @@ class LateResult:
 
 
 _WORDS = {
-    "ko": {"meeting": "회의 전체", "row": "{name}: 종료 {planned} → {new} ({over})",
+    "ko": {"meeting": "회의 전체 ({date})", "meeting_day": "회의 {day}일차 ({date})",
+           "row": "{name}: 종료 {planned} → {new} ({over})",
            "on_time": "정시", "late": "{m}분 늦음", "early": "{m}분 이름",
            "cut": "{name}: {planned}분 → {new}분 ({cut}분 줄임)",
            "holds": "예정된 종료 시각을 지킵니다",
            "overruns": "예정된 종료 시각보다 {minutes}분 늦게 끝납니다"},
-    "en": {"meeting": "Meeting", "row": "{name}: ends {planned} → {new} ({over})",
+    "en": {"meeting": "Meeting ({date})", "meeting_day": "Meeting, day {day} ({date})",
+           "row": "{name}: ends {planned} → {new} ({over})",
            "on_time": "on time", "late": "{m} min late", "early": "{m} min early",
            "cut": "{name}: {planned} → {new} min ({cut} min cut)",
            "holds": "the planned end still holds",
@@ -131,12 +142,15 @@ _WORDS = {
 }
 
 
-def _row(words: dict[str, str], row: Lateness, name: str) -> str:
+def _row(words: dict[str, str], row: Lateness, name: str, zone: str, day: _dt.date) -> str:
+    """One line of the summary; an end on another date than the day's shows its date."""
     over = row.over
     state = (words["on_time"] if over == 0 else words["late"].format(m=over) if over > 0
              else words["early"].format(m=-over))
-    return words["row"].format(name=name, planned=row.planned_end.format("HH:mm"),
-                               new=row.new_end.format("HH:mm"), over=state)
+    return words["row"].format(name=name,
+                               planned=clock_text(int(row.planned_end.timestamp()), zone, day),
+                               new=clock_text(int(row.new_end.timestamp()), zone, day),
+                               over=state)
 
 
 # -- the moment ------------------------------------------------------------------------
@@ -153,6 +167,11 @@ class _Leaf:
         return (self.end - self.start) // 60
 
 
+def _dated(utc: int, zone: str) -> str:
+    """`utc` on the wall clock of `zone` with its date: ``2024-03-14 00:10``."""
+    return clock_text(utc, zone, _dt.date.min)
+
+
 def _floor(item: Item) -> int:
     return item.min_minutes if item.min_minutes is not None else 1
 
@@ -166,17 +185,24 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     the items that give up time, in order (typically the discussion first): one
     address (``"discussion"``) or several.
 
-    Raises :class:`EditError` for an unknown absorber or a moment after every item
-    has started; an overrun is not an error (see :attr:`LateResult.holds`).
+    A wall-clock time `now` (or `actual`) is the first such moment at or after the
+    meeting's start: ``00:10`` on a meeting from 23:00 to 01:00 is after midnight.
+    A date-time names any moment, on any day of a meeting held over several; a time
+    the zone's clocks show twice (when they go back) needs its UTC offset
+    (``01:30-04:00``).
+
+    Raises :class:`EditError` for an unknown absorber, a time the clocks show twice
+    without its offset or skip, or a moment after every item has started; an overrun
+    is not an error (see :attr:`LateResult.holds`).
     """
     planned = _planned(meeting, _OPERATION)
     zone = planned.zone
-    moment = instant_of(now, meeting, zone, "now", _OPERATION)
+    moment = instant_of(now, meeting, zone, "now", _OPERATION, after=planned.start_utc)
     upcoming = [k for k, s in enumerate(planned) if not s.is_block and s.start_utc >= moment]
     if not upcoming:
-        raise EditError(_OPERATION, f"every item has started by "
-                        f"{pendulum.from_timestamp(moment, tz=zone):HH:mm}; nothing is left "
-                        "to re-time")
+        raise EditError(_OPERATION, code="nothing-left", facts={
+            "moment": _dated(moment, zone), "start": _dated(planned.start_utc, zone),
+            "end": clock_text(planned.end_utc, zone, planned.days[0].date)})
     # Only the day that is running is re-timed: the next day starts as planned.
     day = next(d for d, span in enumerate(planned.days)
                if span.first <= upcoming[0] < span.stop)
@@ -190,7 +216,8 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     if (late_by is None) == (actual is None):
         raise EditError(_OPERATION, "give exactly one of late_by or actual")
     if actual is not None:
-        delay = instant_of(actual, meeting, zone, "actual", _OPERATION) - leaves[first].start
+        delay = instant_of(actual, meeting, zone, "actual", _OPERATION,
+                           after=planned.start_utc) - leaves[first].start
     else:
         if isinstance(late_by, bool) or not isinstance(late_by, int):
             raise TypeError(f"late_by must be whole minutes, got {late_by!r}")
@@ -305,8 +332,11 @@ def _rebuild(meeting: Meeting, planned: Timetable, day: int, leaves: list[_Leaf]
         leaf = leaves[first]
         place = places[leaf.slot.number]
         if leaf.anchor is None:
-            item = place.item
-            tree = evolve_at(tree, place.index, at=wall(leaf.start),
+            index = place.index  # the blocks this item opens start late with it
+            while len(index) > 2 and index[-1] == 0:
+                index = index[:-1]
+            item = get(tree, index)
+            tree = evolve_at(tree, index, at=wall(leaf.start),
                              gap_ok=item.gap_ok or item.kind is not Kind.BREAK)
         changed.append(place.index)
     tree = _materialise(tree, planned, changed, day)
@@ -377,4 +407,4 @@ def _result(new: Meeting, timetable: Timetable, planned: Timetable, day: int, la
     cut_rows = tuple(Cut(leaves[k].slot.number, leaves[k].slot.path, leaves[k].slot.title,
                          leaves[k].slot.minutes, leaves[k].slot.minutes - minutes)
                      for k, minutes in sorted(cuts.items()))
-    return LateResult(new, timetable, planned, late_by, overall, blocks, cut_rows)
+    return LateResult(new, timetable, planned, late_by, overall, blocks, cut_rows, day)

@@ -18,6 +18,7 @@ Time for a grown, inserted or removed item comes from where `absorb` says:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import zoneinfo
 from typing import Literal
 
@@ -25,6 +26,8 @@ import attrs
 import pendulum
 
 from .._layout import layout, validate
+from .._layout._tracks import natural_seconds
+from .._messages import Fact
 from .._model import Item, Meeting
 from .._problems import InvalidAgenda, Severity
 from .._timetable import Timetable
@@ -100,16 +103,46 @@ def _weekday_like(original: str | None, day: _dt.date) -> str | None:
     return _EN_WEEKDAYS[day.weekday()]
 
 
-def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int) -> Roots:
+def _grow_ancestors(tree: Roots, index: Position, delta: int, keep: int,
+                    removed: bool = False) -> tuple[Roots, int]:
     """Add `delta` minutes to every block with declared minutes that holds the item at
     `index`, from its parent up to (not including) the ancestor at ``index[:keep]``
-    (``keep=1``: every block up to the day, whose position is ``index[:1]``)."""
+    (``keep=1``: every block up to the day, whose position is ``index[:1]``).
+
+    A parallel block lasts as long as its longest track: it grows only by what that
+    track now runs past it and never shrinks, and the blocks above it change by as
+    much. Returns the tree and the minutes by which the outermost change moves what
+    follows it (`delta`, or less where a parallel block took it). With `removed`, the
+    item that was at `index` is no longer in `tree` (it gave back ``-delta``)."""
     for depth in range(len(index) - 1, max(keep, 1), -1):
+        if delta == 0:
+            break
         at = index[:depth]
         block = get(tree, at)
+        if block.parallel:
+            gone = removed and depth == len(index) - 1  # the track itself is gone
+            delta = _parallel_growth(block, None if gone else index[depth], delta)
+            if delta == 0:
+                break
         if block.minutes is not None:
             tree = evolve_at(tree, at, minutes=block.minutes + delta)
-    return tree
+    return tree, delta
+
+
+def _parallel_growth(block: Item, track: int | None, delta: int) -> int:
+    """By how many minutes the parallel `block` changes now that its track number
+    `track` (already changed in `block`) runs `delta` minutes longer, or a track of
+    ``-delta`` minutes was taken out of it (`track` None): a declared block grows only
+    by what its longest track now runs past it and never shrinks; one without minutes
+    follows its longest track."""
+    lengths = [(natural_seconds(t) or 0) // 60 for t in block.items]
+    longest = max(lengths, default=0)
+    if block.minutes is not None:
+        return max(0, longest - block.minutes) if delta > 0 else 0
+    if track is None:
+        return longest - max(longest, -delta)
+    before = max([*lengths[:track], lengths[track] - delta, *lengths[track + 1:]])
+    return longest - before
 
 
 def _common(a: Position, b: Position) -> int:
@@ -139,34 +172,43 @@ def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> M
 
 
 def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
-            index: Position, delta: int, absorb: Absorb) -> Meeting:
+            index: Position, delta: int, absorb: Absorb, *, removed: bool = False
+            ) -> Meeting:
     """Find `delta` more minutes for the item now at `index` (give them back when
-    negative) where `absorb` says; returns the meeting with `tree` and the changes."""
+    negative) where `absorb` says; returns the meeting with `tree` and the changes.
+
+    With `removed`, `tree` no longer holds the item that was at `index` (a remove):
+    its blocks give back its time, and an absorbing item is found where it was."""
     if absorb is None or delta == 0:
         return with_roots(meeting, tree)
     if absorb == "parent" and len(index) > 2:
-        return with_roots(meeting, _grow_ancestors(tree, index, delta, len(index) - 2))
+        grown, _ = _grow_ancestors(tree, index, delta, len(index) - 2, removed)
+        return with_roots(meeting, grown)
     if absorb in ("end", "parent"):
-        tree = _grow_ancestors(tree, index, delta, 1)
-        return _move_end(with_roots(meeting, tree), timetable, delta, index[0])
-    giver = find(meeting, absorb, operation, tree)
+        tree, moved = _grow_ancestors(tree, index, delta, 1, removed)
+        return _move_end(with_roots(meeting, tree), timetable, moved, index[0])
+    giver = find(meeting, absorb, operation, None if removed else tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
                         "that holds it or that it holds")
     old = giver.item
-    before = _size_before(timetable, meeting, old)
-    keeps = before - delta
-    floor = old.min_minutes if old.min_minutes is not None else 1
-    if keeps < floor:
-        raise BelowMinimum(operation, old.title, keeps, floor)
     if old.items:
         raise EditError(operation, f'"{old.title}" is a block; name one of its items to '
                         "absorb the time")
-    if old.minutes is not None:
-        tree = evolve_at(tree, giver.index, minutes=keeps)
+    at = _after_removal(giver.index, index) if removed else giver.index
     keep = _common(index, giver.index)
-    tree = _grow_ancestors(tree, index, delta, keep)
-    tree = _grow_ancestors(tree, giver.index, -delta, keep)
+    tree, taken = _grow_ancestors(tree, index, delta, keep, removed)
+    if taken == 0:  # a parallel block held the change: nothing to take
+        return with_roots(meeting, tree)
+    keeps = _size_before(timetable, meeting, old) - taken
+    floor = old.min_minutes if old.min_minutes is not None else 1
+    if keeps < floor:
+        raise BelowMinimum(operation, old.title, keeps, floor)
+    if old.minutes is not None or _is_plain(old):
+        # An item that had its share of an equal split keeps what is left of it; the
+        # others keep theirs, as the split's total changes by what it gave.
+        tree = evolve_at(tree, at, minutes=keeps)
+    tree, _ = _grow_ancestors(tree, at, -taken, keep)
     return with_roots(meeting, tree)
 
 
@@ -250,26 +292,97 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
     return _finish(operation, new)
 
 
+_DATED = re.compile(r"\s*[+-]?\d{4,}-\d\d-\d\d")
+
+
 def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str,
-               what: str, operation: str) -> int:
+               what: str, operation: str, *, after: int | None = None) -> int:
     """UTC seconds of `value`: an aware date-time as it is, a naive one in `zone`, a
-    wall-clock time (or ``"HH:MM"``) on the meeting's date."""
+    wall-clock time (or ``"HH:MM"``) on the meeting's date.
+
+    With `after` (UTC seconds: the start of the meeting or of its day), a wall-clock
+    time is the first such moment at or after it (``00:10`` of a meeting from 23:00
+    is after midnight), a time may carry its UTC offset (``01:30-04:00``), and a wall
+    time that the zone's clocks show twice (without its offset) or skip is refused."""
     if isinstance(value, str):
+        text = value.strip()
         try:
-            value = (_dt.datetime.fromisoformat(value) if "T" in value or len(value) > 8
-                     else _dt.time.fromisoformat(value))
+            value = (_dt.datetime.fromisoformat(text) if _DATED.match(text)
+                     else _dt.time.fromisoformat(text))
         except ValueError:
-            raise EditError(operation, f'{what} "{value}" is not a time like 14:10 or a '
-                            "date-time like 2024-03-13T14:10") from None
+            raise EditError(operation, code="not-a-moment",
+                            facts={"what": what, "value": text}) from None
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is not None:
+            return int(value.timestamp())
+        if after is None:
             return int(pendulum.instance(value, tz=zone).timestamp())
-        return int(value.timestamp())
+        return _one_instant(value, zone, what, operation)
     if not isinstance(value, _dt.time):
         raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
-    day = meeting.date
-    return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                                 value.second, tz=zone).timestamp())
+    if after is None:
+        day = meeting.date
+        return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
+                                     value.second, tz=zone).timestamp())
+    return _first_at_or_after(value, after, zone, what, operation)
+
+
+def _instants(wall: _dt.datetime, zone: str) -> list[int]:
+    """The UTC seconds whose wall clock in `zone` reads `wall` (naive): one, two in a
+    repeated hour, none in a skipped one."""
+    tz = zoneinfo.ZoneInfo(zone)
+    found: list[int] = []
+    for fold in (0, 1):
+        utc = int(wall.replace(tzinfo=tz, fold=fold).timestamp())
+        if _dt.datetime.fromtimestamp(utc, tz).replace(tzinfo=None) == wall and (
+                utc not in found):
+            found.append(utc)
+    return sorted(found)
+
+
+def _offset_text(utc: int, zone: str) -> str:
+    return _wall(utc, zone).isoformat(timespec="minutes")[-6:]
+
+
+def _one_instant(wall: _dt.datetime, zone: str, what: str, operation: str) -> int:
+    """The one instant that the naive `wall` names in `zone`; refused when the clocks
+    show it twice or skip it."""
+    try:
+        instants = _instants(wall, zone)
+    except (OverflowError, ValueError, OSError):
+        raise EditError(operation, f"{what} would fall outside the calendar's range") from None
+    facts: dict[str, Fact] = {"what": what, "date": wall.date().isoformat(),
+                              "time": f"{wall:%H:%M}", "timezone": zone}
+    if not instants:
+        raise EditError(operation, code="skipped-moment", facts=facts)
+    if len(instants) > 1:
+        stamp = wall.isoformat(timespec="minutes")
+        raise EditError(operation, code="repeated-moment", facts={
+            **facts, "first": stamp + _offset_text(instants[0], zone),
+            "second": stamp + _offset_text(instants[1], zone)})
+    return instants[0]
+
+
+def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
+                       operation: str) -> int:
+    """The first moment at or after `after` whose wall clock in `zone` reads `clock`
+    (and whose UTC offset is `clock`'s, when it has one)."""
+    since = _wall(after, zone).replace(tzinfo=None)
+    naive = clock.replace(tzinfo=None)
+    offset = clock.utcoffset() if clock.tzinfo is not None else None
+    for days in range(3):
+        wall = _dt.datetime.combine(since.date() + _dt.timedelta(days=days), naive)
+        if offset is not None:
+            matching = [u for u in _instants(wall, zone)
+                        if _wall(u, zone).utcoffset() == offset and u >= after]
+            if matching:
+                return matching[0]
+            continue
+        if wall >= since:
+            return _one_instant(wall, zone, what, operation)
+    raise EditError(operation, code="offset-not-in-zone", facts={
+        "what": what, "value": clock.isoformat(timespec="minutes"), "timezone": zone,
+        "start": since.isoformat(sep=" ", timespec="minutes")})
 
 
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
@@ -281,6 +394,8 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     blocks the item takes its minutes with it: the blocks it leaves shrink and the
     blocks it joins grow, so the meeting's total is unchanged; an item that had its
     share of an equal split gets its minutes, unless it joins another equal split.
+    A parallel block lasts as long as its longest track: a talk moved between tracks
+    it fits in changes no block above the tracks.
     """
     operation = "move"
     timetable = _planned(meeting, operation)
@@ -303,12 +418,12 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
         len(parent) > 1 and get(tree, parent).minutes is not None)
     if _is_plain(moved) and not equal_split:
         moved = attrs.evolve(moved, minutes=minutes)
-    tree = _grow_ancestors(tree, place.index, -minutes, 1)
-    tree = remove_at(tree, place.index)
+    tree, _ = _grow_ancestors(remove_at(tree, place.index), place.index, -minutes, 1,
+                              removed=True)
     # The target's position shifts when the item left an earlier sibling slot.
     parent = _after_removal(parent, place.index)
     tree = insert_at(tree, parent, k, moved)
-    tree = _grow_ancestors(tree, (*parent, k), minutes, 1)
+    tree, _ = _grow_ancestors(tree, (*parent, k), minutes, 1)
     return _finish(operation, with_roots(meeting, tree))
 
 
@@ -380,9 +495,9 @@ def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting
         if giver.index[:len(place.index)] == place.index:
             raise EditError(operation, f'"{giver.item.title}" is removed with '
                             f'"{place.item.title}"; it cannot take its time')
-    # Give the time away while the item is still in the tree, then take it out.
-    new = _absorb(operation, meeting, roots(meeting), timetable, place.index, -freed, absorb)
-    return _finish(operation, with_roots(new, remove_at(roots(new), place.index)))
+    tree = remove_at(roots(meeting), place.index)
+    return _finish(operation, _absorb(operation, meeting, tree, timetable, place.index,
+                                      -freed, absorb, removed=True))
 
 
 def _check_overflow(operation: str, tree: Roots, index: Position) -> None:

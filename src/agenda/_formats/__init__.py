@@ -33,7 +33,9 @@ def _lazy(module: str) -> Renderer:
 
 RENDERERS: dict[str, Renderer] = {
     "csv": _lazy(".csv"),
+    "docx": _lazy(".docx"),
     "html": _lazy(".html"),
+    "hwpx": _lazy(".hwpx"),
     "json": _lazy(".json"),
     "markdown": _lazy(".markdown"),
     "pdf": _lazy(".pdf"),

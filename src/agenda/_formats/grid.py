@@ -1,22 +1,28 @@
-"""The HTML body of a meeting with days, parallel tracks or rooms: one section per
-day, and in it one table with a column per room.
+"""A meeting with days, parallel tracks or rooms, laid out as one table per day with a
+column per room; and that layout as the HTML body.
 
 Rows run by time. An item outside a parallel block spans every room column; a
 parallel block gets a row with its title, a row with its tracks' titles, then one
 row per moment at which an item of a track starts or ends, each item's cell spanning
 the rows it lasts (an empty cell where a track has a gap). The page turns to
 landscape A4, which keeps eight rooms readable.
+
+`days` computes the layout (which cell goes where, spanning how many rows and
+columns) once, for every format that draws it: `body` writes it as HTML, the
+document formats (DOCX, HWPX) through `sheet`.
 """
 
 from __future__ import annotations
 
 import html
 
+import attrs
+
 from .._timetable import Slot, Timetable
 from .labels import Labels
 from .parts import day_heading, groups, lines_of, remarks, slot_span
 
-__all__ = ["CSS", "body"]
+__all__ = ["CSS", "GridCell", "GridDay", "GridRow", "body", "cell_notes", "days"]
 
 CSS = """\
 @page { size: A4 landscape; margin: 12mm 10mm 14mm; }
@@ -41,12 +47,57 @@ table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 """
 
 
-def _text(text: str) -> str:
-    return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
+@attrs.frozen
+class GridCell:
+    """One cell of a day's table.
+
+    `kind` is ``time`` (`span` and, for a top-level item, `minutes`; both empty in
+    the row of track titles), ``item`` (`slot` with its `nested` descendants, showing
+    its own times when `times`), ``block`` (a parallel block's title row), ``track``
+    (a track's title, in `span`) or ``gap`` (a room with nothing in it). `rows` and
+    `columns` are the rows and room columns it spans.
+    """
+
+    kind: str
+    slot: Slot | None = None
+    nested: tuple[Slot, ...] = ()
+    span: str = ""
+    minutes: str = ""
+    rows: int = 1
+    columns: int = 1
+    times: bool = True
 
 
-def _attr(text: str) -> str:
-    return html.escape(text, quote=True)
+@attrs.frozen
+class GridRow:
+    """A row of cells; `top` is the top-level slot the row starts, if it starts one."""
+
+    cells: tuple[GridCell, ...]
+    top: Slot | None = None
+
+
+@attrs.frozen
+class GridDay:
+    """A day's table: its heading (in a meeting held over days), its room columns
+    (none: one column for the items), its rows."""
+
+    heading: str | None
+    rooms: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+
+    @property
+    def columns(self) -> int:
+        """The columns after the time column."""
+        return max(len(self.rooms), 1)
+
+
+def cell_notes(slot: Slot, labels: Labels) -> list[str]:
+    """What an item's cell shows under its title: its room (when it names one outside a
+    track), presenter and notes."""
+    notes = [text for text in remarks(slot) if text]
+    if slot.room is not None and slot.track is None:
+        notes.insert(0, f"{labels.room}: {slot.room}")
+    return notes
 
 
 def _column(track: Slot) -> str:
@@ -69,34 +120,19 @@ def _is_track(slot: Slot, slots: list[Slot]) -> bool:
     return any(s.number == parent and s.item.parallel for s in slots)
 
 
-def _cell(slot: Slot, nested: list[Slot], labels: Labels, times: bool = True) -> str:
-    """An item's cell: its times, title, room, presenter and notes, then its children."""
-    out = [f'<span class="span">{_text(slot_span(slot, labels))}</span> ' if times else "",
-           f"<b>{_text(slot.title)}</b>"]
-    notes = [text for text in remarks(slot) if text]
-    if slot.room is not None and slot.track is None:
-        notes.insert(0, f"{labels.room}: {slot.room}")
-    if notes:
-        out.append(f'<br><span class="who">{"<br>".join(_text(t) for t in notes)}</span>')
-    for child in nested:
-        out.append(f'<br>{"&nbsp;" * 2 * (child.depth - slot.depth)}<span class="span">'
-                   f"{_text(slot_span(child, labels))}</span> {_text(child.title)}")
-    return "".join(out)
+def _time(slot: Slot, labels: Labels) -> GridCell:
+    return GridCell("time", span=slot_span(slot, labels), minutes=labels.minutes(slot.minutes))
 
 
-def _spanning(top: Slot, rest: list[Slot], columns: int, labels: Labels) -> list[str]:
-    return [f'<tr class="top" id="slot-{_attr(top.number)}">',
-            f'<td class="time"><span class="span">{_text(slot_span(top, labels))}</span><br>'
-            f"{_text(labels.minutes(top.minutes))}</td>",
-            f'<td colspan="{columns}">{_cell(top, rest, labels, times=False)}</td>', "</tr>"]
+def _spanning(top: Slot, rest: list[Slot], columns: int, labels: Labels) -> list[GridRow]:
+    return [GridRow((_time(top, labels), GridCell("item", top, tuple(rest), columns=columns,
+                                                  times=False)), top)]
 
 
-def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels) -> list[str]:
+def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels
+              ) -> list[GridRow]:
     columns = max(len(rooms), 1)
-    out = [f'<tr class="top" id="slot-{_attr(block.number)}">',
-           f'<td class="time"><span class="span">{_text(slot_span(block, labels))}</span><br>'
-           f"{_text(labels.minutes(block.minutes))}</td>",
-           f'<td class="block" colspan="{columns}">{_text(block.title)}</td>', "</tr>"]
+    out = [GridRow((_time(block, labels), GridCell("block", block, columns=columns)), block)]
     tracks = [s for s in rest if s.number.rpartition(".")[0] == block.number]
     by_room: dict[str, list[tuple[Slot, list[Slot]]]] = {name: [] for name in rooms}
     titles: dict[str, str] = {}
@@ -108,11 +144,8 @@ def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels) -
             entries = [(track, [])]
         by_room[_column(track)].extend(entries)
         titles[_column(track)] = track.title
-    out.append("<tr>")
-    out.append('<td class="time"></td>')
-    out += [f'<th class="track" scope="col">{_text(titles.get(name, ""))}</th>'
-            for name in rooms]
-    out.append("</tr>")
+    out.append(GridRow((GridCell("time"), *(GridCell("track", span=titles.get(name, ""))
+                                             for name in rooms))))
     moments = sorted({block.start_utc, block.end_utc} | {
         t for entries in by_room.values() for slot, _ in entries
         for t in (slot.start_utc, slot.end_utc)})
@@ -124,50 +157,105 @@ def _parallel(block: Slot, rest: list[Slot], rooms: list[str], labels: Labels) -
     for k, moment in enumerate(moments[:-1]):
         until = block.start.add(seconds=moments[k + 1] - block.start_utc)
         now = block.start.add(seconds=moment - block.start_utc)
-        out.append("<tr>")
-        out.append(f'<td class="time"><span class="span">'
-                   f"{_text(labels.span(now, until))}</span></td>")
+        cells = [GridCell("time", span=labels.span(now, until))]
         for name in rooms:
             if busy[name] > 0:
                 busy[name] -= 1
                 continue
             found = starts[name].get(moment)
             if found is None:
-                out.append('<td class="gap"></td>')
+                cells.append(GridCell("gap"))
                 continue
             slot, nested = found
             rows = max(row_of.get(min(slot.end_utc, block.end_utc), k + 1) - k, 1)
             busy[name] = rows - 1
-            span = f' rowspan="{rows}"' if rows > 1 else ""
-            out.append(f'<td id="slot-{_attr(slot.number)}"{span}>'
-                       f"{_cell(slot, nested, labels)}</td>")
-        out.append("</tr>")
+            cells.append(GridCell("item", slot, tuple(nested), rows=rows))
+        out.append(GridRow(tuple(cells)))
     return out
+
+
+def days(timetable: Timetable, labels: Labels) -> list[GridDay]:
+    """Every day's table: a heading and the rows of its cells."""
+    out: list[GridDay] = []
+    for day in timetable.days:
+        slots = list(timetable.day_slots(day))
+        rooms = _rooms(slots)
+        columns = max(len(rooms), 1)
+        rows: list[GridRow] = []
+        for group in groups(slots):
+            top, rest = group[0], group[1:]
+            if top.item.parallel and rooms:
+                rows += _parallel(top, rest, rooms, labels)
+            else:
+                rows += _spanning(top, rest, columns, labels)
+        heading = day_heading(timetable, day, labels) if timetable.meeting.days else None
+        out.append(GridDay(heading, tuple(rooms), tuple(rows)))
+    return out
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+
+def _text(text: str) -> str:
+    return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cell(slot: Slot, nested: tuple[Slot, ...], labels: Labels, times: bool = True) -> str:
+    """An item's cell: its times, title, room, presenter and notes, then its children."""
+    out = [f'<span class="span">{_text(slot_span(slot, labels))}</span> ' if times else "",
+           f"<b>{_text(slot.title)}</b>"]
+    notes = cell_notes(slot, labels)
+    if notes:
+        out.append(f'<br><span class="who">{"<br>".join(_text(t) for t in notes)}</span>')
+    for child in nested:
+        out.append(f'<br>{"&nbsp;" * 2 * (child.depth - slot.depth)}<span class="span">'
+                   f"{_text(slot_span(child, labels))}</span> {_text(child.title)}")
+    return "".join(out)
+
+
+def _html_cell(cell: GridCell, labels: Labels) -> str:
+    if cell.kind == "time":
+        if not cell.span:
+            return '<td class="time"></td>'
+        minutes = f"<br>{_text(cell.minutes)}" if cell.minutes else ""
+        return f'<td class="time"><span class="span">{_text(cell.span)}</span>{minutes}</td>'
+    if cell.kind == "track":
+        return f'<th class="track" scope="col">{_text(cell.span)}</th>'
+    if cell.kind == "gap":
+        return '<td class="gap"></td>'
+    assert cell.slot is not None
+    if cell.kind == "block":
+        return f'<td class="block" colspan="{cell.columns}">{_text(cell.slot.title)}</td>'
+    content = _cell(cell.slot, cell.nested, labels, cell.times)
+    if cell.columns > 1 or not cell.times:
+        return f'<td colspan="{cell.columns}">{content}</td>'
+    span = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
+    return f'<td id="slot-{_attr(cell.slot.number)}"{span}>{content}</td>'
 
 
 def body(timetable: Timetable, labels: Labels) -> list[str]:
     """The HTML of every day: a heading and the day's table."""
     out: list[str] = []
-    for day in timetable.days:
-        slots = list(timetable.day_slots(day))
-        rooms = _rooms(slots)
-        columns = max(len(rooms), 1)
+    for day in days(timetable, labels):
         out.append('<section class="day">')
-        if timetable.meeting.days:
-            out.append(f'<h2 class="day">{_text(day_heading(timetable, day, labels))}</h2>')
+        if day.heading is not None:
+            out.append(f'<h2 class="day">{_text(day.heading)}</h2>')
         out += ['<table class="grid">', '<colgroup><col class="time">'
-                + "<col>" * columns + "</colgroup>", "<thead>", "<tr>",
+                + "<col>" * day.columns + "</colgroup>", "<thead>", "<tr>",
                 f'<th scope="col">{_text(labels.time)}</th>']
-        if rooms:
-            out += [f'<th scope="col">{_text(name)}</th>' for name in rooms]
+        if day.rooms:
+            out += [f'<th scope="col">{_text(name)}</th>' for name in day.rooms]
         else:
             out.append(f'<th scope="col">{_text(labels.item)}</th>')
         out += ["</tr>", "</thead>", "<tbody>"]
-        for group in groups(slots):
-            top, rest = group[0], group[1:]
-            if top.item.parallel and rooms:
-                out += _parallel(top, rest, rooms, labels)
-            else:
-                out += _spanning(top, rest, columns, labels)
+        for row in day.rows:
+            out.append(f'<tr class="top" id="slot-{_attr(row.top.number)}">'
+                       if row.top is not None else "<tr>")
+            out += [_html_cell(cell, labels) for cell in row.cells]
+            out.append("</tr>")
         out += ["</tbody>", "</table>", "</section>"]
     return out

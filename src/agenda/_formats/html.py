@@ -72,7 +72,7 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(head.title)}</title>",
+        f"<title>{_plain(head.title)}</title>",
         "<style>",
         _CSS.replace("FONTS", FONT_STACK).rstrip(),
         *([grid.CSS.rstrip()] if timetable.meeting.uses_rooms else []),
@@ -116,6 +116,12 @@ _TOKEN = re.compile(rf"\S{{{_LONG},}}")
 # After a slash or a colon (not inside "//"), before a dot, ?, #, &, =, _, ~, % or -:
 # where a URL or a path breaks in print.
 _URL_BREAK = re.compile(r"(?<=[/:])(?!/)|(?<=.)(?=[.?#&=_~%-])")
+
+
+def _plain(text: str) -> str:
+    """User text for the document's ``<title>``, whose content is text, not markup (a
+    tab shows ``<br>`` as it is): its lines joined by spaces, escaped."""
+    return html.escape(" ".join(lines_of(text)), quote=False)
 
 
 def _text(text: str) -> str:

@@ -12,7 +12,7 @@ import zoneinfo
 import attrs
 import pendulum
 
-from .._problems import AgendaError
+from .._problems import UnknownLanguage, known_language
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
@@ -157,18 +157,6 @@ LABELS: dict[str, Labels] = {
 }
 
 
-class UnknownLanguage(AgendaError, ValueError):
-    """A table was asked for in a language that has no labels; `lang` is the name given."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.known = tuple(sorted(LABELS))
-        super().__init__(f"unknown language {lang!r}; known languages: {', '.join(self.known)}")
-
-
 def labels_for(lang: str) -> Labels:
     """The labels of `lang` (``"ko"``, ``"en"``); `UnknownLanguage` for any other."""
-    try:
-        return LABELS[lang]
-    except KeyError:
-        raise UnknownLanguage(lang) from None
+    return LABELS[known_language(lang)]

@@ -19,7 +19,7 @@ from .._timetable import Timetable
 from .html import to_html
 from .options import RenderOptions
 
-__all__ = ["PdfUnavailable", "korean_fonts", "render", "to_pdf"]
+__all__ = ["PdfUnavailable", "html_to_pdf", "korean_fonts", "render", "to_pdf"]
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
 
@@ -42,7 +42,12 @@ def korean_fonts() -> tuple[str, ...] | None:
 
 def to_pdf(timetable: Timetable, *, lang: str = "ko") -> bytes:
     """The timetable as PDF bytes (A4), through `to_html` and WeasyPrint."""
-    document = to_html(timetable, lang=lang)
+    return html_to_pdf(to_html(timetable, lang=lang))
+
+
+def html_to_pdf(document: str) -> bytes:
+    """A self-contained HTML `document` as PDF bytes, through WeasyPrint; one with
+    Hangul needs an installed Korean font (`PdfUnavailable` otherwise)."""
     weasyprint = _weasyprint()
     if _HANGUL.search(document):
         _require_korean_font()

@@ -103,11 +103,10 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
     """Wrap each paragraph to `width` display columns, at spaces where possible.
 
     The first line of the first paragraph starts with `indent`, every other line with
-    `hang`. A line that `wcwidth.wrap` leaves too wide is cut between graphemes.
-    Time is linear in the text: a paragraph that fits is taken as it is, a word wider
-    than a line is cut between graphemes first, and the lines are filled by
-    `_fill` (what `wcwidth.wrap` does, without its per-chunk overhead and its
-    quadratic cutting of long words).
+    `hang`. The rule is this module's own (textwrap's greedy fill, counted in display
+    columns): lines are filled word by word, broken at runs of spaces, a line's leading
+    spaces go except on a paragraph's first line and its trailing spaces always; a word
+    wider than a line is cut between graphemes first. Time is linear in the text.
     """
     out: list[str] = []
     room = width - max(display_width(indent), display_width(hang))
@@ -115,14 +114,9 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
         first = indent if number == 0 else hang
         if (paragraph and paragraph == paragraph.strip(" ")
                 and display_width(first) + display_width(paragraph) <= width):
-            out.append(first + paragraph)  # what wcwidth.wrap gives for a line that fits
+            out.append(first + paragraph)
             continue
-        text = _break_long_words(paragraph, room)
-        lines = _fill(text, width, first, hang)
-        if lines is None:  # a run of spaces wider than a line: wcwidth's own rules
-            lines = wcwidth.wrap(text, width, initial_indent=first, subsequent_indent=hang,
-                                 break_on_hyphens=False)
-        lines = lines or [first]
+        lines = _fill(_break_long_words(paragraph, room), width, first, hang) or [first]
         for line in lines:
             if display_width(line) <= width:
                 out.append(line)
@@ -131,10 +125,11 @@ def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "
     return out or [indent]
 
 
-def _fill(text: str, width: int, first: str, hang: str) -> list[str] | None:
-    """`text` filled greedily into lines of `width` columns, broken at runs of spaces,
-    as `textwrap` fills them (a line's leading spaces go except on the first line, its
-    trailing spaces always); None when some chunk is wider than a whole line."""
+def _fill(text: str, width: int, first: str, hang: str) -> list[str]:
+    """`text` filled greedily into lines of `width` columns, broken at runs of spaces:
+    a line's leading spaces go except on the first line, its trailing spaces always; a
+    run of spaces wider than a whole line is only a break, and a word wider than one
+    takes a line of its own (cut by the caller)."""
     chunks = [chunk for chunk in _SPACES.split(text) if chunk]
     chunks.reverse()
     lines: list[str] = []
@@ -143,8 +138,7 @@ def _fill(text: str, width: int, first: str, hang: str) -> list[str] | None:
         room = width - display_width(indent)
         if lines and chunks[-1][0] == " ":
             chunks.pop()
-            if not chunks:
-                break
+            continue
         line: list[str] = []
         used = 0
         while chunks:
@@ -154,7 +148,10 @@ def _fill(text: str, width: int, first: str, hang: str) -> list[str] | None:
             line.append(chunks.pop())
             used += size
         if not line:
-            return None
+            chunk = chunks.pop()
+            if chunk[0] == " ":
+                continue
+            line.append(chunk)
         if line[-1][0] == " ":
             line.pop()
         if line:

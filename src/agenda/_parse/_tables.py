@@ -1,0 +1,427 @@
+"""Tables with columns: Markdown (GitHub pipes), CSV, and the bordered text table
+that ``agenda table`` prints. Each reader finds its table, names its columns from
+the header row (Korean or English words), and hands on rows with their lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+from collections.abc import Sequence
+
+from ._cells import Cells, Rows, header_roles, read_cells, role_of, time_cell
+from ._header import _date_facts, read_facts
+from ._rows import Facts, Moment, Row, Table
+from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
+
+__all__ = ["looks_bordered", "looks_csv", "looks_markdown", "read_bordered", "read_csv",
+           "read_markdown"]
+
+_SEPARATOR_CELL = re.compile(r":?-{1,200}:?")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BR = re.compile(r"<br\s{0,2}/?>", re.IGNORECASE)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- Markdown ------------------------------------------------------------------
+
+
+def _md_cells(line: str) -> list[str]:
+    body = line.strip()
+    cells: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in body:
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            current.append(char)
+            escaped = True
+        elif char == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    cells.append("".join(current))
+    if body.startswith("|"):
+        cells = cells[1:]
+    if body.endswith("|") and not body.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
+
+
+def _md_text(cell: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", _BR.sub("\n", cell)).strip()
+
+
+def _is_separator(line: str) -> bool:
+    cells = _md_cells(line)
+    return bool(cells) and all(_SEPARATOR_CELL.fullmatch(c.replace(" ", "")) for c in cells)
+
+
+def _is_table_line(line: str) -> bool:
+    return "|" in line and len(_md_cells(line)) >= 2
+
+
+def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """Runs of table lines (start index, lines): lines of two cells or more between
+    bars, with or without a separator row under a header. A line without a bar inside
+    a run (a cell's text broken over lines by a paste) stays in the run."""
+    blocks: list[tuple[int, list[str]]] = []
+    k = 0
+    while k < len(lines):
+        if not _is_table_line(lines[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(lines):
+            if _is_table_line(lines[end]) or lines[end].strip() == "|":
+                end += 1
+                continue
+            ahead = next((j for j in range(end, min(end + 5, len(lines)))
+                          if not lines[j].strip() or "|" in lines[j]), None)
+            if ahead is not None and lines[ahead].strip() and lines[end].strip():
+                end = ahead
+                continue
+            break
+        block = list(lines[k:end])
+        timed = sum(1 for line in block if _row_has_time(line))
+        separated = len(block) > 1 and _is_separator(block[1])
+        if timed and (separated or timed >= 2):
+            blocks.append((k, block))
+        k = end
+    return blocks
+
+
+def looks_markdown(lines: Sequence[str]) -> bool:
+    return bool(_md_blocks(lines))
+
+
+def _md_rows(start: int, block: list[str]) -> list[Cells]:
+    """The rows of a block (line numbers from 1): a line without a bar, or a bare bar,
+    continues the last cell of the row above."""
+    out: list[Cells] = []
+    fresh = False  # the text lines after a row closed by a bar start a cell of their own
+    for offset, line in enumerate(block):
+        n = start + offset + 1
+        if _is_table_line(line):
+            if _is_separator(line):
+                continue
+            out.append(Cells(n, [_md_text(cell) for cell in _md_cells(line)]))
+            fresh = line.rstrip().endswith("|")
+        elif line.strip() and line.strip() != "|" and out:
+            cells = out[-1].cells
+            if fresh:
+                cells.append(_md_text(line))
+                fresh = False
+            else:
+                cells[-1] += "\n" + _md_text(line)
+    return out
+
+
+def read_markdown(lines: Sequence[str]) -> Table | None:
+    blocks = _md_blocks(lines)
+    if not blocks:
+        return None
+    start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+    table = _md_rows(start, block)
+    roles = header_roles(table[0].cells) if table else None
+    rows = Rows()
+    facts = Facts()
+    category: list[str] = []
+    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    if category:
+        facts.category = category[0]
+    used = set(range(start + 1, start + len(block) + 1))
+    outside = [(n, text) for n, text in enumerate(lines, start=1) if n not in used]
+    read_facts(outside, start + 1, facts)
+    return Table(rows.top, facts, "markdown")
+
+
+def _row_has_time(line: str) -> bool:
+    return any(time_cell(_md_text(c)) is not None for c in _md_cells(line))
+
+
+def _continue(row: Row, n: int, texts: list[str]) -> None:
+    for text in texts:
+        order = split_arrows(text.lstrip("※*- "))
+        if order is not None:
+            row.order, row.order_line = order, n
+        elif not row.title:
+            row.title = text
+        else:
+            row.notes.append(text)
+
+
+# -- CSV -----------------------------------------------------------------------
+
+
+def _span_of(text: str) -> tuple[Row, str] | None:
+    """A row from a cell that starts with a time range: the row (line 0) and the rest."""
+    span = match_span(text)
+    if span is None:
+        return None
+    rest = text[span.stop:]
+    lead = len(rest) - len(rest.lstrip())
+    row = Row.of_span(0, span)
+    duration = match_duration(rest, lead) if rest.strip() else None
+    if duration is not None:
+        row.stated, rest = duration[0], rest[duration[1]:]
+    return row, rest.strip()
+
+
+def _stated(text: str) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    found = match_duration(text)
+    return found[0] if found is not None and found[1] == len(text) else None
+
+
+def _fill(row: Row, cells: dict[str, str]) -> None:
+    if cells.get("presenter"):
+        row.presenter.append(cells["presenter"])
+    if cells.get("notes"):
+        row.notes.append(cells["notes"])
+    if row.stated is None and cells.get("minutes"):
+        row.stated = _stated(cells["minutes"])
+    if row.stated is None and row.title:
+        trailing = trailing_duration(row.title)
+        if trailing is not None:
+            row.stated, row.title = trailing
+
+
+def _moment(text: str) -> Moment | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        found = clock_at(text, 0)
+        return Moment(found[0]) if found is not None and found[1] == len(text) else None
+    offset = value.utcoffset()
+    return Moment(Clock(value.hour * 60 + value.minute), (value.year, value.month, value.day),
+                  None if offset is None else int(offset.total_seconds()))
+
+
+def _unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:2] in _FORMULA_STARTS else text
+
+
+def _csv_records(text: str) -> list[tuple[int, list[str]]]:
+    source = io.StringIO(text, newline="")
+    reader = csv.reader(source)
+    records: list[tuple[int, list[str]]] = []
+    before = 0
+    try:
+        for record in reader:
+            records.append((before + 1, record))
+            before = reader.line_num
+    except csv.Error:
+        pass
+    return records
+
+
+def _csv_header(records: list[tuple[int, list[str]]]) -> int | None:
+    for k, (_, record) in enumerate(records[:20]):
+        roles = {role_of(cell) for cell in record} - {None}
+        if len(record) >= 2 and len(roles) >= 2 and roles & {"time", "start"}:
+            return k
+    return None
+
+
+def looks_csv(text: str) -> bool:
+    head = "\n".join(text.lstrip("\ufeff").splitlines()[:20])
+    return _csv_header(_csv_records(head)) is not None
+
+
+def read_csv(text: str) -> Table | None:
+    records = _csv_records(text.lstrip("\ufeff"))
+    header = _csv_header(records)
+    if header is None:
+        return None
+    roles = [role_of(cell) for cell in records[header][1]]
+    rows = Rows()
+    facts = Facts()
+    for n, record in records[header + 1:]:
+        cells = {role: _unneutralise(value.strip()) for role, value in
+                 zip(roles, record, strict=False) if role}
+        if not any(v.strip() for v in record):
+            continue
+        if cells.get("category") and facts.category is None:
+            facts.category = cells["category"]
+        row: Row | None = None
+        if cells.get("start"):
+            start = _moment(cells["start"])
+            if start is not None:
+                row = Row(n, start, _moment(cells.get("end", "")), title=cells.get("title", ""))
+        elif cells.get("time"):
+            found = _span_of(cells["time"])
+            if found is not None:
+                row = found[0]
+                row.line, row.title = n, cells.get("title", "") or found[1]
+        if row is None:
+            last = rows.last
+            if last is not None:
+                _continue(last, n, [cells[r] for r in ("title", "presenter", "notes")
+                                    if cells.get(r)])
+            continue
+        depth_text = cells.get("depth", "")
+        number = cells.get("number", "")
+        if depth_text.isdigit():
+            row.depth = int(depth_text)
+        elif number.count(".") and number.replace(".", "").isdigit():
+            row.depth = number.strip(".").count(".")
+        _fill(row, cells)
+        rows.add(row)
+    return Table(rows.top, facts, "csv")
+
+
+# -- the bordered text table ---------------------------------------------------
+
+
+def looks_bordered(lines: Sequence[str]) -> bool:
+    ruled = any(line.startswith("+=") for line in lines)
+    columns = any(line.startswith("+-") and line.count("+") >= 3 for line in lines)
+    return ruled and columns
+
+
+def _cut(line: str, bounds: Sequence[int]) -> list[str] | None:
+    """`line` cut at the display columns `bounds` (where ``|`` or ``+`` must stand);
+    None when a border is not where the table's columns put it."""
+    import wcwidth  # only when a table is parsed: the CLI starts without it
+
+    cells: list[str] = []
+    column = 0
+    want = 0
+    piece: list[str] = []
+    for grapheme in wcwidth.iter_graphemes(line):
+        if want < len(bounds) and column == bounds[want]:
+            if grapheme not in ("|", "+"):
+                return None
+            if want:
+                cells.append("".join(piece))
+            piece = []
+            want += 1
+        else:
+            piece.append(grapheme)
+        column += max(wcwidth.wcswidth(grapheme), 0)
+    if want != len(bounds):
+        return None
+    return cells
+
+
+def read_bordered(lines: Sequence[str]) -> Table | None:
+    top = next((k for k, line in enumerate(lines) if line.startswith("+-")), None)
+    if top is None:
+        return None
+    rule = next((k for k in range(top + 1, len(lines))
+                 if lines[k].startswith("+-") and lines[k].count("+") >= 3), None)
+    double = next((k for k in range(top + 1, len(lines)) if lines[k].startswith("+=")), None)
+    if rule is None or double is None or double < rule:
+        return None
+    facts = Facts()
+    _box_facts(lines, top, rule, facts)
+    bounds = [k for k, char in enumerate(lines[rule]) if char == "+"]
+    labels = [[] for _ in bounds[:-1]]  # type: list[list[str]]
+    for k in range(rule + 1, double):
+        cells = _cut(lines[k], bounds)
+        if cells is not None:
+            for column, cell in enumerate(cells):
+                labels[column].append(cell.strip())
+    roles = [role_of(" ".join(words)) for words in labels]
+    rows = Rows()
+    group: list[tuple[int, list[str]]] = []
+    category: list[str] = []
+    for k in range(double + 1, len(lines)):
+        line = lines[k]
+        cells = _cut(line, bounds)
+        if cells is None:
+            break
+        rule_here = [cell.startswith("-") and set(cell) <= {"-"} for cell in cells]
+        if "category" in roles:
+            text = cells[roles.index("category")].strip()
+            if text and not rule_here[roles.index("category")]:
+                category.append(text)
+        if any(rule_here):
+            _group(group, roles, rows)
+            group = []
+            continue
+        group.append((k + 1, cells))
+    _group(group, roles, rows)
+    if category:
+        facts.category = " ".join(category)
+    return Table(rows.top, facts, "text")
+
+
+def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
+    from .._formats.labels import LABELS
+
+    starts = {f"{labels.when}:": "when" for labels in LABELS.values()}
+    starts.update({f"{labels.place}:": "place" for labels in LABELS.values()})
+    paragraphs: list[tuple[str, int, list[str]]] = [("title", top + 2, [])]
+    for k in range(top + 1, rule):
+        text = lines[k].strip().strip("|").strip()
+        head = next((key for key in starts if text.startswith(key)), None)
+        if head is not None:
+            paragraphs.append((starts[head], k + 1, [text[len(head):].strip()]))
+        else:
+            paragraphs[-1][2].append(text)
+    for kind, n, parts in paragraphs:
+        value = " ".join(p for p in parts if p)
+        if kind == "title" and value:
+            facts.title, facts.title_line = value, n
+        elif kind == "when":
+            _date_facts(facts, n, value)
+        elif kind == "place" and value:
+            facts.place = value
+
+
+def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: Rows) -> None:
+    if not group:
+        return
+
+    def column(role: str) -> int | None:
+        return roles.index(role) if role in roles else None
+
+    time_col, item_col, notes_col = column("time"), column("title"), column("notes")
+    if time_col is None or item_col is None:
+        return
+    times = " ".join(cells[time_col].strip() for _, cells in group if cells[time_col].strip())
+    found = _span_of(times) or _span_of(times.replace(" ", ""))
+    if found is None:
+        return
+    top = found[0]
+    top.line = group[0][0]
+    current = top
+    title: list[str] = []
+    slots = [top]
+    titles = [title]
+    for n, cells in group:
+        cell = cells[item_col].rstrip()
+        text = cell.strip()
+        lead = len(cell) - len(cell.lstrip())
+        child = _span_of(text) if text and lead > 1 else None
+        if child is not None:
+            row = child[0]
+            row.line = n
+            row.depth = max(1, (lead - 1) // 2)
+            current = row
+            title = [child[1]] if child[1] else []
+            slots.append(row)
+            titles.append(title)
+        elif text:
+            title.append(text)
+        if notes_col is not None and cells[notes_col].strip():
+            current.notes.append(cells[notes_col].strip())
+    for slot, words in zip(slots, titles, strict=True):
+        slot.title = " ".join(words)
+        if slot.notes:
+            slot.notes = [" ".join(slot.notes)]
+    rows.add(top)
+    for slot in slots[1:]:
+        rows.add(slot)

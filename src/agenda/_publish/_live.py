@@ -1,0 +1,114 @@
+"""The live page of a published folder: ``live.html``, ``timetable.json``, ``log.json``.
+
+``live.html`` is plain HTML with its CSS and a small script inlined (no external script,
+font or style sheet); every few seconds it reads ``timetable.json`` (the timetable as
+published, in the page's language) and ``log.json`` (the actual times logged so far)
+from its own folder, so a ``late`` or ``log`` followed by ``publish`` reaches every open
+page. The page and the script live in ``agenda/_publish/live/``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .._edit._actual import ActualLog
+from .._formats.html import FONT_STACK
+from .._formats.json import slot_record
+from .._messages import escape_controls
+from .._timetable import Timetable
+from .._translations import translate
+
+__all__ = ["LIVE_FILES", "LIVE_REFRESH", "live_files"]
+
+LIVE_REFRESH = 15
+"""Seconds between two readings of the timetable and the log, by default."""
+LIVE_FILES = ("live.html", "timetable.json", "log.json")
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {"now": "Now", "next": "Next", "meeting": "Meeting", "rest": "Rest of the day",
+           "left": "left", "over_time": "over time", "starts_in": "until it starts",
+           "due": "past its planned start", "before": "The meeting has not started",
+           "between": "Nothing is running", "ended": "The meeting has ended",
+           "nothing_left": "Nothing more today", "as_planned": "as planned",
+           "on_time": "on time", "signed": "{sign}{minutes} min",
+           "expected": "(ends about {end})", "ended_at": "(ended {end})", "range": "–",
+           "offline": "Cannot read the timetable right now; showing the last one read.",
+           "served": "Open this page from a web server (the folder served over HTTP).",
+           "bad_at": "?at= is not a date-time like 2024-03-13T14:20:00; the clock runs."},
+    "ko": {"now": "지금", "next": "다음", "meeting": "회의 전체", "rest": "남은 일정",
+           "left": "남은 시간", "over_time": "초과", "starts_in": "시작까지",
+           "due": "예정 시각 지남", "before": "회의 시작 전",
+           "between": "진행 중인 항목 없음", "ended": "회의가 끝났습니다",
+           "nothing_left": "오늘 남은 일정 없음", "as_planned": "예정대로",
+           "on_time": "정시", "signed": "{sign}{minutes}분",
+           "expected": "({end}쯤 종료)", "ended_at": "({end} 종료)", "range": "~",
+           "offline": "지금은 일정을 읽을 수 없어 마지막으로 읽은 일정을 보여 줍니다.",
+           "served": "이 페이지는 웹 서버로(폴더를 HTTP로) 열어야 합니다.",
+           "bad_at": "?at=이 2024-03-13T14:20:00 같은 일시가 아니어서 시계가 그대로 갑니다."},
+}
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath("live", name).read_text(encoding="utf-8")
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def timetable_data(timetable: Timetable, lang: str) -> dict[str, Any]:
+    """What ``timetable.json`` holds: the meeting, and each slot as the JSON table has it
+    plus its day's ``date``, ``room``, ``track`` and whether it is a ``block``."""
+    shown = translate(timetable, lang)
+    meeting = shown.meeting
+    slots = []
+    for slot in shown:
+        record = slot_record(slot)
+        day = slot.date if slot.date is not None else meeting.date
+        record.update(date=day.isoformat(), room=slot.room, track=slot.track,
+                      block=slot.is_block)
+        slots.append(record)
+    rooms = sorted({s.room for s in shown if s.room is not None})
+    return {"meeting": {"title": meeting.title, "timezone": shown.zone,
+                        "start": shown.start.isoformat(), "end": shown.end.isoformat(),
+                        "rooms": rooms},
+            "slots": slots}
+
+
+def log_data(timetable: Timetable, log: ActualLog | None) -> dict[str, Any]:
+    """What ``log.json`` holds: the log's events in the order logged, each with the
+    item's ``path`` and ``no``, ``event`` (start or end) and ``at`` (ISO 8601)."""
+    numbers = {s.path: s.number for s in timetable}
+    events = [] if log is None else [
+        {"path": list(e.path), "no": numbers.get(e.path), "event": e.event.value,
+         "at": e.at.isoformat()} for e in log.events if e.path in numbers]
+    return {"events": events}
+
+
+def page(timetable: Timetable, lang: str, refresh: int) -> str:
+    """The live page (see the module)."""
+    words = _WORDS["ko" if lang == "ko" else "en"]
+    config = json.dumps({"refresh": refresh, "words": words}, ensure_ascii=False)
+    title = translate(timetable, lang).meeting.title
+    values = {"css": _asset("live.css").replace("FONTS", FONT_STACK).rstrip(),
+              "script": _asset("live.js").rstrip(), "config": config.replace("</", "<\\/"),
+              "title": html.escape(escape_controls(title), quote=False),
+              "lang": "ko" if lang == "ko" else "en"}
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m[1]], _asset("live.html"))
+
+
+def live_files(timetable: Timetable, log: ActualLog | None, *, lang: str = "ko",
+               refresh: int = LIVE_REFRESH) -> dict[str, bytes]:
+    """The three files of the live page, by name. The log is read against the timetable's
+    meeting: :class:`agenda.InvalidLog` when it contradicts itself or that agenda."""
+    if log is not None:
+        log = attrs.evolve(log, meeting=timetable.meeting).checked()
+    return {"live.html": page(timetable, lang, refresh).encode("utf-8"),
+            "timetable.json": _json(timetable_data(timetable, lang)),
+            "log.json": _json(log_data(timetable, log))}
