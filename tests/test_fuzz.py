@@ -321,3 +321,23 @@ def test_new_and_schema_never_crash(name: str, lang: str, listing: bool) -> None
     _run(["new", "--list", "--lang", lang] if listing else ["new", "--template", name,
                                                              "--lang", lang], b"")
     _run(["schema"], b"")
+
+
+# -- on the day: the log of actual times, the report, late --from-log -----------------------
+@settings(max_examples=10_000 if THOROUGH else 20, suppress_health_check=[
+    *HEALTH, HealthCheck.function_scoped_fixture])
+@given(specs(), st.lists(st.tuples(ADDRESSES, st.sampled_from(["start", "end"]),
+                                   st.sampled_from(["14:00", "14:02:30", "09:00", "23:59",
+                                                    "00:10", "14:00:99", "x"])),
+                         max_size=4),
+       st.sampled_from(["text", "json", "csv", "markdown", "html"]))
+def test_the_log_the_report_and_late_from_the_log_never_crash(
+        work_dir: Path, raw: bytes, events: list[tuple[str, str, str]], fmt: str) -> None:
+    folder = Path(tempfile.mkdtemp(dir=work_dir))
+    spec = folder / ("m.json" if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+                     else "m.toml")
+    spec.write_bytes(raw)
+    for item, what, at in events:
+        _run(["log", str(spec), item, what, "--at", at], b"")
+    _run(["report", str(spec), "--format", fmt], b"")
+    _run(["late", str(spec), "--from-log", "--absorb", "discussion"], b"")
