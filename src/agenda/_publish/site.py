@@ -70,7 +70,7 @@ from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._timetable import Timetable
 from ._changes import Changelog, changelog
-from ._live import LIVE_REFRESH, live_files
+from ._live import LIVE_FILES, LIVE_REFRESH, live_files
 
 __all__ = ["FEED", "LOCK", "Release", "SiteError", "base_url_problem", "feed_name",
            "publish_site"]
@@ -150,10 +150,12 @@ def _history(root: Path, versions: list[int]) -> list[dict[str, Any]]:
         path = _release_folder(root, version) / "changes.json"
         try:
             entry = json.loads(_read(path) or b"")
-            assert isinstance(entry, dict) and entry["version"] == version
-            assert isinstance(entry["published"], str) and isinstance(entry["text"], dict)
-        except (ValueError, KeyError, TypeError, AssertionError):
-            raise SiteError("not a release's changes.json written by agenda", path) from None
+        except ValueError:
+            entry = None
+        if not (isinstance(entry, dict) and entry.get("version") == version
+                and isinstance(entry.get("published"), str)
+                and isinstance(entry.get("text"), dict)):
+            raise SiteError("not a release's changes.json written by agenda", path)
         entries.append(entry)
     return entries
 
@@ -166,10 +168,11 @@ def _check_history(root: Path) -> None:
         return
     try:
         found = json.loads(data)
-        assert isinstance(found["releases"], list)
-    except (ValueError, KeyError, TypeError, AssertionError):
+    except ValueError:
+        found = None
+    if not (isinstance(found, dict) and isinstance(found.get("releases"), list)):
         raise SiteError("not a changes.json written by agenda; it is left untouched (move it "
-                        "away or publish into another folder)", path) from None
+                        "away or publish into another folder)", path)
 
 
 def _check_page(root: Path) -> None:
@@ -428,7 +431,7 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     root = Path(folder)
     sources = list(sources)
     names = [*map(feed_name, [None, *audiences(meeting)]), "changes.json", "index.html",
-             *live_files(layout(meeting), None, lang=lang)]
+             *LIVE_FILES]
     for name in names:
         try:
             refuse_input(root / name, sources)
