@@ -37,7 +37,6 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
 from ._layout import layout, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
@@ -63,6 +62,7 @@ from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads,
 from ._templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
+from ._words.labels import LABELS, Labels
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv

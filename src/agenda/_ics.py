@@ -29,9 +29,7 @@ from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, v
 
 from ._audience import for_audience
 from ._changes import STAMPS, changed, event_content
-from ._formats.labels import labels_for
 from ._links import as_uri, join_links
-from ._messages import escape_controls
 from ._model import Material, slugify
 from ._problems import AgendaError
 from ._repeat import parse_repeat
@@ -39,6 +37,8 @@ from ._series import Series
 from ._time import wall
 from ._timetable import DaySpan, Slot, Timetable
 from ._vtimezone import vtimezone
+from ._words.catalog import escape_controls
+from ._words.labels import labels_for
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",

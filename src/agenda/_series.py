@@ -30,12 +30,12 @@ import attrs
 import pendulum
 
 from ._holidays import PublicHolidays, holidays_problem
-from ._messages import Fact
 from ._model import Meeting, Override, _to_date
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
 from ._time import clock_change
 from ._timetable import Timetable
+from ._words.catalog import Fact
 
 __all__ = ["NotAnOccurrence", "Series", "Skipped", "occurrence_on", "occurrences",
            "series_problems", "timetable_occurrences"]

@@ -19,9 +19,9 @@ import rtoml
 import tomli_w
 
 from ._keys import names, one_day
-from ._messages import Fact
 from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
 from ._problems import Problem, SpecError
+from ._words.catalog import Fact
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
            "loads", "problem_lines", "to_dict"]

@@ -43,10 +43,8 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.labels import LABELS
 from ._io import append_line, load, log_path, readable_output, write_atomic
 from ._layout import layout
-from ._messages import LANGUAGES, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
@@ -62,6 +60,8 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import original_track, translate
+from ._words.catalog import LANGUAGES, render_message
+from ._words.labels import LABELS
 
 __all__ = ["main"]
 
@@ -194,7 +194,7 @@ def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Pro
 
 
 def _say(code: str, lang: str, **facts: Any) -> str:
-    """A line of the message catalog in `lang` (see agenda._messages)."""
+    """A line of the message catalog in `lang` (see agenda._words.catalog)."""
     return render_message(code, facts, lang if lang in LANGUAGES else "en")
 
 

@@ -27,11 +27,11 @@ import pendulum
 
 from .._layout import draft, validate
 from .._layout._tracks import natural_seconds
-from .._messages import Fact
 from .._model import Item, Meeting
 from .._problems import Severity
 from .._time import is_ambiguous
 from .._timetable import Timetable
+from .._words.catalog import Fact
 from ._address import (
     Address,
     Place,

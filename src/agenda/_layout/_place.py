@@ -31,12 +31,12 @@ from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTi
 
 from .._identity import item_path, path_problems, sibling_keys
 from .._links import link_problems
-from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
 from .._time import clock_change, clock_text
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
+from .._words.catalog import Fact
 from ._conflicts import conflicts
 from ._tracks import natural_seconds, place_parallel
 

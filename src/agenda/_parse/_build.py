@@ -16,10 +16,10 @@ from collections.abc import Sequence
 import attrs
 
 from .._layout import parse_weekday, validate
-from .._messages import MESSAGES, render_message
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from .._time import passes
+from .._words.catalog import MESSAGES, render_message
 from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
 from ._times import afternoon, end_markers, seconds_given

@@ -10,11 +10,11 @@ import datetime as _dt
 import html
 
 from .._formats.html import body
-from .._formats.labels import labels_for
-from .._rule_words import rule_words
 from .._series import Series
 from .._time import moment
 from .._timetable import Timetable
+from .._words.labels import labels_for
+from .._words.rules import rule_words
 
 __all__ = ["CSS", "series_section"]
 

@@ -35,17 +35,17 @@ import attrs
 from .._audience import audiences
 from .._edit._actual import ActualLog
 from .._formats.html import to_html
-from .._formats.labels import labels_for
 from .._formats.sheet import OfficeUnavailable
 from .._ics import REFRESH, FeedError, _parse_feed, to_ics
 from .._io import write_atomic
 from .._layout import layout
-from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._time import wall
 from .._timetable import Timetable
+from .._words.catalog import render_message
+from .._words.labels import labels_for
 from ._changes import Changelog, changelog
 from ._live import LIVE_REFRESH, live_files
 from .series_page import CSS as SERIES_CSS
