@@ -56,10 +56,10 @@ from ._schedule import (
     to_schedule_json,
     to_schedule_xml,
 )
-from ._schema import spec_schema
 from ._series import NotAnOccurrence, occurrence_on, occurrences
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
-from ._templates import UnknownTemplate, template, template_names
+from ._spec.schema import spec_schema
+from ._spec.templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
 from ._words.labels import LABELS, Labels
@@ -86,8 +86,8 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
     from ._report import Report, ReportRow, render_report, report
-    from ._rewrite import rewrite_spec
     from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
+    from ._spec.rewrite import rewrite_spec
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -102,7 +102,7 @@ _LAZY = {
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
-    "rewrite_spec": "._rewrite",
+    "rewrite_spec": "._spec.rewrite",
     **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
                    "._series"),
     **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",

@@ -49,9 +49,9 @@ from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
-from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
-from ._templates import (
+from ._spec.schema import spec_schema_json
+from ._spec.templates import (
     TEMPLATE_LANGUAGES,
     UnknownTemplate,
     template,
@@ -929,7 +929,7 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting, lang)
     words = _language(meeting, lang)
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     if from_log:
         log, where = _read_log(meeting, file, log_file, required=True)
@@ -1168,7 +1168,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
     after, remaining = draft(edited)
     assert after is not None  # an edit adds no problem, and the old ones left a draft
     target = file if in_place else output
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, edited, fmt), target)
     lines = []

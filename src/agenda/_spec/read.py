@@ -18,10 +18,10 @@ import attrs
 import rtoml
 import tomli_w
 
-from ._keys import names, one_day
-from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
-from ._problems import Problem, SpecError
-from ._words.catalog import Fact
+from .._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
+from .._problems import Problem, SpecError
+from .._words.catalog import Fact
+from .keys import names, one_day
 
 __all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
            "loads", "problem_lines", "to_dict"]

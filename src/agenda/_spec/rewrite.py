@@ -17,9 +17,9 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.items import Item as TomlItem
 
-from ._model import Meeting
-from ._problems import AgendaError
-from ._spec import loads, to_dict
+from .._model import Meeting
+from .._problems import AgendaError
+from .read import loads, to_dict
 
 __all__ = ["rewrite_spec"]
 
