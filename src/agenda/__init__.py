@@ -38,7 +38,7 @@ from ._edit import (
 )
 from ._formats import RENDERERS, RenderOptions, render
 from ._io import load, write_atomic
-from ._layout import layout, parse_weekday, share_slack, validate
+from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
@@ -56,7 +56,7 @@ from ._schedule import (
     to_schedule_json,
     to_schedule_xml,
 )
-from ._series import NotAnOccurrence, occurrence_on, occurrences
+from ._series import NotAnOccurrence
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._spec.schema import spec_schema
 from ._spec.templates import UnknownTemplate, template, template_names
@@ -86,7 +86,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
     from ._report import Report, ReportRow, render_report, report
-    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
+    from ._series import Series
     from ._spec.rewrite import rewrite_spec
 
 _LAZY = {
@@ -103,8 +103,7 @@ _LAZY = {
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
     "rewrite_spec": "._spec.rewrite",
-    **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
-                   "._series"),
+    "Series": "._series",
     **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
                      "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }

@@ -508,7 +508,7 @@ def _anchor(series: Series, rule: str | None, offset: int
 def _series_events(timetable: Timetable, items: bool, domain: str,
                    track: str | None, audience: str | None) -> list[Event]:
     meeting = timetable.meeting
-    series = Series(timetable)
+    series = timetable.series
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
     contents = _contents(timetable, items, domain, track, audience)
     spans = _spans(timetable, items, track, audience)
@@ -795,7 +795,7 @@ def _feed_years(timetable: Timetable) -> tuple[int, int]:
     low = timetable.start.year
     high = timetable.end.year
     if timetable.meeting.repeats:
-        series = Series(timetable)
+        series = timetable.series
         if series.bounded:
             last = series.rule.last() if series.rule is not None else None
             days = [d for d in (last.date() if last else None,

@@ -459,9 +459,9 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
     meeting = timetable.meeting
-    from ._series import NotAnOccurrence, Series
+    from ._series import NotAnOccurrence
 
-    series = Series(timetable)
+    series = timetable.series
     try:
         if number is not None:
             found = series.nth(number)
@@ -487,10 +487,10 @@ def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> Non
     (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
     lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
     on standard error."""
-    from ._series import Series, Skipped
+    from ._series import Skipped
 
     meeting = timetable.meeting
-    series = Series(timetable) if meeting.repeats else None
+    series = timetable.series if meeting.repeats else None
     bounded = series is None or series.bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:

@@ -24,10 +24,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from .._layout import layout
+from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, known_language
-from .._series import occurrence_on
 from .._time import clock_text
 from .._timetable import Slot, Timetable
 from ._address import (

@@ -712,14 +712,17 @@ def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
+    series = None
     if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
                                   or meeting.skip_holidays is not None):
         from .._series import series_problems
 
-        found = series_problems(timetable)
+        found, series = series_problems(timetable, layout)
         problems = [*problems, *found]
         if any(p.severity is Severity.ERROR for p in found) and not draft:
             return None, problems
+    if timetable is not None:
+        timetable._laid_by(layout, series)  # the series is built once and carried
     return timetable, problems
 
 
