@@ -19,7 +19,8 @@ from tomlkit.items import Item as TomlItem
 
 from .._model import Meeting
 from .._problems import AgendaError
-from .read import loads, to_dict
+from .dump import to_dict
+from .read import loads
 
 __all__ = ["rewrite_spec"]
 
