@@ -33,7 +33,7 @@ settings.register_profile(
     phases=[Phase.explicit, Phase.generate, Phase.target],
 )
 settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, derandomize=False,
+    "thorough", max_examples=1000, deadline=None, derandomize=False, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")

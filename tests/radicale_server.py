@@ -21,10 +21,13 @@ hosts = 127.0.0.1:{port}
 type = htpasswd
 htpasswd_filename = {folder}/users
 htpasswd_encryption = plain
+# No pause after a request without credentials: every client's first request is one
+# (it learns the auth scheme from the 401), and the tests make many clients.
+delay = 0
 [storage]
 filesystem_folder = {folder}/storage
 [rights]
-type = owner_only
+type = {rights}
 [logging]
 level = warning
 """
@@ -37,14 +40,18 @@ def free_port() -> int:
 
 
 class Radicale:
-    """One Radicale process over `folder`; `start` again after `kill` keeps the storage."""
+    """One Radicale process over `folder`; `start` again after `kill` keeps the storage.
+    `rights` is Radicale's rights type: ``owner_only`` (a user's own calendars, one level
+    below the principal) or ``authenticated`` (any path, so that a calendar may be asked
+    for below a folder that does not exist)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, rights: str = "owner_only") -> None:
         self.folder = folder
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         (folder / "users").write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
-        (folder / "config").write_text(CONFIG.format(port=self.port, folder=folder),
+        (folder / "config").write_text(CONFIG.format(port=self.port, folder=folder,
+                                                     rights=rights),
                                        encoding="utf-8")
 
     @property
@@ -85,8 +92,8 @@ class Radicale:
 
 
 @contextmanager
-def radicale(folder: Path) -> Iterator[Radicale]:
-    server = Radicale(folder)
+def radicale(folder: Path, rights: str = "owner_only") -> Iterator[Radicale]:
+    server = Radicale(folder, rights)
     server.start()
     try:
         yield server

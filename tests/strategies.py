@@ -11,7 +11,7 @@ import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from agenda import ActualLog, Day, Item, Kind, Meeting, Slot, layout, validate
+from agenda import ActualLog, Day, Item, Kind, Material, Meeting, Slot, layout, validate
 from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
@@ -273,6 +273,46 @@ def translated_meetings(draw: st.DrawFn) -> Meeting:
 
     return attrs.evolve(meeting, items=tuple(translated(item) for item in meeting.items),
                         translations=translations(meeting, MEETING_TEXTS))
+
+
+# -- links: pages, join addresses and materials ---------------------------------------
+
+_HOSTS = st.sampled_from(["example.org", "meet.example.com", "예시.kr", "zoom.us",
+                          "[2001:db8::1]:8443", "user@host.example:8080"])
+_PATHS = st.lists(st.sampled_from(["a", "j", "4711", "자료", "slides.pdf", "%20x", "?q=1&r=2",
+                                   "#part", "(x)", "a|b", "~me", "*", "'", ","]),
+                  max_size=4).map("/".join)
+urls = st.builds(lambda scheme, host, path: f"{scheme}://{host}/{path}",
+                 st.sampled_from(["https", "http", "HTTPS"]), _HOSTS, _PATHS)
+"""Sound http and https links: IDNA hosts, ports, user information, IPv6, non-ASCII
+paths and the punctuation that Markdown, HTML and iCalendar treat specially."""
+
+
+@st.composite
+def materials(draw: st.DrawFn, langs: tuple[str, ...] = ()) -> tuple[Material, ...]:
+    """Zero to three materials, their titles translated into some of `langs`."""
+    out = []
+    for _ in range(draw(st.integers(0, 3))):
+        given = {lang: {"title": draw(titles)} for lang in langs if draw(st.booleans())}
+        out.append(Material(draw(titles), draw(urls), translations=given))
+    return tuple(out)
+
+
+@st.composite
+def linked_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting (from `meetings()`) whose meeting and items (blocks too) give
+    pages, join links and materials at random, material titles sometimes translated."""
+    meeting = draw(meetings())
+    langs = tuple(draw(st.lists(languages, max_size=2, unique=True)))
+
+    def linked(item: Item) -> Item:
+        return attrs.evolve(item, url=draw(st.none() | urls), online=draw(st.none() | urls),
+                            materials=draw(materials(langs)),
+                            items=[linked(child) for child in item.items])
+
+    return attrs.evolve(meeting, items=[linked(item) for item in meeting.items],
+                        url=draw(st.none() | urls), online=draw(st.none() | urls),
+                        materials=draw(materials(langs)))
 
 
 # -- meetings over several days, with parallel tracks and rooms ----------------------

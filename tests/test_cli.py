@@ -39,18 +39,18 @@ def test_check_invalid_prints_one_problem_per_line(runner: CliRunner,
     spec.write_text(text, "utf-8")
     result = runner.invoke(cli, ["check", "--lang", "en", str(spec)])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
-        'meeting "글로벌 혁신특구 지자체-중기부 정책협의": weekday "목" does not match '
+    assert result.stdout.splitlines() == [  # each on the line of its key or item
+        'line 12: meeting "글로벌 혁신특구 지자체-중기부 정책협의": weekday "목" does not match '
         "2024-03-13, which is a Wednesday",
-        '7 "차관 맺음말씀": ends 15:02, 2 min after the declared end 15:00 (the items take '
-        "62 min and end 62 min after the start; the window 14:00–15:00 is 60 min)",
+        'line 81: 7 "차관 맺음말씀": ends 15:02, 2 min after the declared end 15:00 (the '
+        "items take 62 min and end 62 min after the start; the window 14:00–15:00 is 60 min)",
     ]
     korean = runner.invoke(cli, ["check", "--lang", "ko", str(spec)])
     assert korean.stdout.splitlines() == [
-        '회의 "글로벌 혁신특구 지자체-중기부 정책협의": 요일 "목"이(가) 2024-03-13와(과) 맞지 '
-        "않습니다. 2024-03-13은(는) 수요일입니다",
-        '7 "차관 맺음말씀": 15:02에 끝나 예정 종료 15:00보다 2분 늦습니다 (항목 합계 62분, '
-        "시작부터 62분 뒤에 끝남; 14:00~15:00 시간은 60분)",
+        '12행: 회의 "글로벌 혁신특구 지자체-중기부 정책협의": 요일 "목"이(가) 2024-03-13와(과) '
+        "맞지 않습니다. 2024-03-13은(는) 수요일입니다",
+        '81행: 7 "차관 맺음말씀": 15:02에 끝나 예정 종료 15:00보다 2분 늦습니다 (항목 합계 '
+        "62분, 시작부터 62분 뒤에 끝남; 14:00~15:00 시간은 60분)",
     ]
 
 

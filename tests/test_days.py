@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -170,10 +171,26 @@ def test_check_names_both_ends_of_a_meeting_over_days(runner: object) -> None:
     from agenda.cli import cli
 
     assert isinstance(runner, CliRunner)
-    result = runner.invoke(cli, ["check", str(WORKSHOP)])
+    result = runner.invoke(cli, ["check", str(WORKSHOP), "--lang", "en"])
     assert result.exit_code == 0
     assert result.output == ('ok: "Open Data Workshop 2024" 2024-05-20 (Mon) 09:00 – '
                              "2024-05-22 (Wed) 00:30 Asia/Seoul, 2 days, 40 items, 735 min\n")
+
+
+def test_a_korean_meetings_check_over_days_speaks_korean(runner: object) -> None:
+    """The summary of a meeting over days was English whatever the meeting's language;
+    the JSON total of one counted the unscheduled night between its days."""
+    from click.testing import CliRunner
+
+    from agenda.cli import cli
+
+    assert isinstance(runner, CliRunner)
+    result = runner.invoke(cli, ["check", str(WORKSHOP)])  # language: ko, the default
+    assert result.output == ('ok: "Open Data Workshop 2024" 2024-05-20 (월) 09:00 ~ '
+                             "2024-05-22 (수) 00:30 Asia/Seoul, 2일, 항목 40개, 735분\n")
+    report = json.loads(runner.invoke(cli, ["check", str(WORKSHOP), "--format",
+                                            "json"]).output)
+    assert report["meeting"]["minutes"] == 735 == agenda.layout(agenda.load(WORKSHOP)).minutes
 
 
 def test_a_day_edited_in_place_is_laid_out_as_it_now_says() -> None:
@@ -188,6 +205,89 @@ def test_a_day_edited_in_place_is_laid_out_as_it_now_says() -> None:
     day_two = {slot.path for slot in timetable.day_slots(timetable.days[1])}
     retimed = {change.path for change in changes}
     assert retimed and not retimed & day_two  # day 2 keeps its times
+
+
+DAYS_WITH_PROBLEMS = """\
+[meeting]
+title = "Two days"
+timezone = "Asia/Seoul"
+language = "en"
+
+[[days]]
+date = 2025-03-03
+start = 09:00:00
+end = 10:00:00
+
+[[days.items]]
+title = "Opening"
+minutes = 30
+
+[[days.items]]
+title = "Talk"
+minutes = 40
+
+[[days]]
+date = 2025-03-04
+start = 09:00:00
+
+[[days.items]]
+title = "Block"
+minutes = 30
+
+[[days.items.items]]
+title = "A"
+minutes = 20
+"""
+
+
+def test_problems_in_days_items_carry_their_toml_line(tmp_path: object) -> None:
+    """Validation problems of items in [[days.items]] had no line (spec errors had)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from agenda.cli import cli
+
+    assert isinstance(tmp_path, Path)
+    spec = tmp_path / "days.toml"
+    spec.write_text(DAYS_WITH_PROBLEMS, "utf-8")
+    result = CliRunner().invoke(cli, ["check", str(spec)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        'line 15: 2 "Talk": ends 10:10, 10 min after the declared end 10:00 (the items take '
+        "70 min and end 70 min after the start; the window 09:00–10:00 is 60 min)",
+        'line 23: 3 "Block": children sum to 20 min, block says 30 min']
+    report = json.loads(CliRunner().invoke(cli, ["check", str(spec), "--format",
+                                                 "json"]).stdout)
+    assert [p["line"] for p in report["problems"]] == [15, 23]
+
+
+def test_an_occurrences_problem_carries_the_line_of_its_override_item() -> None:
+    text = """\
+[meeting]
+title = "m"
+date = 2025-03-03
+start = 10:00:00
+end = 11:00:00
+timezone = "Asia/Seoul"
+repeat = "FREQ=WEEKLY;COUNT=3"
+
+[[items]]
+title = "a"
+minutes = 60
+
+[[overrides]]
+date = 2025-03-10
+
+[[overrides.items]]
+title = "a"
+minutes = 70
+"""
+    problems = agenda.validate(agenda.loads(text))
+    from agenda._spec import problem_lines
+
+    [(code, number, line)] = [(p.code, p.number, p.line) for p in problem_lines(text, problems)]
+    assert (code, number, line) == ("past-end", "2025-03-10 1", 16)
 
 
 def test_a_flexible_item_on_a_later_day_takes_the_rest_of_its_window() -> None:

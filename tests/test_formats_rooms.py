@@ -8,6 +8,8 @@ import datetime as dt
 import importlib.util
 import io
 import json
+import re
+import subprocess
 import xml.etree.ElementTree as ET
 
 import html5lib
@@ -17,7 +19,7 @@ from hypothesis import given
 import agenda
 from agenda import Item, Meeting
 from agenda._formats import pdf as pdf_module
-from conftest import EXAMPLES, require_tool
+from conftest import EXAMPLES, require_tool, which
 from strategies import conference_meetings
 
 WORKSHOP = EXAMPLES / "two-day-workshop.toml"
@@ -140,3 +142,25 @@ def test_every_room_item_appears_once_in_html(meeting: Meeting) -> None:
     for slot in timetable:
         if slot.depth == 0 or (slot.track is not None and not slot.is_block):
             assert ids.count(f"slot-{slot.number}") == 1, slot.number
+
+
+def test_the_korean_a4_room_grid_never_breaks_inside_a_time(workshop: agenda.Timetable,
+                                                            tmp_path: object) -> None:
+    """Every row of the Korean grid printed its times cut inside the number
+    (``09:00~09:3`` over ``0``): each time is kept whole, a break may only follow ~."""
+    require_tool("WeasyPrint (pip install 'agenda[pdf]')",
+                 importlib.util.find_spec("weasyprint") is not None)
+    require_tool("a Korean font (fonts-noto-cjk)", bool(pdf_module.korean_fonts()))
+    require_tool("pdftotext (poppler-utils)", which("pdftotext") is not None)
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    pdf = tmp_path / "grid.pdf"
+    pdf.write_bytes(agenda.to_pdf(workshop, lang="ko"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    cut = [line for line in text.splitlines() if re.search(r"\d\d:\d(\s|$)", line)]
+    assert cut == []
+    assert "09:00~09:30" in text and "10:15~10:45" in text
+    document = agenda.to_html(workshop, lang="ko")
+    assert '<span class="clock">09:00</span>~<wbr><span class="clock">09:30</span>' in document

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import agenda
 from agenda import Item, Meeting
-from agenda._formats.labels import zone_marks
+from agenda._words.labels import zone_marks
 from strategies import grapheme_titles, risky_meetings
 
 # The printed agenda of 2024-03-13: time range, duration, title (top-level rows) and
@@ -293,6 +293,7 @@ def test_text_without_overlong_words_fills_each_line_greedily(text: str, width: 
     from agenda._formats.text import _wrap
 
     room = width - wcwidth.wcswidth(indent)
+    assume(room >= 2)  # a column always has room for the widest grapheme
     words = text.split()
     assume(all(wcwidth.wcswidth(word) <= room for word in words))
     lines = _wrap([" ".join(words)], width, indent, indent)

@@ -7,8 +7,12 @@ of the timetable: `timetable.start_utc`/`end_utc` and `slot.start_utc`/`end_utc`
 a repeating meeting, every occurrence of `agenda.occurrences(meeting)`, and for each
 item the times it has when the meeting is laid out on that occurrence's date.
 An event is matched by its UID (`agenda.event_uid` of the meeting key and the slot's
-identity path) and its summary must be the title; calcurse keeps no UID, so there
-the match is by title.
+identity path; a meeting held over several days has one event a day, `agenda.day_uid`,
+each over its day's span) and its summary must be the title; calcurse keeps no UID, so
+there the match is by title. ical.js, libical and recurring-ical-events (and vobject in
+test_ics_readers.py) also report each event's links, which must be the agenda's: its
+URL, its CONFERENCE (the join link, with LABEL and FEATURE) and an ATTACH (URI and
+FILENAME) per material.
 
 * recurring-ical-events (python-dateutil, zoneinfo) expands every event; it resolves
   a TZID by name with zoneinfo, not through the VTIMEZONE.
@@ -30,7 +34,9 @@ the match is by title.
   appointment in its local wall-clock time, as a user in that zone would see it.
 
 Feeds: the reference meeting, a fixed list of meetings across DST changes (New York,
-Berlin, Lord Howe), repeating meetings, and batches drawn from `strategies.meetings()`.
+Berlin, Lord Howe), a two-day hybrid workshop with links and materials, repeating
+meetings (one that skips Korea's public holidays and has a join link), and batches
+drawn from `strategies.meetings()`.
 Each oracle reads a whole batch in one subprocess call.
 """
 
@@ -57,8 +63,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import agenda
-from agenda import Item, Kind, Meeting
-from conftest import ROOT, require_tool, which
+from agenda import Item, Kind, Material, Meeting
+from agenda._links import as_uri, join_links
+from conftest import EXAMPLES, ROOT, require_tool, which
 from strategies import meetings
 
 ORACLES = ROOT / "tests" / "oracles"
@@ -139,6 +146,18 @@ def fixed_meetings() -> list[tuple[str, Meeting]]:
         ("Kolkata, new year", _meeting(
             "자정 넘어", dt.date(2024, 12, 31), dt.time(23, 0), "Asia/Kolkata",
             _talks(("before", 45), ("after", 45)))),
+        # Two days, one event a day; pages, join links (a block's own) and materials.
+        ("two-day hybrid workshop", agenda.load(EXAMPLES / "online-workshop.toml")),
+        # Links whose URIs and titles need care: IDNA, percent-encoding, a FILENAME
+        # with a colon, a semicolon and a comma (quoted), line breaks in a title.
+        ("links that need quoting", attrs.evolve(_meeting(
+            "Links; 링크", dt.date(2025, 3, 13), dt.time(9, 0), "Asia/Seoul",
+            [Item("talk", minutes=30, url="https://예시.kr/발표?id=7&lang=ko",
+                  materials=[Material("Slides: v2; final, 결과\n둘째 줄",
+                                      "https://example.org/자료 1.pdf".replace(" ", "%20")),
+                             Material("Paper", "HTTPS://Example.org/paper.pdf")]),
+             Item("open", minutes=20, online="https://meet.example.org/j/9?pwd=x&y=z")]),
+            online="https://meet.example.org/j/1", url="https://example.org/")),
     ]
 
 
@@ -160,6 +179,9 @@ def repeating_meetings() -> list[tuple[str, Meeting]]:
         ("Berlin monthly over the new year", _meeting(
             "Monatsrunde", dt.date(2024, 10, 16), dt.time(9, 30), "Europe/Berlin",
             _talks(("Rückblick", 20), ("Ausblick", 25)), repeat="FREQ=MONTHLY;BYDAY=3WE;COUNT=8")),
+        # Mondays and Wednesdays in 2025 off Korea's public holidays, one brought back,
+        # with a join link.
+        ("Seoul twice weekly, KR holidays", agenda.load(EXAMPLES / "weekly-holidays.toml")),
     ]
 
 
@@ -196,12 +218,81 @@ class Got:
     end: int
 
 
+def _own_events(meeting: Meeting, timetable: agenda.Timetable, start: int, end: int
+                ) -> list[Want]:
+    """The meeting's own event, or one a day over its day's span for several days."""
+    if len(timetable.days) > 1:
+        return [Want(agenda.day_uid(meeting.key, day.date), meeting.title, day.start_utc,
+                     day.end_utc) for day in timetable.days]
+    return [Want(agenda.event_uid(meeting.key, ()), meeting.title, start, end)]
+
+
 def _events(meeting: Meeting, timetable: agenda.Timetable, start: int, end: int
             ) -> list[Want]:
     key = meeting.key
-    return [Want(agenda.event_uid(key, ()), meeting.title, start, end),
+    return [*_own_events(meeting, timetable, start, end),
             *(Want(agenda.event_uid(key, s.path), s.title, s.start_utc, s.end_utc)
               for s in timetable if not s.is_block)]
+
+
+def _links(url: str | None, online: str | None, materials: Sequence[Material],
+           label: str) -> dict[str, Any]:
+    return {"url": as_uri(url) if url is not None else None,
+            "conference": None if online is None else {
+                "uri": as_uri(online), "label": label, "feature": "VIDEO"},
+            "attach": [[as_uri(m.url), " ".join(m.title.splitlines())] for m in materials]}
+
+
+def wanted_links(case: Case) -> dict[str, dict[str, Any]]:
+    """The links of every event by UID, as the agenda gives them: the meeting's (on
+    each of its days' events), an item's own page and materials and its join link
+    (its own, its block's or the meeting's)."""
+    meeting, timetable = case.meeting, case.timetable
+    label = agenda.LABELS[meeting.language].online
+    own = _links(meeting.url, meeting.online, meeting.materials, label)
+    out = {want.uid: own for want in _own_events(meeting, timetable, 0, 0)}
+    joins = join_links(timetable)
+    for slot in timetable:
+        if not slot.is_block:
+            out[agenda.event_uid(meeting.key, slot.path)] = _links(
+                slot.item.url, joins[slot.path], slot.item.materials, label)
+    return out
+
+
+def check_links(oracle: str, cases: Sequence[Case], read: Sequence[Sequence[dict[str, Any]]]
+                ) -> None:
+    """Every event's links as `oracle` read them (`read`: per feed, dicts with a
+    ``uid`` and ``links``) are the agenda's."""
+    report = []
+    for case, events in zip(cases, read, strict=True):
+        wants = wanted_links(case)
+        assert events, f"{oracle} read no event of {case.name}"
+        for event in events:
+            uid = _ONE_DATE.sub("@", event["uid"])
+            if event["links"] != wants[uid]:
+                report.append(f"{case.name}: {uid}: read {event['links']}, the agenda "
+                              f"gives {wants[uid]}")
+    assert not report, f"{oracle} reads other links:\n" + "\n".join(report)
+
+
+def read_rie_links(rie: ModuleType, cases: Sequence[Case]) -> list[list[dict[str, Any]]]:
+    """Each expanded event's links as recurring-ical-events gives its components."""
+    out = []
+    for case in cases:
+        events = []
+        for event in rie.of(icalendar.Calendar.from_ical(case.feed)).all():
+            conference = event.get("CONFERENCE")
+            attach = event.get("ATTACH", [])
+            attach = attach if isinstance(attach, list) else [attach]
+            url = event.get("URL")
+            events.append({"uid": str(event["UID"]), "links": {
+                "url": str(url) if url is not None else None,
+                "conference": None if conference is None else {
+                    "uri": str(conference), "label": conference.params.get("LABEL"),
+                    "feature": conference.params.get("FEATURE")},
+                "attach": [[str(a), a.params.get("FILENAME")] for a in attach]}})
+        out.append(events)
+    return out
 
 
 def wanted(case: Case) -> list[Want]:
@@ -488,7 +579,9 @@ def check_series(case: Case, events: Iterable[Got]) -> None:
 
 
 def test_icaljs_reads_the_reference_and_dst_feeds(node: str, fixed_cases: list[Case]) -> None:
-    check_icaljs(fixed_cases, read_icaljs(node, fixed_cases))
+    read = read_icaljs(node, fixed_cases)
+    check_icaljs(fixed_cases, read)
+    check_links("ical.js", fixed_cases, [feed["events"] for feed in read])
 
 
 @pytest.fixture(scope="module")
@@ -499,6 +592,7 @@ def libical_fixed(libical: str, fixed_cases: list[Case]) -> list[dict[str, Any]]
 def test_libical_reads_the_reference_and_dst_feeds(fixed_cases: list[Case],
                                                    libical_fixed: list[dict[str, Any]]) -> None:
     check_libical(fixed_cases, libical_fixed)
+    check_links("libical", fixed_cases, [feed["events"] for feed in libical_fixed])
 
 
 def test_the_feeds_vtimezone_names_the_timetables_wall_clock(
@@ -514,11 +608,13 @@ def test_calcurse_imports_the_reference_and_dst_feeds(calcurse: str,
 def test_recurring_ical_events_reads_the_reference_and_dst_feeds(
         rie: ModuleType, fixed_cases: list[Case]) -> None:
     assert_agree("recurring-ical-events", fixed_cases, read_rie(rie, fixed_cases))
+    check_links("recurring-ical-events", fixed_cases, read_rie_links(rie, fixed_cases))
 
 
 def test_icaljs_expands_repeating_meetings(node: str, repeating_cases: list[Case]) -> None:
     read = read_icaljs(node, repeating_cases)
     check_icaljs(repeating_cases, read)
+    check_links("ical.js", repeating_cases, [feed["events"] for feed in read])
     for case, feed in zip(repeating_cases, read, strict=True):
         check_series(case, flatten(feed["events"]))
 
@@ -527,6 +623,7 @@ def test_libical_expands_repeating_meetings(libical: str,
                                             repeating_cases: list[Case]) -> None:
     read = read_libical(libical, repeating_cases)
     check_libical(repeating_cases, read)
+    check_links("libical", repeating_cases, [feed["events"] for feed in read])
     for case, feed in zip(repeating_cases, read, strict=True):
         check_series(case, flatten(feed["events"]))
 
@@ -544,6 +641,7 @@ def test_recurring_ical_events_expands_repeating_meetings(
         rie: ModuleType, repeating_cases: list[Case]) -> None:
     got = read_rie(rie, repeating_cases)
     assert_agree("recurring-ical-events", repeating_cases, got)
+    check_links("recurring-ical-events", repeating_cases, read_rie_links(rie, repeating_cases))
     for case, events in zip(repeating_cases, got, strict=True):
         check_series(case, events)
 

@@ -270,6 +270,23 @@ def test_a_row_that_says_the_time_is_left_empty_is_no_item(gap: str) -> None:
     assert (result.meeting.items[1].at, result.meeting.items[1].gap_ok) == (dt.time(9, 45), True)
 
 
+def test_parse_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    """parse printed its problems, and the "no time zone" warning, in English always."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Meeting 2024-03-13\n14:00-14:30 Opening\n14:20-15:00 Talk\n", "utf-8")
+    runner = CliRunner()
+    korean = runner.invoke(cli, ["parse", str(draft), "--date", "2024-03-13", "--lang", "ko"])
+    assert korean.exit_code == 1
+    assert korean.stdout.splitlines()[-1] == (
+        '3행: 2 "Talk": 14:20에 시작해 위 항목이 끝나는 14:30보다 10분 이릅니다')
+    assert korean.stderr == ("경고: 문서에 시간대가 없어 UTC으로 읽었습니다 (--tz ZONE으로 "
+                             "지정하십시오)\n")
+    english = runner.invoke(cli, ["parse", str(draft), "--date", "2024-03-13"])
+    assert english.stdout.splitlines()[-1] == (
+        'line 3: 2 "Talk": starts at 14:20, 10 min before the item above it ends (14:30)')
+    assert english.stderr.startswith("warning: the document names no time zone; read as UTC")
+
+
 # -- rows that used to be dropped or misread --------------------------------------------
 
 
@@ -397,6 +414,17 @@ def test_parse_text_of_something_other_than_text_is_a_type_error() -> None:
 def test_a_folder_of_the_zone_database_or_a_long_name_is_an_unknown_zone(zone: str) -> None:
     with pytest.raises(agenda.ParseError, match="unknown time zone"):
         agenda.parse_text("09:00-09:30 Opening\n", date=DAY, tz=zone)
+
+
+def test_a_title_that_starts_like_a_zone_mark_keeps_its_letters() -> None:
+    """Found by the thorough profile: ``18:52~19:07 PW-2`` read "PW" as the end's zone
+    mark (as in ``01:30 EDT–01:10 EST``) and the title as "-2"."""
+    meeting = agenda.Meeting("t", dt.date(2024, 10, 6), dt.time(17), "Pacific/Chatham", [
+        agenda.Item("b", minutes=30, items=[agenda.Item("x"), agenda.Item("PW-2")])])
+    for lang in ("ko", "en"):
+        text = agenda.to_markdown(agenda.layout(meeting), lang=lang)
+        result = agenda.parse_text(text, date=meeting.date, tz=meeting.timezone)
+        assert [s.title for s in agenda.layout(result.meeting)] == ["b", "x", "PW-2"]
 
 
 @pytest.mark.parametrize("zone", ["Asia", "A" * 300])

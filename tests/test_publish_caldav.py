@@ -8,6 +8,7 @@ and read the calendar back with the caldav client.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import socket
@@ -34,6 +35,7 @@ from strategies import audience_meetings
 caldav = require_module("caldav")  # CI installs both (the test extra): there, missing fails
 require_module("radicale")
 
+_CALENDARS = itertools.count()
 T0 = dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.UTC)
 T1 = dt.datetime(2024, 3, 11, 17, 30, tzinfo=dt.UTC)
 T2 = dt.datetime(2024, 3, 12, 8, 0, tzinfo=dt.UTC)
@@ -322,7 +324,7 @@ def expand(url: str, start: str, end: str) -> list[tuple[str, int, int]]:
 @given(audience_meetings())
 def test_publishing_twice_without_a_change_changes_nothing_on_the_server(
         server: Radicale, meeting: Meeting) -> None:
-    url = f"{server.url}twice-{abs(hash((meeting.key, meeting.title))) % 10**12}/"
+    url = f"{server.url}twice-{next(_CALENDARS)}/"  # one calendar per example
     first = publish(meeting, url)
     before = etags(url)
     with pytest.MonkeyPatch.context() as patch:
@@ -348,3 +350,163 @@ def test_a_one_off_feed_does_not_make_a_later_series_late_on_the_server(server: 
            if title == "Weekly sync"]
     want = [(start.int_timestamp, end.int_timestamp) for start, end in agenda.occurrences(weekly)]
     assert got == want
+
+
+# -- a series: one calendar object per UID (RFC 4791, 4.1) --------------------------------
+def weekly(*overrides: agenda.Override, skip: tuple[str, ...] = ("2025-01-20",)) -> Meeting:
+    """A weekly meeting of ten Mondays, one skipped, with the given overrides."""
+    return Meeting("주간회의", dt.date(2025, 1, 6), dt.time(10, 0), "Asia/Seoul",
+                   [Item("추진 현황", minutes=35, id="progress"),
+                    Item("토론", min_minutes=10, id="discussion")],
+                   end=dt.time(11, 0), repeat="FREQ=WEEKLY;COUNT=10", skip=skip,
+                   overrides=overrides, id="weekly")
+
+
+MOVED = agenda.Override("2025-02-10", start="14:00", end="15:00")
+
+
+def expected(meeting: Meeting) -> list[tuple[str, int, int]]:
+    """(title, start, end) of the meeting event and every item event of every
+    occurrence, as the library lays each occurrence out."""
+    out = []
+    for start, _ in agenda.occurrences(meeting):
+        held = agenda.layout(agenda.occurrence_on(meeting, start.date()))
+        out.append((meeting.title, held.start_utc, held.end_utc))
+        out += [(s.title, s.start_utc, s.end_utc) for s in held if not s.is_block]
+    return sorted(out)
+
+
+def objects(url: str) -> dict[str, list[str]]:
+    """href → the (UID, RECURRENCE-ID) of each event its object holds."""
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    out = {}
+    for obj in client.calendar(url=url).search(event=True):
+        events = icalendar.Calendar.from_ical(obj.data).walk("VEVENT")
+        out[str(obj.url)] = [f"{e['UID']} {e['RECURRENCE-ID'].dt:%Y-%m-%d}"
+                             if "RECURRENCE-ID" in e else str(e["UID"]) for e in events]
+    return out
+
+
+WINDOW = ("20250101T000000Z", "20260101T000000Z")
+
+
+def test_a_series_with_an_override_is_one_object_per_uid_and_no_conflict(url: str) -> None:
+    meeting = weekly(MOVED)
+    first = publish(meeting, url)
+    assert first.as_dict() == {"created": 3, "updated": 0, "cancelled": 0, "deleted": 0,
+                               "unchanged": 0, "conflicts": []}
+    held = objects(url)
+    assert len(held) == 3
+    for events in held.values():  # the series, then its moved occurrence, together
+        assert len(events) == 2 and events[1] == f"{events[0]} 2025-02-10"
+    assert expand(url, *WINDOW) == expected(meeting)
+    assert len([e for e in expand(url, *WINDOW) if e[0] == "주간회의"]) == 9
+
+
+def test_republishing_a_series_with_overrides_sends_no_put(url: str,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    meeting = weekly(MOVED, agenda.Override("2025-03-03", start="09:00", end="10:00"))
+    publish(meeting, url)
+    before = etags(url)
+    requests = Requests(monkeypatch)
+    again = publish(meeting, url, now=T1)
+    assert (again.unchanged, again.created, again.updated, again.conflicts) == (3, 0, 0, ())
+    assert requests.sent["PUT"] == 0 and etags(url) == before
+    assert expand(url, *WINDOW) == expected(meeting)
+
+
+def test_changing_an_override_updates_its_series_object(url: str) -> None:
+    publish(weekly(MOVED), url)
+    later = agenda.Override("2025-02-10", start="15:00", end="16:00")
+    result = publish(weekly(later), url, now=T1)
+    assert (result.updated, result.created, result.conflicts) == (3, 0, ())
+    assert expand(url, *WINDOW) == expected(weekly(later))
+
+
+def test_removing_an_override_restores_the_series_own_occurrence(url: str) -> None:
+    publish(weekly(MOVED), url)
+    result = publish(weekly(), url, now=T1)
+    assert (result.updated, result.created, result.conflicts) == (3, 0, ())
+    assert all(len(events) == 1 for events in objects(url).values())
+    on_the_day = [e for e in expand(url, "20250210T000000Z", "20250211T000000Z")
+                  if e[0] == "주간회의"]
+    ten = int(dt.datetime(2025, 2, 10, 1, 0, tzinfo=dt.UTC).timestamp())
+    assert on_the_day == [("주간회의", ten, ten + 3600)]
+    assert expand(url, *WINDOW) == expected(weekly())
+
+
+def test_a_calendar_left_with_only_an_override_is_repaired(url: str) -> None:
+    """What the earlier one-event-per-object publisher left behind: each series' object
+    replaced by its moved occurrence alone. The next run puts the series back."""
+    publish(weekly(MOVED), url)
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    for obj in client.calendar(url=url).search(event=True):
+        calendar = icalendar.Calendar.from_ical(obj.data)
+        calendar.subcomponents = [c for c in calendar.subcomponents
+                                  if not (c.name == "VEVENT" and "RECURRENCE-ID" not in c)]
+        client.request(str(obj.url), "PUT", calendar.to_ical().decode(),
+                       {"Content-Type": "text/calendar"})
+    assert all(len(events) == 1 and events[0].endswith(" 2025-02-10")
+               for events in objects(url).values())
+    result = publish(weekly(MOVED), url, now=T1)
+    assert (result.updated, result.conflicts) == (3, ())
+    assert expand(url, *WINDOW) == expected(weekly(MOVED))
+
+
+def test_a_series_changed_on_the_server_meanwhile_is_a_conflict(url: str) -> None:
+    publish(weekly(MOVED), url)
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    [obj] = [o for o in client.calendar(url=url).search(event=True)
+             if "SUMMARY:주간회의" in o.data]
+    original = agenda._publish.caldav._Server.objects
+
+    def read_then_race(self: Any) -> Iterator[Any]:
+        found = list(original(self))
+        client.request(str(obj.url), "PUT", obj.data.replace("SUMMARY:주간회의",
+                                                             "SUMMARY:주간회의 (수정)"),
+                       {"Content-Type": "text/calendar"})
+        return iter(found)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(agenda._publish.caldav._Server, "objects", read_then_race)
+        result = publish(weekly(), url, now=T1)
+    assert [c.uid for c in result.conflicts] == ["weekly@agenda.invalid"]
+    assert result.updated == 2
+    titles = {e[0] for e in expand(url, *WINDOW)}
+    assert "주간회의 (수정)" in titles  # the server's edit stands, override and all
+
+
+def test_a_calendar_whose_parent_is_missing_says_what_the_server_needs(tmp_path: Path) -> None:
+    """The server answers MKCALENDAR with 409 when the collection above the calendar does
+    not exist: here a principal no one has logged in as (a mistyped user name)."""
+    with radicale(tmp_path, rights="authenticated") as open_server:
+        parent = f"http://127.0.0.1:{open_server.port}/nobody/"
+        url = f"{parent}council/"
+        with pytest.raises(CalDAVError) as caught:
+            publish(reference(), url)
+        assert caught.value.status == 409
+        assert str(caught.value) == (
+            f"{url}: cannot create the calendar (HTTP 409): the collection it would be made "
+            f"in, {parent}, does not exist on the server (most servers, Radicale among them, "
+            "make a user's principal collection at the first login); check the user name "
+            "and the path in the URL, or create that collection first")
+
+
+def test_publishing_a_series_from_the_command_line_twice_finds_no_conflict(
+        url: str, tmp_path: Path) -> None:
+    spec = tmp_path / "weekly.toml"
+    spec.write_text(agenda.dump_toml(weekly(MOVED)), encoding="utf-8")
+    args = ["publish", str(spec), "--caldav", url, "--user", USER, "--now",
+            "2025-01-01T00:00:00Z"]
+    runner = CliRunner(env={"CALDAV_PASSWORD": PASSWORD})
+    first = runner.invoke(cli, [*args, "--password-env", "CALDAV_PASSWORD"])
+    assert (first.exit_code, first.output) == (
+        0, "created 3, updated 0, cancelled 0, deleted 0, unchanged 0\n")
+    again = runner.invoke(cli, [*args, "--password-env", "CALDAV_PASSWORD"])
+    assert (again.exit_code, again.output) == (
+        0, "created 0, updated 0, cancelled 0, deleted 0, unchanged 3\n")
+    assert len([e for e in expand(url, *WINDOW) if e[0] == "주간회의"]) == 9

@@ -71,7 +71,7 @@ def test_publish_edit_publish(tmp_path: Path) -> None:
         second.changes.text("ko")
     assert second.changes.ko == ("강원: 순서 변경 4.2 → 4.1", "강원: 14:12~14:17 → 14:07~14:12",
                                  "부산: 14:07~14:12 → 14:12~14:17")
-    assert second.changes.en[1] == "강원: 14:12–14:17 → 14:07–14:12"
+    assert second.changes.en[1] == "Gangwon: 14:12–14:17 → 14:07–14:12"  # titles in en
     released = json.loads((site / "versions" / "0002" / "changes.json").read_text("utf-8"))
     assert [c["kind"] for c in released["changes"]["changes"]] == ["moved", "retimed",
                                                                     "retimed"]
@@ -156,6 +156,87 @@ def test_the_command_line(tmp_path: Path) -> None:
     assert third.output == "unchanged: version 2 is current; 0 files written\n"
     both = runner.invoke(cli, ["publish", str(spec)])
     assert both.exit_code == 2 and "one of --dir DIR and --caldav" in both.output
+
+
+# -- a series -------------------------------------------------------------------------------
+def weekly(**changes: object) -> Meeting:
+    meeting = Meeting("주간회의", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul",
+                      [agenda.Item("추진 현황", minutes=35, id="progress"),
+                       agenda.Item("토론", min_minutes=10, id="discussion")],
+                      end=dt.time(11), repeat="FREQ=WEEKLY;COUNT=23", id="weekly")
+    return attrs.evolve(meeting, **changes)
+
+
+S0 = dt.datetime(2025, 3, 30, 0, 0, tzinfo=dt.UTC)
+S1 = dt.datetime(2025, 4, 7, 1, 30, tzinfo=dt.UTC)
+
+
+def text_of(page: str) -> str:
+    """The page's text, one space between words (tags and line breaks dropped)."""
+    import re
+
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split())
+
+
+def test_a_release_that_changes_only_an_override_has_its_changelog(tmp_path: Path) -> None:
+    """It used to be released with empty changes and called the first publication."""
+    site = tmp_path / "site"
+    publish_site(weekly(), site, now=S0)
+    late = agenda.running_late(weekly(), "10:00", late_by=12, absorb=["discussion"],
+                               on="2025-04-07").meeting
+    second = publish_site(late, site, now=S1)
+    assert (site / "versions" / "0002" / "changes.ko.txt").read_text("utf-8") == (
+        "2025-04-07 회의 “주간회의”: 10:00~11:00 → 10:12~11:00 (60분 → 48분)\n"
+        "2025-04-07 추진 현황: 10:00~10:35 → 10:12~10:47\n"
+        "2025-04-07 토론: 10:35~11:00 → 10:47~11:00 (25분 → 13분)\n")
+    released = json.loads((site / "versions" / "0002" / "changes.json").read_text("utf-8"))
+    assert released["changes"] == agenda.diff(agenda.layout(weekly()),
+                                              agenda.layout(late)).as_dict()
+    assert {c["date"] for c in released["changes"]["changes"]} == {"2025-04-07"}
+    assert second.changes.en[-1] == "2025-04-07 토론: 10:35–11:00 → 10:47–11:00 (25 → 13 min)"
+    page = text_of((site / "index.html").read_text("utf-8"))
+    assert page.count("첫 게시") == 1 and "v1 2025-03-30 09:00 (Asia/Seoul) 첫 게시" in page
+
+
+def test_a_later_release_without_a_visible_change_is_not_the_first(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_site(weekly(), site, now=S0)
+    again = publish_site(weekly(weekday="월"), site, now=S1)  # the spec differs, no event
+    assert (again.version, again.changes.ko) == (2, ())
+    page = text_of((site / "index.html").read_text("utf-8"))
+    assert "v2 2025-04-07 10:30 (Asia/Seoul) 구독자에게 보이는 변경 없음" in page
+    assert page.count("첫 게시") == 1
+    english = text_of(publish_site_page(weekly(), tmp_path / "en"))
+    assert "first release" in english
+
+
+def publish_site_page(meeting: Meeting, site: Path) -> str:
+    publish_site(meeting, site, now=S0, lang="en")
+    return (site / "index.html").read_text("utf-8")
+
+
+def test_the_page_shows_a_series_as_a_series(tmp_path: Path) -> None:
+    meeting = weekly(skip=["2025-05-05"], extra=["2025-05-07"], overrides=[
+        agenda.Override("2025-04-07", start="14:00", end="15:00")])
+    publish_site(meeting, tmp_path / "ko", now=S1)
+    page = text_of((tmp_path / "ko" / "index.html").read_text("utf-8"))
+    assert "반복: 매주 월요일, 23회" in page
+    assert "건너뛰는 날짜: 2025-05-05 (월)" in page and "추가 날짜: 2025-05-07 (수)" in page
+    assert ("다음 회의 2025-04-07 (월) 14:00~15:00 (바뀐 회의) 2025-04-14 (월) 10:00~11:00 "
+            "2025-04-21 (월) 10:00~11:00 2025-04-28 (월) 10:00~11:00 "
+            "2025-05-07 (수) 10:00~11:00") in page
+    assert "바뀐 회의 주간회의 일시 2025-04-07(월) 14:00~15:00 (Asia/Seoul)" in page
+    assert "14:00~14:35 ('35) 추진 현황" in page
+    english = text_of(publish_site_page(meeting, tmp_path / "en"))
+    assert "Repeats: every week on Monday, 23 times" in english
+    assert "Skipped dates: 2025-05-05 (Mon)" in english
+    assert ("Next meetings 2025-03-31 (Mon) 10:00–11:00 "
+            "2025-04-07 (Mon) 14:00–15:00 (changed)") in english  # as of S0
+
+
+def test_a_single_meeting_page_has_no_series_section(tmp_path: Path) -> None:
+    publish_site(agenda.reference_meeting(), tmp_path, now=T0)
+    assert "publish series" not in (tmp_path / "index.html").read_text("utf-8")
 
 
 def _uids(feed: bytes) -> list[str]:

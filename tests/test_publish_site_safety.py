@@ -148,7 +148,7 @@ def test_a_release_left_unfinished_is_made_again_by_the_next_run(tmp_path: Path)
     (unfinished / f".agenda.ics.999999999-0123abcd{TEMP_SUFFIX}").touch()
     again = publish_site(swapped(marked()), tmp_path, now=T1)
     assert (again.version, again.new) == (2, True)
-    assert again.changes.en[0] == "강원: moved 4.2 → 4.1"
+    assert again.changes.en[0] == "Gangwon: moved 4.2 → 4.1"
     consistent(tmp_path, swapped(marked()))
 
 

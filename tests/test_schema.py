@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import agenda
-from agenda._keys import TABLES, Key, names
+from agenda._spec.keys import TABLES, Key, names
 from agenda.cli import cli
 from conftest import EXAMPLE_SPECS
 from strategies import (
@@ -97,6 +97,7 @@ SAMPLES: dict[str, Any] = {
     "string": "x", "text": {"ko": "가", "en": "a"}, "date": "2024-03-20", "time": "14:30",
     "minutes": 5, "boolean": True, "kind": "talk", "language": "ko",
     "dates": ["2024-03-20"], "strings": ["x"], "names": ["busan", "press"],
+    "url": "https://example.org/talk", "country": "KR",
 }
 
 

@@ -240,10 +240,15 @@ def test_cli_table_on_an_occurrence_and_listing(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["table", spec, "--on", "2024-05-09"])
     assert result.exit_code == 2
     assert "the nearest: 2024-05-08 and 2024-06-12" in result.stderr
-    result = runner.invoke(cli, ["table", spec, "--occurrences", "--limit", "2"])
+    result = runner.invoke(cli, ["table", spec, "--occurrences", "--limit", "2", "--lang",
+                                 "en"])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["2024-03-13 (Wed) 14:00–15:00 +09:00",
                                           "2024-04-10 (Wed) 14:00–15:00 +09:00"]
+    korean = runner.invoke(cli, ["table", spec, "--occurrences", "--limit", "2"])
+    assert korean.stdout.splitlines()[0] == "2024-03-13 (수) 14:00–15:00 +09:00"
+    assert korean.stderr == ("참고: 뒤에 반복이 더 있습니다. 처음 2회만 보입니다 (--limit N으로 "
+                             "더 볼 수 있습니다)\n")
 
 
 def test_an_occurrence_lasts_as_long_as_the_first_across_a_dst_change() -> None:

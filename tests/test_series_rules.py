@@ -78,7 +78,7 @@ def test_a_start_the_clocks_skip_is_printed_as_listed(runner: CliRunner,
                     repeat="FREQ=DAILY;COUNT=5")
     spec = tmp_path / "daily.toml"  # type: ignore[operator]
     spec.write_text(agenda.dump_toml(daily), encoding="utf-8")
-    listed = runner.invoke(cli, ["check", str(spec), "--occurrences"])
+    listed = runner.invoke(cli, ["check", str(spec), "--occurrences", "--lang", "en"])
     assert "2024-03-10 (Sun) 03:30–04:30 -04:00" in listed.stdout
     table = runner.invoke(cli, ["table", str(spec), "--on", "2024-03-10", "--format", "json"])
     assert table.exit_code == 0, table.output
@@ -193,7 +193,7 @@ def test_listings_are_bounded_and_streamed(runner: CliRunner, tmp_path: object) 
     spec = tmp_path / "long.toml"  # type: ignore[operator]
     spec.write_text(agenda.dump_toml(_weekly("FREQ=DAILY;COUNT=20000", weekday=None)),
                     encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(spec), "--occurrences"])
+    result = runner.invoke(cli, ["check", str(spec), "--occurrences", "--lang", "en"])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 1000
     assert "more occurrences follow" in result.stderr

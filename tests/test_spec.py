@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -152,6 +153,25 @@ minutes = 2.5
         "wrong-type", "2.2", "b2", text.splitlines().index("minutes = 2.5") + 1)
     assert problem.facts["key"] == "minutes"
     assert problem.message("ko") == '"minutes"는 분 단위 정수이어야 하는데 2.5입니다'
+
+
+def test_dump_toml_keeps_a_series_overrides() -> None:
+    """dump_toml left [[overrides]] out (dump_json kept them): a series written to TOML
+    and read back lost every occurrence held differently. Found by the stateful test of
+    a meeting's life (tests/test_life.py)."""
+    meeting = agenda.Meeting(
+        "m", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul", [agenda.Item("a", minutes=60)],
+        end=dt.time(11), repeat="FREQ=WEEKLY;COUNT=6", skip=["2025-03-10"],
+        extra=["2025-03-11"], overrides=[
+            agenda.Override("2025-03-17", start="10:30"),
+            agenda.Override("2025-03-24", end="11:30", items=[
+                agenda.Item("a", minutes=60, items=[agenda.Item("b", minutes=30),
+                                                    agenda.Item("c", minutes=30)]),
+                agenda.Item("z", minutes=30)]),
+            agenda.Override("2025-03-31", items=[])])
+    text = agenda.dump_toml(meeting)
+    assert agenda.load_toml(text) == meeting
+    assert text.count("[[overrides]]") == 3 and "[[overrides.items.items]]" in text
 
 
 # -- the problem is named where it is -------------------------------------------------

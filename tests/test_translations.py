@@ -245,7 +245,137 @@ def test_check_prints_the_missing_translation_warning(runner: CliRunner,
     result = runner.invoke(cli, ["check", "--lang", "en", str(spec)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: ")
-    assert 'warning: 2 "맺음말씀": has no en text for its title' in result.stderr
+    assert 'warning: line 12: 2 "맺음말씀": has no en text for its title' in result.stderr
+
+
+# -- rooms and tracks in several languages --------------------------------------------------
+ROOMS = """\
+[meeting]
+title = { ko = "워크숍", en = "Workshop" }
+date = 2025-03-03
+start = 10:00:00
+timezone = "Asia/Seoul"
+
+[[items]]
+title = { ko = "세션", en = "Sessions" }
+parallel = true
+
+[[items.items]]
+title = { ko = "가 트랙", en = "Track A" }
+room = { ko = "대회의실", en = "Main hall" }
+
+[[items.items.items]]
+title = { ko = "예산", en = "Budget" }
+minutes = 30
+
+[[items.items]]
+title = { ko = "나 트랙", en = "Track B" }
+room = { ko = "소회의실", en = "Small room" }
+
+[[items.items.items]]
+title = { ko = "감사", en = "Audit" }
+minutes = 30
+"""
+
+
+def rooms_spec(tmp_path: Path) -> Path:
+    spec = tmp_path / "rooms.toml"
+    spec.write_text(ROOMS, "utf-8")
+    return spec
+
+
+def test_a_room_is_translated_like_every_text(tmp_path: Path, runner: CliRunner) -> None:
+    meeting = agenda.load(rooms_spec(tmp_path))
+    track = meeting.items[0].items[0]
+    assert track.room == "대회의실" and track.translations.get("en", "room") == "Main hall"
+    assert agenda.loads(agenda.dump_toml(meeting)) == meeting
+    english = agenda.translate(agenda.layout(meeting), "en")
+    assert [s.room for s in english if not s.is_block] == ["Main hall", "Small room"]
+    table = runner.invoke(cli, ["table", str(rooms_spec(tmp_path)), "--lang", "en"]).stdout
+    assert "Room: Main hall" in table and "대회의실" not in table
+    assert "장소: 대회의실" in runner.invoke(cli, ["table", str(rooms_spec(tmp_path))]).stdout
+
+
+def test_a_room_without_its_translation_is_a_missing_translation() -> None:
+    meeting = Meeting("m", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul", [
+        Item("a", minutes=30, room="홀", translations={"en": {"title": "A"}})],
+        translations={"en": {"title": "M"}})
+    [warning] = agenda.validate(meeting)
+    assert (warning.code, warning.facts["fields"]) == ("missing-translation", ("room",))
+
+
+def test_ics_track_takes_the_tracks_translated_title(tmp_path: Path,
+                                                     runner: CliRunner) -> None:
+    """--track with --lang en refused the English title of the track."""
+    spec = str(rooms_spec(tmp_path))
+    now = ["--now", "2025-01-01T00:00:00Z"]
+    english = runner.invoke(cli, ["ics", spec, "--track", "Track A", "--lang", "en", *now])
+    assert english.exit_code == 0, english.output
+    korean = runner.invoke(cli, ["ics", spec, "--track", "가 트랙", *now])
+    uids = [line for line in english.stdout.splitlines() if line.startswith("UID:")]
+    assert uids == [line for line in korean.stdout.splitlines() if line.startswith("UID:")]
+    assert "SUMMARY:Budget" in english.stdout and "LOCATION:Main hall" in english.stdout
+    assert "NAME:Workshop (Track A)" in english.stdout.splitlines()
+    assert "NAME:워크숍 (가 트랙)" in korean.stdout.splitlines()
+    unknown = runner.invoke(cli, ["ics", spec, "--track", "Track Z", *now])
+    assert unknown.exit_code == 2
+    assert 'no track is called "Track Z"; the tracks: 가 트랙, 나 트랙' in unknown.stderr
+
+
+def test_an_audience_feed_is_named_for_its_audience() -> None:
+    """An audience's feed had the same calendar NAME as the whole feed."""
+    meeting = Meeting("Board", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul",
+                      [Item("a", minutes=30, audience=["press"]), Item("b", minutes=30)])
+    table = agenda.layout(meeting)
+    whole = agenda.to_ics(table, items=True, now="2025-01-01T00:00:00Z").decode()
+    press = agenda.to_ics(table, items=True, audience="press",
+                          now="2025-01-01T00:00:00Z").decode()
+    assert "NAME:Board\r\n" in whole and "NAME:Board (press)\r\n" in press
+    named = agenda.to_ics(table, items=True, audience="press", name="Press",
+                          now="2025-01-01T00:00:00Z").decode()
+    assert "NAME:Press\r\n" in named
+
+
+def test_schedule_lang_writes_the_texts_and_keeps_every_guid(tmp_path: Path,
+                                                             runner: CliRunner) -> None:
+    """agenda schedule had no --lang."""
+    spec = str(rooms_spec(tmp_path))
+    korean = runner.invoke(cli, ["schedule", spec, "--format", "json"])
+    english = runner.invoke(cli, ["schedule", spec, "--format", "json", "--lang", "en"])
+    assert english.exit_code == 0, english.output
+    ko = json.loads(korean.stdout)["schedule"]["conference"]
+    en = json.loads(english.stdout)["schedule"]["conference"]
+    assert [r["name"] for r in en["rooms"]] == ["Main hall", "Small room"]
+    assert [r["guid"] for r in en["rooms"]] == [r["guid"] for r in ko["rooms"]]
+    events = [e for day in en["days"] for room in day["rooms"].values() for e in room]
+    assert sorted(e["title"] for e in events) == ["Audit", "Budget"]
+    assert sorted(e["guid"] for e in events) == sorted(
+        e["guid"] for day in ko["days"] for room in day["rooms"].values() for e in room)
+    xml = runner.invoke(cli, ["schedule", spec, "--lang", "en"]).stdout
+    assert "<title>Workshop</title>" in xml
+
+
+def test_a_series_with_an_occurrence_of_its_own_items_translates() -> None:
+    """A translated feed of a series whose late Monday has its own items failed: the
+    view left the override's items untranslated, and laying out that day refused a
+    translation into the view's own language."""
+    weekly = Meeting("주간회의", dt.date(2025, 3, 3), dt.time(10), "Asia/Seoul", [
+        Item("추진 현황", minutes=35, id="progress", translations={"en": {"title": "Progress"}}),
+        Item("토론", min_minutes=10, id="discussion",
+             translations={"en": {"title": "Discussion"}})],
+        end=dt.time(11), repeat="FREQ=WEEKLY;COUNT=4", translations={"en": {"title": "Weekly"}})
+    late = agenda.running_late(weekly, "10:00", late_by=12, absorb=["discussion"],
+                               on="2025-03-10").meeting
+    table = agenda.layout(late)
+    english = agenda.to_ics(agenda.translate(table, "en"), items=True, now="2025-01-01T00:00:00Z")
+    korean = agenda.to_ics(table, items=True, now="2025-01-01T00:00:00Z")
+
+    def uids(feed: bytes) -> list[str]:
+        return [line for line in feed.decode().splitlines()
+                if line.startswith(("UID:", "RECURRENCE-ID"))]
+
+    assert uids(english) == uids(korean)
+    assert "SUMMARY:Discussion" in english.decode()
 
 
 def test_a_wrong_original_text_names_its_line_and_only_its_type() -> None:

@@ -6,11 +6,21 @@ Each change is one :class:`Change`: ``added``, ``removed``, ``moved`` (to anothe
 block, or out of order among its siblings), ``retimed`` (start or end), ``renamed``
 (a new title for the same identity), ``presenter`` and ``notes``; the meeting itself
 (``path == ()``) can be ``retimed`` and ``renamed``, and its ``location`` changed.
+
+A series is compared as a subscriber sees it: the changes of its first occurrence are
+the series' own (every occurrence held as the series holds it), then the ``rule``
+(``repeat``), ``skip`` and ``extra`` lists when they change, then one change per
+affected occurrence, with its `date`: an occurrence ``held`` or ``cancelled`` (its
+date joined or left the series), and the changes of an occurrence whose override was
+added, changed or removed (compared as that date's meetings). A series without end is
+compared over the years its feed writes out (ten).
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -23,8 +33,10 @@ from ._timetable import Slot, Timetable
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
 
-KINDS = ("added", "removed", "moved", "retimed", "renamed", "presenter", "notes", "location")
+KINDS = ("added", "removed", "moved", "retimed", "renamed", "presenter", "notes", "location",
+         "rule", "skip", "extra", "held", "cancelled")
 """Every kind of change, in the order changes of one item are listed."""
+_UNBOUNDED_YEARS = 10  # the feed's horizon of a series without end (agenda._ics)
 
 
 @attrs.frozen
@@ -38,6 +50,12 @@ class Change:
     ``removed`` the whole slot (``number``, ``start``, ``end``, ``minutes``) on the
     side where it exists. `title` is the item's title in the new version (the old
     one for a removed item), `number` its printed number there.
+
+    Of a series: ``rule`` holds the ``repeat`` rule, ``skip`` and ``extra`` their
+    lists of dates (ISO); ``held`` and ``cancelled`` (the meeting, ``path == ()``) the
+    occurrence's ``start``, ``end`` and ``minutes`` on the side where it is held.
+    `date` (ISO) names the occurrence a change is about, None for a change of the
+    meeting or the whole series.
     """
 
     kind: str
@@ -46,6 +64,7 @@ class Change:
     number: str
     old: dict[str, Any] | None = attrs.field(default=None, hash=False)
     new: dict[str, Any] | None = attrs.field(default=None, hash=False)
+    date: str | None = attrs.field(default=None, kw_only=True)
     _old_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
         default=None, eq=False, repr=False, alias="old_times")
     _new_times: tuple[pendulum.DateTime, pendulum.DateTime] | None = attrs.field(
@@ -54,14 +73,17 @@ class Change:
     """Whether its line gives the date: on a later day than the meeting's first."""
 
     def as_dict(self) -> dict[str, Any]:
-        """``kind``, ``path`` (list), ``title``, ``number``, ``old``, ``new``."""
-        return {"kind": self.kind, "path": list(self.path), "title": self.title,
-                "number": self.number, "old": self.old, "new": self.new}
+        """``kind``, ``date`` (of one occurrence, else null), ``path`` (list), ``title``,
+        ``number``, ``old``, ``new``."""
+        return {"kind": self.kind, "date": self.date, "path": list(self.path),
+                "title": self.title, "number": self.number, "old": self.old, "new": self.new}
 
     def text(self, lang: str = "ko") -> str:
         """The change in one line, in Korean (``ko``) or English (``en``);
-        :class:`UnknownLanguage` for another language."""
-        return _line(self, _WORDS[known_language(lang)])
+        :class:`UnknownLanguage` for another language. A change of one occurrence
+        starts with its date."""
+        line = _line(self, _WORDS[known_language(lang)])
+        return line if self.date is None else f"{self.date} {line}"
 
 
 @attrs.frozen
@@ -84,6 +106,13 @@ class Diff:
         """One line per change (empty when nothing changed)."""
         known_language(lang)
         return "\n".join(change.text(lang) for change in self.changes)
+
+    def retitled(self, titles: dict[tuple[str, ...], str]) -> Diff:
+        """The same changes, each item (and the meeting, path ``()``) called by its title
+        in `titles` where it has one: the changes of two versions, told in another
+        language (see :func:`agenda.translate`)."""
+        return Diff(tuple(attrs.evolve(change, title=titles.get(change.path, change.title))
+                          for change in self.changes))
 
     def as_dict(self) -> dict[str, Any]:
         """``{"changes": [...]}``, each change as :meth:`Change.as_dict` gives it."""
@@ -193,7 +222,76 @@ def diff(old: Timetable, new: Timetable) -> Diff:
                               {"number": slot.number, **_times(slot)}, None,
                               old_times=(slot.start, slot.end),
                               dated=slot.start.date() != first_old))
-    return Diff(tuple(_in_agenda_order(changes, old, new)))
+    ordered = _in_agenda_order(changes, old, new)
+    if old.meeting.repeats or new.meeting.repeats:
+        ordered += _series_changes(old, new)
+    return Diff(tuple(ordered))
+
+
+# -- a series ----------------------------------------------------------------------------
+class _Held:
+    """The occurrences of one version: its dates (up to the horizon of a series without
+    end) and each date's timetable."""
+
+    def __init__(self, table: Timetable) -> None:
+        self.table = table
+        self.series = table.series if table.meeting.repeats else None
+
+    def dates(self) -> list[_dt.date]:
+        if self.series is None:
+            day = self.table.meeting.date
+            return [_dt.date(day.year, day.month, day.day)]
+        found = self.series.dates()
+        if not self.series.bounded:
+            first = self.table.meeting.date
+            horizon = _dt.date(min(first.year + _UNBOUNDED_YEARS, 9999), 12, 31)
+            found = itertools.takewhile(lambda day: day <= horizon, found)
+        return list(found)
+
+    def on(self, day: _dt.date) -> Timetable:
+        return self.table if self.series is None else self.series.timetable(day)
+
+
+def _override(table: Timetable, day: _dt.date) -> object:
+    return next((o for o in table.meeting.overrides if o.date == day), None)
+
+
+def _listed(days: Sequence[_dt.date]) -> list[str]:
+    return sorted({day.isoformat() for day in days})
+
+
+def _series_changes(old: Timetable, new: Timetable) -> list[Change]:
+    """The rule, the date lists, then every occurrence held, cancelled or changed by
+    its override, in date order."""
+    a, b = old.meeting, new.meeting
+    title = b.title
+    out: list[Change] = []
+    if a.repeat != b.repeat:
+        out.append(Change("rule", (), title, "", {"repeat": a.repeat}, {"repeat": b.repeat}))
+    for kind in ("skip", "extra"):
+        was, now = _listed(getattr(a, kind)), _listed(getattr(b, kind))
+        if was != now:
+            out.append(Change(kind, (), title, "", {kind: was}, {kind: now}))
+    before, after = _Held(old), _Held(new)
+    held_before, held_after = set(before.dates()), set(after.dates())
+    for day in sorted(held_before | held_after):
+        iso = day.isoformat()
+        if day not in held_after:
+            table = before.on(day)
+            out.append(Change("cancelled", (), a.title, "", _span_of(table), None,
+                              old_times=(table.start, table.end), date=iso))
+        elif day not in held_before:
+            table = after.on(day)
+            out.append(Change("held", (), title, "", None, _span_of(table),
+                              new_times=(table.start, table.end), date=iso))
+        elif _override(old, day) != _override(new, day):
+            out += [attrs.evolve(change, date=iso)
+                    for change in diff(before.on(day), after.on(day))]
+    return out
+
+
+def _span_of(table: Timetable) -> dict[str, Any]:
+    return {"start": _iso(table.start), "end": _iso(table.end), "minutes": table.minutes}
 
 
 def _meeting_changes(old: Timetable, new: Timetable) -> list[Change]:
@@ -245,6 +343,11 @@ _WORDS: dict[str, dict[str, str]] = {
            "presenter": "{title}: 발표자 변경 {old} → {new}",
            "notes": "{title}: 비고 변경 {old} → {new}",
            "location": "{title}: 장소 변경 {old} → {new}",
+           "rule": "{title}: 반복 규칙 변경 {old} → {new}",
+           "skip": "{title}: 건너뛰는 날짜 변경 {old} → {new}",
+           "extra": "{title}: 추가 날짜 변경 {old} → {new}",
+           "held": "{title}: 추가 개최 ({span}, {minutes}분)",
+           "cancelled": "{title}: 취소 ({span}, {minutes}분)",
            "none": "(없음)"},
     "en": {"sep": "–", "minutes": "{old} → {new} min", "meeting": "Meeting",
            "added": "{title}: added ({number}, {span}, {minutes} min)",
@@ -255,6 +358,11 @@ _WORDS: dict[str, dict[str, str]] = {
            "presenter": "{title}: presenter {old} → {new}",
            "notes": "{title}: notes {old} → {new}",
            "location": "{title}: location {old} → {new}",
+           "rule": "{title}: repeat rule {old} → {new}",
+           "skip": "{title}: skipped dates {old} → {new}",
+           "extra": "{title}: extra dates {old} → {new}",
+           "held": "{title}: held ({span}, {minutes} min)",
+           "cancelled": "{title}: cancelled ({span}, {minutes} min)",
            "none": "(none)"},
 }
 
@@ -271,11 +379,12 @@ def _line(change: Change, words: dict[str, str]) -> str:
     if not change.path:
         title = f"{words['meeting']} \u201c{change.title}\u201d"
     sep = words["sep"]
-    if change.kind in ("added", "removed"):
-        times = change._new_times if change.kind == "added" else change._old_times
-        side = change.new if change.kind == "added" else change.old
+    if change.kind in ("added", "removed", "held", "cancelled"):
+        gained = change.kind in ("added", "held")
+        times = change._new_times if gained else change._old_times
+        side = change.new if gained else change.old
         assert times is not None and side is not None
-        return words[change.kind].format(title=title, number=side["number"],
+        return words[change.kind].format(title=title, number=side.get("number", ""),
                                          span=_span(times, sep, change._dated),
                                          minutes=side["minutes"])
     if change.kind == "retimed":
@@ -295,5 +404,7 @@ def _line(change: Change, words: dict[str, str]) -> str:
     assert change.old is not None and change.new is not None
     field = next(iter(change.old))
     old, new = change.old[field], change.new[field]
+    if isinstance(old, list):  # dates of a series
+        old, new = ", ".join(old), ", ".join(new)
     return words[change.kind].format(title=title, old=old if old else words["none"],
                                      new=new if new else words["none"])

@@ -10,8 +10,9 @@ The VTIMEZONE is the zone module's component, as icalendar writes it.
 The tests hold it to byte-for-byte equality with the icalendar path on generated
 agendas, so every reader sees the same feed.
 
-It serves only what it knows: a feed with a previous version, or of a series,
-goes through icalendar (:func:`fresh_feed` returns None).
+It serves only what it knows: a feed with a previous version, of a series, of a
+meeting held over several days (one event a day) or with links (URL, CONFERENCE,
+ATTACH) goes through icalendar (:func:`fresh_feed` returns None).
 """
 
 from __future__ import annotations
@@ -110,11 +111,13 @@ def fresh_feed(timetable: Timetable, *, items: bool, stamp: _dt.datetime, domain
     :func:`agenda.to_ics`."""
     from . import _ics
     from ._audience import for_audience
+    from ._links import has_links
 
     meeting = timetable.meeting
     zone = timetable.zone
     every = _duration(refresh)
-    if meeting.repeats or _QUOTABLE & set(zone) or every is None:
+    if (meeting.repeats or _QUOTABLE & set(zone) or every is None
+            or len(timetable.days) > 1 or has_links(meeting)):
         return None
     seen = None if audience is None else {
         slot.number for slot in for_audience(timetable, audience)}

@@ -25,18 +25,20 @@ from urllib.parse import quote, unquote
 
 import attrs
 import pendulum
-from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText
+from icalendar import Calendar, Component, Event, Timezone, vDuration, vRecur, vText, vUri
 
 from ._audience import for_audience
 from ._changes import STAMPS, changed, event_content
-from ._messages import escape_controls
-from ._model import slugify
+from ._links import as_uri, join_links
+from ._model import Material, slugify
 from ._problems import AgendaError
 from ._repeat import parse_repeat
 from ._series import Series
-from ._timetable import Slot, Timetable
+from ._time import wall
+from ._timetable import DaySpan, Slot, Timetable
 from ._vtimezone import vtimezone
-from ._zones import wall
+from ._words.catalog import escape_controls
+from ._words.labels import labels_for
 
 __all__ = [
     "DEFAULT_UID_DOMAIN",
@@ -44,6 +46,7 @@ __all__ = [
     "FeedError",
     "FeedEvent",
     "FeedTimetable",
+    "day_uid",
     "event_uid",
     "from_ics",
     "to_ics",
@@ -134,6 +137,13 @@ def event_uid(meeting_key: str, path: tuple[str, ...], uid_domain: str | None = 
     return f"{base}/{_path_digest(path)}@{domain}"
 
 
+def day_uid(meeting_key: str, day: _dt.date, uid_domain: str | None = None) -> str:
+    """The UID of the meeting's event of one of its days (a meeting held over several
+    days has one event a day): ``<meeting-key>/YYYYMMDD@<domain>``."""
+    left, _, domain = event_uid(meeting_key, (), uid_domain).rpartition("@")
+    return f"{left}/{day:%Y%m%d}@{domain}"
+
+
 # -- values -----------------------------------------------------------------------------
 def _clean(value: str) -> str:
     """Text as RFC 5545 TEXT allows it: line breaks as LF (icalendar escapes them),
@@ -204,10 +214,11 @@ def _stamp(now: _dt.datetime | str | None, previous: Sequence[Event]) -> _dt.dat
     return max(moment, latest)
 
 
-def _description(timetable: Timetable) -> str:
+def _description(timetable: Timetable, day: DaySpan | None = None) -> str:
+    """The meeting event's text: the agenda, a line a slot (of one `day`, else all)."""
     lines = []
     zone = timetable.zone
-    for slot in timetable:
+    for slot in (timetable if day is None else timetable.day_slots(day)):
         start, end = wall(slot.start_utc, zone), wall(slot.end_utc, zone)
         text = f"{'  ' * slot.depth}{start:%H:%M}~{end:%H:%M} {slot.title}"
         if slot.item.presenter:
@@ -244,7 +255,9 @@ def _leaves(timetable: Timetable, track: str | None = None, audience: str | None
 
 @attrs.frozen
 class _Content:
-    """What one event says, before it is dated."""
+    """What one event says, before it is dated: its texts, and its links (`url` its
+    page, `conference` its join link with its `label`, `attachments` its materials as
+    (title, URI)), all written as URIs."""
 
     uid: str
     summary: str
@@ -252,6 +265,43 @@ class _Content:
     description: str
     related_to: str | None
     location: str | None
+    url: str | None = None
+    conference: str | None = None
+    label: str = ""
+    attachments: tuple[tuple[str, str], ...] = ()
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _parameter(text: str) -> str:
+    """A title as a parameter value that every reader reads as written: control
+    characters (line breaks) become a space, and the two characters RFC 6868 would
+    escape, which libical and vobject show escaped, become look-alikes (``"`` → ``'``,
+    ``^`` → ``ˆ``)."""
+    return _CONTROLS.sub(" ", text).replace('"', "'").replace("^", "\u02c6")
+
+
+def _linked(content: _Content, url: str | None, online: str | None,
+            materials: tuple[Material, ...], lang: str) -> _Content:
+    """`content` with its links: ``URL``, ``CONFERENCE`` and an ``ATTACH`` per material;
+    the materials and the join link also end the description (for readers that show
+    none of those), and the join link is the location when there is no place."""
+    if url is None and online is None and not materials:
+        return content
+    labels = labels_for(lang)
+    lines = [f"{labels.material}: {m.title} <{as_uri(m.url)}>" for m in materials]
+    conference = as_uri(online) if online is not None else None
+    if conference is not None:
+        lines.append(f"{labels.online}: {conference}")
+    description = "\n\n".join(part for part in (content.description, "\n".join(lines))
+                               if part)
+    return attrs.evolve(
+        content, description=description,
+        location=content.location or conference,
+        url=as_uri(url) if url is not None else None, conference=conference,
+        label=labels.online,
+        attachments=tuple((_parameter(m.title), as_uri(m.url)) for m in materials))
 
 
 def _base(content: _Content) -> Event:
@@ -267,6 +317,13 @@ def _finish(event: Event, content: _Content, category: str | None) -> Event:
         event.add("LOCATION", _text(content.location))
     if category:
         event.add("CATEGORIES", [_text(category)])
+    if content.url is not None:
+        event.add("URL", vUri(content.url))
+    if content.conference is not None:
+        event.add("CONFERENCE", vUri(content.conference), parameters={
+            "VALUE": "URI", "FEATURE": "VIDEO", "LABEL": content.label})
+    for title, uri in content.attachments:
+        event.add("ATTACH", vUri(uri), parameters={"FILENAME": title})
     return event
 
 
@@ -301,24 +358,44 @@ def _exact(seconds: int) -> vDuration | vText:
                  (f"{secs}S" if secs else ""))
 
 
+def _days(timetable: Timetable) -> list[DaySpan | None]:
+    """The days the meeting's own events stand for: one event a day for a meeting held
+    over several days, else one event for the whole meeting (None)."""
+    return list(timetable.days) if len(timetable.days) > 1 else [None]
+
+
 def _contents(timetable: Timetable, items: bool, domain: str,
               track: str | None = None, audience: str | None = None) -> list[_Content]:
-    """The meeting's event content, then each leaf's (with `items`; of one `track`)."""
+    """The meeting's event content (one a day for a meeting held over several days),
+    then each leaf's (with `items`; of one `track`), each related to its day's."""
     meeting = timetable.meeting
-    parent = event_uid(meeting.key, (), domain)
-    out = [_Content(parent, meeting.title, (), _description(timetable), None,
-                    meeting.location)]
+    lang = meeting.language
+    joins = join_links(timetable)
+    out = []
+    parents: dict[_dt.date | None, str] = {}
+    for day in _days(timetable):
+        uid = (event_uid(meeting.key, (), domain) if day is None
+               else day_uid(meeting.key, day.date, domain))
+        parents[day.date if day is not None else None] = uid
+        out.append(_linked(_Content(uid, meeting.title, (), _description(timetable, day),
+                                    None, meeting.location),
+                           meeting.url, meeting.online, meeting.materials, lang))
     if items:
-        out += [_Content(event_uid(meeting.key, slot.path, domain), slot.title, slot.path,
-                         _leaf_description(slot, trail), parent,
-                         slot.room or meeting.location)
-                for slot, trail in _leaves(timetable, track, audience)]
+        several = len(parents) > 1
+        for slot, trail in _leaves(timetable, track, audience):
+            parent = parents[slot.date if several else None]
+            item = slot.item
+            out.append(_linked(_Content(event_uid(meeting.key, slot.path, domain), slot.title,
+                                        slot.path, _leaf_description(slot, trail), parent,
+                                        slot.room or meeting.location),
+                               item.url, joins[slot.path], item.materials, lang))
     return out
 
 
 def _spans(timetable: Timetable, items: bool, track: str | None = None,
            audience: str | None = None) -> list[tuple[int, int]]:
-    spans = [(timetable.start_utc, timetable.end_utc)]
+    spans = [(timetable.start_utc, timetable.end_utc) if day is None
+             else (day.start_utc, day.end_utc) for day in _days(timetable)]
     if items:
         spans += [(slot.start_utc, slot.end_utc)
                   for slot, _ in _leaves(timetable, track, audience)]
@@ -400,7 +477,7 @@ def _anchor(series: Series, rule: str | None, offset: int
     as an event of its own and the event's series starts at its next date, the rule's
     COUNT one less."""
     first = series.wall.date()
-    extra = list(series.extra)
+    extra = series.added()
     if not _skipped(_wall_of(series, first, offset)):
         return first, rule, extra
     left = 1
@@ -431,7 +508,7 @@ def _anchor(series: Series, rule: str | None, offset: int
 def _series_events(timetable: Timetable, items: bool, domain: str,
                    track: str | None, audience: str | None) -> list[Event]:
     meeting = timetable.meeting
-    series = Series(timetable)
+    series = timetable.series
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting)
     contents = _contents(timetable, items, domain, track, audience)
     spans = _spans(timetable, items, track, audience)
@@ -442,6 +519,8 @@ def _series_events(timetable: Timetable, items: bool, domain: str,
             raise FeedError(f'item "{content.summary}" starts on another day than its '
                             "repeating meeting; its repeat rule would not match its day")
     masters: list[Event] = []
+    horizon = _horizon(series)
+    excluded = series.excluded(horizon)  # skip, and the public holidays it skips
     for content, offset, (start, end) in zip(contents, offsets, spans, strict=True):
         event = _base(content)
         anchor, text, extra = _anchor(series, rule.text if rule else None, offset)
@@ -452,11 +531,10 @@ def _series_events(timetable: Timetable, items: bool, domain: str,
             event.add("RRULE", vRecur.from_ical(text))
         for day in extra:
             event.add("RDATE", _instance(_wall_of(series, day, offset)))
-        for day in sorted(series.skip):
+        for day in excluded:
             _exclude(event, _wall_of(series, day, offset))
         masters.append(_tail(event, content))
     overrides: list[Event] = []
-    horizon = _horizon(series)
     for day, start, end in series.spans():
         if day > horizon:
             break
@@ -717,7 +795,7 @@ def _feed_years(timetable: Timetable) -> tuple[int, int]:
     low = timetable.start.year
     high = timetable.end.year
     if timetable.meeting.repeats:
-        series = Series(timetable)
+        series = timetable.series
         if series.bounded:
             last = series.rule.last() if series.rule is not None else None
             days = [d for d in (last.date() if last else None,
@@ -808,7 +886,8 @@ def to_ics(timetable: Timetable, *, items: bool = False,
     :func:`agenda.for_audience`); each is the same event, byte for byte, as in the
     whole feed. `refresh` is how often subscribers should fetch the feed again
     (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, one hour unless told), `name` the
-    calendar's name (default: the meeting's title).
+    calendar's name (default: the meeting's title; for one track's or one audience's
+    feed, the title followed by the track's title or the audience in parentheses).
     """
     if refresh < _dt.timedelta(minutes=1) or refresh.microseconds:
         raise ValueError(f"refresh must be whole seconds, a minute or more, got {refresh}")
@@ -818,6 +897,7 @@ def to_ics(timetable: Timetable, *, items: bool = False,
             raise AgendaError(f'no track is called "{track}"; the tracks: '
                               f"{', '.join(known) if known else '(none)'}")
         items = True
+    name = _feed_name(timetable, name, track, audience)
     if isinstance(previous, bytes | bytearray | str) and not previous.strip():
         previous = None
     if previous is None:
@@ -833,6 +913,19 @@ def to_ics(timetable: Timetable, *, items: bool = False,
                            refresh=refresh, name=name, replace=replace)
 
 
+def _feed_name(timetable: Timetable, name: str | None, track: str | None,
+               audience: str | None) -> str | None:
+    """The calendar's name: `name`, else for one track's or one audience's feed the
+    meeting's title with the track's title (as the timetable shows it) or the audience
+    in parentheses, so that a subscriber tells it from the whole feed (else None: the
+    meeting's title)."""
+    if name is not None or (track is None and audience is None):
+        return name
+    shown = audience if track is None else next(
+        (s.title for s in timetable if s.track == track and s.is_block), track)
+    return f"{timetable.meeting.title} ({shown})"
+
+
 def _icalendar_feed(timetable: Timetable, *, items: bool,
                     previous: bytes | bytearray | str | None,
                     now: _dt.datetime | str | None, uid_domain: str | None,
@@ -840,6 +933,7 @@ def _icalendar_feed(timetable: Timetable, *, items: bool,
                     refresh: _dt.timedelta = REFRESH, name: str | None = None,
                     replace: bool = False) -> bytes:
     """The feed built and written by icalendar: what :func:`to_ics` gives."""
+    name = _feed_name(timetable, name, track, audience)
     old_calendar = _parse_feed(previous) if previous is not None else None
     old_events = [e for e in old_calendar.walk("VEVENT") if isinstance(e, Event)
                   ] if old_calendar is not None else []
@@ -1068,9 +1162,12 @@ class FeedTimetable:
         have = {(e.uid, e.recurrence_id): e for e in self.events}
         out: list[str] = []
         zone = timetable.zone
+        several = sum(e.is_meeting for e in fresh) > 1  # a meeting held over days
         for want in fresh:
             label = "meeting" if want.is_meeting else numbers.get(want.path, "item")
             name = f'{label} "{want.summary}"'
+            if want.is_meeting and several:
+                name += f" on {want.start.in_timezone(zone):YYYY-MM-DD}"
             if want.recurrence_id is not None:
                 name += f" on {want.recurrence_id.in_timezone(zone):YYYY-MM-DD}"
             event = have.pop((want.uid, want.recurrence_id), None)

@@ -17,15 +17,17 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
-__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MEETING_TEXTS", "Day", "Item", "Kind",
-           "Meeting", "Override", "Translations"]
+__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MATERIAL_TEXTS", "MEETING_TEXTS", "Day",
+           "Item", "Kind", "Material", "Meeting", "Override", "Translations"]
 
 #: The languages a meeting may be held in (its `language`): tables and messages speak them.
 LANGUAGES = ("en", "ko")
-ITEM_TEXTS = ("title", "presenter", "notes")
+ITEM_TEXTS = ("title", "presenter", "notes", "room")
 """The fields of an item that a person reads, and so may be translated."""
 MEETING_TEXTS = ("title", "location", "category")
 """The fields of a meeting that a person reads, and so may be translated."""
+MATERIAL_TEXTS = ("title",)
+"""The fields of a material that a person reads, and so may be translated."""
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 """A language tag (BCP 47 shape) of a translation: ``en``, ``ja``, ``en-GB``, ``zh-Hant``."""
 
@@ -225,6 +227,33 @@ def _to_names(value: Iterable[str]) -> tuple[str, ...]:
 _names = attrs.validators.deep_iterable(attrs.validators.instance_of(str))
 
 
+@attrs.frozen
+class Material:
+    """A document that goes with the meeting or an item (slides, a paper, the minutes):
+    its `title` (translatable like every text, in `translations`) and its `url`.
+
+    The URL is kept as written; only ``http`` and ``https`` addresses are sound, which
+    `agenda.validate` checks (a ``javascript:`` or ``data:`` URL is a problem, never a
+    link in a published page)."""
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    url: str = attrs.field(validator=attrs.validators.instance_of(str))
+    translations: Translations = attrs.field(
+        factory=Translations, converter=_to_translations,
+        validator=_translatable(MATERIAL_TEXTS), kw_only=True
+    )
+
+
+def _to_materials(value: Iterable[Material]) -> tuple[Material, ...]:
+    if isinstance(value, str | Material):
+        raise TypeError(f"materials must be a list of Material values, got {value!r}")
+    out = tuple(value)
+    for entry in out:
+        if not isinstance(entry, Material):
+            raise TypeError(f"materials must hold Material values, got {entry!r}")
+    return out
+
+
 def _items_of_item(_inst: object, attr: attrs.Attribute[tuple[Item, ...]],
                    value: tuple[Item, ...]) -> None:
     for child in value:
@@ -246,6 +275,10 @@ class Item:
     place; a block's children inherit it. `audience` names
     who the item is for (``("busan", "press")``); a block's children inherit it, and
     an item without one (nor a block above it with one) is for everyone.
+
+    `url` is the item's own page (the talk's), `online` the address to join it
+    online (a block's children inherit it, and every item the meeting's), and
+    `materials` the documents that go with it (:class:`Material`).
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -274,6 +307,10 @@ class Item:
     audience: tuple[str, ...] = attrs.field(
         default=(), converter=_to_names, validator=_names, kw_only=True
     )
+    url: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    online: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    materials: tuple[Material, ...] = attrs.field(default=(), converter=_to_materials,
+                                                  kw_only=True)
 
     @property
     def key(self) -> str:
@@ -393,6 +430,12 @@ class Meeting:
 
     A meeting held over several days gives `days` instead of `items` (and of
     `end`): `date` and `start` then default to the first day's.
+
+    `url` is the meeting's page, `online` the address to join it online (every item
+    inherits it) and `materials` the documents that go with it. A series with
+    `skip_holidays` (an ISO 3166 country code, ``"KR"``, with an optional subdivision,
+    ``"DE-BY"``) is not held on that country's public holidays; `extra` brings a date
+    back.
     """
 
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -425,14 +468,21 @@ class Meeting:
     overrides: tuple[Override, ...] = attrs.field(default=(), converter=_to_overrides,
                                                   kw_only=True)
 
-    @property
-    def repeats(self) -> bool:
-        """True for a series: a ``repeat`` rule or ``extra`` dates."""
-        return self.repeat is not None or bool(self.extra)
     translations: Translations = attrs.field(
         factory=Translations, converter=_to_translations,
         validator=_translatable(MEETING_TEXTS), kw_only=True
     )
+    url: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    online: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
+    materials: tuple[Material, ...] = attrs.field(default=(), converter=_to_materials,
+                                                  kw_only=True)
+    skip_holidays: str | None = attrs.field(default=None, validator=_optional_str,
+                                            kw_only=True)
+
+    @property
+    def repeats(self) -> bool:
+        """True for a series: a ``repeat`` rule or ``extra`` dates."""
+        return self.repeat is not None or bool(self.extra)
 
     @property
     def key(self) -> str:

@@ -2,7 +2,7 @@
 
 A :class:`Problem` is data: a stable `code`, where it is (`number`, `path`,
 `line`), and the numbers that matter (`facts`). Its words come from the message
-catalog (:mod:`agenda._messages`) in Korean or English, so a program reads the
+catalog (:mod:`agenda._words.catalog`) in Korean or English, so a program reads the
 fields and a person reads ``problem.message("ko")``.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import LANGUAGES, Fact, escape_controls, render_message, where_text
+from ._words.catalog import LANGUAGES, Fact, escape_controls, render_message, where_text
 
 __all__ = ["AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"]
 
@@ -81,6 +81,14 @@ class Problem:
             "facts": {k: list(v) if isinstance(v, tuple) else v for k, v in self.facts.items()},
             "message": self.message(lang),
         }
+
+    @property
+    def identity(self) -> tuple[str, tuple[str, ...], str]:
+        """What makes problems of two versions of an agenda the same problem: its code,
+        the item's path and, for a problem of one occurrence of a series, its date
+        (the numbers and the times it names may differ between the versions)."""
+        day, _, rest = self.number.partition(" ")
+        return self.code, self.path, day if rest else ""
 
     def __str__(self) -> str:
         return self.text("en")

@@ -10,6 +10,11 @@ UID (the meeting's key and the item's identity path), and its ``id`` a positive
 retimed, moved to another room or day, or reordered. Two events whose ids would
 collide (about one chance in twenty million for a hundred events) get distinct ids
 by probing, in identity order. The module computes no clock time.
+
+An event's ``url`` is the item's page when it gives one (else its ``urn:uuid:`` name),
+its ``links`` its join link (its own, its block's or the meeting's) and its
+``attachments`` its materials; the conference's ``url`` is the meeting's page. Every
+address is written as a URI (`agenda._links.as_uri`).
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from typing import Any
 
 import pendulum
 
-from ._messages import render_message
-from ._model import slugify
+from ._links import as_uri, join_links
+from ._model import Material, slugify
 from ._problems import AgendaError
 from ._timetable import Slot, Timetable
+from ._words.catalog import render_message
+from ._words.labels import labels_for
 
 __all__ = ["SCHEDULE_FORMATS", "ScheduleError", "schedule_dict", "to_schedule",
            "to_schedule_json", "to_schedule_xml"]
@@ -119,6 +126,17 @@ def _room_of(slot: Slot, timetable: Timetable) -> str:
     return _clean(slot.room or meeting.location or meeting.title or "-")
 
 
+def _links(online: str | None, lang: str) -> list[dict[str, str]]:
+    """The event's ``links``: its join link, titled in the meeting's language."""
+    if online is None:
+        return []
+    return [{"url": as_uri(online), "title": _clean(labels_for(lang).online)}]
+
+
+def _attachments(materials: tuple[Material, ...]) -> list[dict[str, str]]:
+    return [{"url": as_uri(m.url), "title": _clean(m.title)} for m in materials]
+
+
 def _slot_minutes(timetable: Timetable) -> int:
     """The grid the apps draw on: the greatest common divisor of every event's start
     minute and duration, at most 15 minutes."""
@@ -129,15 +147,24 @@ def _slot_minutes(timetable: Timetable) -> int:
     return min(step or 15, 15)
 
 
-def schedule_dict(timetable: Timetable) -> dict[str, Any]:
-    """The schedule as JSON-ready data (the JSON form of the frab/c3voc schedule)."""
+def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, Any]:
+    """The schedule as JSON-ready data (the JSON form of the frab/c3voc schedule); with
+    `lang`, its texts in that language where the agenda translates them (every GUID,
+    a room's too, stays what it is in the meeting's own language)."""
+    original = timetable
+    if lang is not None:
+        from ._translations import translate
+
+        timetable = translate(timetable, lang)
     meeting = timetable.meeting
     acronym = acronym_of(timetable)
     leaves = [slot for slot in timetable if not slot.is_block]
     guids = [_guid(meeting.key, slot.path) for slot in leaves]
     ids = dict(zip((slot.number for slot in leaves), _ids(guids), strict=True))
     by_number = dict(zip((slot.number for slot in leaves), guids, strict=True))
-    rooms: list[str] = []
+    rooms: dict[str, str] = {}  # name shown -> name in the meeting's own language
+    own_rooms = {slot.number: _room_of(slot, original) for slot in original}
+    joins = join_links(timetable)
     tracks: list[str] = []
     days = []
     for index, day in enumerate(timetable.days, start=1):
@@ -145,8 +172,7 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
         for slot in sorted((s for s in timetable.day_slots(day) if not s.is_block),
                            key=lambda s: (s.start_utc, s.number)):
             room = _room_of(slot, timetable)
-            if room not in rooms:
-                rooms.append(room)
+            rooms.setdefault(room, own_rooms[slot.number])
             if slot.track is not None and _clean(slot.track) not in tracks:
                 tracks.append(_clean(slot.track))
             number = ids[slot.number]
@@ -160,7 +186,8 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
                 "duration": _duration(slot.end_utc - slot.start_utc),
                 "room": room,
                 "slug": f"{acronym}-{number}" + (f"-{title_slug}" if title_slug else ""),
-                "url": f"urn:uuid:{by_number[slot.number]}",
+                "url": (as_uri(slot.item.url) if slot.item.url is not None
+                        else f"urn:uuid:{by_number[slot.number]}"),
                 "title": _clean(slot.title),
                 "subtitle": None,
                 "track": _clean(slot.track) if slot.track is not None else None,
@@ -169,7 +196,9 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
                 "abstract": _clean(slot.item.notes) if slot.item.notes else None,
                 "description": None,
                 "persons": _persons(slot),
-                "links": [],
+                "links": _links(joins[slot.path], meeting.language),
+                **({"attachments": _attachments(slot.item.materials)}
+                   if slot.item.materials else {}),
             })
         days.append({
             "index": index,
@@ -181,13 +210,15 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
     conference: dict[str, Any] = {
         "acronym": acronym,
         "title": _clean(meeting.title),
+        **({"url": as_uri(meeting.url)} if meeting.url is not None else {}),
         "start": timetable.start.isoformat(),
         "end": timetable.end.isoformat(),
         "daysCount": len(days),
         "timeslot_duration": f"00:{_slot_minutes(timetable):02d}",
         "time_zone_name": timetable.zone,
         "rooms": [{"name": name, "guid": str(uuid.uuid5(
-            uuid.NAMESPACE_URL, f"agenda:{meeting.key}:room:{name}"))} for name in rooms],
+            uuid.NAMESPACE_URL, f"agenda:{meeting.key}:room:{own}"))}
+                  for name, own in rooms.items()],
         "tracks": [{"name": name} for name in tracks],
         "days": days,
     }
@@ -197,9 +228,9 @@ def schedule_dict(timetable: Timetable) -> dict[str, Any]:
             "schedule": {"version": version, "conference": conference}}
 
 
-def to_schedule_json(timetable: Timetable) -> str:
-    """The schedule in its JSON form (``{"schedule": {...}}``)."""
-    return json.dumps(schedule_dict(timetable), ensure_ascii=False, indent=2) + "\n"
+def to_schedule_json(timetable: Timetable, lang: str | None = None) -> str:
+    """The schedule in its JSON form (``{"schedule": {...}}``), texts in `lang`."""
+    return json.dumps(schedule_dict(timetable, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -209,15 +240,15 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def to_schedule_xml(timetable: Timetable) -> str:
-    """The schedule XML (``<schedule>``), as frab and pretalx write it; raises
-    :class:`ScheduleError` for an event longer than its duration field can say."""
+def to_schedule_xml(timetable: Timetable, lang: str | None = None) -> str:
+    """The schedule XML (``<schedule>``), as frab and pretalx write it, texts in `lang`;
+    raises :class:`ScheduleError` for an event longer than its duration field can say."""
     too_long = [(slot.number, slot.title, (slot.end_utc - slot.start_utc) // 60)
                 for slot in timetable if not slot.is_block
                 and slot.end_utc - slot.start_utc > _XML_MOST_MINUTES * 60]
     if too_long:
         raise ScheduleError(too_long)
-    data = schedule_dict(timetable)["schedule"]
+    data = schedule_dict(timetable, lang)["schedule"]
     conf = data["conference"]
     root = ET.Element("schedule")
     _sub(root, "generator", name=_GENERATOR)
@@ -225,6 +256,8 @@ def to_schedule_xml(timetable: Timetable) -> str:
     conference = _sub(root, "conference")
     for key in ("title", "acronym", "start", "end"):
         _sub(conference, key, conf[key])
+    if "url" in conf:
+        _sub(conference, "url", conf["url"])
     _sub(conference, "days", str(conf["daysCount"]))
     _sub(conference, "timeslot_duration", conf["timeslot_duration"])
     _sub(conference, "time_zone_name", conf["time_zone_name"])
@@ -249,16 +282,26 @@ def to_schedule_xml(timetable: Timetable) -> str:
                 for person in event["persons"]:
                     _sub(persons, "person", person["public_name"], id=str(person["id"]),
                          guid=person["guid"])
-                _sub(element, "links")
+                links = _sub(element, "links")
+                for link in event["links"]:
+                    _sub(links, "link", link["title"], href=link["url"])
+                if "attachments" in event:
+                    attachments = _sub(element, "attachments")
+                    for attachment in event["attachments"]:
+                        _sub(attachments, "attachment", attachment["title"],
+                             href=attachment["url"])
+                if not event["url"].startswith("urn:"):
+                    _sub(element, "url", event["url"])
     ET.indent(root)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             + ET.tostring(root, encoding="unicode") + "\n")
 
 
-def to_schedule(timetable: Timetable, fmt: str = "xml") -> str:
-    """The schedule in `fmt`: ``"xml"`` or ``"json"``."""
+def to_schedule(timetable: Timetable, fmt: str = "xml", lang: str | None = None) -> str:
+    """The schedule in `fmt`: ``"xml"`` or ``"json"``; `lang` gives its texts in that
+    language where the agenda translates them (the GUIDs stay the same)."""
     if fmt == "xml":
-        return to_schedule_xml(timetable)
+        return to_schedule_xml(timetable, lang)
     if fmt == "json":
-        return to_schedule_json(timetable)
+        return to_schedule_json(timetable, lang)
     raise ValueError(f"unknown schedule format {fmt!r}; use xml or json")

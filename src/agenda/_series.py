@@ -2,8 +2,9 @@
 
 The series rule, decided once and shared by the tables, the listings and the feed:
 
-* the dates are the ``repeat`` rule's (RRULE), less ``skip`` (EXDATE), plus ``extra``
-  (RDATE); a meeting is held at most once a date;
+* the dates are the ``repeat`` rule's (RRULE), less ``skip`` and, with
+  ``skip_holidays``, the public holidays of that country (EXDATE), plus ``extra``
+  (RDATE, which also brings back a holiday); a meeting is held at most once a date;
 * an occurrence starts at the meeting's wall-clock start on its date, read as RFC 5545
   reads it: a start the clocks skip is taken with the offset before the change (02:30
   on the night New York springs forward is 03:30 EDT), a start they repeat is the
@@ -23,23 +24,29 @@ import datetime as _dt
 import heapq
 import itertools
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
-from ._clock import clock_change
-from ._messages import Fact
-from ._model import Meeting, Override, _to_date
+from ._holidays import PublicHolidays, holidays_problem
+from ._model import Meeting, Override
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
-from ._timetable import Timetable
+from ._time import clock_change
+from ._words.catalog import Fact
 
-__all__ = ["NotAnOccurrence", "Series", "occurrence_on", "occurrences", "series_problems",
-           "timetable_occurrences"]
+if TYPE_CHECKING:
+    from ._timetable import Timetable
+
+__all__ = ["NotAnOccurrence", "Occurrence", "Series", "Skipped",
+           "series_problems", "timetable_occurrences"]
 
 Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
 _SAMPLE = 1000
+_HOLIDAY_RUN = 400
+"""The most rule dates in a row that holidays may take (a year of a daily rule)."""
 _LAST_UTC = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
 MAX_OCCURRENCE_NUMBER = 100_000
 """The highest occurrence number ``table --occurrence`` looks up."""
@@ -65,6 +72,15 @@ def _plain(day: _dt.date) -> _dt.date:
     return _dt.date(day.year, day.month, day.day)
 
 
+@attrs.frozen
+class Skipped:
+    """A date of the rule the meeting is not held on: in ``skip``, or a public holiday
+    (`holiday` is then its name in the language asked for)."""
+
+    date: _dt.date
+    holiday: str | None = None
+
+
 class Series:
     """The occurrences of a laid-out meeting (see the module's rule).
 
@@ -72,8 +88,14 @@ class Series:
     (nothing walks the series from its start except listings, which are lazy).
     """
 
-    def __init__(self, timetable: Timetable) -> None:
+    def __init__(self, timetable: Timetable,
+                 lay: Callable[[Meeting], Timetable] | None = None) -> None:
         meeting = timetable.meeting
+        if lay is None:  # the layout that made the timetable
+            lay = timetable._lay
+        if lay is None:
+            raise ValueError("a Series is built from a timetable made by agenda.layout")
+        self._lay = lay  # lays out an occurrence that has items of its own
         self.meeting = meeting
         self.first = timetable
         self.zone = zoneinfo.ZoneInfo(timetable.zone)
@@ -85,6 +107,9 @@ class Series:
             self.rule = rule_dates(text, self.wall, timetable.zone)
         self.skip = frozenset(_plain(d) for d in meeting.skip)
         self.extra = sorted({_plain(d) for d in meeting.extra})
+        self._extra = frozenset(self.extra)
+        self.holidays = (PublicHolidays(meeting.skip_holidays)
+                         if meeting.skip_holidays is not None else None)
         self.overrides: dict[_dt.date, Override] = {}
         for override in meeting.overrides:
             self.overrides.setdefault(_plain(override.date), override)
@@ -105,13 +130,56 @@ class Series:
         for wall in self.rule:
             yield wall.date()
 
+    def holiday(self, day: _dt.date) -> bool:
+        """Whether `day` is a public holiday the series skips (not one `extra` brings
+        back)."""
+        return (self.holidays is not None and day in self.holidays
+                and day not in self._extra)
+
+    def _skipped(self, day: _dt.date) -> bool:
+        return day in self.skip or self.holiday(day)
+
     def dates(self) -> Iterator[_dt.date]:
         """Every date the meeting is held on, in order (lazy; endless without an end)."""
         last = None
         for day in heapq.merge(self._rule_dates(), self.extra):
-            if day != last and day not in self.skip:
+            if day != last and not self._skipped(day):
                 yield day
             last = day
+
+    def listing(self, lang: str | None = None) -> Iterator[_dt.date | Skipped]:
+        """Every date of the rule and ``extra`` in order: a date held as itself, a date
+        not held as :class:`Skipped` (a holiday named in `lang`, default the meeting's
+        language). Lazy; endless without an end."""
+        last = None
+        for day in heapq.merge(self._rule_dates(), self.extra):
+            if day == last:
+                continue
+            last = day
+            if day in self.skip:
+                yield Skipped(day)
+            elif self.holiday(day):
+                assert self.holidays is not None
+                yield Skipped(day, self.holidays.name(day, lang or self.meeting.language))
+            else:
+                yield day
+
+    def added(self) -> list[_dt.date]:
+        """The ``extra`` dates the rule does not give (the feed's RDATEs); an extra date
+        that brings a holiday back is the rule's own, merely not excluded."""
+        return [day for day in self.extra if day not in self.skip and not self._by_rule(day)]
+
+    def excluded(self, until: _dt.date) -> list[_dt.date]:
+        """The rule's dates up to `until` that the meeting is not held on (``skip``, and
+        the holidays it skips), in order: the feed's EXDATEs."""
+        out = set(self.skip)
+        if self.holidays is not None:
+            for day in self._rule_dates():
+                if day > until:
+                    break
+                if self.holiday(day):
+                    out.add(day)
+        return sorted(out)
 
     def _by_rule(self, day: _dt.date) -> bool:
         if self.rule is None:
@@ -124,21 +192,24 @@ class Series:
         day = _plain(day)
         if day in self.skip:
             return False
-        return day in self.extra or self._by_rule(day)
+        if day in self._extra:
+            return True
+        return not self.holiday(day) and self._by_rule(day)
 
     def _rule_near(self, day: _dt.date, later: bool) -> _dt.date | None:
         """The nearest rule date (not skipped) before or after `day`."""
         if self.rule is None:
             base = _plain(self.meeting.date)
-            ok = base not in self.skip and (base > day if later else base < day)
+            ok = not self._skipped(base) and (base > day if later else base < day)
             return base if ok else None
         moment = self._midnight(day) + _dt.timedelta(days=1) if later else self._midnight(day)
-        for _ in range(len(self.skip) + 1):
+        tries = len(self.skip) + 1 + (_HOLIDAY_RUN if self.holidays is not None else 0)
+        for _ in range(tries):
             found = (self.rule.after(moment, inc=True) if later
                      else self.rule.before(moment))
             if found is None:
                 return None
-            if found.date() not in self.skip:
+            if not self._skipped(found.date()):
                 return found.date()
             moment = (self._midnight(found.date()) + _dt.timedelta(days=1) if later
                       else self._midnight(found.date()))
@@ -168,6 +239,9 @@ class Series:
             return day
         before, after = self.nearest(day)
         reason = " (it is skipped)" if day in self.skip else ""
+        if self.holidays is not None and self.holiday(day) and self._by_rule(day):
+            name = self.holidays.name(day, "en")
+            reason = f" (it is a public holiday: {name})"
         raise NotAnOccurrence(self.meeting, day, before, after, reason)
 
     # -- times -----------------------------------------------------------------------------
@@ -216,13 +290,11 @@ class Series:
         """The timetable of the occurrence held on `day` (:class:`NotAnOccurrence` for a
         date it is not held on; :class:`InvalidAgenda` for an override that is not
         sound)."""
-        from ._layout import layout
-
         day = self.require(day)
         if day in self._laid:
             return self._laid[day]
         if self._own_layout(day):
-            result = layout(self.meeting_on(day))
+            result = self._lay(self.meeting_on(day))
         else:
             result = self.first.moved(self.meeting_on(day),
                                       self.start_utc(day) - self.first.start_utc)
@@ -237,6 +309,10 @@ class Series:
         start = self.start_utc(day)
         return start, start + self.seconds
 
+    def occurrence(self, day: _dt.date) -> Occurrence:
+        """(start, end) of the occurrence of `day` (a date held), in the zone."""
+        return _pair(self.span(day), self.first.zone)
+
     def spans(self) -> Iterator[tuple[_dt.date, int, int]]:
         """(date, start, end) of every occurrence, lazily."""
         for day in self.dates():
@@ -249,20 +325,28 @@ def _clock(utc: int, zone: zoneinfo.ZoneInfo) -> str:
     return f"{_dt.datetime.fromtimestamp(utc, zone):%Y-%m-%d %H:%M}"
 
 
-def series_problems(timetable: Timetable) -> list[Problem]:
+def series_problems(timetable: Timetable, lay: Callable[[Meeting], Timetable]
+                    ) -> tuple[list[Problem], Series | None]:
     """Problems of a laid-out meeting's series: dates that overlap, repeat within a
     day, start at another time or run past the calendar (``bad-repeat``,
     ``out-of-range``), and ``skip``, ``extra`` and ``overrides`` that do not fit
-    (``bad-repeat``, ``bad-override``, and an override's own problems)."""
+    (``bad-repeat``, ``bad-override``, and an override's own problems); and the series,
+    built once here for the timetable to carry (None where there is none to build)."""
     meeting = timetable.meeting
     title = meeting.title
     if not meeting.repeats:
-        given = [key for key in ("skip", "overrides") if getattr(meeting, key)]
+        given = [key for key in ("skip", "skip_holidays", "overrides") if getattr(meeting, key)]
         return [Problem("bad-repeat", facts={
             "rule": "", "key": key,
             "reason": "{key} applies to a repeating meeting; give it a repeat rule or extra "
-                      "dates"}, title=title) for key in given]
-    series = Series(timetable)
+                      "dates"}, title=title) for key in given], None
+    if meeting.skip_holidays is not None:
+        unknown = holidays_problem(meeting.skip_holidays)
+        if unknown is not None:
+            reason, facts = unknown
+            return [Problem("unknown-holidays", facts={
+                "code": meeting.skip_holidays, "reason": reason, **facts}, title=title)], None
+    series = Series(timetable, lay)
     problems: list[Problem] = []
 
     rule = meeting.repeat or ""
@@ -296,13 +380,13 @@ def series_problems(timetable: Timetable) -> list[Problem]:
                 "{start}; every occurrence starts then", date=f"{odd:%Y-%m-%d}",
                 time=f"{odd:%H:%M}", start=f"{start_time:%H:%M}")
         if problems:
-            return problems
+            return problems, series
         problems += _range_problems(series)
         problems += _date_problems(series)
     except (OverflowError, ValueError) as exc:
         problems.append(Problem("out-of-range", facts={
             "what": "the series ({detail})", "detail": str(exc)}, title=title))
-    return problems
+    return problems, series
 
 
 def _range_problems(series: Series) -> list[Problem]:
@@ -354,7 +438,8 @@ def _date_problems(series: Series) -> list[Problem]:
         if day <= first:
             out.append(_bad_date("extra {date} is not after the meeting's first date {first}",
                                  day, title, first=first.isoformat()))
-        elif day not in series.skip and series._by_rule(day):
+        elif (day not in series.skip and series._by_rule(day)
+              and not (series.holidays is not None and day in series.holidays)):
             out.append(_bad_date("extra {date} is already a date of the series", day, title))
     seen: set[_dt.date] = set()
     for override in meeting.overrides:
@@ -415,8 +500,7 @@ def iter_occurrences(timetable: Timetable) -> Iterator[Occurrence]:
     if not timetable.meeting.repeats:
         yield timetable.start, timetable.end
         return
-    series = Series(timetable)
-    for _, start, end in series.spans():
+    for _, start, end in timetable.series.spans():
         yield _pair((start, end), timetable.zone)
 
 
@@ -428,49 +512,7 @@ def timetable_occurrences(timetable: Timetable, limit: int | None = None) -> lis
     if limit is not None and limit < 1:
         return []
     meeting = timetable.meeting
-    if limit is None and meeting.repeats and not Series(timetable).bounded:
+    if limit is None and meeting.repeats and not timetable.series.bounded:
         raise UnboundedRepeat(meeting.repeat or "")
     found = iter_occurrences(timetable)
     return list(found if limit is None else itertools.islice(found, limit))
-
-
-def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
-    """(start, end) of each occurrence of `meeting`, as pendulum date-times in its zone.
-
-    A meeting without ``repeat`` or ``extra`` has one occurrence. A rule without
-    ``COUNT`` or ``UNTIL`` needs `limit` (else :class:`UnboundedRepeat`); `limit` caps
-    any rule. Raises :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
-    """
-    from ._layout import layout
-
-    return timetable_occurrences(layout(meeting), limit)
-
-
-def occurrence_on(meeting: Meeting, day: _dt.date | str) -> Meeting:
-    """The meeting as held on `day`, one of its occurrences, as a single meeting (no
-    ``repeat``, ``skip``, ``extra`` or ``overrides``; no ``weekday``, which belongs to the
-    first date). Lay it out to print that occurrence's agenda.
-
-    Its start is where the occurrence starts on the wall clock (02:30 on a night the
-    clocks skip it is 03:30), and as in the calendar series every item lasts as long as
-    on the first date, so a declared end becomes the wall-clock time that much after
-    the start. An occurrence in ``overrides`` has its own start, end and items.
-
-    Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
-    :class:`InvalidAgenda` when the meeting (or its rule) is invalid. `day` is a date
-    or an ISO string like ``"2024-03-13"`` (a `TypeError` says when it is neither).
-    """
-    from ._layout import layout
-
-    if isinstance(day, _dt.datetime):
-        day = day.date()  # a date-time names its date (the command line passes one)
-    day = _plain(_to_date(day, "day"))
-    if not meeting.repeats:
-        single = attrs.evolve(meeting, date=day, weekday=None, skip=(), overrides=())
-        if day == meeting.date:
-            return single
-        if meeting.date < day:
-            raise NotAnOccurrence(meeting, day, meeting.date, None)
-        raise NotAnOccurrence(meeting, day, None, meeting.date)
-    series = Series(layout(meeting))
-    return series.meeting_on(series.require(day))

@@ -14,17 +14,26 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._model import ITEM_TEXTS, LANGUAGES, MEETING_TEXTS, Item, Meeting, Translations
+from ._model import (
+    ITEM_TEXTS,
+    LANGUAGES,
+    MATERIAL_TEXTS,
+    MEETING_TEXTS,
+    Item,
+    Material,
+    Meeting,
+    Translations,
+)
 from ._problems import Problem, Severity
 from ._timetable import Timetable
 
-__all__ = ["translate", "translation_problems"]
+__all__ = ["original_track", "titles", "translate", "translation_problems"]
 
 
-def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: str
+def _swap(value: Item | Meeting | Material, fields: tuple[str, ...], original: str, lang: str
           ) -> dict[str, object]:
     """The changes that show `value` in `lang`: each translated text in its field, the
-    original text kept as the translation into `original`."""
+    original text kept as the translation into `original`; its materials' titles too."""
     given = value.translations
     changes: dict[str, object] = {}
     kept = [(other, field, text) for other, field, text in given.entries if other != lang]
@@ -35,6 +44,10 @@ def _swap(value: Item | Meeting, fields: tuple[str, ...], original: str, lang: s
             kept.append((original, field, getattr(value, field)))
     if changes:
         changes["translations"] = Translations(kept)
+    if not isinstance(value, Material) and any(m.translations for m in value.materials):
+        changes["materials"] = tuple(
+            attrs.evolve(m, **_swap(m, MATERIAL_TEXTS, original, lang))  # type: ignore[arg-type]
+            for m in value.materials)
     return changes
 
 
@@ -54,12 +67,15 @@ def _translated(meeting: Meeting, lang: str) -> tuple[Meeting, dict[int, Item]]:
     days = tuple(attrs.evolve(day, items=tuple(
         _translate_item(item, meeting.language, lang, done) for item in day.items))
         for day in meeting.days)
+    overrides = tuple(override if override.items is None else attrs.evolve(
+        override, items=tuple(_translate_item(item, meeting.language, lang, done)
+                              for item in override.items)) for override in meeting.overrides)
     changes = _swap(meeting, MEETING_TEXTS, meeting.language, lang)
     # A meeting is held in one of LANGUAGES: a view in another language keeps its own.
     language = lang if lang in LANGUAGES else meeting.language
     # The view keeps the meeting's identity (a key made from the original title).
     view = attrs.evolve(meeting, items=items, days=days, language=language, id=meeting.key,
-                        **changes)  # type: ignore[arg-type]
+                        overrides=overrides, **changes)  # type: ignore[arg-type]
     return view, done
 
 
@@ -72,8 +88,40 @@ def translate(timetable: Timetable, lang: str) -> Timetable:
     if lang == meeting.language:
         return timetable
     view, done = _translated(meeting, lang)
+    rooms: dict[str, str] = {}  # a slot's room is its own or its block's, as written
+    for item in meeting.walk():
+        text = item.translations.get(lang, "room")
+        if item.room is not None and text is not None:
+            rooms.setdefault(item.room, text)
     return timetable.showing(view, lambda item: done.get(id(item)) or _translate_item(
-        item, meeting.language, lang, done))
+        item, meeting.language, lang, done), lambda room: rooms.get(room, room)
+        if room is not None else None)
+
+
+def titles(timetables: Sequence[Timetable], lang: str) -> dict[tuple[str, ...], str]:
+    """Identity path → title in `lang` of every item of `timetables` (and ``()`` → the
+    meeting's), the later timetables' titles first: what a diff of these versions
+    calls each item in `lang`."""
+    out: dict[tuple[str, ...], str] = {}
+    for timetable in timetables:
+        view = translate(timetable, lang)
+        out[()] = view.meeting.title
+        out.update((slot.path, slot.title) for slot in view)
+    return out
+
+
+def original_track(timetable: Timetable, name: str) -> str:
+    """The title a track is known by (its original, as slots name it) when `name` is
+    that title or one of its translations; else `name` as it is (the feed then says
+    which tracks there are)."""
+    known = {slot.track for slot in timetable if slot.track is not None}
+    if name in known:
+        return name
+    for slot in timetable:
+        if slot.item.title in known and name in (
+                text for _, field, text in slot.item.translations.entries if field == "title"):
+            return slot.item.title
+    return name
 
 
 def translation_problems(meeting: Meeting, numbers: Sequence[str],
@@ -84,14 +132,18 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
     ``original-translated`` (an error) for a translation into the meeting's own language.
 
     `numbers`, `paths` and `items` are the laid-out columns (in agenda order)."""
-    used: set[str] = set(meeting.translations.languages)
-    for item in items:
-        used.update(item.translations.languages)
+    used: set[str] = set()
+    values: list[Item | Meeting] = [meeting, *items]
+    for value in values:
+        used.update(value.translations.languages)
+        for material in value.materials:
+            used.update(material.translations.languages)
     problems: list[Problem] = []
     own = meeting.language
     if own in used:
         for number, path, value, _ in _texts(meeting, numbers, paths, items):
-            if own in value.translations.languages:
+            if own in value.translations.languages or any(
+                    own in m.translations.languages for m in value.materials):
                 problems.append(Problem(
                     "original-translated", facts={"lang": own}, number=number,
                     title=value.title, path=path))
@@ -102,6 +154,8 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
         given = [field for field in fields if getattr(value, field) is not None]
         for lang in sorted(used):
             missing = [field for field in given if value.translations.get(lang, field) is None]
+            missing += [f"materials.{k}.title" for k, m in enumerate(value.materials, start=1)
+                        if m.translations.get(lang, "title") is None]
             if missing:
                 problems.append(Problem(
                     "missing-translation",

@@ -15,6 +15,7 @@ import datetime as _dt
 import errno
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from ._clock import clock_text
+from ._time import clock_text
 
 if TYPE_CHECKING:
     from ._ics import FeedTimetable
@@ -42,7 +43,6 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.labels import LABELS
 from ._io import (
     OutputIsInput,
     append_line,
@@ -53,14 +53,13 @@ from ._io import (
     write_atomic,
 )
 from ._layout import layout
-from ._messages import LANGUAGES, escape_controls, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
-from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
-from ._templates import (
+from ._spec.schema import spec_schema_json
+from ._spec.templates import (
     TEMPLATE_LANGUAGES,
     UnknownTemplate,
     template,
@@ -68,7 +67,9 @@ from ._templates import (
     template_names,
 )
 from ._timetable import Timetable
-from ._translations import translate
+from ._translations import original_track, translate
+from ._words.catalog import LANGUAGES, render_message
+from ._words.labels import LABELS
 
 __all__ = ["main"]
 
@@ -105,6 +106,16 @@ def _out_bytes(data: bytes) -> None:
         sys.stdout.buffer.flush()
     except OSError as exc:
         raise _OutputFailed(exc) from exc
+
+
+def _flush() -> None:
+    """Flush standard output; a failed flush becomes :class:`_OutputFailed`."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _OutputFailed(exc) from exc
+    except ValueError:
+        pass  # closed already
 
 
 def _fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
@@ -159,19 +170,59 @@ def _source(path: str) -> tuple[Meeting, str, str]:
         sys.exit(EXIT_UNREADABLE)
 
 
-def _layout_or_exit(meeting: Meeting, lang: str | None = None) -> Timetable:
+def _layout_or_exit(meeting: Meeting, lang: str | None = None,
+                    source: str | None = None) -> Timetable:
     """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
-    meeting's language) and exit 1; warnings go to standard error."""
+    meeting's language) and exit 1; warnings go to standard error. The problems of a
+    meeting read from the TOML file `source` carry their lines."""
     lang = _language(meeting, lang)
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
-        for problem in exc.problems:
+        for problem in _with_lines(exc.problems, source):
             _out(problem.text(lang))
         sys.exit(EXIT_INVALID)
-    for warning in timetable.warnings:
+    for warning in _with_lines(timetable.warnings, source):
         click.echo(warning.text(lang), err=True)
     return timetable
+
+
+def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Problem]:
+    """`problems` with the lines of their items in the TOML file `source` (as they are
+    for standard input, a JSON spec or a file that cannot be read again)."""
+    if not problems or source in (None, "-") or str(source).lower().endswith(".json"):
+        return problems
+    try:
+        text = decode_spec(Path(str(source)).read_bytes()).removeprefix("\ufeff")
+    except (OSError, SpecError):
+        return problems
+    from ._spec import problem_lines
+
+    return problem_lines(text, problems)
+
+
+def _say(code: str, lang: str, **facts: Any) -> str:
+    """A line of the message catalog in `lang` (see agenda._words.catalog)."""
+    return render_message(code, facts, lang if lang in LANGUAGES else "en")
+
+
+def _errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def _language_tag(lang: str) -> str:
+    """`lang` of --lang TAG (any language a text may be translated into), or a usage
+    error."""
+    if not LANGUAGE_TAG.fullmatch(lang):
+        raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                 param_hint="--lang")
+    return lang
+
+
+def _message_language(lang: str | None) -> str | None:
+    """The language of messages for --lang TAG: the tag when messages speak it, else
+    None (the meeting's language)."""
+    return lang if lang in LANGUAGES else None
 
 
 def _language(meeting: Meeting, lang: str | None) -> str:
@@ -219,29 +270,24 @@ def _emit(data: str | bytes, output: str | None) -> None:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
-_SUMMARY = {
-    "en": 'ok: "{title}" {date} ({day}) {start}–{end} {zone}, {count} items, {minutes} min',
-    "ko": 'ok: "{title}" {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes}분',
-}
-
-
 def summary(timetable: Timetable, lang: str = "en") -> str:
-    """One line describing a valid agenda: its day, its span (the end's date when it
-    ends on a later day, the UTC offset where the clock shows a time twice), its size."""
+    """One line describing a valid agenda, in `lang`: its day, its span (the end's date
+    when it ends on a later day, the UTC offset where the clock shows a time twice), its
+    size (over several days: both ends with their dates, the days' minutes summed)."""
     m = timetable.meeting
-    if m.days:  # over several days: both ends with their dates, the days' minutes summed
-        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
-        span = (f"{timetable.start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')} – "
-                f"{timetable.end.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}")
-        return (f'ok: "{m.title}" {span} {timetable.zone}, {len(timetable.days)} days, '
-                f"{len(timetable)} items, {minutes} min")
-    day = timetable.start.format("ddd", locale=lang)
+    lang = lang if lang in LANGUAGES else "en"
+    if m.days:
+        return _say("check-ok-days", lang, title=m.title,
+                    first=timetable.start.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    last=timetable.end.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    zone=timetable.zone, days=len(timetable.days), count=len(timetable),
+                    minutes=timetable.minutes)
     first = timetable.start.date()
-    return escape_controls(_SUMMARY[lang].format(
-        title=m.title, date=m.date.isoformat(), day=day,
-        start=clock_text(timetable.start_utc, timetable.zone, first),
-        end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
-        count=len(timetable), minutes=timetable.minutes))
+    return _say("check-ok", lang, title=m.title, date=m.date.isoformat(),
+                day=timetable.start.format("ddd", locale=lang),
+                start=clock_text(timetable.start_utc, timetable.zone, first),
+                end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
+                count=len(timetable), minutes=timetable.minutes)
 
 
 def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
@@ -256,13 +302,14 @@ def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
+        problems = tuple(_with_lines(exc.problems, file))
         return {"ok": False, "file": file, "lang": lang, "meeting": None,
-                "problems": [p.as_dict(lang) for p in exc.problems]}, EXIT_INVALID
+                "problems": [p.as_dict(lang) for p in problems]}, EXIT_INVALID
     return {"ok": True, "file": file, "lang": lang, "meeting": {
         "title": meeting.title, "date": meeting.date.isoformat(),
         "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
         "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
-        "problems": [p.as_dict(lang) for p in timetable.warnings]}, 0
+        "problems": [p.as_dict(lang) for p in _with_lines(timetable.warnings, file)]}, 0
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -283,9 +330,23 @@ def _quiet_stdout() -> None:
 class _Agenda(click.Group):
     """The command group; it turns failures outside the contract into exit codes."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            # click answers a closed pipe while it prints (--help) with exit 1, after
+            # putting a PacifyFlushWrapper on standard output: not an error here either.
+            if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
+                _quiet_stdout()
+                raise SystemExit(0) from None
+            raise
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # what is still buffered goes now, where a closed pipe is handled
+                _flush()
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except _OutputFailed as exc:
@@ -339,10 +400,10 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
         _out(json.dumps(report, ensure_ascii=False, indent=2))
         sys.exit(code)
     meeting = _read(file, lang)
-    timetable = _layout_or_exit(meeting, lang)
+    timetable = _layout_or_exit(meeting, lang, file)
     _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(meeting, lang))
 
 
 @cli.command()
@@ -376,11 +437,11 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if on_day is not None and number is not None:
         raise click.UsageError("give --on or --occurrence, not both")
     _not_the_input(file, output)
-    timetable = _layout_or_exit(_read(file))
+    timetable = _layout_or_exit(_read(file), source=file)
     if on_day is not None or number is not None:
         timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:
-        _echo_occurrences(timetable, limit)
+        _echo_occurrences(timetable, limit, _language(timetable.meeting, lang))
         return
     options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
     _emit(_render_or_exit(timetable, fmt, options), output)
@@ -397,7 +458,7 @@ def demo(fmt: str, lang: str | None) -> None:
 
     meeting = reference_meeting()
     timetable = layout(meeting)
-    click.echo(summary(timetable), err=True)
+    click.echo(summary(timetable, _language(meeting, lang)), err=True)
     _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang or meeting.language)), None)
 
 
@@ -406,9 +467,9 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
     meeting = timetable.meeting
-    from ._series import NotAnOccurrence, Series
+    from ._series import NotAnOccurrence
 
-    series = Series(timetable)
+    series = timetable.series
     try:
         if number is not None:
             found = series.nth(number)
@@ -428,28 +489,42 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
         sys.exit(EXIT_INVALID)
 
 
-def _echo_occurrences(timetable: Timetable, limit: int | None) -> None:
-    """One line per occurrence, written as found: date, weekday, start–end and UTC
-    offset in the zone. Without `limit`, a series without end lists
-    DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note on
-    standard error."""
-    from ._series import Series, iter_occurrences
+def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
+    """One line per occurrence, written as found: date, weekday (in `lang`), start–end
+    and UTC offset in the zone; between them, a date of the rule the meeting is not held on
+    (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
+    lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
+    on standard error."""
+    from ._series import Skipped
 
-    bounded = not timetable.meeting.repeats or Series(timetable).bounded
+    meeting = timetable.meeting
+    series = timetable.series if meeting.repeats else None
+    bounded = series is None or series.bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
-        click.echo(f"note: the repeat rule has no end; the first {most} occurrences are "
-                   "listed (--limit N lists more)", err=True)
-    for listed, (start, end) in enumerate(iter_occurrences(timetable)):
+        click.echo(_say("occurrences-endless", lang, most=most), err=True)
+    entries = series.listing(lang) if series is not None else iter([meeting.date])
+    listed = 0
+    for entry in entries:
+        if isinstance(entry, Skipped):
+            if listed < most:  # (past the last one listed, a held date may still follow)
+                weekday = LABELS[lang].weekdays[entry.date.weekday()]
+                facts = {"date": entry.date.isoformat(), "weekday": weekday,
+                         "name": entry.holiday}
+                code = "occurrence-skipped" if entry.holiday is None else "occurrence-holiday"
+                _out(render_message(code, facts, lang))
+            continue
         if listed == most:
             if bounded:
-                click.echo(f"note: more occurrences follow; the first {most} are listed "
-                           "(--limit N lists more)", err=True)
+                click.echo(_say("occurrences-more", lang, most=most), err=True)
             return
+        start, end = ((timetable.start, timetable.end) if series is None
+                      else series.occurrence(entry))
         until = end.format("HH:mm") if end.date() == start.date() else end.format(
             "YYYY-MM-DD HH:mm")
-        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale='en')}–{until} "
+        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale=lang)}–{until} "
              f"{start.format('Z')}")
+        listed += 1
 
 
 def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
@@ -507,12 +582,11 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     _not_the_input(file, output)
     from ._ics import FeedError, from_ics, to_ics
 
-    timetable = _layout_or_exit(_read(file))
+    timetable = _layout_or_exit(_read(file), _message_language(lang), file)
+    if track is not None:  # a track is named by its title in any of its languages
+        track = original_track(timetable, track)
     if lang is not None:
-        if not LANGUAGE_TAG.fullmatch(lang):
-            raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
-                                     param_hint="--lang")
-        timetable = translate(timetable, lang)
+        timetable = translate(timetable, _language_tag(lang))
     source = previous
     if source is None and output not in (None, "-") and readable_output(str(output)):
         source = output
@@ -726,29 +800,42 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
               show_default=True, help="frab/c3voc schedule XML, or its JSON form.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to this file (atomically) instead of standard output.")
-def schedule(file: str, fmt: str, output: str | None) -> None:
+@click.option("--lang", metavar="TAG", default=None,
+              help="Write the texts in this language where they are translated (the GUIDs "
+                   "stay the same) [default: the meeting's language].")
+def schedule(file: str, fmt: str, output: str | None, lang: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
     exit 2 when the XML cannot carry an event (one longer than 99:59)."""
     _not_the_input(file, output)
     meeting = _read(file)
-    timetable = _layout_or_exit(meeting)
+    timetable = _layout_or_exit(meeting, _message_language(lang), file)
     try:
-        data = to_schedule(timetable, fmt)
+        data = to_schedule(timetable, fmt, None if lang is None else _language_tag(lang))
     except ScheduleError as exc:
-        _fail(exc.text(_language(meeting, None)))
+        _fail(exc.text(_language(meeting, _message_language(lang))))
     _emit(data, output)
 
 
 # -- living agendas: diff, late, edit ---------------------------------------------------
-def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
-    """Lay out a version to compare; an invalid one cannot be compared (exit 2)."""
-    try:
-        return layout(meeting)
-    except InvalidAgenda as exc:
-        click.echo(f"error: {name} is not a valid agenda:", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+def _layout_for_compare(meeting: Meeting, name: str, lang: str
+                        ) -> tuple[Timetable, list[Problem]]:
+    """Lay out a version to compare, and its errors. An invalid version is compared as
+    laid out (a note on standard error says it is invalid); one whose items cannot be
+    placed cannot be compared (exit 2)."""
+    from ._layout import draft
+
+    timetable, problems = draft(meeting)
+    errors = _errors(problems)
+    if timetable is None:
+        click.echo(f"error: {_say('cannot-compare', lang, name=name)}", err=True)
+        for problem in errors:
+            click.echo(f"  {problem.text(lang)}", err=True)
         sys.exit(EXIT_UNREADABLE)
+    if errors:
+        click.echo(f"note: {_say('not-valid', lang, name=name, count=len(errors))}", err=True)
+        for problem in errors:
+            click.echo(f"  {problem.text(lang)}", err=True)
+    return timetable, errors
 
 
 @cli.command("diff")
@@ -760,14 +847,23 @@ def _layout_for_compare(meeting: Meeting, name: str) -> Timetable:
               help="Language of the text lines (default: NEW's language).")
 def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     """Show what changed from OLD to NEW (spec files): exit 0 when they are the same,
-    1 when they differ, 2 when a file cannot be read or laid out."""
+    1 when they differ, 2 when a file cannot be read or laid out. A version with
+    problems is compared as laid out, and a note on standard error says it is invalid
+    (the JSON form lists its problems under "invalid")."""
     if old == new == "-":
         _fail(render_message("stdin-twice", {}, lang or "en"))
     later = _read(new)
-    before, after = _layout_for_compare(_read(old), old), _layout_for_compare(later, new)
+    words = _language(later, lang)
+    (before, old_errors), (after, new_errors) = (_layout_for_compare(_read(old), old, words),
+                                                 _layout_for_compare(later, new, words))
     changes = diff(before, after)
     if fmt == "json":
-        _out(changes.to_json(), nl=False)
+        data = changes.as_dict()
+        invalid = {side: [p.as_dict(words) for p in errors]
+                   for side, errors in (("old", old_errors), ("new", new_errors)) if errors}
+        if invalid:
+            data["invalid"] = invalid
+        _out(json.dumps(data, ensure_ascii=False, indent=2))
     elif changes:
         _out(_said(before, after, lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
@@ -775,10 +871,14 @@ def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
 
 def _said(before: Timetable, after: Timetable, lang: str) -> str:
     """The changes in `lang`, titles in `lang` where the agenda translates them."""
-    from ._translations import translate
+    from ._translations import titles
 
-    changes = diff(translate(before, lang), translate(after, lang))
-    return changes.text(lang) if changes else ("변경 없음" if lang == "ko" else "no change")
+    changes = diff(before, after).retitled(titles([before, after], lang))
+    return changes.text(lang) if changes else _say("no-change", lang)
+
+
+_DATED_AT = re.compile(r"\s*\d{4}-\d\d-\d\d")
+"""An --at that names its date (``2025-04-07T10:00``): it names the occurrence too."""
 
 
 def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -817,19 +917,33 @@ def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
                    "repeat for several.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the re-timed spec here (atomically) instead of standard output.")
+@click.option("--in-place", is_flag=True, help="Write the re-timed spec back into FILE "
+              "(atomically).")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="The occurrence of a repeating meeting that runs late (required for a "
+                   "series with --at): its [[overrides]] entry is written, the series is "
+                   "left alone.")
 def late(file: str, at: str | None, by: int | None, from_log: bool,
-         log_file: str | None, absorb: tuple[str, ...], output: str | None,
-         lang: str | None) -> None:
+         log_file: str | None, absorb: tuple[str, ...], output: str | None, in_place: bool,
+         lang: str | None, on_day: _dt.datetime | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT, or (--from-log) from the actual
     times logged with `agenda log`: writes the new spec and prints the planned and new
     ends (with the day) on standard error; exit 0 when the end still holds, 1 when the
     meeting now overruns (the spec is still written) or the log contradicts itself, 2
     when FILE or the log cannot be read or the re-timing is refused (nothing is
-    written)."""
-    _not_the_input(file, output, hint="write the re-timed spec to another file with -o",
-                   log=_log_file(file, log_file) if from_log and file != "-" else log_file)
+    written). A repeating meeting runs late one occurrence at a time: name it with
+    --on (or give --at as a date-time)."""
+    from ._series import NotAnOccurrence
+
+    if in_place and (output is not None or file == "-"):
+        raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
+    _not_the_input(file, output, hint="--in-place writes the re-timed spec into FILE on "
+                   "purpose", log=_log_file(file, log_file) if from_log and file != "-"
+                   else log_file)
+    output = file if in_place else output
     if from_log and (at is not None or by is not None):
         raise click.UsageError("--from-log reads the times from the log: give no --at or --by")
     if not from_log and (at is None or by is None):
@@ -837,9 +951,9 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     if log_file is not None and not from_log:
         raise click.UsageError("--log goes with --from-log")
     meeting, text, fmt = _source(file)
-    _layout_or_exit(meeting)
+    _layout_or_exit(meeting, lang)
     words = _language(meeting, lang)
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     if from_log:
         log, where = _read_log(meeting, file, log_file, required=True)
@@ -858,8 +972,13 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
         click.echo(found.summary(words, where.name), err=True)
         sys.exit(0 if found.result.holds else EXIT_INVALID)
     assert at is not None and by is not None
+    if meeting.repeats and on_day is None and not _DATED_AT.match(at):
+        _fail(_say("late-needs-on", words, title=meeting.title, rule=meeting.repeat or "extra"))
     try:
-        result = running_late(meeting, at, late_by=by, absorb=list(absorb))
+        result = running_late(meeting, at, late_by=by, absorb=list(absorb),
+                              on=None if on_day is None else on_day.date())
+    except NotAnOccurrence as exc:
+        _fail(str(exc))
     except EditError as exc:
         click.echo(f"error: {exc.text(words)}", err=True)
         sys.exit(EXIT_UNREADABLE)
@@ -1001,23 +1120,32 @@ def report_command(file: str, fmt: str, lang: str | None, log_file: str | None, 
     except AgendaError as exc:  # a PDF without WeasyPrint or a Korean font
         _fail(str(exc))
     _emit(data, output)
+_ON_HELP = ("Change only the occurrence held on this date of a repeating meeting: its "
+            "[[overrides]] entry is written (created or updated), the series is left alone.")
 
 
 @cli.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD", help=_ON_HELP)
 @click.pass_context
-def edit(ctx: click.Context, file: str) -> None:
+def edit(ctx: click.Context, file: str, on_day: _dt.datetime | None) -> None:
     """Change FILE with one OPERATION and print the diff of the change.
 
     The new spec goes to standard output (the diff to standard error), to -o NEWFILE or
     back into FILE with --in-place (the diff to standard output); comments and layout
-    outside the changed items are kept. An edit that cannot be made valid exits 1 with
+    outside the changed items are kept. On a repeating meeting the edit changes the
+    whole series, or with --on DATE that occurrence alone. An agenda with problems may
+    be edited when the edit adds none: the summary says which it fixed and which
+    remain (exit 1 while some remain). An edit that would add a problem exits 1 with
     the reason and writes nothing.
     """
-    ctx.obj = file
+    ctx.obj = (file, None if on_day is None else on_day.date())
 
 
 def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]),
+                           default=None, metavar="YYYY-MM-DD", help=_ON_HELP)(command)
     command = click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
                            help="Language of the diff (default: the meeting's language)."
                            )(command)
@@ -1027,30 +1155,64 @@ def _edit_outputs(command: Callable[..., None]) -> Callable[..., None]:
                         help="Write the new spec here (atomically).")(command)
 
 
-def _apply(change: Callable[[Meeting], Meeting], output: str | None, in_place: bool,
-           lang: str | None) -> None:
-    file = click.get_current_context().obj
+def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | None,
+           in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
+    """Make the edit `change` (given the meeting and the occurrence's date, or None),
+    write the new spec, and say what changed: the diff, whether the series or one
+    occurrence changed, and which problems the edit fixed and which remain."""
+    from ._edit import InvalidEdit
+    from ._layout import draft
+    from ._series import NotAnOccurrence
+
+    file, group_on = click.get_current_context().obj
+    on = group_on if on_day is None else on_day.date()
+    if group_on is not None and on_day is not None and group_on != on:
+        raise click.UsageError("--on is given twice, with two dates")
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
     _not_the_input(file, output, hint="--in-place writes the change into FILE on purpose")
     meeting, text, fmt = _source(file)
-    before = _layout_or_exit(meeting)
+    words = _language(meeting, lang)
+    before, problems = draft(meeting)
+    if before is None:
+        for problem in _errors(problems):
+            _out(problem.text(words))
+        sys.exit(EXIT_INVALID)
     try:
-        edited = change(meeting)
+        edited = change(meeting, on)
+    except NotAnOccurrence as exc:
+        _fail(str(exc))
+    except InvalidEdit as exc:
+        click.echo(f"error: {_say('edit-refused', words)}", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem.text(words)}", err=True)
+        sys.exit(EXIT_INVALID)
     except EditError as exc:
         click.echo(f"error: {exc.text(_language(meeting, lang))}", err=True)
         sys.exit(EXIT_INVALID)
-    after = layout(edited)
+    after, remaining = draft(edited)
+    assert after is not None  # an edit adds no problem, and the old ones left a draft
     target = file if in_place else output
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, edited, fmt), target)
-    to_stderr = target in (None, "-")
-    said = _said(before, after, lang or meeting.language)
-    if to_stderr:
+    lines = []
+    if meeting.repeats:
+        lines.append(_say("edit-whole-series", words) if on is None else
+                     _say("edit-occurrence", words, date=on.isoformat()))
+    lines.append(_said(before, after, lang or meeting.language))
+    left = {p.identity for p in _errors(remaining)}
+    lines += [_say("problem-fixed", words, problem=p.text(words)) for p in _errors(problems)
+              if p.identity not in left]
+    lines += [_say("problem-remains", words, problem=p.text(words))
+              for p in _errors(remaining)]
+    said = "\n".join(lines)
+    if target in (None, "-"):
         click.echo(said, err=True)
     else:
         _out(said)
+    if _errors(remaining):
+        sys.exit(EXIT_INVALID)  # written, but the agenda still has problems
 
 
 _ABSORB_HELP = ('Where the time comes from or goes: an item (id, number or title), "end" '
@@ -1074,12 +1236,12 @@ def _place_options(command: Callable[..., None]) -> Callable[..., None]:
               "end too.")
 @_edit_outputs
 def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str | None,
-               in_place: bool, lang: str | None) -> None:
+               in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
     """Move the whole meeting to start at --to or --by minutes later."""
     if (to is None) == (by is None):
         raise click.UsageError("give exactly one of --to or --by")
-    _apply(lambda m: shift(m, to=to, by=by, move_anchors=move_anchors), output, in_place,
-           lang)
+    _apply(lambda m, on: shift(m, to=to, by=by, move_anchors=move_anchors, on=on), output,
+           in_place, lang, on_day)
 
 
 @edit.command("move")
@@ -1087,11 +1249,12 @@ def edit_shift(to: str | None, by: int | None, move_anchors: bool, output: str |
 @_place_options
 @_edit_outputs
 def edit_move(item: str, before: str | None, after: str | None, into: str | None,
-              output: str | None, in_place: bool, lang: str | None) -> None:
+              output: str | None, in_place: bool, lang: str | None,
+              on_day: _dt.datetime | None) -> None:
     """Move ITEM (id, number such as 4.2, or title path) before or after another item,
     or into a block."""
-    _apply(lambda m: move(m, item, before=before, after=after, into=into), output, in_place,
-           lang)
+    _apply(lambda m, on: move(m, item, before=before, after=after, into=into, on=on), output,
+           in_place, lang, on_day)
 
 
 @edit.command("resize")
@@ -1100,9 +1263,10 @@ def edit_move(item: str, before: str | None, after: str | None, into: str | None
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
-                in_place: bool, lang: str | None) -> None:
+                in_place: bool, lang: str | None, on_day: _dt.datetime | None) -> None:
     """Make ITEM last MINUTES."""
-    _apply(lambda m: resize(m, item, minutes, absorb=absorb), output, in_place, lang)
+    _apply(lambda m, on: resize(m, item, minutes, absorb=absorb, on=on), output, in_place,
+           lang, on_day)
 
 
 @edit.command("insert")
@@ -1119,11 +1283,11 @@ def edit_resize(item: str, minutes: int, absorb: str | None, output: str | None,
 def edit_insert(title: str, before: str | None, after: str | None, into: str | None,
                 minutes: int | None, ident: str | None, kind: str, presenter: str | None,
                 notes: str | None, absorb: str | None, output: str | None, in_place: bool,
-                lang: str | None) -> None:
+                lang: str | None, on_day: _dt.datetime | None) -> None:
     """Insert a new item called TITLE."""
     new = Item(title, minutes=minutes, id=ident, kind=kind, presenter=presenter, notes=notes)
-    _apply(lambda m: insert(m, new, before=before, after=after, into=into, absorb=absorb),
-           output, in_place, lang)
+    _apply(lambda m, on: insert(m, new, before=before, after=after, into=into, absorb=absorb,
+                                on=on), output, in_place, lang, on_day)
 
 
 @edit.command("remove")
@@ -1131,14 +1295,10 @@ def edit_insert(title: str, before: str | None, after: str | None, into: str | N
 @click.option("--absorb", metavar="ITEM|end|parent", help=_ABSORB_HELP)
 @_edit_outputs
 def edit_remove(item: str, absorb: str | None, output: str | None, in_place: bool,
-                lang: str | None) -> None:
+                lang: str | None, on_day: _dt.datetime | None) -> None:
     """Remove ITEM (and the items it holds)."""
-    _apply(lambda m: remove(m, item, absorb=absorb), output, in_place, lang)
-
-
-def _problem_line(problem: Problem) -> str:
-    """One line: ``line 12: 3 "Coffee": ...`` (the line first, where there is one)."""
-    return problem.text("en")
+    _apply(lambda m, on: remove(m, item, absorb=absorb, on=on), output, in_place, lang,
+           on_day)
 
 
 @cli.command()

@@ -3,7 +3,8 @@
 // its UID, SUMMARY, the zone each time was resolved in, and start and end as UTC
 // epoch seconds; a recurring event also lists its expanded occurrences (RRULE, RDATE and
 // EXDATE by ical.js's iterator; an occurrence that a RECURRENCE-ID event of the same
-// UID replaces has that event's times, as ical.js relates them).
+// UID replaces has that event's times, as ical.js relates them). `links` gives its URL,
+// its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME).
 //
 //   node icaljs_dump.mjs a.ics b.ics      (or a JSON list of paths on stdin)
 //
@@ -15,6 +16,20 @@ const MAX_OCCURRENCES = 1000;
 
 function zoneOf(time) {
   return time.zone ? time.zone.tzid : null;
+}
+
+function links(component) {
+  const conference = component.getFirstProperty("conference");
+  return {
+    url: component.getFirstPropertyValue("url"),
+    conference: conference ? {
+      uri: conference.getFirstValue(),
+      label: conference.getParameter("label"),
+      feature: conference.getParameter("feature"),
+    } : null,
+    attach: component.getAllProperties("attach").map(
+      (p) => [p.getFirstValue(), p.getParameter("filename")]),
+  };
 }
 
 function dumpEvent(component, exceptions) {
@@ -32,6 +47,7 @@ function dumpEvent(component, exceptions) {
     end: end.toUnixTime(),
     rrule: null,
     occurrences: null,
+    links: links(component),
   };
   if (event.isRecurring()) {
     result.rrule = component.getFirstPropertyValue("rrule").toString();

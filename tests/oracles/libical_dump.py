@@ -10,7 +10,8 @@ and end as UTC epoch seconds, converted twice: through the VTIMEZONE the file ca
 name (``start_builtin``/``end_builtin``). ``start_local``/``end_local`` give those instants
 as wall-clock times in each VTIMEZONE of the file, converted from UTC the way libical
 shows a time in a zone. A recurring event also lists its occurrences expanded by
-libical's recurrence iterator.
+libical's recurrence iterator. ``links`` gives its URL, its CONFERENCE (the URI, LABEL
+and FEATURE) and each ATTACH (the URI and FILENAME), as libical reads them.
 
 Any X-LIC-ERROR property (libical's way of reporting what it could not parse) is a
 failure: it is printed on stderr and the exit status is 1.
@@ -172,6 +173,28 @@ def expand(event: Any, exceptions: list[Any]) -> list[list[int]] | None:
     return out
 
 
+def named(component: Any, name: str) -> Iterator[Any]:
+    """The properties called `name`, also those libical has no kind for (CONFERENCE:
+    RFC 7986)."""
+    for prop in properties(component, Prop.ANY_PROPERTY):
+        if prop.get_property_name() == name:
+            yield prop
+
+
+def links(event: Any) -> dict[str, Any]:
+    url = next(named(event, "URL"), None)
+    conference = next(named(event, "CONFERENCE"), None)
+    return {
+        "url": url.get_value_as_string() if url is not None else None,
+        "conference": None if conference is None else {
+            "uri": conference.get_value_as_string(),
+            "label": conference.get_parameter_as_string("LABEL"),
+            "feature": conference.get_parameter_as_string("FEATURE")},
+        "attach": [[p.get_value_as_string(), p.get_parameter_as_string("FILENAME")]
+                   for p in named(event, "ATTACH")],
+    }
+
+
 def dump(path: str) -> dict[str, Any]:
     text = Path(path).read_text(encoding="utf-8")
     calendar = ICalGLib.Component.new_from_string(text)
@@ -203,6 +226,7 @@ def dump(path: str) -> dict[str, Any]:
             "rrule": rrule.get_rrule().to_string() if rrule is not None else None,
             "occurrences": expand(event, [e for e in exceptions
                                           if e.get_uid() == event.get_uid()]),
+            "links": links(event),
         })
     return {"file": path, "vtimezones": sorted(zones), "events": events}
 

@@ -6,7 +6,8 @@ Radicale does, so a later file is read with the zone definitions of an earlier o
 Prints a JSON list with one object per file: its events, each with its UID, summary,
 start and end as Unix seconds, and for a repeating event every occurrence (start and
 end; the end keeps the first occurrence's exact duration; an occurrence that a
-RECURRENCE-ID event names has that event's times).
+RECURRENCE-ID event names has that event's times), and its links: its URL, its
+CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME).
 """
 
 from __future__ import annotations
@@ -29,6 +30,23 @@ def _span(event: Any) -> tuple[Any, Any]:
     return start, start + event.duration.value
 
 
+def _param(line: Any, name: str) -> str | None:
+    values = line.params.get(name)
+    return values[0] if values else None
+
+
+def _links(event: Any) -> dict[str, Any]:
+    conference = getattr(event, "conference", None)
+    return {
+        "url": event.url.value if hasattr(event, "url") else None,
+        "conference": None if conference is None else {
+            "uri": conference.value, "label": _param(conference, "LABEL"),
+            "feature": _param(conference, "FEATURE")},
+        "attach": [[line.value, _param(line, "FILENAME")]
+                   for line in getattr(event, "attach_list", [])],
+    }
+
+
 def _events(path: str) -> list[dict[str, Any]]:
     calendar = vobject.readOne(Path(path).read_text(encoding="utf-8"))
     everything = list(getattr(calendar, "vevent_list", []))
@@ -48,7 +66,7 @@ def _events(path: str) -> list[dict[str, Any]]:
         length = end.timestamp() - start.timestamp()
         found: dict[str, Any] = {"uid": event.uid.value, "summary": event.summary.value,
                                  "start": int(start.timestamp()), "end": int(end.timestamp()),
-                                 "occurrences": None}
+                                 "occurrences": None, "links": _links(event)}
         if hasattr(event, "rrule") or hasattr(event, "rdate"):
             spans = []
             for moment in event.getrruleset(addRDate=True):

@@ -24,10 +24,10 @@ from typing import Any
 import attrs
 import pendulum
 
-from .._clock import clock_text
-from .._layout import layout
+from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, known_language
+from .._time import clock_text
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -41,6 +41,7 @@ from ._address import (
     with_roots,
 )
 from ._errors import EditError, InvalidEdit
+from ._occurrence import occurrence_day, with_occurrence
 from ._operations import _planned, instant_of, wall_time
 
 __all__ = ["Cut", "LateResult", "Lateness", "running_late"]
@@ -86,7 +87,9 @@ class LateResult:
     `meeting` is the new agenda (lay it out, write it, publish it), `timetable` its
     layout, `planned` the layout before. `overall` and `blocks` give planned and new
     ends; `cuts` what was taken from which item. `holds` is True when the meeting
-    still ends on time (its declared end, else its planned end).
+    still ends on time (its declared end, else its planned end). For a series, `on`
+    is the date of the occurrence that runs late: `meeting` is then the series with
+    that date's override, `timetable` and `planned` that occurrence's.
     """
 
     meeting: Meeting
@@ -98,6 +101,7 @@ class LateResult:
     cuts: tuple[Cut, ...]
     day: int = 0
     """The day that was re-timed (0 is the first day of a meeting held over several)."""
+    on: _dt.date | None = None
 
     @property
     def holds(self) -> bool:
@@ -116,7 +120,8 @@ class LateResult:
         meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)
         if len(self.planned.days) > 1:
             meeting = words["meeting_day"].format(date=span.date.isoformat(), day=self.day + 1)
-        lines = [_row(words, self.overall, meeting, zone, span.date)]
+        lines = [] if self.on is None else [words["on"].format(date=self.on.isoformat())]
+        lines += [_row(words, self.overall, meeting, zone, span.date)]
         lines += [_row(words, b, f"{b.number} {b.title}", zone, span.date)
                   for b in self.blocks]
         lines += [words["cut"].format(name=f"{c.number} {c.title}", planned=c.planned_minutes,
@@ -132,12 +137,14 @@ _WORDS = {
            "on_time": "정시", "late": "{m}분 늦음", "early": "{m}분 이름",
            "cut": "{name}: {planned}분 → {new}분 ({cut}분 줄임)",
            "holds": "예정된 종료 시각을 지킵니다",
+           "on": "{date} 회차만 바꿉니다 (반복 회의의 [[overrides]] 항목)",
            "overruns": "예정된 종료 시각보다 {minutes}분 늦게 끝납니다"},
     "en": {"meeting": "Meeting ({date})", "meeting_day": "Meeting, day {day} ({date})",
            "row": "{name}: ends {planned} → {new} ({over})",
            "on_time": "on time", "late": "{m} min late", "early": "{m} min early",
            "cut": "{name}: {planned} → {new} min ({cut} min cut)",
            "holds": "the planned end still holds",
+           "on": "only the occurrence of {date} changes (its [[overrides]] entry)",
            "overruns": "the meeting now overruns its planned end by {minutes} min"},
 }
 
@@ -179,7 +186,8 @@ def _floor(item: Item) -> int:
 def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
                  late_by: int | None = None,
                  actual: _dt.time | _dt.datetime | str | None = None,
-                 absorb: Address | Sequence[Address] = ()) -> LateResult:
+                 absorb: Address | Sequence[Address] = (),
+                 on: _dt.date | str | None = None) -> LateResult:
     """Re-time `meeting` as it stands at `now` (a local time or an aware date-time),
     `late_by` minutes late, or with the next item's `actual` start; `absorb` names
     the items that give up time, in order (typically the discussion first): one
@@ -191,10 +199,26 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     the zone's clocks show twice (when they go back) needs its UTC offset
     (``01:30-04:00``).
 
+    A series runs late one occurrence at a time: `on` names its date, or `now` does
+    when it is a date-time. The occurrence is re-timed as a meeting of its own and
+    written back as that date's override; the rest of the series is left alone.
+
     Raises :class:`EditError` for an unknown absorber, a time the clocks show twice
-    without its offset or skip, or a moment after every item has started; an overrun
-    is not an error (see :attr:`LateResult.holds`).
+    without its offset or skip, a moment after every item has started, or a series
+    without a date; :class:`agenda.NotAnOccurrence` for a date the meeting is not held
+    on. An overrun is not an error (see :attr:`LateResult.holds`).
     """
+    if meeting.repeats or on is not None:
+        named = _day_of(meeting, now) if on is None else on
+        if named is None:
+            raise EditError(_OPERATION, f'"{meeting.title}" is a repeating meeting; name the '
+                            "occurrence that runs late (on=YYYY-MM-DD, or now as a date-time)")
+        held_on = occurrence_day(meeting, named)
+        if meeting.repeats:
+            held = running_late(occurrence_on(meeting, held_on), now, late_by=late_by,
+                                actual=actual, absorb=absorb)
+            series = with_occurrence(meeting, held_on, held.meeting, _OPERATION)
+            return attrs.evolve(held, meeting=series, on=held_on)
     planned = _planned(meeting, _OPERATION)
     zone = planned.zone
     moment = instant_of(now, meeting, zone, "now", _OPERATION, after=planned.start_utc)
@@ -241,6 +265,21 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
     except InvalidAgenda as exc:
         raise InvalidEdit(_OPERATION, exc.problems) from None
     return _result(new, timetable, planned, day, delay // 60, leaves, cuts)
+
+
+def _day_of(meeting: Meeting, now: _dt.time | _dt.datetime | str) -> _dt.date | None:
+    """The date `now` names, in the meeting's zone: None for a wall-clock time."""
+    if isinstance(now, str) and ("T" in now or len(now) > 8):
+        try:
+            now = _dt.datetime.fromisoformat(now)
+        except ValueError:
+            return None  # instant_of says what is wrong with it
+    if not isinstance(now, _dt.datetime):
+        return None
+    if now.tzinfo is None:
+        return now.date()
+    moment = pendulum.instance(now).in_timezone(meeting.timezone)
+    return _dt.date(moment.year, moment.month, moment.day)
 
 
 def _mark_anchors(planned: Timetable, leaves: list[_Leaf]) -> None:

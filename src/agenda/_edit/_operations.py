@@ -25,12 +25,13 @@ from typing import Literal
 import attrs
 import pendulum
 
-from .._layout import layout, validate
+from .._layout import draft, validate
 from .._layout._tracks import natural_seconds
-from .._messages import Fact
 from .._model import Item, Meeting
-from .._problems import InvalidAgenda, Severity
+from .._problems import Severity
+from .._time import is_ambiguous
 from .._timetable import Timetable
+from .._words.catalog import Fact
 from ._address import (
     Address,
     Place,
@@ -47,6 +48,7 @@ from ._address import (
     with_roots,
 )
 from ._errors import BelowMinimum, EditError, InvalidEdit, Overflow
+from ._occurrence import edit_occurrence
 
 __all__ = ["Absorb", "insert", "move", "remove", "resize", "shift"]
 
@@ -58,18 +60,34 @@ _EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 # -- helpers ---------------------------------------------------------------------------
-def _planned(meeting: Meeting, operation: str) -> Timetable:
-    try:
-        return layout(meeting)
-    except InvalidAgenda as exc:
-        lines = "; ".join(str(p) for p in exc.problems if p.severity is Severity.ERROR)
-        raise EditError(operation, f"the agenda has errors before the edit: {lines}") from None
+Known = set[tuple[str, tuple[str, ...], str]]
+"""The identities (:attr:`agenda.Problem.identity`) of the errors an agenda had before
+an edit: an edit may leave them, never add one."""
 
 
-def _finish(operation: str, meeting: Meeting) -> Meeting:
+def _planned(meeting: Meeting, operation: str, known: Known | None = None) -> Timetable:
+    """The timetable to edit. An agenda with errors is refused, unless `known` is given
+    and its items could still be placed: its errors' identities are then added to
+    `known`, and the edit may go on (see :func:`_finish`)."""
+    timetable, problems = draft(meeting)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors and (known is None or timetable is None):
+        lines = "; ".join(str(p) for p in errors)
+        raise EditError(operation, f"the agenda has errors before the edit: {lines}")
+    assert timetable is not None
+    if known is not None:
+        known.update(p.identity for p in errors)
+    return timetable
+
+
+def _finish(operation: str, meeting: Meeting, known: Known | None = None) -> Meeting:
+    """`meeting`, unless it has an error the agenda did not have before the edit
+    (:class:`InvalidEdit` then holds those errors)."""
     problems = validate(meeting)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise InvalidEdit(operation, problems)
+    added = [p for p in problems if p.severity is Severity.ERROR
+             and p.identity not in (known or set())]
+    if added:
+        raise InvalidEdit(operation, added)
     return meeting
 
 
@@ -88,7 +106,7 @@ def wall_time(utc: int, zone: str, what: str, operation: str) -> _dt.datetime:
         wall = _wall(utc, zone)
     except (OverflowError, ValueError, OSError):
         raise EditError(operation, f"{what} would fall outside the calendar's range") from None
-    if wall.fold and wall.replace(fold=0).utcoffset() != wall.utcoffset():
+    if wall.fold and is_ambiguous(wall):
         raise EditError(operation, f"{what} would be {wall:%Y-%m-%d %H:%M} in the second pass "
                         f"of a repeated hour in {zone}, which a wall-clock time cannot name")
     return wall.replace(fold=0)
@@ -235,19 +253,25 @@ def _target(meeting: Meeting, operation: str, before: Address | None, after: Add
 
 # -- operations ------------------------------------------------------------------------
 def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
-          by: int | None = None, move_anchors: bool = False) -> Meeting:
+          by: int | None = None, move_anchors: bool = False,
+          on: _dt.date | str | None = None) -> Meeting:
     """The meeting moved to start at `to` (a wall-clock time, ``"HH:MM"``, or a
     date-time, which may change the date) or `by` minutes (later when positive).
 
     Items keep their minutes and order. Items with a fixed ``at`` time are anchors:
     they stay where they are, and so does the declared end, unless `move_anchors`
     (or the meeting has no anchor at all), in which case they move as much as the start.
-    Every day of a meeting held over several moves alike.
+    Every day of a meeting held over several moves alike. `on` names one occurrence
+    of a series: only it moves (see :func:`edit_occurrence`).
     """
     operation = "shift"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: shift(
+            held, to=to, by=by, move_anchors=move_anchors))
     if (to is None) == (by is None):
         raise EditError(operation, "give exactly one of to or by")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     zone = timetable.zone
     if by is not None:
         if isinstance(by, bool) or not isinstance(by, int):
@@ -281,7 +305,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                                                       operation).time())
             days.append(day)
         return _finish(operation, attrs.evolve(new, days=days, date=days[0].date,
-                                               start=days[0].start))
+                                               start=days[0].start), known)
     wall = wall_time(timetable.start_utc + delta, zone, "the new start", operation)
     new_date = wall.date()
     new = attrs.evolve(new, date=new_date, start=wall.time(),
@@ -289,7 +313,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                        if new_date != meeting.date else meeting.weekday)
     if moving:
         new = _move_end(new, timetable, delta // 60, 0)
-    return _finish(operation, new)
+    return _finish(operation, new, known)
 
 
 _DATED = re.compile(r"\s*[+-]?\d{4,}-\d\d-\d\d")
@@ -386,7 +410,8 @@ def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
 
 
 def move(meeting: Meeting, item: Address, *, before: Address | None = None,
-         after: Address | None = None, into: Address | None = None) -> Meeting:
+         after: Address | None = None, into: Address | None = None,
+         on: _dt.date | str | None = None) -> Meeting:
     """The meeting with `item` moved before or after another item, or to the end of
     the block `into` (on any day of a meeting held over several).
 
@@ -395,10 +420,15 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     blocks it joins grow, so the meeting's total is unchanged; an item that had its
     share of an equal split gets its minutes, unless it joins another equal split.
     A parallel block lasts as long as its longest track: a talk moved between tracks
-    it fits in changes no block above the tracks.
+    it fits in changes no block above the tracks. `on` names one occurrence of a series
+    to change alone.
     """
     operation = "move"
-    timetable = _planned(meeting, operation)
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: move(
+            held, item, before=before, after=after, into=into))
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     parent, k, anchor = _target(meeting, operation, before, after, into)
     if anchor is not None and anchor.index[:len(place.index)] == place.index:
@@ -411,7 +441,7 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
         if k > place.index[-1]:
             k -= 1
         tree = insert_at(remove_at(tree, place.index), parent, k, moved)
-        return _finish(operation, with_roots(meeting, tree))
+        return _finish(operation, with_roots(meeting, tree), known)
     minutes = _minutes(timetable, place)
     siblings = children(tree, parent)
     equal_split = bool(siblings) and all(_is_plain(s) for s in siblings) and (
@@ -424,7 +454,7 @@ def move(meeting: Meeting, item: Address, *, before: Address | None = None,
     parent = _after_removal(parent, place.index)
     tree = insert_at(tree, parent, k, moved)
     tree, _ = _grow_ancestors(tree, (*parent, k), minutes, 1)
-    return _finish(operation, with_roots(meeting, tree))
+    return _finish(operation, with_roots(meeting, tree), known)
 
 
 def _after_removal(position: Position, removed: Position) -> Position:
@@ -441,33 +471,43 @@ def _is_plain(item: Item) -> bool:
             and item.max_minutes is None)
 
 
-def resize(meeting: Meeting, item: Address, minutes: int, *, absorb: Absorb = None) -> Meeting:
+def resize(meeting: Meeting, item: Address, minutes: int, *, absorb: Absorb = None,
+           on: _dt.date | str | None = None) -> Meeting:
     """The meeting with `item` lasting `minutes`, the difference taken from (or given
-    to) where `absorb` says."""
+    to) where `absorb` says; `on` names one occurrence of a series to change alone."""
     operation = "resize"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: resize(
+            held, item, minutes, absorb=absorb))
     if isinstance(minutes, bool) or not isinstance(minutes, int):
         raise TypeError(f"minutes must be a whole number, got {minutes!r}")
     if minutes <= 0:
         raise EditError(operation, f"minutes is {minutes}; it must be positive")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     delta = minutes - _minutes(timetable, place)
     tree = evolve_at(roots(meeting), place.index, minutes=minutes)
     new = _absorb(operation, meeting, tree, timetable, place.index, delta, absorb)
     if absorb is None and delta > 0:
         _check_overflow(operation, roots(new), place.index)
-    return _finish(operation, new)
+    return _finish(operation, new, known)
 
 
 def insert(meeting: Meeting, item: Item, *, before: Address | None = None,
            after: Address | None = None, into: Address | None = None,
-           absorb: Absorb = None) -> Meeting:
+           absorb: Absorb = None, on: _dt.date | str | None = None) -> Meeting:
     """The meeting with the new `item` before or after another item, or at the end of
-    the block `into`; its minutes come from where `absorb` says."""
+    the block `into`; its minutes come from where `absorb` says. `on` names one
+    occurrence of a series to change alone."""
     operation = "insert"
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: insert(
+            held, item, before=before, after=after, into=into, absorb=absorb))
     if not isinstance(item, Item):
         raise TypeError(f"insert takes an Item, got {item!r}")
-    timetable = _planned(meeting, operation)
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     parent, k, _anchor = _target(meeting, operation, before, after, into)
     tree = roots(meeting)
     siblings = children(tree, parent)
@@ -480,14 +520,19 @@ def insert(meeting: Meeting, item: Item, *, before: Address | None = None,
     new = _absorb(operation, meeting, tree, timetable, (*parent, k), delta, absorb)
     if absorb is None and delta > 0:
         _check_overflow(operation, roots(new), (*parent, k))
-    return _finish(operation, new)
+    return _finish(operation, new, known)
 
 
-def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting:
+def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None,
+           on: _dt.date | str | None = None) -> Meeting:
     """The meeting without `item` (and its children); its minutes go where `absorb`
-    says."""
+    says. `on` names one occurrence of a series to change alone."""
     operation = "remove"
-    timetable = _planned(meeting, operation)
+    if on is not None:
+        return edit_occurrence(meeting, on, operation, lambda held: remove(
+            held, item, absorb=absorb))
+    known: Known = set()
+    timetable = _planned(meeting, operation, known)
     place = find(meeting, item, operation)
     freed = _minutes(timetable, place)
     if absorb is not None and absorb not in ("end", "parent"):
@@ -497,7 +542,7 @@ def remove(meeting: Meeting, item: Address, *, absorb: Absorb = None) -> Meeting
                             f'"{place.item.title}"; it cannot take its time')
     tree = remove_at(roots(meeting), place.index)
     return _finish(operation, _absorb(operation, meeting, tree, timetable, place.index,
-                                      -freed, absorb, removed=True))
+                                      -freed, absorb, removed=True), known)
 
 
 def _check_overflow(operation: str, tree: Roots, index: Position) -> None:

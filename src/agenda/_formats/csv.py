@@ -5,7 +5,9 @@ Columns (a contract for other tools; the header row is in the chosen language):
 ``start`` and ``end`` (ISO 8601 with the zone's offset, as in the JSON output),
 ``minutes``, ``depth`` (0 for top-level items), ``title``, ``presenter``, ``notes``;
 a meeting with days, parallel blocks or rooms adds ``date`` (its day's), ``room`` and
-``track`` (empty where there is none).
+``track`` (empty where there is none); a meeting with links adds ``url`` (the item's
+page), ``online`` (its join link, its own or inherited from its block or the meeting)
+and ``materials`` (one ``title <url>`` a line), empty where there is none.
 
 RFC 4180 quoting and CRLF line ends (the `csv` module's defaults); UTF-8, with a
 byte-order mark on request (``bom``) for spreadsheets that need one to read UTF-8.
@@ -18,10 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
+from .._links import has_links, join_links
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import labels_for
+from .._words.labels import labels_for
 from .options import RenderOptions
 from .parts import printable, with_gaps
 
@@ -47,10 +51,16 @@ def to_csv(timetable: Timetable, *, lang: str = "ko", bom: bool = False) -> str:
         out.write("\ufeff")
     writer = csv.writer(out)
     rooms = timetable.meeting.uses_rooms
-    writer.writerow(labels.csv_columns + (labels.csv_rooms if rooms else ()))
+    links = has_links(timetable.meeting)
+    writer.writerow(labels.csv_columns + (labels.csv_rooms if rooms else ())
+                    + (labels.csv_links if links else ()))
     category = neutralise(timetable.meeting.category or "")
     slots = with_gaps(timetable, labels)
-    if rooms:
+    if links:
+        joins = join_links(timetable)
+        writer.writerows(_record(slot, category) + (_rooms(slot, timetable) if rooms else ())
+                         + _links(slot, joins) for slot in slots)
+    elif rooms:
         writer.writerows(_record(slot, category) + _rooms(slot, timetable) for slot in slots)
     else:
         writer.writerows(_record(slot, category) for slot in slots)
@@ -64,6 +74,13 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
 def _rooms(slot: Slot, timetable: Timetable) -> tuple[str, ...]:
     date = slot.date if slot.date is not None else timetable.meeting.date
     return (date.isoformat(), neutralise(slot.room or ""), neutralise(slot.track or ""))
+
+
+def _links(slot: Slot, joins: Mapping[tuple[str, ...], str | None]) -> tuple[str, ...]:
+    item = slot.item
+    online = joins.get(slot.path) if slot.number else None  # a gap row joins nothing
+    return (neutralise(item.url or ""), neutralise(online or ""),
+            neutralise("\n".join(f"{m.title} <{m.url}>" for m in item.materials)))
 
 
 def _record(slot: Slot, category: str) -> tuple[str | int, ...]:

@@ -19,7 +19,8 @@ import html
 import attrs
 
 from .._timetable import Slot, Timetable
-from .labels import Labels
+from .._words.labels import Labels
+from .anchors import links_html
 from .parts import day_heading, groups, lines_of, remarks, slot_span
 
 __all__ = ["CSS", "GridCell", "GridDay", "GridRow", "body", "cell_notes", "days"]
@@ -35,7 +36,8 @@ table.grid th, table.grid td {
   border: 0.75pt solid #000; padding: 2pt 3pt; text-align: left; vertical-align: top;
   overflow-wrap: anywhere; }
 table.grid th { background: #e8e8e8; text-align: center; }
-table.grid col.time { width: 20mm; }
+table.grid col.time { width: 23mm; }
+table.grid .clock { white-space: nowrap; }
 table.grid td.time { font-variant-numeric: tabular-nums; }
 table.grid td.block { background: #f3f3f3; font-weight: bold; }
 table.grid th.track { background: #f7f7f7; font-weight: normal; font-style: italic; }
@@ -44,6 +46,7 @@ table.grid td.gap { background: repeating-linear-gradient(45deg, #fff, #fff 3pt,
 table.grid .span { font-variant-numeric: tabular-nums; color: #333; }
 table.grid .who { color: #333; }
 table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+table.grid .links { font-size: 0.95em; }
 """
 
 
@@ -200,20 +203,31 @@ def _text(text: str) -> str:
     return "<br>".join(html.escape(line, quote=False) for line in lines_of(text))
 
 
+def _times(text: str, labels: Labels) -> str:
+    """A time range that never breaks inside a time (``09:00~09:3`` / ``0``): each end
+    is kept whole, and the line may break only after the range's separator."""
+    ends = text.split(labels.range_sep)
+    return f"{html.escape(labels.range_sep)}<wbr>".join(
+        f'<span class="clock">{html.escape(end, quote=False)}</span>' for end in ends)
+
+
 def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
 def _cell(slot: Slot, nested: tuple[Slot, ...], labels: Labels, times: bool = True) -> str:
     """An item's cell: its times, title, room, presenter and notes, then its children."""
-    out = [f'<span class="span">{_text(slot_span(slot, labels))}</span> ' if times else "",
+    out = [f'<span class="span">{_times(slot_span(slot, labels), labels)}</span> ' if times
+           else "",
            f"<b>{_text(slot.title)}</b>"]
     notes = cell_notes(slot, labels)
     if notes:
         out.append(f'<br><span class="who">{"<br>".join(_text(t) for t in notes)}</span>')
+    out.append(links_html(slot.item, labels))
     for child in nested:
         out.append(f'<br>{"&nbsp;" * 2 * (child.depth - slot.depth)}<span class="span">'
-                   f"{_text(slot_span(child, labels))}</span> {_text(child.title)}")
+                   f"{_times(slot_span(child, labels), labels)}</span> {_text(child.title)}"
+                   f"{links_html(child.item, labels)}")
     return "".join(out)
 
 
@@ -222,14 +236,16 @@ def _html_cell(cell: GridCell, labels: Labels) -> str:
         if not cell.span:
             return '<td class="time"></td>'
         minutes = f"<br>{_text(cell.minutes)}" if cell.minutes else ""
-        return f'<td class="time"><span class="span">{_text(cell.span)}</span>{minutes}</td>'
+        return (f'<td class="time"><span class="span">{_times(cell.span, labels)}</span>'
+                f"{minutes}</td>")
     if cell.kind == "track":
         return f'<th class="track" scope="col">{_text(cell.span)}</th>'
     if cell.kind == "gap":
         return '<td class="gap"></td>'
     assert cell.slot is not None
     if cell.kind == "block":
-        return f'<td class="block" colspan="{cell.columns}">{_text(cell.slot.title)}</td>'
+        return (f'<td class="block" colspan="{cell.columns}">{_text(cell.slot.title)}'
+                f"{links_html(cell.slot.item, labels)}</td>")
     content = _cell(cell.slot, cell.nested, labels, cell.times)
     if cell.columns > 1 or not cell.times:
         return f'<td colspan="{cell.columns}">{content}</td>'

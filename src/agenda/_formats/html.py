@@ -13,6 +13,10 @@ Columns have fixed shares of the page (``table-layout: fixed``), so a long URL i
 notes cannot squeeze the item column until Hangul wraps one syllable per line, and
 nothing is pushed off the A4 page: a long unbroken token wraps inside its cell, a URL
 at its slashes and dots (``<wbr>``), anything else between any two characters.
+
+Links are ``<a href="…" rel="noopener">``: the meeting's under the header, an item's
+under its title (a page and a join link show their URL, a material its title; on paper
+a material's address follows its title). The ``href`` is the URL as a URI, escaped.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from __future__ import annotations
 import html
 import re
 
+from .._links import links_of
 from .._timetable import Slot, Timetable
 from .._translations import translate
+from .._words.labels import Labels, labels_for
 from . import grid
-from .labels import Labels, labels_for
+from .anchors import link_html, links_html
 from .options import RenderOptions
-from .parts import groups, heading, lines_of, remarks, total_line, with_gaps
+from .parts import groups, heading, lines_of, link_label, remarks, total_line, with_gaps
 
-__all__ = ["FONT_STACK", "render", "to_html"]
+__all__ = ["FONT_STACK", "body", "render", "to_html"]
 
 FONT_STACK = ('"Noto Sans KR", "Noto Sans CJK KR", "NanumGothic", "Malgun Gothic", '
               '"Apple SD Gothic Neo", sans-serif')
@@ -57,15 +63,15 @@ table.agenda tr.child { break-before: avoid; page-break-before: avoid; }
 table.agenda tr.child td { border-top-style: hidden; padding-top: 0; }
 table.agenda .span { font-variant-numeric: tabular-nums; }
 p.total { margin: 6pt 0 0; text-align: right; }
+.links { font-size: 0.9em; }
+@media print { a.material::after { content: " <" attr(href) ">"; } }
 """
 
 
 def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a complete HTML document (UTF-8, inline CSS)."""
     labels = labels_for(lang)
-    timetable = translate(timetable, lang)
-    head = heading(timetable, labels)
-    category = timetable.meeting.category
+    head = heading(translate(timetable, lang), labels)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{_attr(labels.lang)}">',
@@ -79,17 +85,36 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         "</style>",
         "</head>",
         "<body>",
-        f"<h1>{_text(head.title)}</h1>",
+        *body(timetable, lang=lang),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def body(timetable: Timetable, *, lang: str = "ko", level: int = 1) -> list[str]:
+    """The lines of the document's body: the title (a heading of `level`), when and
+    where, the table and its total; a page may hold several (one occurrence each)."""
+    labels = labels_for(lang)
+    timetable = translate(timetable, lang)
+    head = heading(timetable, labels)
+    category = timetable.meeting.category
+    out = [
+        f"<h{level}>{_text(head.title)}</h{level}>",
         '<dl class="meeting">',
         f"<dt>{_text(labels.when)}</dt><dd>{_text(head.when)}</dd>",
     ]
     if head.place:
         out.append(f"<dt>{_text(labels.place)}</dt><dd>{_text(head.place)}</dd>")
+    for kind in ("url", "online", "material"):
+        found = [link for link in links_of(timetable.meeting) if link.kind == kind]
+        if found:
+            label = link_label(found[0], labels)
+            out.append(f"<dt>{_text(label)}</dt><dd>"
+                       + "<br>".join(link_html(link) for link in found) + "</dd>")
     if timetable.meeting.uses_rooms:  # days, tracks side by side, rooms
-        out += ["</dl>", *grid.body(timetable, labels),
-                f'<p class="total">{_text(total_line(timetable, labels))}</p>',
-                "</body>", "</html>"]
-        return "\n".join(out) + "\n"
+        return [*out, "</dl>", *grid.body(timetable, labels),
+                f'<p class="total">{_text(total_line(timetable, labels))}</p>']
     out += ["</dl>", '<table class="agenda">', "<thead>", "<tr>"]
     names = [("time", labels.time), ("item", labels.item), ("notes", labels.notes)]
     if category is not None:
@@ -102,9 +127,8 @@ def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
         if number == 0 and category is not None:
             lead = f'<td class="category" rowspan="{len(slots)}">{_text(category)}</td>\n'
         out.append(_group(group, labels, lead))
-    out += ["</tbody>", "</table>", f'<p class="total">{_text(total_line(timetable, labels))}</p>',
-            "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return [*out, "</tbody>", "</table>",
+            f'<p class="total">{_text(total_line(timetable, labels))}</p>']
 
 
 def render(timetable: Timetable, options: RenderOptions) -> str:
@@ -171,7 +195,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         else '<tr class="top gap">',
         f'{lead}<td class="time"{_rowspan(rows)}>{span} <span class="minutes">'
         f"{_text(labels.minutes(top.minutes))}</span></td>",
-        f'<td class="item">{_text(top.title)}</td>',
+        f'<td class="item">{_text(top.title)}{links_html(top.item, labels)}</td>',
         f'<td class="notes"{_rowspan(rows) if span_notes else ""}>{notes}</td>',
         "</tr>",
     ]
@@ -180,7 +204,7 @@ def _group(group: list[Slot], labels: Labels, lead: str) -> str:
         out += [
             f'<tr class="child" id="slot-{_attr(child.number)}">',
             f'<td class="item" style="padding-left: {0.4 + 1.5 * child.depth:.1f}em">'
-            f"{span} {_text(child.title)}</td>",
+            f"{span} {_text(child.title)}{links_html(child.item, labels)}</td>",
         ]
         if not span_notes:
             child_notes = "<br>".join(_text(text) for text in remarks(child))

@@ -21,9 +21,10 @@ from typing import Any
 
 import orjson
 
+from .._links import has_links, join_links, material_records
+from .._time import wall
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .._zones import wall
 from .options import RenderOptions
 
 __all__ = ["render", "slot_record"]
@@ -53,6 +54,11 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
         for slot, record in zip(timetable, records, strict=True):
             date = slot.date if slot.date is not None else timetable.meeting.date
             record.update(date=date.isoformat(), room=slot.room, track=slot.track)
+    if has_links(timetable.meeting):
+        joins = join_links(timetable)
+        for slot, record in zip(timetable, records, strict=True):
+            record.update(url=slot.item.url, online=joins[slot.path],
+                          materials=material_records(slot.item.materials))
     try:
         return orjson.dumps(records, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
     except (orjson.JSONEncodeError, UnicodeDecodeError):

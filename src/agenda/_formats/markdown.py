@@ -7,20 +7,29 @@ category, when the meeting has one, is written in the first row only (Markdown h
 no row spans). User text is escaped: the punctuation Markdown acts on gets a
 backslash (so ``|`` cannot end a cell, ``<`` cannot open HTML, ``*`` cannot
 emphasise) and line breaks become ``<br>``. Times and labels are written as they are.
+
+Links (the meeting's under the header, an item's under its title in the item cell) are
+Markdown links, ``[text](destination)``: the destination is the URL as a URI with a
+backslash before every punctuation character Markdown could act on (a ``|`` cannot end
+the cell, a backtick cannot open code, ``&`` names no entity), which CommonMark reads
+back as the URI itself.
 """
 
 from __future__ import annotations
 
 import re
 
+from .._links import Link, as_uri, links_of
+from .._model import Item, Meeting
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import Labels, labels_for
+from .._words.labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
     day_heading,
     heading,
     lines_of,
+    link_label,
     remarks,
     slot_span,
     time_cell,
@@ -32,6 +41,8 @@ __all__ = ["escape", "render", "to_markdown"]
 
 # The ASCII punctuation that (GitHub) Markdown acts on inside a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# ... and in a link destination, also the parentheses that would end it.
+_DESTINATION = re.compile(r"([\\`*_\[\]<>#|~&()])")
 
 
 def escape(text: str) -> str:
@@ -48,6 +59,8 @@ def to_markdown(timetable: Timetable, *, lang: str = "ko") -> str:
     out = [f"# {escape(head.title)}", "", f"- **{labels.when}**: {when}"]
     if head.place:
         out.append(f"- **{labels.place}**: {escape(head.place)}")
+    out += [f"- **{link_label(link, labels)}**: {_link(link)}"
+            for link in links_of(timetable.meeting)]
     out.append("")
     category = timetable.meeting.category
     names = [labels.time, labels.item, labels.notes]
@@ -76,12 +89,25 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
     return to_markdown(timetable, lang=options.lang)
 
 
+def _link(link: Link) -> str:
+    """A Markdown link: to a page or a join link its URL, to a material its title."""
+    text = escape(link.title if link.title is not None else link.url)
+    destination = _DESTINATION.sub(r"\\\1", as_uri(link.url))
+    return f"[{text}]({destination})"
+
+
+def link_texts(value: Item | Meeting, labels: Labels) -> list[str]:
+    """The links `value` gives itself as Markdown, one a line: ``링크: [https://…](…)``."""
+    return [f"{link_label(link, labels)}: {_link(link)}" for link in links_of(value)]
+
+
 def _cells(slot: Slot, labels: Labels) -> list[str]:
     notes = "<br>".join(escape(text) for text in remarks(slot, labels))
+    title = "<br>".join([escape(slot.title), *link_texts(slot.item, labels)])
     if slot.depth == 0:
-        return [time_cell(slot, labels), escape(slot.title), notes]
+        return [time_cell(slot, labels), title, notes]
     lead = "·" * slot.depth + " " + slot_span(slot, labels)
-    return ["", f"{lead} {escape(slot.title)}", notes]
+    return ["", f"{lead} {title}", notes]
 
 
 def _row(cells: list[str]) -> str:

@@ -10,12 +10,14 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from .._model import Item, Kind
+from .._links import Link, links_of
+from .._model import Item, Kind, Meeting
 from .._timetable import DaySpan, Slot, Timetable
-from .labels import Labels
+from .._words.labels import Labels
 
-__all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "printable", "remarks",
-           "slot_span", "time_cell", "total_line", "with_gaps"]
+__all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "link_facts",
+           "link_label", "link_lines", "printable", "remarks", "slot_span", "time_cell",
+           "total_line", "with_gaps"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -56,8 +58,7 @@ def total_line(timetable: Timetable, labels: Labels) -> str:
     """``총 60분 · 14:00~15:00 종료 시각에 맞음``: the total, and whether the timetable
     ends at the end the agenda declares (when it declares one)."""
     if timetable.meeting.days:
-        minutes = sum((day.end_utc - day.start_utc) // 60 for day in timetable.days)
-        return labels.total.format(minutes=minutes)
+        return labels.total.format(minutes=timetable.minutes)
     total = labels.total.format(minutes=timetable.minutes)
     span = labels.span(timetable.start, timetable.end)
     declared = timetable.meeting.end
@@ -90,6 +91,25 @@ def remarks(slot: Slot, labels: Labels | None = None) -> tuple[str, ...]:
             slot.track is not None or item.room is not None):
         return (f"{labels.room}: {slot.room}", *texts)
     return texts
+
+
+def link_label(link: Link, labels: Labels) -> str:
+    """What a table writes before a link: ``링크``, ``온라인 참여`` or ``자료``."""
+    return {"url": labels.link, "online": labels.online}.get(link.kind, labels.material)
+
+
+def link_facts(value: Item | Meeting, labels: Labels) -> list[tuple[str, str]]:
+    """The links `value` gives itself as (label, text) pairs: ``("링크", "https://…")``,
+    ``("자료", "슬라이드 <https://…>")``."""
+    return [(link_label(link, labels),
+             link.url if link.title is None else f"{link.title} <{link.url}>")
+            for link in links_of(value)]
+
+
+def link_lines(value: Item | Meeting, labels: Labels) -> list[str]:
+    """The links `value` gives itself as the plain-text tables list them, one a line:
+    ``링크: https://…``, ``온라인 참여: https://…``, ``자료: 슬라이드 <https://…>``."""
+    return [f"{label}: {text}" for label, text in link_facts(value, labels)]
 
 
 def _midnight(timetable: Timetable, day: DaySpan) -> pendulum.DateTime:

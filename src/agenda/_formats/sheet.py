@@ -25,9 +25,18 @@ import attrs
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .._translations import translate
+from .._words.labels import Labels, labels_for
 from . import grid
-from .labels import Labels, labels_for
-from .parts import groups, heading, remarks, slot_span, total_line, with_gaps
+from .parts import (
+    groups,
+    heading,
+    link_facts,
+    link_lines,
+    remarks,
+    slot_span,
+    total_line,
+    with_gaps,
+)
 
 __all__ = ["HEADING_SIZE", "TEXT_SIZE", "TITLE_SIZE", "Cell", "Margins", "OfficeUnavailable",
            "Page", "Para", "Run", "Section", "Table", "page", "safe"]
@@ -179,6 +188,7 @@ def page(timetable: Timetable, lang: str = "ko") -> Page:
     facts = [(labels.when, head.when)]
     if head.place:
         facts.append((labels.place, head.place))
+    facts += link_facts(timetable.meeting, labels)
     rooms = timetable.meeting.uses_rooms
     margins = LANDSCAPE if rooms else PORTRAIT
     width = (297.0 if rooms else 210.0) - margins.left - margins.right  # Page.text_width
@@ -215,19 +225,26 @@ def _table(timetable: Timetable, labels: Labels, width: float) -> Table:
         cells.append(Cell(row, first - 1, (Para((Run(f"{slot_span(top, labels)} "
                                      f"{labels.minutes(top.minutes)}"),)),), "time",
                           rows=len(group)))
-        cells.append(Cell(row, first, tuple(_paras(top.title))))
+        cells.append(Cell(row, first, tuple(_paras(top.title) + _links(top, labels))))
         cells.append(Cell(row, first + 1, tuple(_notes(remarks(top))), "notes",
                           rows=len(group) if span_notes else 1))
         for k, child in enumerate(children, start=1):
             lines = safe(child.title)
             paras = [Para((Run(f"{slot_span(child, labels)} "), Run(lines[0])), child.depth),
-                     *(Para((Run(line),), child.depth) for line in lines[1:])]
+                     *(Para((Run(line),), child.depth) for line in lines[1:]),
+                     *_links(child, labels, child.depth)]
             cells.append(Cell(row + k, first, tuple(paras), joined=True))
             if not span_notes:
                 cells.append(Cell(row + k, first + 1, tuple(_notes(remarks(child))), "notes",
                                   joined=True))
         row += len(group)
     return Table(widths, row, tuple(cells))
+
+
+def _links(slot: Slot, labels: Labels, indent: int = 0, **style: bool) -> list[Para]:
+    """The item's own links as lines under its title (``자료: 슬라이드 <https://…>``)."""
+    return [para for line in link_lines(slot.item, labels)
+            for para in _paras(line, indent, **style)]
 
 
 def _notes(texts: tuple[str, ...] | list[str], **style: bool) -> list[Para]:
@@ -274,7 +291,8 @@ def _grid_cell(cell: grid.GridCell, row: int, column: int, labels: Labels) -> Ce
         return Cell(row, column, (Para((Run(""),)),), "gap", rows=cell.rows)
     assert cell.slot is not None
     if cell.kind == "block":
-        return Cell(row, column, tuple(_paras(cell.slot.title, bold=True)), "block",
+        return Cell(row, column, tuple(_paras(cell.slot.title, bold=True)
+                                       + _links(cell.slot, labels)), "block",
                     columns=cell.columns)
     return Cell(row, column, tuple(_content(cell.slot, cell.nested, labels, cell.times)),
                 rows=cell.rows, columns=cell.columns)
@@ -290,10 +308,12 @@ def _content(slot: Slot, nested: tuple[Slot, ...], labels: Labels, times: bool) 
     notes = grid.cell_notes(slot, labels)
     if notes:
         out += _notes(notes, muted=True)
+    out += _links(slot, labels, muted=True)
     for child in nested:
         child_lines = safe(child.title)
         depth = child.depth - slot.depth
         out.append(Para((Run(f"{slot_span(child, labels)} ", muted=True),
                          Run(child_lines[0])), depth))
         out += [Para((Run(line),), depth) for line in child_lines[1:]]
+        out += _links(child, labels, depth, muted=True)
     return out

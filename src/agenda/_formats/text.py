@@ -24,13 +24,14 @@ import wcwidth
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import Labels, labels_for
+from .._words.labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
     day_heading,
     groups,
     heading,
     lines_of,
+    link_lines,
     remarks,
     slot_span,
     time_cell,
@@ -297,14 +298,14 @@ class _Table:
             parts = [whole] if display_width(whole) <= time_width else _time_parts(
                 slot, self.labels)
             times = [line for part in parts for line in _split_graphemes(part, time_width)]
-            items = _wrap(_paragraphs([slot.title]), item_width)
+            items = _wrap(_paragraphs(_item_texts(slot, self.labels)), item_width)
         else:
             # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
             # the title wraps under itself (or under the indent when that is too tight).
             indent = " " * min(_INDENT * slot.depth, (item_width - _MIN_COLUMN) // 2)
             span = slot_span(slot, self.labels)
             lead = f"{indent}{span} "
-            paragraphs = _paragraphs([slot.title])
+            paragraphs = _paragraphs(_item_texts(slot, self.labels))
             if display_width(lead) + _MIN_COLUMN <= item_width:
                 hang = " " * display_width(lead)
                 if item_width - display_width(hang) < 8:
@@ -385,12 +386,17 @@ def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
     texts = [head.title, f"{labels.when}: {head.when}"]
     if head.place:
         texts.append(f"{labels.place}: {head.place}")
-    return texts
+    return texts + link_lines(timetable.meeting, labels)
+
+
+def _item_texts(slot: Slot, labels: Labels) -> list[str]:
+    """The item cell's texts: the title, then the item's own links, one a line."""
+    return [slot.title, *link_lines(slot.item, labels)]
 
 
 def _item_paragraphs(slot: Slot, labels: Labels) -> list[str]:
     """The item cell's unwrapped lines (for the natural width of the column)."""
-    paragraphs = _paragraphs([slot.title])
+    paragraphs = _paragraphs(_item_texts(slot, labels))
     if slot.depth:
         prefix = " " * (_INDENT * slot.depth) + slot_span(slot, labels) + " "
         hang = " " * display_width(prefix)

@@ -6,17 +6,7 @@ times) are resolved in the meeting's zone with pendulum; everything after that
 is integer arithmetic on UTC seconds, so durations are elapsed time and an agenda
 that crosses a DST change gets correct instants.
 
-Sizing rules, applied per *segment* (a run of siblings up to the next item with a
-fixed ``at`` time, or to the end of its container):
-
-* items with minutes are fixed; a block without minutes lasts the sum of its
-  children (its undetermined leaves join the enclosing segment's pool);
-* the pool's leaves share what the segment's window leaves over: plain leaves
-  (no minutes) equally, and only in whole minutes; flexible leaves
-  (``min_minutes``/``max_minutes``) in proportion to their lower bound, within
-  their bounds, in whole minutes;
-* a segment's window ends at the next fixed ``at`` time, else at the end of its
-  container: the block's minutes, or the meeting's declared end.
+How the leaves of a segment share its window is `_sizing`'s.
 """
 
 from __future__ import annotations
@@ -24,23 +14,23 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 from collections.abc import Iterator, Sequence
-from fractions import Fraction
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from .._clock import clock_change, clock_text
 from .._identity import item_path, path_problems, sibling_keys
-from .._messages import Fact
+from .._links import link_problems
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
+from .._time import clock_change, clock_text, zone
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
-from .._zones import zone
+from .._words.catalog import Fact
 from ._conflicts import conflicts
-from ._tracks import natural_seconds, place_parallel
+from ._sizing import Pool, fallback, in_minutes, share_slack
+from ._tracks import place_parallel
 
-__all__ = ["layout", "parse_weekday", "validate"]
+__all__ = ["draft", "layout", "parse_weekday", "validate"]
 
 # The calendar's range: instants from 0001-01-01 to 9999-12-31 in UTC, and in the
 # meeting's zone (a calendar shows both).
@@ -65,111 +55,8 @@ def parse_weekday(name: str) -> int | None:
     return None
 
 
-def _min(seconds: int) -> int | float:
-    """Seconds as minutes: whole when they are, else a fraction (a fact of a message)."""
-    return seconds // 60 if seconds % 60 == 0 else round(seconds / 60, 2)
-
-
-def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[int] | str:
-    """Share `total` whole minutes among flexible items with (lower, upper) bounds.
-
-    Each item gets its lower bound; the rest is shared in proportion to the lower
-    bounds, capped at the upper bounds (water-filling), then rounded to whole
-    minutes by largest remainder. Returns the minutes, or a message when the
-    bounds cannot be met.
-    """
-    lows = [lo for lo, _ in bounds]
-    need = sum(lows)
-    if total < need:
-        return f"flexible items need at least {need} min, only {total} min to fill"
-    if all(hi is not None for _, hi in bounds):
-        most = sum(hi for _, hi in bounds if hi is not None)
-        if total > most:
-            return f"flexible items take at most {most} min, {total} min to fill"
-    exact: list[Fraction] = [Fraction(lo) for lo in lows]
-    slack = Fraction(total - need)
-    weight = Fraction(sum(lows))
-
-    def room(i: int) -> Fraction:
-        hi = bounds[i][1]
-        return Fraction(hi - lows[i], lows[i]) if hi is not None else Fraction(10**18)
-
-    order = sorted(range(len(bounds)), key=room)
-    for pos, i in enumerate(order):
-        hi = bounds[i][1]
-        portion = slack * lows[i] / weight
-        if hi is not None and portion >= hi - lows[i]:
-            exact[i] = Fraction(hi)
-            slack -= hi - lows[i]
-            weight -= lows[i]
-            continue
-        for j in order[pos:]:
-            exact[j] = lows[j] + slack * lows[j] / weight
-        break
-    result = [int(x) for x in exact]
-    leftover = total - sum(result)
-    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - result[i]), i))
-    for i in by_remainder[:leftover]:
-        result[i] += 1
-    return result
-
-
 class _OutOfRange(Exception):
     """A fixed time past the calendar's last day (already reported)."""
-
-
-class _Pool:
-    """The undetermined leaves of one segment, collected in agenda order.
-
-    A leaf is kept with its parent's number prefix, its position and its parent's
-    path; its own number and path are built only when a problem names it.
-    """
-
-    __slots__ = ("fixed", "flexible", "leaves", "plain", "unknown")
-
-    def __init__(self) -> None:
-        self.fixed = 0
-        self.leaves: list[tuple[Item, str, int, tuple[str, ...], str]] = []
-        self.flexible = 0
-        self.plain = 0
-        self.unknown = False
-
-    def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
-                offset: int, nested: bool, keys: Sequence[str]) -> None:
-        """Collect from `items` (numbered `offset` + 1 on; `keys` are their sibling keys,
-        one per item, in order)."""
-        for k, (item, key) in enumerate(zip(items, keys, strict=True), start=offset + 1):
-            if nested and item.at is not None:
-                self.unknown = True
-            if item.minutes is not None:
-                self.fixed += item.minutes * 60
-            elif item.parallel:
-                length = natural_seconds(item)
-                if length is None:
-                    self.unknown = True
-                else:
-                    self.fixed += length
-            elif item.items:
-                ipath = item_path(path, item, key)
-                self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True,
-                             keys=sibling_keys(item.items))
-            else:
-                self.leaves.append((item, prefix, k, path, key))
-                if item.min_minutes is not None or item.max_minutes is not None:
-                    self.flexible += 1
-                else:
-                    self.plain += 1
-
-    def named(self) -> Iterator[tuple[Item, str, tuple[str, ...]]]:
-        """Each leaf with its number and identity path."""
-        for item, prefix, k, path, key in self.leaves:
-            yield item, f"{prefix}{k}", item_path(path, item, key)
-
-
-def _fallback(pool: _Pool) -> list[int]:
-    """Sizes for a pool that could not be sized (a problem is reported): each leaf's
-    lower bound, so that later items still get times."""
-    return [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, *_ in pool.leaves]
 
 
 class _Layout:
@@ -255,12 +142,15 @@ class _Layout:
             return int(first.timestamp())
 
     # -- meeting ------------------------------------------------------------------
-    def run(self) -> tuple[Timetable | None, list[Problem]]:
+    def run(self, draft: bool = False) -> tuple[Timetable | None, list[Problem]]:
+        """The timetable and every problem; the timetable is None when there are errors,
+        unless `draft` asks for it anyway (see :func:`draft`)."""
         m = self.meeting
         if not m.title.strip():
             self.report("empty-title", {"what": "the meeting"})
         if m.id is not None and not m.id.strip():
             self.report("empty-id", {"what": "the meeting"})
+        self.problems.extend(link_problems(m))
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
@@ -304,12 +194,20 @@ class _Layout:
         self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
-        if errors:
+        if errors and not (draft and self.placed(errors)):
             return None, self.problems
-        warnings = self.problems
+        warnings = [p for p in self.problems if p.severity is Severity.WARNING]
         columns = (self.numbers, self.levels, self.paths, self.items, self.starts, self.ends)
         return Timetable(m, self.zone, self.start, columns, warnings, rooms=self.rooms,
                          tracks=self.tracks, days=spans), self.problems
+
+    def placed(self, errors: list[Problem]) -> bool:
+        """Whether every item got a place in time despite the `errors` (a draft can be
+        drawn): not when the zone, the calendar's range or the shape of the days is
+        what is wrong."""
+        whole = {len(self.numbers)} == {len(self.levels), len(self.paths), len(self.items),
+                                         len(self.starts), len(self.ends)}
+        return whole and not any(p.code in _UNPLACED for p in errors)
 
     def day_window(self, start: int, index: int) -> tuple[int | None, int | None]:
         """The length of the day's declared window and its end (None, None without)."""
@@ -343,17 +241,17 @@ class _Layout:
                    if level == 0)
         facts: dict[str, Fact] = {
             "start": self.clock(start), "declared": self.clock(window_end),
-            "run": _min(end_utc - start), "work": _min(work),
-            "window": _min(window_end - start)}
+            "run": in_minutes(end_utc - start), "work": in_minutes(work),
+            "window": in_minutes(window_end - start)}
         if end_utc > window_end:
             for i in range(first, len(self.levels)):
                 if self.levels[i] == 0 and self.ends[i] > window_end:
                     self.report("past-end", {**facts, "end": self.clock(self.ends[i]),
-                                             "over": _min(self.ends[i] - window_end)},
+                                             "over": in_minutes(self.ends[i] - window_end)},
                                 self.items[i], self.numbers[i], self.paths[i])
         else:
             self.report("short-of-end", {**facts, "end": self.clock(end_utc),
-                                         "short": _min(window_end - end_utc)})
+                                         "short": in_minutes(window_end - end_utc)})
 
     # -- items --------------------------------------------------------------------
     def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
@@ -369,6 +267,8 @@ class _Layout:
                         item, number, path)
         if item.parallel and not item.items:
             self.report("parallel-without-tracks", {}, item, number, path)
+        if item.url is not None or item.online is not None or item.materials:
+            self.problems.extend(link_problems(item, number, path))
         if item.min_minutes is not None or item.max_minutes is not None:
             self.check_bounds(item, number, path)
         if item.id is not None:
@@ -472,7 +372,9 @@ class _Layout:
                         or child.min_minutes is not None or child.max_minutes is not None
                         or child.parallel
                         or (ident is not None and (ids.setdefault(ident, number) is not number
-                                                   or not ident or ident.isspace()))):
+                                                   or not ident or ident.isspace()))
+                        or child.url is not None or child.online is not None
+                        or child.materials):
                     self.check_item(child, number, cpath)
                 end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
                 numbers.append(number)
@@ -491,8 +393,8 @@ class _Layout:
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
             verb = "run" if gaps else "sum to"
-            self.report("sum-mismatch", {"verb": verb, "actual": _min(cursor - start),
-                                         "expected": _min(total)}, item, number, opath)
+            self.report("sum-mismatch", {"verb": verb, "actual": in_minutes(cursor - start),
+                                         "expected": in_minutes(total)}, item, number, opath)
         return cursor
 
     def report_same_title(self, item: Item, number: str, path: tuple[str, ...]) -> None:
@@ -558,14 +460,15 @@ class _Layout:
             if item.kind is Kind.BREAK and self.capped:
                 self.capped = False  # the flexible items' cap named this gap already
             elif item.kind is Kind.BREAK:
-                self.report("unplanned-gap", {"gap": _min(target - cursor),
+                self.report("unplanned-gap", {"gap": in_minutes(target - cursor),
                                               "start": self.clock(cursor), "end": facts["at"]},
                             item, number, path, Severity.WARNING)
             else:
-                self.report("gap", {**facts, "gap": _min(target - cursor)}, item, number, path)
+                self.report("gap", {**facts, "gap": in_minutes(target - cursor)}, item, number,
+                            path)
             return target
         if target < cursor and sized_ok:
-            self.report("overlap", {**facts, "overlap": _min(cursor - target)}, item, number,
+            self.report("overlap", {**facts, "overlap": in_minutes(cursor - target)}, item, number,
                         path)
         return cursor
 
@@ -599,7 +502,7 @@ class _Layout:
                 each, remainder = divmod(window, 60 * plain)
                 if not remainder:
                     return [each * 60] * plain, True
-        pool = _Pool()
+        pool = Pool()
         pool.collect(segment, prefix, path, offset, nested=False, keys=keys)
         if not pool.leaves:
             return [], True
@@ -612,33 +515,33 @@ class _Layout:
                     self.report("missing-minutes", {"or_end": "" if owner else
                                                     " or the meeting a declared end"},
                                 leaf, number, lpath)
-            return _fallback(pool), ok
+            return fallback(pool), ok
         if pool.unknown:
             self.report("unsizable", {}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         rest = window - pool.fixed
         count = len(pool.leaves)
         if rest < 0:
-            self.report("over-full", {"taken": _min(pool.fixed), "window": _min(window),
-                                      "excess": _min(-rest), "count": count}, *where)
-            return _fallback(pool), False
+            self.report("over-full", {"taken": in_minutes(pool.fixed), "window": in_minutes(window),
+                                      "excess": in_minutes(-rest), "count": count}, *where)
+            return fallback(pool), False
         if rest % 60:
             self.report("partial-minute", {"seconds": rest}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         rest //= 60
         if pool.flexible and pool.plain:
             self.report("mixed-sizing", {}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         if pool.plain:
             each, remainder = divmod(rest, count)
             if rest == 0:
-                self.report("no-time-to-split", {"count": count, "taken": _min(pool.fixed)},
+                self.report("no-time-to-split", {"count": count, "taken": in_minutes(pool.fixed)},
                             *where)
-                return _fallback(pool), False
+                return fallback(pool), False
             if remainder:
                 self.report("uneven-split", {"rest": rest, "count": count,
                                              "each": round(rest / count, 2)}, *where)
-                return _fallback(pool), False
+                return fallback(pool), False
             return [each * 60] * count, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
@@ -667,7 +570,7 @@ class _Layout:
             else:
                 self.report("flexible-overfull", {**facts, "most": most_all}, leaf, number,
                             lpath)
-            return _fallback(pool), False
+            return fallback(pool), False
         shared = share_slack(rest, bounds)
         assert not isinstance(shared, str)  # the bounds were checked above
         return [m * 60 for m in shared], True
@@ -683,19 +586,26 @@ def _in_range(utc: int, tz: _dt.tzinfo) -> bool:
     return True
 
 
-def _plan(meeting: Meeting) -> tuple[Timetable | None, list[Problem]]:
+_UNPLACED = frozenset({"unknown-timezone", "out-of-range", "days-and-items", "too-deep"})
+
+
+def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list[Problem]]:
     try:
-        timetable, problems = _Layout(meeting).run()
+        timetable, problems = _Layout(meeting).run(draft)
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
-    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides):
+    series = None
+    if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
+                                  or meeting.skip_holidays is not None):
         from .._series import series_problems
 
-        found = series_problems(timetable)
+        found, series = series_problems(timetable, layout)
         problems = [*problems, *found]
-        if any(p.severity is Severity.ERROR for p in found):
+        if any(p.severity is Severity.ERROR for p in found) and not draft:
             return None, problems
+    if timetable is not None:
+        timetable._laid_by(layout, series)  # the series is built once and carried
     return timetable, problems
 
 
@@ -721,6 +631,15 @@ def _depths(items: Sequence[Item]) -> Iterator[int]:
 def validate(meeting: Meeting) -> tuple[Problem, ...]:
     """Every problem of `meeting` at once (errors and warnings); empty when it is sound."""
     return tuple(_plan(meeting)[1])
+
+
+def draft(meeting: Meeting) -> tuple[Timetable | None, tuple[Problem, ...]]:
+    """Every problem of `meeting`, and its timetable even when some are errors, as far
+    as every item could still be placed (None when the zone, the calendar's range or
+    the shape of the days is wrong). What an invalid agenda looks like, for comparing
+    versions and for edits that fix it; :func:`layout` is the timetable to publish."""
+    timetable, problems = _plan(meeting, draft=True)
+    return timetable, tuple(problems)
 
 
 def layout(meeting: Meeting) -> Timetable:

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 import attrs
 
 from .._layout import parse_weekday, validate
-from .._messages import MESSAGES, render_message
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
-from .._zones import zone as known_zone
+from .._time import passes
+from .._time import zone as known_zone
+from .._words.catalog import MESSAGES, render_message
 from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
 from ._times import afternoon, end_markers, seconds_given
@@ -174,8 +175,7 @@ class _Builder:
         if offset is not None:
             return int((local - _dt.timedelta(seconds=offset)).replace(
                 tzinfo=_dt.UTC).timestamp())
-        first = int(local.replace(tzinfo=self.zoneinfo, fold=0).timestamp())
-        second = int(local.replace(tzinfo=self.zoneinfo, fold=1).timestamp())
+        first, second = passes(local, self.zoneinfo)
         if first < second and not_before is not None and first < not_before <= second:
             return second  # the repeated hour, second time round
         return first

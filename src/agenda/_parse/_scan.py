@@ -41,7 +41,7 @@ _AMPM = re.compile(_MERIDIEM)
 # "01:30 EDT–01:30 EST": the zone mark agenda's own tables print where a range
 # crosses a clock change; only where a range's separator or the cell's end follows.
 _MARK = re.compile(r" ([A-Z]{2,5}|[+-]\d{2}:\d{2})"
-                   r"(?=\s{0,3}(?:[~～〜∼\-–—]\s{0,3}\d|\(\d|\||$))")
+                   r"(?=\s{0,3}(?:[~～〜∼\-–—]\s{0,3}\d{1,2}[:：]\d\d|\(\d|\||$))")
 _SEPARATOR = re.compile(
     r"\s{0,3}(?:[~～〜∼∽\-–—‒―]|to(?![A-Za-z])|until(?![A-Za-z])|부터)\s{0,3}")
 _MINUTES_ONLY = re.compile(r"(\d{1,2})\s?분(?!\s?간)")

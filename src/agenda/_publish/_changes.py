@@ -12,6 +12,7 @@ import attrs
 
 from .._diff import diff
 from .._timetable import Timetable
+from .._translations import titles
 
 __all__ = ["Changelog", "changelog"]
 
@@ -36,5 +37,6 @@ def changelog(old: Timetable | None, new: Timetable) -> Changelog:
     if old is None:
         return Changelog()
     found = diff(old, new)
-    return Changelog(tuple(found.text("ko").splitlines()), tuple(found.text("en").splitlines()),
+    ko, en = (found.retitled(titles([old, new], lang)) for lang in ("ko", "en"))
+    return Changelog(tuple(ko.text("ko").splitlines()), tuple(en.text("en").splitlines()),
                      found.as_dict())

@@ -1,15 +1,20 @@
 """Publishing into a CalDAV calendar (Radicale, Nextcloud, SOGo, Baikal, iCloud...).
 
-Each event of the feed becomes its own calendar object, named after its UID, holding
-the VTIMEZONEs it needs. A run reads what the calendar holds (ETag and data of every
-object of this meeting), regenerates the feed against it (so SEQUENCE and stamps follow
-the rules of :func:`agenda.to_ics`), and then only PUTs what changed:
+The server state is a set of calendar objects, one per UID (RFC 4791, 4.1): a single
+event, or a series (its VEVENT with the RRULE) together with every RECURRENCE-ID event
+of that UID, with the VTIMEZONEs they need, named after the UID. A run reads what the
+calendar holds (ETag and every event of each object of this meeting), regenerates the
+feed against it (so SEQUENCE and stamps follow the rules of :func:`agenda.to_ics`),
+groups the feed's events by UID and then only PUTs the objects that changed:
 
-- a new event with ``If-None-Match: *`` (created);
-- a changed one with ``If-Match: <etag read>`` (updated): when someone changed it on the
-  server in between, the server answers 412 and the event is reported as a conflict,
+- a new object with ``If-None-Match: *`` (created);
+- a changed one with ``If-Match: <etag read>`` (updated): the ETag guards the whole
+  object, so a change of one occurrence (an override added, changed or removed) is an
+  update of its series' object, and an override that is gone leaves the object without
+  it, which restores the series' own occurrence. When someone changed the object on
+  the server in between, the server answers 412 and it is reported as a conflict,
   never overwritten;
-- an event whose item left the agenda is PUT as CANCELLED, or deleted (with If-Match)
+- an object whose item left the agenda is PUT as CANCELLED, or deleted (with If-Match)
   when `delete_removed` says so (also when an earlier run had cancelled it);
 - everything else is left alone (unchanged): a second run with no change sends no PUT.
 
@@ -22,8 +27,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
@@ -67,7 +73,8 @@ class CalDAVError(AgendaError, OSError):
 
 @attrs.frozen
 class Conflict:
-    """An event changed on the server since it was read (412): left as the server has it."""
+    """A calendar object changed on the server since it was read (412): left as the
+    server has it. `uid` is its UID, `title` its event's summary."""
 
     uid: str
     title: str
@@ -75,8 +82,9 @@ class Conflict:
 
 @attrs.frozen
 class CalDAVResult:
-    """What a run did: events created, updated, cancelled, deleted, left unchanged,
-    and the conflicts (each event counts once)."""
+    """What a run did to the calendar objects, one per UID (a series with its changed
+    occurrences is one): created, updated, cancelled, deleted, left unchanged, and the
+    conflicts (each object counts once)."""
 
     created: int = 0
     updated: int = 0
@@ -93,9 +101,16 @@ class CalDAVResult:
 
 @attrs.frozen
 class _Stored:
+    """One calendar object on the server: where it is, its ETag, and its events (a
+    series' VEVENT and its RECURRENCE-ID events share one UID and one object)."""
+
     href: str
     etag: str | None
-    event: Event
+    events: tuple[Event, ...]
+
+    @property
+    def uid(self) -> str:
+        return str(self.events[0].get("UID", ""))
 
 
 def _public(url: str) -> str:
@@ -151,6 +166,14 @@ class _Server:
             body = _MKCALENDAR.format(name=_xml_text(name))
             made = self.call("MKCALENDAR", self.url, body,
                              {"Content-Type": "application/xml; charset=utf-8"})
+            if made.status == 409:
+                parent = _public(urljoin(self.url, ".."))
+                raise CalDAVError(
+                    f"cannot create the calendar (HTTP 409): the collection it would be made "
+                    f"in, {parent}, does not exist on the server (most servers, Radicale "
+                    "among them, make a user's principal collection at the first login); "
+                    "check the user name and the path in the URL, or create that collection "
+                    "first", self.public, made.status)
             if made.status not in (200, 201):
                 raise CalDAVError(f"cannot create the calendar (HTTP {made.status})",
                                   self.public, made.status)
@@ -159,7 +182,7 @@ class _Server:
                               found.status)
 
     def objects(self) -> Iterator[_Stored]:
-        """Every VEVENT the calendar holds, with its object's href and ETag."""
+        """Every calendar object with VEVENTs, with its href, ETag and events."""
         found = self.call("REPORT", self.url, _QUERY,
                           {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
         if found.status != 207:
@@ -176,9 +199,9 @@ class _Server:
                 calendar = Calendar.from_ical(data)
             except ValueError:
                 continue  # someone else's broken object: not ours to touch
-            for event in calendar.walk("VEVENT"):
-                if isinstance(event, Event):
-                    yield _Stored(urljoin(self.url, href), etag, event)
+            events = tuple(e for e in calendar.walk("VEVENT") if isinstance(e, Event))
+            if events:
+                yield _Stored(urljoin(self.url, href), etag, events)
 
 
 def _name(uid: str) -> str:
@@ -192,8 +215,12 @@ def _xml_text(text: str) -> str:
 
 
 def _ours(uid: str, meeting_uid: str) -> bool:
+    """Whether `uid` is one of the meeting's: the meeting's own, an item's
+    (``key/hash@domain``) or one occurrence's alone (``key-YYYYMMDD@domain``, see
+    :func:`agenda._ics.occurrence_uid`)."""
     base, _, domain = meeting_uid.rpartition("@")
-    return uid == meeting_uid or (uid.startswith(base + "/") and uid.endswith("@" + domain))
+    pattern = re.escape(base) + r"(?:/[^@]+)?(?:-\d{8})?@" + re.escape(domain)
+    return re.fullmatch(pattern, uid) is not None
 
 
 def _feed_of(events: list[Event]) -> bytes:
@@ -206,35 +233,66 @@ def _feed_of(events: list[Event]) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def _object(event: Event, feed: Calendar) -> str:
-    """One calendar object: the event and the VTIMEZONEs of its TZIDs."""
+def _zones_of(event: Event) -> set[str]:
+    """The TZIDs an event's times name (start, end, RECURRENCE-ID, EXDATE, RDATE)."""
+    found: set[str] = set()
+    for name in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
+        values = event.get(name)
+        for value in values if isinstance(values, list) else [values]:
+            tzid = getattr(value, "params", {}).get("TZID") if value is not None else None
+            if tzid:
+                found.add(str(tzid))
+    return found
+
+
+def _object(events: list[Event], feed: Calendar) -> str:
+    """One calendar object: the events of one UID (a series first, then its
+    RECURRENCE-ID events) and the VTIMEZONEs of their TZIDs."""
     calendar = Calendar()
     for name in ("PRODID", "VERSION", "CALSCALE"):
         if name in feed:
             calendar[name] = feed[name]
-    zones = {str(event[n].params["TZID"]) for n in ("DTSTART", "DTEND")
-             if n in event and "TZID" in event[n].params}
+    zones = set().union(*(_zones_of(event) for event in events))
     for zone in feed.timezones:
         if str(zone["TZID"]) in zones:
             calendar.add_component(zone)
-    calendar.add_component(event)
+    for event in events:
+        calendar.add_component(event)
     return bytes(calendar.to_ical()).decode("utf-8")
 
 
-def _same(a: Event, b: Event) -> bool:
-    def lines(event: Event) -> list[str]:
-        return sorted(str(event.content_line(k, v))
-                      for k, v in event.property_items(recursive=False))
-    return lines(a) == lines(b)
+def _contents(events: Iterable[Event]) -> dict[tuple[str, str], list[str]]:
+    """(UID, RECURRENCE-ID) → the event's content lines, sorted: what an object holds."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for event in events:
+        rid = event.get("RECURRENCE-ID")
+        key = (str(event.get("UID", "")),
+               "" if rid is None else bytes(rid.to_ical()).decode("utf-8"))
+        out[key] = sorted(str(event.content_line(k, v))
+                          for k, v in event.property_items(recursive=False))
+    return out
+
+
+def _by_uid(feed: Calendar) -> dict[str, list[Event]]:
+    """The feed's events grouped into objects: UID → its events, the series (or the
+    single event) first."""
+    objects: dict[str, list[Event]] = {}
+    for event in feed.walk("VEVENT"):
+        assert isinstance(event, Event)
+        objects.setdefault(str(event["UID"]), []).append(event)
+    for events in objects.values():
+        events.sort(key=lambda e: "RECURRENCE-ID" in e)
+    return objects
 
 
 def publish_caldav(meeting: Meeting, url: str, *, now: _dt.datetime, user: str | None = None,
                    password: str | None = None, delete_removed: bool = False,
                    uid_domain: str | None = None, timeout: float = 30.0,
                    progress: Callable[[str, str], None] | None = None) -> CalDAVResult:
-    """Publish `meeting` (meeting event and item events) into the calendar at `url`
-    (see the module). `password` and `user` may also come in the URL. `progress` is
-    called with (action, UID) after each request that changed the server.
+    """Publish `meeting` (meeting event and item events; a series with its changed
+    occurrences) into the calendar at `url`, one calendar object per UID (see the
+    module). `password` and `user` may also come in the URL. `progress` is called with
+    (action, UID) after each request that changed the server.
 
     Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`CalDAVError`
     when the server is down, too slow, refuses the credentials or the calendar.
@@ -245,27 +303,25 @@ def publish_caldav(meeting: Meeting, url: str, *, now: _dt.datetime, user: str |
     domain_probe = to_ics(timetable, now=now, uid_domain=uid_domain)
     meeting_uid = str(Calendar.from_ical(domain_probe).walk("VEVENT")[0]["UID"])
     stored: dict[str, _Stored] = {}
-    for item in server.objects():
-        uid = str(item.event.get("UID", ""))
-        if _ours(uid, meeting_uid):
-            stored.setdefault(uid, item)
-    previous = _feed_of([s.event for s in stored.values()]) if stored else None
+    for found in server.objects():
+        if _ours(found.uid, meeting_uid):
+            stored.setdefault(found.uid, found)
+    previous = (_feed_of([e for s in stored.values() for e in s.events if
+                          str(e.get("UID", "")) == s.uid]) if stored else None)
     feed = Calendar.from_ical(to_ics(timetable, items=True, previous=previous, now=now,
                                      uid_domain=uid_domain))
     counts = {"created": 0, "updated": 0, "cancelled": 0, "deleted": 0, "unchanged": 0}
     conflicts: list[Conflict] = []
-    for event in feed.walk("VEVENT"):
-        assert isinstance(event, Event)
-        uid = str(event["UID"])
+    for uid, events in _by_uid(feed).items():
         old = stored.get(uid)
-        cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
+        cancelled = str(events[0].get("STATUS", "")).upper() == "CANCELLED"
         if cancelled and delete_removed:
             if old is None:
                 continue
             action = "deleted"
             answer = server.call("DELETE", old.href, "",
                                  {"If-Match": old.etag} if old.etag else {})
-        elif old is not None and _same(old.event, event):
+        elif old is not None and _contents(old.events) == _contents(events):
             counts["unchanged"] += 1
             continue
         else:
@@ -273,10 +329,10 @@ def publish_caldav(meeting: Meeting, url: str, *, now: _dt.datetime, user: str |
             href = old.href if old is not None else urljoin(server.url, _name(uid))
             condition = ({"If-None-Match": "*"} if old is None else
                          {"If-Match": old.etag} if old.etag else {})
-            answer = server.call("PUT", href, _object(event, feed),
+            answer = server.call("PUT", href, _object(events, feed),
                                  {"Content-Type": "text/calendar; charset=utf-8", **condition})
         if answer.status == 412:
-            conflicts.append(Conflict(uid, str(event.get("SUMMARY", ""))))
+            conflicts.append(Conflict(uid, str(events[0].get("SUMMARY", ""))))
             continue
         if answer.status >= 400:
             raise CalDAVError(f"the server refused to store an event (HTTP {answer.status})",

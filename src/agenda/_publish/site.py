@@ -52,7 +52,6 @@ import attrs
 from .._audience import audiences
 from .._edit._actual import ActualLog
 from .._formats.html import to_html
-from .._formats.labels import labels_for
 from .._formats.sheet import OfficeUnavailable
 from .._ics import REFRESH, FeedError, _parse_feed, to_ics
 from .._io import (
@@ -64,13 +63,17 @@ from .._io import (
     write_atomic,
 )
 from .._layout import layout
-from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
+from .._time import wall
 from .._timetable import Timetable
+from .._words.catalog import render_message
+from .._words.labels import labels_for
 from ._changes import Changelog, changelog
 from ._live import LIVE_FILES, LIVE_REFRESH, live_files
+from .series_page import CSS as SERIES_CSS
+from .series_page import series_section
 
 __all__ = ["FEED", "LOCK", "Release", "SiteError", "base_url_problem", "feed_name",
            "publish_site"]
@@ -227,19 +230,46 @@ def _subscribe(base_url: str | None, names: list[tuple[str, str]], lang: str) ->
     return out
 
 
-def _log(history: list[dict[str, Any]], lang: str) -> list[str]:
+def _published(stamp: str, zone: str) -> str:
+    """A release's time (UTC, as changes.json keeps it) on the meeting's wall clock:
+    ``2025-04-07 10:15 (Asia/Seoul)``."""
+    try:
+        utc = int(_dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp())
+        local = wall(utc, zone)
+    except (ValueError, OverflowError, OSError):
+        return stamp  # not written by this module: shown as it is
+    return f"{local:%Y-%m-%d %H:%M} ({zone})"
+
+
+def _log(history: list[dict[str, Any]], lang: str, zone: str) -> list[str]:
     ko = lang == "ko"
     out = ['<section class="publish changelog">', f"<h2>{'변경 이력' if ko else 'Changes'}</h2>",
            "<ul>"]
-    for release in history:
+    for position, release in enumerate(history):
         number = release["version"]
-        lines = release["text"][lang] or [("첫 게시" if ko else "first release")]
+        first = position == len(history) - 1  # the oldest release kept
+        empty = (("첫 게시" if ko else "first release") if first else
+                 ("구독자에게 보이는 변경 없음" if ko else "no change a subscriber sees"))
+        lines = release["text"][lang] or [empty]
+        when = _published(str(release["published"]), zone)
         out.append(f'<li class="release"><a href="{VERSIONS}/{number:04d}/agenda.html">'
-                   f"v{number}</a> <span class=\"when\">{html.escape(release['published'])}"
+                   f"v{number}</a> <span class=\"when\">{html.escape(when)}"
                    "</span><ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
                    + "</ul></li>")
     out += ["</ul>", "</section>"]
     return out
+
+
+def _released(history: list[dict[str, Any]], now: _dt.datetime) -> _dt.datetime:
+    """When the current release was published (its next occurrences count from then, so
+    that publishing an unchanged agenda again rewrites no page)."""
+    if history:
+        try:
+            return _dt.datetime.fromisoformat(str(history[0]["published"]).replace(
+                "Z", "+00:00"))
+        except ValueError:
+            pass
+    return now
 
 
 def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
@@ -258,14 +288,15 @@ def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
 
 
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
-           history: list[dict[str, Any]]) -> str:
+           history: list[dict[str, Any]], now: _dt.datetime) -> str:
     page = to_html(timetable, lang=lang)
-    extra = [*_subscribe(base_url, feeds, lang), *_log(history, lang),
+    extra = [*series_section(timetable, lang, _released(history, now)),
+             *_subscribe(base_url, feeds, lang), *_log(history, lang, timetable.zone),
              f'<p class="publish live"><a href="live.html">'
              f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
     if base_url is None:
         extra.append(_SCRIPT)
-    page = page.replace("</style>", _CSS + "</style>", 1)
+    page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
     page = page.replace("<head>", f'<head>\n{_GENERATOR}\n<link rel="icon" href="data:,">',
                         1)
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
@@ -521,7 +552,8 @@ def _publish(meeting: Meeting, root: Path, *, now: _dt.datetime, base_url: str |
     links[0] = ("전체" if lang == "ko" else "everything", FEED)
     files = {**feeds, "changes.json": _json({"releases": history}),
              **live_files(timetable, log, lang=lang, refresh=live_refresh),
-             "index.html": _index(timetable, lang, base_url, links, history).encode("utf-8")}
+             "index.html": _index(timetable, lang, base_url, links, history, now
+                                  ).encode("utf-8")}
     for name, data in files.items():
         path = root / name
         if _read(path) == data:

@@ -16,8 +16,8 @@ import attrs
 
 from .._edit._actual import Actual, ActualLog, Unit, units
 from .._problems import Problem
+from .._time import wall
 from .._timetable import Slot, Timetable
-from .._zones import wall
 
 __all__ = ["Report", "ReportRow", "Status", "report", "rounded_minutes"]
 

@@ -35,7 +35,7 @@ _WEEKDAYS = {
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the meeting --------------------------------------------------------------------
     "empty-title": {
-        "en": "{what} has no title",
+        "en": "{what_en} has no title",
         "ko": "{what_ko}에 제목이 없습니다",
     },
     "empty-id": {
@@ -226,6 +226,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "flexible items {titles:list} take at most {most:min}, {available:min} to fill",
         "ko": "유연한 항목 {titles:list}은(는) 최대 {most:min}인데 채울 시간은 "
               "{available:min}입니다",
+    },
+    "bad-url": {
+        "en": "{key} {url:q} is not a link that can be published: {reason_en}",
+        "ko": "{key} {url:q}은(는) 게시할 수 있는 링크가 아닙니다: {reason_ko}",
+    },
+    "unknown-holidays": {
+        "en": "skip_holidays {code:q}: {reason_en}",
+        "ko": "skip_holidays {code:q}: {reason_ko}",
     },
     # -- days, parallel tracks and rooms -------------------------------------------------
     "days-and-items": {
@@ -511,6 +519,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "표준 입력은 한 번만 읽을 수 있습니다. OLD나 NEW 중 하나는 파일로 주십시오 "
               "(- 는 하나만 쓸 수 있습니다)",
     },
+    "occurrence-skipped": {
+        "en": "{date} ({weekday}) skipped",
+        "ko": "{date} ({weekday}) 건너뜀",
+    },
+    "occurrence-holiday": {
+        "en": "{date} ({weekday}) skipped: public holiday, {name}",
+        "ko": "{date} ({weekday}) 건너뜀: 공휴일, {name}",
+    },
     # -- the spec file ------------------------------------------------------------------
     "spec-error": {
         "en": "{detail}",
@@ -595,6 +611,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}{key:q} must be {expected_en}, got {value}",
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",
     },
+    # -- what the commands say around their output ---------------------------------------
+    "check-ok": {
+        "en": "ok: {title:q} {date} ({day}) {start}–{end} {zone}, {count} items, {minutes:min}",
+        "ko": "ok: {title:q} {date} ({day}) {start}~{end} {zone}, 항목 {count}개, {minutes:min}",
+    },
+    "check-ok-days": {
+        "en": "ok: {title:q} {first} – {last} {zone}, {days} days, {count} items, "
+              "{minutes:min}",
+        "ko": "ok: {title:q} {first} ~ {last} {zone}, {days}일, 항목 {count}개, {minutes:min}",
+    },
+    "occurrences-endless": {
+        "en": "note: the repeat rule has no end; the first {most} occurrences are listed "
+              "(--limit N lists more)",
+        "ko": "참고: 반복 규칙에 끝이 없어 처음 {most}회만 보입니다 (--limit N으로 더 볼 수 "
+              "있습니다)",
+    },
+    "occurrences-more": {
+        "en": "note: more occurrences follow; the first {most} are listed (--limit N lists "
+              "more)",
+        "ko": "참고: 뒤에 반복이 더 있습니다. 처음 {most}회만 보입니다 (--limit N으로 더 볼 "
+              "수 있습니다)",
+    },
+    "late-needs-on": {
+        "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
+              "with --on YYYY-MM-DD",
+        "ko": "{title:q}은(는) 반복 회의입니다 ({rule}). 늦어진 회차를 --on YYYY-MM-DD로 "
+              "지정하십시오",
+    },
+    "edit-whole-series": {
+        "en": "the series changes: every occurrence held as the series holds it (give "
+              "--on YYYY-MM-DD to change one occurrence)",
+        "ko": "반복 회의 전체가 바뀝니다: 재정의하지 않은 모든 회차 (한 회차만 바꾸려면 "
+              "--on YYYY-MM-DD를 주십시오)",
+    },
+    "edit-occurrence": {
+        "en": "only the occurrence of {date} changes (its [[overrides]] entry)",
+        "ko": "{date} 회차만 바뀝니다 ([[overrides]] 항목)",
+    },
+    "edit-refused": {
+        "en": "the edit would leave problems the agenda did not have; nothing was written:",
+        "ko": "편집하면 원래 없던 문제가 생깁니다. 아무것도 쓰지 않았습니다:",
+    },
+    "problem-fixed": {
+        "en": "fixed: {problem}",
+        "ko": "해결됨: {problem}",
+    },
+    "problem-remains": {
+        "en": "remains: {problem}",
+        "ko": "남은 문제: {problem}",
+    },
+    "not-valid": {
+        "en": "{name} is not a valid agenda ({count} problem(s)); it is compared as laid out",
+        "ko": "{name}은(는) 유효한 일정이 아닙니다 (문제 {count}개). 배치된 대로 비교합니다",
+    },
+    "cannot-compare": {
+        "en": "{name} is not a valid agenda and cannot be laid out to compare:",
+        "ko": "{name}은(는) 유효한 일정이 아니어서 비교할 수 있게 배치할 수 없습니다:",
+    },
+    "no-change": {
+        "en": "no change",
+        "ko": "변경 없음",
+    },
 }
 
 # Words that facts name by key: what a wrong value should be, and other small phrases.
@@ -605,6 +683,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "a date like 2024-03-13": {"ko": "2024-03-13 같은 날짜"},
     "a local time like 14:00": {"ko": "14:00 같은 현지 시각"},
     "a list of tables": {"ko": "테이블 목록"},
+    'a list of tables like [{ title = "…", url = "…" }]': {
+        "ko": '[{ title = "…", url = "…" }] 같은 테이블 목록'},
     "a list of dates like [2025-05-05]": {"ko": "[2025-05-05] 같은 날짜 목록"},
     "a table with a title": {"ko": "제목이 있는 테이블"},
     "one of the kinds": {"ko": "정해진 종류 중 하나"},
@@ -670,6 +750,24 @@ PHRASES: dict[str, dict[str, str]] = {
     "the spec": {"ko": "명세 파일"},
     " or the meeting a declared end": {"ko": " (또는 회의에 예정 종료 시각을 주십시오)"},
     "run": {"ko": "진행 시간"},
+    "material {material}": {"ko": "자료 {material}"},
+    "it holds a space, a control character or one of < > \" \\": {
+        "ko": "공백, 제어 문자 또는 < > \" \\ 중 하나가 들어 있습니다"},
+    "it is not an address": {"ko": "주소가 아닙니다"},
+    "it does not start with http:// or https://": {
+        "ko": "http:// 또는 https://로 시작하지 않습니다"},
+    "only http and https addresses are links, not {scheme}:": {
+        "ko": "http와 https 주소만 링크가 될 수 있습니다 ({scheme}: 주소는 안 됩니다)"},
+    "it names no host (https://example.org/...)": {
+        "ko": "호스트가 없습니다 (https://example.org/...)"},
+    "its host is not a name a browser can look up": {
+        "ko": "호스트가 브라우저가 찾을 수 있는 이름이 아닙니다"},
+    "it is not an ISO 3166 country code with an optional subdivision, like KR or DE-BY": {
+        "ko": "KR이나 DE-BY 같은 ISO 3166 국가 코드(선택적으로 지역 포함)가 아닙니다"},
+    "no public holidays are known for the country {country}": {
+        "ko": "국가 {country}의 공휴일을 알 수 없습니다"},
+    "{country} has no subdivision {subdivision}; known: {known}": {
+        "ko": "{country}에는 지역 {subdivision}이(가) 없습니다. 쓸 수 있는 지역: {known}"},
     "started": {"ko": "시작"},
     "ended": {"ko": "종료"},
     " (line {first_line})": {"ko": " ({first_line}행)"},

@@ -31,14 +31,18 @@ from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Comment, InlineTable, Null, Table, Whitespace
 from tomlkit.items import Item as TomlItem
 
-from ._model import Meeting
-from ._problems import AgendaError
-from ._spec import loads, to_dict
+from .._model import Meeting
+from .._problems import AgendaError
+from .dump import to_dict
+from .read import loads
 
 __all__ = ["rewrite_spec"]
 
 Body = list[tuple[Any, TomlItem]]
 _LISTS = ("items", "days")  # the keys that hold lists of tables with identities
+_TABLE_ARRAYS = ("items", "days", "overrides")
+"""The keys whose tables are written as tables (``[[items]]``); other lists of tables
+(``materials``) are arrays of inline tables, as `dump_toml` writes them."""
 
 
 def rewrite_spec(text: str, meeting: Meeting, fmt: str = "toml") -> str:
@@ -146,7 +150,7 @@ class _Merge:
         inline = isinstance(target, InlineTable)
         for key, value in wanted.items():
             if key not in target:
-                target[key] = _new(value, self.toml, inline)
+                target[key] = _new(value, self.toml, inline, key)
                 continue
             if before is not None and key in before and before[key] == value:
                 continue  # the same meaning: left as the user wrote it
@@ -161,7 +165,7 @@ class _Merge:
                 if replacement is not None:
                     target[key] = replacement
             elif _plain(current) != value:
-                target[key] = _new(value, self.toml, inline)
+                target[key] = _new(value, self.toml, inline, key)
 
     def tables_of(self, target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
                   before: list[Any], parent: Any) -> Any:
@@ -208,7 +212,7 @@ class _Merge:
             return _tables_in_order(target, tables)
         if isinstance(target, Array):
             return _array_in_order(target, tables, self.comments)
-        return [_plain(table) for table in tables]
+        return _inline_array([_plain(table) for table in tables])
 
 
 # -- [[tables]] -------------------------------------------------------------------------
@@ -377,16 +381,27 @@ def _array_in_order(old: Array, values: list[Any], comments: dict[int, _Own]) ->
     return Array(items, old.trivia)
 
 
-def _new(value: Any, toml: bool, inline: bool = False) -> Any:
-    """A fresh value; in TOML a table gets a blank line after it, like its neighbours,
-    and inside an inline table or array, tables are inline."""
+def _inline_array(value: list[Any]) -> Any:
+    """An array of inline tables, one a line when there are several."""
+    array = tomlkit.array()
+    array.extend(_new(entry, True, True) for entry in value)
+    if len(value) > 1:
+        array.multiline(True)
+    return array
+
+
+def _new(value: Any, toml: bool, inline: bool = False, key: str | None = None,
+         blank: bool = True) -> Any:
+    """A fresh value (of `key`); in TOML a table gets a blank line after it, like its
+    neighbours (not inside a table of its own: tomlkit puts that line between its
+    tables), and inside an inline table or array, tables are inline."""
     if not toml:
         return value
     if inline:
         if isinstance(value, Mapping):
             inline_table = tomlkit.inline_table()
-            for key, item in value.items():
-                inline_table.append(key, _new(item, toml, inline))
+            for name, item in value.items():
+                inline_table.append(name, _new(item, toml, inline))
             return inline_table
         if isinstance(value, list):
             values = tomlkit.array()
@@ -395,18 +410,20 @@ def _new(value: Any, toml: bool, inline: bool = False) -> Any:
         return value
     if isinstance(value, Mapping):
         table = tomlkit.table()
-        for key, item in value.items():
-            if _is_tables(item):
+        for name, item in value.items():
+            if name in _TABLE_ARRAYS and _is_tables(item):
                 array = tomlkit.aot()
                 for child in item:
-                    array.append(_new(child, toml))
-                table.add(key, array)
+                    array.append(_new(child, toml, blank=False))
+                table.add(name, array)
             else:
-                table.add(key, _new(item, toml))
-        if not any(_is_tables(v) for v in value.values()):
+                table.add(name, _new(item, toml, key=name))
+        if blank and not any(_is_tables(v) for k, v in value.items() if k in _TABLE_ARRAYS):
             table.add(tomlkit.nl())
         return table
     if _is_tables(value):
+        if key not in _TABLE_ARRAYS:
+            return _inline_array(value)
         tables: AoT = tomlkit.aot()
         for child in value:
             tables.append(_new(child, toml))

@@ -14,16 +14,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import rtoml
-import tomli_w
 
-from ._keys import names, one_day
-from ._messages import Fact
-from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Meeting, Override
-from ._problems import Problem, SpecError
+from .._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
+from .._problems import Problem, SpecError
+from .._words.catalog import Fact
+from .keys import names, one_day
+from .lines import toml_tables
 
-__all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
-           "loads", "to_dict"]
+__all__ = ["AUDIENCE_NAME", "DEFAULT_LANGUAGE", "ITEM_KEYS", "MEETING_KEYS", "decode_spec",
+           "from_dict", "load_json", "load_toml", "loads"]
 
 # The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
 SPEC_KEYS = names("spec")
@@ -33,6 +34,7 @@ DAY_KEYS = names("day")
 DEFAULT_LANGUAGE = "ko"
 _ONE_DAY_KEYS = one_day("meeting")  # [meeting] keys that days replace
 OVERRIDE_KEYS = names("override")
+MATERIAL_KEYS = names("material")
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,7 +75,7 @@ class _Reader:
     @functools.cached_property
     def _tables(self) -> dict[str, tuple[int, dict[str, int]]]:
         """The tables' lines, scanned on the first problem (a sound spec needs none)."""
-        return _toml_tables(self.text) if self.fmt == "toml" else {}
+        return toml_tables(self.text) if self.fmt == "toml" else {}
 
     def line_of(self, table: str, key: str | None = None) -> int | None:
         """The line of `key` in `table` (``"meeting"`` or an item number), else of the
@@ -284,6 +286,45 @@ class _Reader:
             return ()
         return tuple(dict.fromkeys(value))
 
+    def materials(self, data: Mapping[str, Any], where: str, table: str,
+                  title: str = "") -> tuple[Material, ...]:
+        """``materials = [{ title = "…", url = "…" }]``: each a table with a title (a
+        text, translatable) and a URL (whether it is a link is the layout's question)."""
+        raw = data.get("materials")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.wrong("materials", 'a list of tables like [{ title = "…", url = "…" }]',
+                       raw, where, table, title)
+            return ()
+        out = []
+        for k, entry in enumerate(raw, start=1):
+            inside = f"{where}material {k}: "
+            if not isinstance(entry, dict):
+                self.wrong("materials", 'a list of tables like [{ title = "…", url = "…" }]',
+                           raw, where, table, title)
+                return ()
+            first = len(self.errors)
+            self.unknown(entry, MATERIAL_KEYS, inside, table, title)
+            before = len(self.errors)
+            translations: dict[str, dict[str, str]] = {}
+            name = self.translatable(entry, "title", inside, table, translations,
+                                     required=True, title=title)
+            url = self.string(entry, "url", inside, table, required=True, title=title)
+            if len(self.errors) == before and name is not None and url is not None:
+                out.append(Material(name, url, translations=translations))
+            if len(self.errors) > first:  # a material's keys stand on the line of materials
+                line = self.line_of(table, "materials")
+                self.errors[first:] = [attrs.evolve(p, line=line) for p in self.errors[first:]]
+        return tuple(out)
+
+    def links(self, data: Mapping[str, Any], where: str, table: str, title: str = ""
+              ) -> dict[str, Any]:
+        """The link keys of the meeting or an item: ``url``, ``online``, ``materials``."""
+        return dict(url=self.string(data, "url", where, table, title=title),
+                    online=self.string(data, "online", where, table, title=title),
+                    materials=self.materials(data, where, table, title))
+
     def items(self, raw: Any, prefix: str, where: str, table: str,
               title: str = "", base: int = 0) -> tuple[Item, ...]:
         if raw is None:
@@ -326,8 +367,9 @@ class _Reader:
         gap_ok = self.boolean(data, "gap_ok", where, number, t)
         ident = self.string(data, "id", where, number, title=t)
         parallel = self.boolean(data, "parallel", where, number, t)
-        room = self.string(data, "room", where, number, title=t)
+        room = self.translatable(data, "room", where, number, translations, title=t)
         audience = self.names(data, "audience", where, number, t)
+        links = self.links(data, where, number, t)
         title_value = self.translatable(data, "title", where, number, translations,
                                         required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
@@ -336,7 +378,7 @@ class _Reader:
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
                     kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
                     gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    translations=translations, audience=audience)
+                    translations=translations, audience=audience, **links)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
@@ -400,13 +442,15 @@ class _Reader:
             id=self.string(head, "id", m, "meeting"),
             skip=self.dates(head, "skip", m, "meeting"),
             extra=self.dates(head, "extra", m, "meeting"),
+            skip_holidays=self.string(head, "skip_holidays", m, "meeting"),
+            **self.links(head, m, "meeting"),
         )
         items = self.items(data.get("items"), "", "", "spec")
         overrides = self.overrides(data.get("overrides"))
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(items=items, overrides=overrides, language=self.original,
-                       translations=translations, **fields)  # type: ignore[arg-type]
+                       translations=translations, **fields)
 
     def meeting_of_days(self, data: dict[str, Any], head: dict[str, Any]) -> Meeting:
         """A meeting held over [[days]]: each day gives its date, start, end and items."""
@@ -424,69 +468,13 @@ class _Reader:
             category=self.translatable(head, "category", m, "meeting", translations),
             repeat=self.string(head, "repeat", m, "meeting"),
             id=self.string(head, "id", m, "meeting"),
+            skip_holidays=self.string(head, "skip_holidays", m, "meeting"),
+            **self.links(head, m, "meeting"),
         )
         days = self.days(data.get("days"))
         if self.errors:
             raise SpecError(self.errors)
-        return Meeting(days=days, language=self.original, translations=translations,
-                       **fields)  # type: ignore[arg-type]
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*[=.]""")
-_OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
-_MULTILINE = re.compile("\"\"\"|'''")
-
-
-def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each table of a TOML spec with its header's line and the line of each key it
-    sets directly, named as the reader names them: ``"meeting"``, ``"spec"`` for the
-    top, item numbers such as ``"4.2"`` for ``[[items]]`` at any depth, in ``[[days]]``
-    too (numbers run on from one day to the next), and ``"2025-02-10/1"`` for the items
-    of an override. Lines inside multi-line strings are text, not headers."""
-    tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
-    counts: dict[str, int] = {}  # item number prefix -> children opened so far
-    current = tables["spec"][1]
-    override: str | None = None  # the number prefix of the override being read
-    in_string: str | None = None
-    for n, line in enumerate(text.splitlines(), start=1):
-        opened = in_string
-        for quote in _MULTILINE.findall(line):
-            if in_string is None:
-                in_string = quote
-            elif quote == in_string:
-                in_string = None
-        if opened is not None:
-            continue  # a line that starts inside a multi-line string
-        header = _HEADER.match(line)
-        if header:
-            kind, path = header.group(1), header.group(2).replace(" ", "").split(".")
-            current = {}
-            if kind == "[" and path == ["meeting"]:
-                tables["meeting"] = (n, current)
-            elif kind == "[[" and path == ["overrides"]:
-                override, counts = "", {}
-            elif kind == "[[" and path == ["days"]:
-                override, counts = None, {"": counts.get("", 0)}  # numbers run on
-            elif kind == "[[" and (path == ["items"] or (
-                    path[0] in ("items", "days", "overrides") and set(path[1:]) == {"items"})):
-                depth = len(path) - (1 if path[0] == "items" else 2)
-                parent = ""
-                for _ in range(depth):
-                    parent = f"{parent}{counts.get(parent, 0)}."
-                counts[parent] = counts.get(parent, 0) + 1
-                for stale in [key for key in counts if key.startswith(parent) and key != parent]:
-                    del counts[stale]
-                prefix = override or "" if path[0] == "overrides" else ""
-                tables[f"{prefix}{parent}{counts[parent]}"] = (n, current)
-            continue
-        key = _KEY.match(line)
-        if key:
-            current.setdefault(key.group(2), n)
-            day = _OVERRIDE_DATE.match(line)
-            if day and override == "" and not counts:
-                override = f"{day.group(1)}/"
-    return tables
+        return Meeting(days=days, language=self.original, translations=translations, **fields)
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
@@ -647,180 +635,3 @@ def loads(text: str, fmt: str = "toml") -> Meeting:
     if fmt == "toml":
         return load_toml(text)
     raise ValueError(f"unknown spec format {fmt!r}; use toml or json")
-
-
-def _plain_time(value: _dt.time) -> _dt.time:
-    return _dt.time(value.hour, value.minute, value.second)
-
-
-def _text(value: Item | Meeting, key: str, language: str) -> str | dict[str, str]:
-    """A text as the spec writes it: a string, or a table keyed by language when the
-    text has translations (the meeting's language first)."""
-    original: str = getattr(value, key)
-    others = {lang: text for lang, field, text in value.translations.entries if field == key}
-    return {language: original, **others} if others else original
-
-
-def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if item.id is not None:
-        out["id"] = item.id
-    out["title"] = _text(item, "title", language)
-    if item.minutes is not None:
-        out["minutes"] = item.minutes
-    for key in ("presenter", "notes"):
-        if getattr(item, key) is not None:
-            out[key] = _text(item, key, language)
-    if item.kind is not Kind.TALK:
-        out["kind"] = item.kind.value
-    if item.at is not None:
-        out["at"] = item.at.isoformat() if times_as_text else _plain_time(item.at)
-    for key in ("min_minutes", "max_minutes"):
-        if getattr(item, key) is not None:
-            out[key] = getattr(item, key)
-    if item.gap_ok:
-        out["gap_ok"] = True
-    if item.room is not None:
-        out["room"] = item.room
-    if item.parallel:
-        out["parallel"] = True
-    if item.audience:
-        out["audience"] = list(item.audience)
-    if item.items:
-        out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
-    return out
-
-
-def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
-    """The spec of `meeting` as plain data (the names of the spec format)."""
-    if meeting.days:
-        return _days_dict(meeting, times_as_text)
-    head: dict[str, Any] = {}
-    if meeting.id is not None:
-        head["id"] = meeting.id
-    head["title"] = _text(meeting, "title", meeting.language)
-    head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
-        meeting.date.year, meeting.date.month, meeting.date.day)
-    if meeting.weekday is not None:
-        head["weekday"] = meeting.weekday
-    head["start"] = meeting.start.isoformat() if times_as_text else _plain_time(meeting.start)
-    if meeting.end is not None:
-        head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
-    _head_rest(meeting, head)
-    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
-    for key in ("skip", "extra"):
-        days = getattr(meeting, key)
-        if days:
-            head[key] = [_plain_date(d, times_as_text) for d in days]
-    out: dict[str, Any] = {"meeting": head, "items": items}
-    if meeting.overrides:
-        out["overrides"] = [_override_dict(o, times_as_text, meeting.language)
-                            for o in meeting.overrides]
-    return out
-
-
-def _head_rest(meeting: Meeting, head: dict[str, Any]) -> None:
-    """The [meeting] keys from the zone on, shared by one-day meetings and days."""
-    head["timezone"] = meeting.timezone
-    for key in ("location", "category"):
-        if getattr(meeting, key) is not None:
-            head[key] = _text(meeting, key, meeting.language)
-    if meeting.repeat is not None:
-        head["repeat"] = meeting.repeat
-    if meeting.language != DEFAULT_LANGUAGE:
-        head["language"] = meeting.language
-
-
-def _plain_date(day: _dt.date, times_as_text: bool) -> Any:
-    return day.isoformat() if times_as_text else _dt.date(day.year, day.month, day.day)
-
-
-def _override_dict(override: Override, times_as_text: bool, language: str
-                   ) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": _plain_date(override.date, times_as_text)}
-    for key in ("start", "end"):
-        value = getattr(override, key)
-        if value is not None:
-            out[key] = value.isoformat() if times_as_text else _plain_time(value)
-    if override.items is not None:
-        out["items"] = [_item_dict(i, times_as_text, language) for i in override.items]
-    return out
-
-
-def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
-    head: dict[str, Any] = {}
-    if meeting.id is not None:
-        head["id"] = meeting.id
-    head["title"] = _text(meeting, "title", meeting.language)
-    _head_rest(meeting, head)
-    days = []
-    for day in meeting.days:
-        entry: dict[str, Any] = {
-            "date": day.date.isoformat() if times_as_text else _dt.date(
-                day.date.year, day.date.month, day.date.day),
-            "start": day.start.isoformat() if times_as_text else _plain_time(day.start),
-        }
-        if day.end is not None:
-            entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
-        entry["items"] = [_item_dict(i, times_as_text, meeting.language) for i in day.items]
-        days.append(entry)
-    return {"meeting": head, "days": days}
-
-
-def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
-
-    Laid out for a person to keep editing: ``[meeting]`` first, then one
-    ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
-    meeting has days), children as ``[[items.items]]`` under their block, and notes
-    with line breaks as multi-line strings.
-    """
-    data = to_dict(meeting)
-    out = [] if data.get("items", True) else ["items = []", ""]
-    out += ["[meeting]", _toml_table(data["meeting"])]
-    if "days" in data:
-        for day in data["days"]:
-            entry = dict(day)
-            items = entry.pop("items", [])
-            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
-            out += ["items = []"] if not items else _toml_items(items, "days.items")
-    else:
-        out += _toml_items(data["items"], "items")
-    return "\n".join(out) + "\n"
-
-
-def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
-    """The keys of one table, in order; a text in several languages as an inline table
-    (``title = { ko = "토론", en = "Discussion" }``)."""
-    lines = []
-    for key, value in entry.items():
-        if isinstance(value, dict):
-            inner = ", ".join(tomli_w.dumps({lang: text}).strip() for lang, text in value.items())
-            lines.append(f"{tomli_w.dumps({key: 0}).split('=')[0].strip()} = {{ {inner} }}")
-        else:
-            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
-    return "\n".join(lines)
-
-
-def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
-    """One ``[[header]]`` table per item, depth first, children under their block."""
-    out: list[str] = []
-    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
-    while stack:  # without recursion: nesting is limited by the layout only
-        name, entries = stack[-1]
-        if not entries:
-            stack.pop()
-            continue
-        entry = dict(entries.pop(0))
-        children = entry.pop("items", None)
-        # A carriage return in a multi-line string would read back as a plain line end.
-        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
-        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
-        if children:
-            stack.append((f"{name}.items", list(children)))
-    return out
-
-
-def dump_json(meeting: Meeting) -> str:
-    """The spec of `meeting` in JSON; `load_json(dump_json(m)) == m`."""
-    return json.dumps(to_dict(meeting, times_as_text=True), ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ import attrs
 import pendulum
 
 from .._problems import UnknownLanguage, known_language
+from .._time import is_ambiguous
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
@@ -27,7 +28,9 @@ class Labels:
     `weekdays` start on Monday. `csv_columns` name the nine CSV columns, `csv_rooms`
     the three added for meetings with days or rooms (date, room, track); `room`
     labels an item's room in the notes. `gap` names a row of time that nothing fills
-    (``{minutes}``).
+    (``{minutes}``). `link`, `online` and `material` label a page, a join link and a
+    material where a table lists them; `csv_links` name the three columns added for a
+    meeting with links (url, online, materials).
     """
 
     lang: str
@@ -48,6 +51,10 @@ class Labels:
     room: str = "Room"
     csv_rooms: tuple[str, str, str] = ("date", "room", "track")
     gap: str = "Gap, {minutes} min"
+    link: str = "Link"
+    online: str = "Join online"
+    material: str = "Material"
+    csv_links: tuple[str, str, str] = ("url", "online", "materials")
 
     def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
              day: _dt.date | None = None) -> str:
@@ -89,9 +96,9 @@ def _other_fold(moment: pendulum.DateTime) -> _dt.datetime | None:
         return None
     wall = _dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
                         moment.second, tzinfo=zone)
-    first, second = wall.replace(fold=0), wall.replace(fold=1)
-    if first.utcoffset() == second.utcoffset():
+    if not is_ambiguous(wall):
         return None
+    first, second = wall.replace(fold=0), wall.replace(fold=1)
     return second if first.utcoffset() == moment.utcoffset() else first
 
 
@@ -134,6 +141,10 @@ LABELS: dict[str, Labels] = {
         room="장소",
         csv_rooms=("날짜", "장소", "트랙"),
         gap="빈 시간 {minutes}분",
+        link="링크",
+        online="온라인 참여",
+        material="자료",
+        csv_links=("링크", "온라인", "자료"),
     ),
     "en": Labels(
         lang="en",

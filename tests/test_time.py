@@ -6,7 +6,7 @@ import pendulum
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from agenda._zones import moment
+from agenda._time import moment
 from strategies import DST_DAYS, ZONES
 
 # Instants within three hours of a day on which some zone changes its clocks.

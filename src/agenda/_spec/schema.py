@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._keys import TABLES, Key
-from ._model import LANGUAGE_TAG, LANGUAGES, Kind
-from ._spec import AUDIENCE_NAME
+from .._model import LANGUAGE_TAG, LANGUAGES, Kind
+from .keys import TABLES, Key
+from .read import AUDIENCE_NAME
 
 __all__ = ["SCHEMA_ID", "spec_schema", "spec_schema_json"]
 
@@ -19,6 +19,8 @@ SCHEMA_ID = "https://agenda.invalid/schema/spec.json"
 """The schema's ``$id``: a name, not a place to fetch it from."""
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
+_URL = r'^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"\\/?#]+([/?#][^\s<>"\\]*)?$'
+_COUNTRY = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
 _TIME = r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?$"
 
 
@@ -39,6 +41,11 @@ def _definitions() -> dict[str, Any]:
                  "description": "A date, YYYY-MM-DD (a TOML local date)."},
         "time": {"type": "string", "pattern": _TIME,
                  "description": "A wall-clock time, HH:MM or HH:MM:SS (a TOML local time)."},
+        "url": {"type": "string", "pattern": _URL,
+                "description": "An http or https address, e.g. https://example.org/talk."},
+        "country": {"type": "string", "pattern": _COUNTRY,
+                    "description": "An ISO 3166 country code with an optional "
+                                   "subdivision: KR, DE-BY."},
         "language": {"enum": list(LANGUAGES),
                      "description": "A language a meeting is held in (its texts are "
                                     "written in): ko or en."},
@@ -50,7 +57,7 @@ def _value(key: Key) -> dict[str, Any]:
     kind = key.type
     if kind == "string":
         out: dict[str, Any] = {"type": "string"}
-    elif kind in ("text", "date", "time", "language"):
+    elif kind in ("text", "date", "time", "language", "url", "country"):
         out = {"$ref": f"#/$defs/{kind}"}
     elif kind == "minutes":
         out = {"type": "integer"}

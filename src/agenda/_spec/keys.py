@@ -25,6 +25,8 @@ VALUE_TYPES = frozenset({
     "dates",     # an array of dates
     "strings",   # an array of strings
     "names",     # an array of names of ASCII letters, digits, - and _ (audiences)
+    "url",       # an http or https address
+    "country",   # an ISO 3166 country code, with an optional subdivision: KR, DE-BY
     "table",     # a table of the keys `of` names
     "tables",    # an array of tables of the keys `of` names
 })
@@ -82,6 +84,13 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("extra", "dates", "Further dates the meeting is held on (RDATE)."),
         Key("language", "language", "The language the meeting is held in and its texts "
             "are written in (default ko); a text table must hold it."),
+        Key("skip_holidays", "country", "Not held on the public holidays of this country "
+            "(ISO 3166 code, KR; with a subdivision, DE-BY); extra brings a date back."),
+        Key("url", "url", "The meeting's page (http or https)."),
+        Key("online", "url", "The address to join the meeting online (http or https); "
+            "every item inherits it."),
+        Key("materials", "tables", "Documents that go with the meeting: a title and a "
+            "URL each.", of="material"),
     ),
     "item": (
         Key("id", "string", "Stable identity of the item, unique in the meeting."),
@@ -98,10 +107,19 @@ TABLES: dict[str, tuple[Key, ...]] = {
         Key("items", "tables", "The children of a block, in order.", of="item"),
         Key("parallel", "boolean", "The block's children are tracks that run side by "
             "side."),
-        Key("room", "string", "Where the item takes place; a block's children inherit "
+        Key("room", "text", "Where the item takes place; a block's children inherit "
             "it."),
         Key("audience", "names", "Who the item is for (feed names like busan, press); a "
             "block's children inherit it; without it, everyone."),
+        Key("url", "url", "The item's page, e.g. the talk's (http or https)."),
+        Key("online", "url", "The address to join the item online (http or https); a "
+            "block's children inherit it; without it, the meeting's."),
+        Key("materials", "tables", "Documents that go with the item (slides, a paper): a "
+            "title and a URL each.", of="material"),
+    ),
+    "material": (
+        Key("title", "text", "The document's title.", True),
+        Key("url", "url", "Where the document is (http or https).", True),
     ),
     "override": (
         Key("date", "date", "The date of the occurrence held differently.", True),

@@ -1,0 +1,133 @@
+"""Every wall-clock question: zones held, instants on the wall clock, and the words a
+message uses for them.
+
+Time zones are held: one zone object per name for the life of the process.
+
+pendulum's `Timezone` subclasses `zoneinfo.ZoneInfo` but gets only its weak cache,
+so a zone that nobody holds is read and parsed from its TZif file again on every
+``pendulum.from_timestamp(ts, tz=name)``. Holding each zone here makes every later
+lookup of the name (ours and pendulum's own) return the same parsed object.
+
+`moment` and `wall` turn UTC seconds into the date-times the rest of the package
+hands out: `moment` a pendulum `DateTime` (the public face), `wall` a standard
+library `datetime` in the same zone for hot paths that only format it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import zoneinfo
+
+import pendulum
+from pendulum.tz.exceptions import InvalidTimezone
+from pendulum.tz.timezone import FixedTimezone, Timezone
+
+__all__ = ["clock_change", "clock_text", "is_ambiguous", "moment", "passes", "wall", "zone"]
+
+
+# Names the zone database holds that are no IANA zone: the machine's own zone, a
+# placeholder, and the copies of the database under other rules.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+_NOT_ZONE_FOLDERS = ("right/", "posix/")
+
+
+@functools.cache
+def zone(name: str) -> Timezone | FixedTimezone:
+    """The zone called `name`, parsed once and held.
+
+    Raises pendulum's `InvalidTimezone` (a `ValueError`) for every name that is not a
+    zone: unknown, a folder of the database (``Asia``), too long for a file name, or
+    one of its files that is no place (``posixrules``, ``right/...``).
+    """
+    if name in _NOT_ZONES or name.startswith(_NOT_ZONE_FOLDERS):
+        raise InvalidTimezone(name)
+    try:
+        return pendulum.timezone(name)
+    except OSError:  # IsADirectoryError for a folder, ENAMETOOLONG for a long name
+        raise InvalidTimezone(name) from None
+
+
+def wall(utc: int, name: str) -> _dt.datetime:
+    """The instant `utc` as an aware standard-library date-time in zone `name`."""
+    return _dt.datetime.fromtimestamp(utc, zone(name))
+
+
+def moment(utc: int, name: str) -> pendulum.DateTime:
+    """The instant `utc` as a pendulum date-time in zone `name`: what
+    ``pendulum.from_timestamp(utc, tz=name)`` gives, without its conversions."""
+    tz = zone(name)
+    local = _dt.datetime.fromtimestamp(utc, tz)
+    # pendulum marks every time in a zone without transitions (UTC) as fold=1.
+    fold = 1 if isinstance(tz, FixedTimezone) or name == "UTC" else local.fold
+    return pendulum.DateTime(local.year, local.month, local.day, local.hour, local.minute,
+                             local.second, tzinfo=tz, fold=fold)
+
+
+# -- wall-clock words ---------------------------------------------------------------------
+# How a message shows an instant in the meeting's zone: ``14:00`` on the meeting's day,
+# ``2024-03-14 00:30`` on another day, and the UTC offset after a time that the zone's
+# clocks show twice (``01:30 (UTC-04:00)``), so a range across a clock change never reads
+# ``01:30–01:00``. The same text serves both languages.
+def _zone_or_utc(name: str) -> _dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return _dt.UTC
+
+
+def is_ambiguous(local: _dt.datetime) -> bool:
+    """Whether the wall-clock time of `local` occurs twice in its zone."""
+    wall = local.replace(tzinfo=None)
+    zone = local.tzinfo
+    first = wall.replace(tzinfo=zone, fold=0).utcoffset()
+    second = wall.replace(tzinfo=zone, fold=1).utcoffset()
+    return first != second
+
+
+def passes(local: _dt.datetime, zone: _dt.tzinfo) -> tuple[int, int]:
+    """UTC seconds of the naive wall-clock time `local` in `zone`, first and second
+    pass: equal where the clocks show it once, the later second where they show it
+    twice (a skipped time reads as RFC 5545 and zoneinfo read it)."""
+    first = int(local.replace(tzinfo=zone, fold=0).timestamp())
+    second = int(local.replace(tzinfo=zone, fold=1).timestamp())
+    return first, second
+
+
+def _offset(local: _dt.datetime) -> str:
+    text = local.strftime("%z")
+    return f"UTC{text[:3]}:{text[3:]}" if text else "UTC"
+
+
+def clock_text(utc: int, zone: str, day: _dt.date | None = None) -> str:
+    """`utc` seconds as the wall clock in `zone`: ``HH:MM``, with the date when it is not
+    `day`, and the UTC offset when the zone shows that wall-clock time twice."""
+    try:
+        local = _dt.datetime.fromtimestamp(utc, tz=_zone_or_utc(zone))
+    except (OverflowError, OSError, ValueError):
+        return "(out of the calendar's range)"
+    text = local.strftime("%H:%M")
+    if day is not None and local.date() != day:
+        text = f"{local.date().isoformat()} {text}"
+    if is_ambiguous(local):
+        text = f"{text} ({_offset(local)})"
+    return text
+
+
+def clock_change(utc: int, zone: str, forward: bool) -> str:
+    """Words (an English phrase, also a key of the message catalog's phrases) for the
+    clock change around `utc`: daylight saving time, or a change of the zone's offset
+    (Asia/Pyongyang in 2015, Pacific/Apia in 2011)."""
+    tz = _zone_or_utc(zone)
+    day = 12 * 3600
+    try:
+        before = _dt.datetime.fromtimestamp(utc - day, tz=tz)
+        after = _dt.datetime.fromtimestamp(utc + day, tz=tz)
+    except (OverflowError, OSError, ValueError):
+        before = after = _dt.datetime.fromtimestamp(0, tz=tz)
+    dst = before.dst() != after.dst()
+    if forward:
+        return ("skip it for daylight saving time" if dst
+                else "skip it when the zone's offset changes")
+    return ("go back when daylight saving time ends" if dst
+            else "go back when the zone's offset changes")
