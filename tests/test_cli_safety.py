@@ -335,28 +335,21 @@ def test_a_lone_surrogate_in_a_json_title_is_refused_by_every_command(runner: Cl
         assert "lone surrogate" in result.output, command
 
 
-@pytest.mark.parametrize("command", ["new", "parse", "publish"])
-def test_a_pipe_closed_before_parse_publish_and_new_write_is_quiet(tmp_path: Path,
-                                                                   command: str) -> None:
+def test_problem_lines_of_parse_into_a_closed_pipe_are_quiet(tmp_path: Path) -> None:
+    """With no timetable to print (a start in a DST gap), parse's first line for standard
+    output is a problem line; the reader has gone before it."""
     draft = tmp_path / "draft.txt"
-    draft.write_text("Board meeting\n02:10-02:30 Opening\n", "utf-8")  # in a DST gap
-    spec = tmp_path / "m.toml"
-    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
-    args, said = {
-        "new": (["new", "--list"], b""),
-        "parse": (["parse", str(draft), "--date", "2024-03-31", "--tz", "Europe/Berlin"],
-                  b"note: no timetable can be laid out until the problems below are fixed\n"),
-        "publish": (["publish", str(spec), "--dir", str(tmp_path / "site"), "--now",
-                     "2024-03-04T09:00:00Z"], b""),
-    }[command]
+    draft.write_text("Board meeting\n02:10-02:30 Opening\n", "utf-8")
     reader, writer = os.pipe()
-    os.close(reader)  # the reader is gone before anything is written (like `| true`)
+    os.close(reader)
     try:
-        done = subprocess.run([*AGENDA, *args], stdout=writer, stderr=subprocess.PIPE,
+        done = subprocess.run([*AGENDA, "parse", str(draft), "--date", "2024-03-31", "--tz",
+                               "Europe/Berlin"], stdout=writer, stderr=subprocess.PIPE,
                               timeout=120, check=False, env=ENV)
     finally:
         os.close(writer)
-    assert (done.returncode, done.stderr) == (0, said)
+    assert (done.returncode, done.stderr) == (0, b"note: no timetable can be laid out until "
+                                                 b"the problems below are fixed\n")
 
 
 DRAFT = "Board meeting\n2024-03-13\n14:00-14:10 Opening\n14:10-14:30 Talk\n"

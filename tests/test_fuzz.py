@@ -273,7 +273,7 @@ def work_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@settings(max_examples=10_000 if THOROUGH else 60, suppress_health_check=[
+@settings(max_examples=10_000 if THOROUGH else 40, suppress_health_check=[
     *HEALTH, HealthCheck.function_scoped_fixture])
 @given(specs(), st.data())
 def test_edit_late_diff_schedule_and_publish_never_crash(work_dir: Path, raw: bytes,

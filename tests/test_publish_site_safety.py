@@ -211,7 +211,7 @@ def test_three_publishers_at_once_make_three_whole_releases(tmp_path: Path) -> N
 
 
 # -- killed at random points -------------------------------------------------------------
-KILLS = 100 if THOROUGH else 8
+KILLS = 100 if THOROUGH else 5
 
 
 def _lock_appears(site: Path, process: subprocess.Popen[bytes], limit: float) -> bool:

@@ -458,7 +458,9 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     """
     if base_url is not None and (problem := base_url_problem(base_url)) is not None:
         raise ValueError(problem)
-    layout(meeting)  # an invalid agenda is refused before the folder is touched
+    # An invalid agenda, or a log that contradicts it, is refused before the folder is
+    # touched.
+    live_files(layout(meeting), log, lang=lang, refresh=live_refresh)
     root = Path(folder)
     sources = list(sources)
     names = [*map(feed_name, [None, *audiences(meeting)]), "changes.json", "index.html",
