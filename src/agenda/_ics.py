@@ -1051,8 +1051,9 @@ def _feed_event(event: Component) -> FeedEvent:
         raise FeedError(f"event {event.get('UID')}: bad {_PATH} ({exc})") from None
     related = event.get("RELATED-TO")
     categories: list[str] = []
-    for value in (event.get("CATEGORIES"),) if event.get("CATEGORIES") else ():
-        categories += [str(c) for c in value.cats]
+    found = event.get("CATEGORIES")
+    for value in found if isinstance(found, list) else [found] if found else []:
+        categories += [str(c) for c in value.cats]  # CATEGORIES may be given more than once
     rule = event.get("RRULE")
     location = event.get("LOCATION")
     start = _instant(event.get("DTSTART"), "DTSTART")
