@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import unicodedata
+import zoneinfo
 
 import attrs
 import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
+from icalendar import vRecur
 
 from agenda import ActualLog, Day, Item, Kind, Material, Meeting, Slot, layout, validate
+from agenda._ical.content import Content, Head, Stamps
 from agenda._model import ITEM_TEXTS, MEETING_TEXTS
 
 # Zones with and without DST, odd offsets and a 30-minute DST shift (Lord Howe).
@@ -599,3 +602,79 @@ def actual_logs(draw: st.DrawFn, meeting: Meeting, leave_some: bool = False
         log = log.ended(slot.number, dt.datetime.fromtimestamp(cursor, dt.UTC))
         happened.append(Happened(slot, start, cursor, pause))
     return log, happened
+
+
+# -- the feed's model, built without the library's builders --------------------------------
+
+# Text that exercises escaping and folding: escapes at every position, 1- to 4-octet
+# characters, line breaks of every kind, and icalendar's own `\N`.
+hard_texts = st.lists(st.one_of(
+    st.sampled_from(["\\", "^", ";", ",", ":", "\n", "\r\n", "\r", "\\N", '"', "a", " "]),
+    st.sampled_from(["é", "가", "€", "👩‍💼", "𝄞", "\u0301"]),
+    st.text(alphabet="xyz가", min_size=60, max_size=80),
+), min_size=1, max_size=40).map("".join)
+
+# Zones a feed may name, with zones icalendar takes for UTC (it would write them with Z).
+FEED_ZONES = (*ZONES, "Etc/UTC", "Etc/GMT+5", "GMT", "Zulu")
+_INSTANTS = st.integers(int(dt.datetime(1995, 1, 1, tzinfo=dt.UTC).timestamp()),
+                        int(dt.datetime(2040, 1, 1, tzinfo=dt.UTC).timestamp()))
+_RULES = ("FREQ=WEEKLY;COUNT=4", "FREQ=MONTHLY;BYDAY=2WE;COUNT=6", "FREQ=DAILY",
+          "FREQ=WEEKLY;UNTIL=20250101T000000Z;INTERVAL=2;BYDAY=MO,WE", "FREQ=YEARLY;COUNT=3")
+
+
+@st.composite
+def written_times(draw: st.DrawFn) -> dt.datetime:
+    """A date-time as the feed's model holds it: in UTC, or in a zone with a key."""
+    utc = draw(_INSTANTS)
+    zone = draw(st.sampled_from(FEED_ZONES))
+    if zone == "UTC":
+        return dt.datetime.fromtimestamp(utc, dt.UTC)
+    return dt.datetime.fromtimestamp(utc, zoneinfo.ZoneInfo(zone))
+
+
+utc_stamps = _INSTANTS.map(lambda t: dt.datetime.fromtimestamp(t, dt.UTC))
+
+
+@st.composite
+def feed_contents(draw: st.DrawFn) -> Content:
+    """Any content of one event: a single event or occurrence, or a series' event."""
+    texts = hard_texts | titles
+    series = draw(st.booleans())
+    return Content(
+        uid=draw(texts), summary=draw(texts), path=tuple(draw(st.lists(texts, max_size=3))),
+        description=draw(texts), start=draw(written_times()),
+        end=None if series else draw(written_times()),
+        duration=draw(st.integers(0, 4 * 86400)) if series else None,
+        related_to=draw(st.none() | texts), location=draw(st.none() | texts),
+        category=draw(st.none() | texts),
+        recurrence_id=None if series else draw(st.none() | written_times()),
+        rule=vRecur.from_ical(draw(st.sampled_from(_RULES))).to_ical().decode()
+        if series and draw(st.booleans()) else None,
+        rdates=tuple(draw(st.lists(written_times(), max_size=3))) if series else (),
+        exdates=tuple(draw(st.lists(written_times(), max_size=3))) if series else (),
+        url=draw(st.none() | _URIS), conference=draw(st.none() | _URIS),
+        label=draw(texts | st.just("")),
+        attachments=tuple(draw(st.lists(st.tuples(_PARAMETER_TEXTS, _URIS), max_size=3))))
+
+
+# URIs as the feed writes them, and parameter values with every character icalendar
+# escapes or quotes (RFC 6868's ^ and ", and , ; : ’).
+_URIS = urls | st.text(st.characters(codec="utf-8", exclude_categories=["Cc"]), max_size=30)
+_PARAMETER_TEXTS = st.text(st.sampled_from([*"ab 가^\"',;:\u2019\\/-", "\n"]), max_size=12)
+
+
+def feed_stamps() -> st.SearchStrategy[Stamps]:
+    maybe = st.none() | utc_stamps
+    return st.builds(Stamps, maybe, maybe, maybe, st.none() | st.integers(0, 2**31 - 2))
+
+
+@st.composite
+def feed_heads(draw: st.DrawFn) -> Head:
+    zone = draw(st.sampled_from(FEED_ZONES))
+    zones = draw(st.lists(st.sampled_from(FEED_ZONES), max_size=3, unique=True))
+    first = draw(st.integers(1990, 2030))
+    return Head(name=draw(hard_texts | titles), zone=zone,
+                meeting=draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,30}", fullmatch=True)),
+                domain=draw(st.sampled_from(["agenda.invalid", "example.org"])),
+                refresh=draw(st.integers(60, 3 * 86400)), wr_timezone=draw(st.booleans()),
+                timezones=tuple((z, first, first + draw(st.integers(0, 3))) for z in sorted(zones)))

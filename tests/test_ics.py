@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from urllib.parse import unquote
@@ -11,7 +13,7 @@ from urllib.parse import unquote
 import attrs
 import icalendar
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import agenda
@@ -100,7 +102,13 @@ def test_wall_clock_times_carry_the_zone_and_mean_the_same_instant_in_the_vtimez
             assert int(own.timestamp()) == instant(prop)
 
 
+FALL_BACK_NIGHT = Meeting("m", dt.date(2024, 11, 3), dt.time(0), "America/New_York",
+                          [Item("block", items=[Item("child", minutes=90)])])
+"""Every event ends in the repeated hour, so every time is written in UTC."""
+
+
 @given(meetings())
+@example(FALL_BACK_NIGHT)
 def test_from_ics_reads_back_what_was_written(meeting: Meeting) -> None:
     timetable = layout(meeting)
     feed = from_ics(to_ics(timetable, items=True, now=T0, uid_domain="example.org"))
@@ -110,7 +118,9 @@ def test_from_ics_reads_back_what_was_written(meeting: Meeting) -> None:
                                                                timetable.end_utc)
     assert [(e.path, e.summary, e.start_utc, e.end_utc) for e in feed.items] == [
         (s.path, s.title, s.start_utc, s.end_utc) for s in leaves(timetable)]
-    assert feed.meeting.start.timezone_name == timetable.zone
+    assert feed.zone == timetable.zone
+    assert {e.start.timezone_name for e in feed.events} == {timetable.zone}
+    assert {e.end.timezone_name for e in feed.events} == {timetable.zone}
     assert all(e.sequence == 0 and e.status == "CONFIRMED" for e in feed.events)
     assert feed.uid_domain == "example.org"
     assert feed.differences(timetable) == ()
@@ -135,6 +145,16 @@ def test_uids_are_ascii_and_differ_for_different_paths(a: list[str], b: list[str
     assert (first == second) == (a == b)
     assert event_uid(key, ()) != first
     assert event_uid(key, tuple(a), "example.org").endswith("@example.org")
+
+
+@given(st.lists(st.text(st.characters(codec="utf-8")), max_size=4))
+@example(['a"b', "c\\d", "e\nf\x7f", "가 ☕"])
+def test_an_items_uid_hashes_its_path_as_compact_json(path: list[str]) -> None:
+    """The UIDs published so far stay: the hash of the path written by `json.dumps`."""
+    text = json.dumps(path, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    want = f"m/{digest}@agenda.invalid" if path else "m@agenda.invalid"
+    assert event_uid("m", tuple(path)) == want
 
 
 @pytest.mark.parametrize("domain", ["", "exa mple.org", "例え.jp", "a@b", "-x.org", "x.org."])

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import agenda
 from agenda import Item, Material, Meeting
-from agenda._ics import _parameter
+from agenda._ical.text import parameter_text as _parameter
 from agenda.cli import cli
 from conftest import EXAMPLES, ROOT
 from strategies import linked_meetings, urls

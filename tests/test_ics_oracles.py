@@ -35,8 +35,14 @@ FILENAME) per material.
 
 Feeds: the reference meeting, a fixed list of meetings across DST changes (New York,
 Berlin, Lord Howe), a two-day hybrid workshop with links and materials, repeating
-meetings (one that skips Korea's public holidays and has a join link), and batches
-drawn from `strategies.meetings()`.
+meetings (one that skips Korea's public holidays and has a join link, one with
+overrides, a skipped and an extra date), and batches drawn from `strategies.meetings()`;
+and each of them regenerated against its previous feed after edits (an item renamed
+twice, one removed and one back, an occurrence of a series moved and moved again), so
+the feed holds changed, cancelled and re-sequenced events, and series with overrides.
+There ical.js, libical, recurring-ical-events and vobject must also read every VEVENT's
+UID, RECURRENCE-ID, STATUS and SEQUENCE as `agenda.from_ics` does, report the events
+that left the agenda as cancelled and the live ones at the timetable's instants.
 Each oracle reads a whole batch in one subprocess call.
 """
 
@@ -63,7 +69,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import agenda
-from agenda import Item, Kind, Material, Meeting
+from agenda import Item, Kind, Material, Meeting, Override
 from agenda._links import as_uri, join_links
 from conftest import EXAMPLES, ROOT, require_tool, which
 from strategies import meetings
@@ -80,12 +86,14 @@ BATCH = st.lists(meetings(), min_size=1, max_size=6)
 
 @attrs.frozen
 class Case:
-    """One feed: the meeting, its timetable and the exporter's bytes."""
+    """One feed: the meeting, its timetable and the exporter's bytes; for a feed
+    regenerated against a previous one, the UIDs of the events that left (`gone`)."""
 
     name: str
     meeting: Meeting
     timetable: agenda.Timetable
     feed: bytes
+    gone: frozenset[str] = frozenset()
 
     @property
     def zone(self) -> str:
@@ -162,7 +170,8 @@ def fixed_meetings() -> list[tuple[str, Meeting]]:
 
 
 def repeating_meetings() -> list[tuple[str, Meeting]]:
-    """Repeating meetings: the reference monthly, and weekly ones across DST changes."""
+    """Repeating meetings: the reference monthly, weekly ones across DST changes, and a
+    series with overrides, a skipped and an extra date."""
     return [
         ("reference, 2nd Wednesday monthly", attrs.evolve(
             agenda.reference_meeting(), repeat="FREQ=MONTHLY;BYDAY=2WE;COUNT=6")),
@@ -179,6 +188,15 @@ def repeating_meetings() -> list[tuple[str, Meeting]]:
         ("Berlin monthly over the new year", _meeting(
             "Monatsrunde", dt.date(2024, 10, 16), dt.time(9, 30), "Europe/Berlin",
             _talks(("Rückblick", 20), ("Ausblick", 25)), repeat="FREQ=MONTHLY;BYDAY=3WE;COUNT=8")),
+        # Overrides: one Thursday an hour later, one with its own items (one of them
+        # held that day alone), one skipped and one extra date.
+        ("Seoul weekly with overrides", attrs.evolve(_meeting(
+            "주간 회의", dt.date(2024, 3, 7), dt.time(10, 0), "Asia/Seoul",
+            _talks(("보고", 20), ("토의", 30)), repeat="FREQ=WEEKLY;COUNT=5"),
+            skip=(dt.date(2024, 3, 21),), extra=(dt.date(2024, 3, 12),),
+            overrides=(Override(dt.date(2024, 3, 14), start=dt.time(11, 0)),
+                       Override(dt.date(2024, 3, 28), items=(
+                           Item("보고", minutes=15), Item("특강", minutes=40)))))),
         # Mondays and Wednesdays in 2025 off Korea's public holidays, one brought back,
         # with a join link.
         ("Seoul twice weekly, KR holidays", agenda.load(EXAMPLES / "weekly-holidays.toml")),
@@ -216,6 +234,7 @@ class Got:
     title: str
     start: int
     end: int
+    status: str = "CONFIRMED"
 
 
 def _own_events(meeting: Meeting, timetable: agenda.Timetable, start: int, end: int
@@ -251,11 +270,16 @@ def wanted_links(case: Case) -> dict[str, dict[str, Any]]:
     label = agenda.LABELS[meeting.language].online
     own = _links(meeting.url, meeting.online, meeting.materials, label)
     out = {want.uid: own for want in _own_events(meeting, timetable, 0, 0)}
-    joins = join_links(timetable)
-    for slot in timetable:
-        if not slot.is_block:
-            out[agenda.event_uid(meeting.key, slot.path)] = _links(
-                slot.item.url, joins[slot.path], slot.item.materials, label)
+    tables = [timetable]
+    if case.repeats:  # the items of every occurrence (one held on one date alone too)
+        series = agenda.Series(timetable)
+        tables = [series.timetable(day) for day in series.dates()]
+    for table in tables:
+        joins = join_links(table)
+        for slot in table:
+            if not slot.is_block:
+                out[agenda.event_uid(meeting.key, slot.path)] = _links(
+                    slot.item.url, joins[slot.path], slot.item.materials, label)
     return out
 
 
@@ -337,7 +361,7 @@ def disagreements(case: Case, got: Iterable[Got], by_uid: bool = True) -> list[s
 
     Events are compared as a multiset of (UID, title, start, end), or of (title,
     start, end) for an oracle that does not report UIDs. An item's event of one date
-    outside its series (``…-YYYYMMDD@…``, see `agenda._ics.occurrence_uid`) counts as
+    outside its series (``…-YYYYMMDD@…``, see `agenda._ical.feed.occurrence_uid`) counts as
     an occurrence of its series.
     """
     def key(e: Want | Got) -> Key:
@@ -384,7 +408,8 @@ def flatten(events: Iterable[dict[str, Any]], start: str = "start", end: str = "
     out: list[Got] = []
     for e in events:
         spans = e["occurrences"] if e.get("occurrences") is not None else [[e[start], e[end]]]
-        out.extend(Got(e["uid"], e["summary"] or "", s, t) for s, t in spans)
+        status = (e.get("status") or "CONFIRMED").upper()
+        out.extend(Got(e["uid"], e["summary"] or "", s, t, status) for s, t in spans)
     return out
 
 
@@ -492,7 +517,8 @@ def read_rie(rie: ModuleType, cases: Sequence[Case]) -> list[list[Got]]:
                 assert isinstance(moment, dt.datetime) and moment.tzinfo is not None, (
                     f"{case.name}: {event['UID']} has a floating or all-day time {moment!r}")
             events.append(Got(str(event["UID"]), str(event["SUMMARY"]),
-                              int(start.timestamp()), int(end.timestamp())))
+                              int(start.timestamp()), int(end.timestamp()),
+                              str(event.get("STATUS", "CONFIRMED")).upper()))
         out.append(events)
     return out
 
@@ -568,11 +594,13 @@ def meeting_starts(case: Case, events: Iterable[Got]) -> list[int]:
 
 
 def check_series(case: Case, events: Iterable[Got]) -> None:
-    """The meeting's occurrences are `agenda.occurrences`, each at its wall-clock start."""
+    """The meeting's occurrences are `agenda.occurrences`, each at its wall-clock start
+    (the meeting's, or its override's)."""
     starts = meeting_starts(case, events)
     assert starts == [start.int_timestamp for start, _ in agenda.occurrences(case.meeting)]
     local = {pendulum.from_timestamp(t, tz=case.zone).time() for t in starts}
-    assert local == {case.meeting.start}, f"{case.name}: occurrences start at {local}"
+    moved = {override.start for override in case.meeting.overrides if override.start}
+    assert local == {case.meeting.start, *moved}, f"{case.name}: occurrences start at {local}"
 
 
 # --------------------------------------------------------------------- tests
@@ -630,9 +658,12 @@ def test_libical_expands_repeating_meetings(libical: str,
 
 def test_calcurse_repeats_meetings_in_their_zone(calcurse: str,
                                                  repeating_cases: list[Case]) -> None:
-    read = read_calcurse(calcurse, repeating_cases)
-    check_calcurse(repeating_cases, read)
-    for case, job in zip(repeating_cases, read, strict=True):
+    # calcurse imports a RECURRENCE-ID event as an appointment of its own, beside the
+    # occurrence it replaces: a series with overrides is not something it can show.
+    cases = [case for case in repeating_cases if not case.meeting.overrides]
+    read = read_calcurse(calcurse, cases)
+    check_calcurse(cases, read)
+    for case, job in zip(cases, read, strict=True):
         check_series(case, {Got(None, e["summary"], e["start"], e["end"])
                             for e in job["listed"]})
 
@@ -679,3 +710,166 @@ def test_recurring_ical_events_reads_generated_feeds(rie: ModuleType,
                                                     batch: list[Meeting]) -> None:
     cases = generated(batch)
     assert_agree("recurring-ical-events", cases, read_rie(rie, cases))
+
+
+# ------------------------------------------- feeds regenerated against their previous one
+
+T0 = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
+STEPS = (T0 + dt.timedelta(days=4), T0 + dt.timedelta(days=8))
+
+
+def _uids(meeting: Meeting, timetable: agenda.Timetable) -> set[str]:
+    return {w.uid for w in wanted(Case("", meeting, timetable, b""))}
+
+
+def _renamed(item: Item, suffix: str) -> Item:
+    return attrs.evolve(item, title=item.title + suffix)
+
+
+def _later(start: dt.time, hours: int) -> dt.time:
+    return (dt.datetime.combine(dt.date(2024, 1, 1), start) + dt.timedelta(hours=hours)).time()
+
+
+def _with_items(meeting: Meeting, items: Sequence[Item]) -> Meeting:
+    """`meeting` with other items (those of its first day, for a meeting of days), its
+    end following them."""
+    if meeting.days:
+        day = attrs.evolve(meeting.days[0], items=tuple(items), end=None)
+        return attrs.evolve(meeting, days=(day, *meeting.days[1:]))
+    return attrs.evolve(meeting, items=tuple(items), end=None)
+
+
+def updated_case(name: str, meeting: Meeting) -> Case:
+    """`meeting`'s feed regenerated twice: first with its first item renamed and its last
+    removed, then with the first renamed again, the last back and the second removed
+    (so events are changed, cancelled, confirmed again and re-sequenced); a series also
+    has its second occurrence moved an hour later, then two hours (an override, then a
+    changed one). A meeting of days has its first day's items edited."""
+    first, *rest = meeting.days[0].items if meeting.days else meeting.items
+    middle = rest[:-1]
+    steps = [_with_items(meeting, (_renamed(first, " (1)"), *middle)),
+             _with_items(meeting, (_renamed(first, " (2)"), *middle[1:], *rest[-1:]))]
+    if meeting.repeat is not None:
+        day = agenda.Series(agenda.layout(meeting)).nth(2)
+        assert day is not None
+        others = tuple(o for o in meeting.overrides if o.date != day)
+        steps = [attrs.evolve(step, overrides=(*others, Override(
+            day, start=_later(meeting.start, k)))) for k, step in enumerate(steps, start=1)]
+    timetable = agenda.layout(meeting)
+    feed = agenda.to_ics(timetable, items=True, now=T0)
+    seen = _uids(meeting, timetable)
+    for step, now in zip(steps, STEPS, strict=True):
+        timetable = agenda.layout(step)
+        feed = agenda.to_ics(timetable, items=True, previous=feed, now=now)
+        seen |= _uids(step, timetable)
+    return Case(f"{name}, regenerated", steps[-1], timetable, feed,
+                frozenset(seen - _uids(steps[-1], timetable)))
+
+
+@pytest.fixture(scope="module")
+def regenerated_cases() -> list[Case]:
+    return [updated_case(name, meeting)
+            for name, meeting in [*fixed_meetings(), *repeating_meetings()]]
+
+
+def read_components(read: Sequence[dict[str, Any]]) -> list[Counter[tuple[Any, ...]]]:
+    """Each feed's VEVENTs as an oracle read them: (UID, RECURRENCE-ID, STATUS,
+    SEQUENCE)."""
+    return [Counter((c["uid"], c["recurrence_id"], (c["status"] or "CONFIRMED").upper(),
+                     c["sequence"]) for c in feed["components"]) for feed in read]
+
+
+def as_written(case: Case) -> Counter[tuple[Any, ...]]:
+    """The feed's VEVENTs as agenda reads them back."""
+    return Counter((e.uid, e.recurrence_id.int_timestamp if e.recurrence_id else None,
+                    e.status, e.sequence) for e in agenda.from_ics(case.feed).events)
+
+
+def check_regenerated(oracle: str, cases: Sequence[Case], got: Sequence[list[Got]],
+                      components: Sequence[Counter[tuple[Any, ...]]] | None = None) -> None:
+    """The live events at the timetable's instants; the events that left, and only
+    they, cancelled; every VEVENT's UID, RECURRENCE-ID, STATUS and SEQUENCE as written."""
+    assert_agree(oracle, cases, [[g for g in events if g.status != "CANCELLED"]
+                                 for events in got])
+    for k, (case, events) in enumerate(zip(cases, got, strict=True)):
+        cancelled = {g.uid for g in events if g.status == "CANCELLED"}
+        assert cancelled == {e.uid for e in agenda.from_ics(case.feed).cancelled}, (
+            f"{oracle}, {case.name}: cancelled {sorted(map(str, cancelled))}")
+        # An item's event of one date alone counts as its series' (see `disagreements`).
+        series = {_ONE_DATE.sub("@", str(uid)) for uid in cancelled}
+        assert case.gone <= series, f"{oracle}, {case.name}: {case.gone - series}"
+        if components is not None:
+            assert components[k] == as_written(case), (
+                f"{oracle}, {case.name}: read {components[k] - as_written(case)}, "
+                f"written {as_written(case) - components[k]}")
+
+
+def test_regenerated_feeds_hold_changed_cancelled_and_resequenced_events(
+        regenerated_cases: list[Case]) -> None:
+    """What the oracles below are shown: every kind of event an update writes."""
+    feeds = [agenda.from_ics(case.feed) for case in regenerated_cases]
+    assert all(case.gone and feed.cancelled for case, feed in zip(regenerated_cases, feeds,
+                                                                  strict=True))
+    assert all(max(e.sequence for e in feed.events) >= 2 for feed in feeds)
+    assert any(e.sequence == 2 and e.stamp != e.created for feed in feeds for e in feed.items)
+    assert any(e.sequence == 0 for feed in feeds for e in feed.items)
+    series = [feed for case, feed in zip(regenerated_cases, feeds, strict=True)
+              if case.repeats]
+    assert series and all(any(e.sequence >= 1 for e in feed.occurrences) for feed in series)
+    assert all(any(e.rrule for e in feed.cancelled) for feed in series)
+
+
+def test_icaljs_reads_regenerated_feeds(node: str, regenerated_cases: list[Case]) -> None:
+    read = read_icaljs(node, regenerated_cases)
+    check_regenerated("ical.js", regenerated_cases, [flatten(f["events"]) for f in read],
+                      read_components(read))
+
+
+def test_libical_reads_regenerated_feeds(libical: str, regenerated_cases: list[Case]) -> None:
+    read = read_libical(libical, regenerated_cases)
+    check_regenerated("libical", regenerated_cases, [flatten(f["events"]) for f in read],
+                      read_components(read))
+
+
+def rie_sequences(rie: ModuleType, case: Case) -> set[tuple[str, int]]:
+    return {(str(event["UID"]), int(event.get("SEQUENCE", -1)))
+            for event in rie.of(icalendar.Calendar.from_ical(case.feed)).all()}
+
+
+def test_recurring_ical_events_reads_regenerated_feeds(
+        rie: ModuleType, regenerated_cases: list[Case]) -> None:
+    check_regenerated("recurring-ical-events", regenerated_cases,
+                      read_rie(rie, regenerated_cases))
+    for case in regenerated_cases:
+        written = {(uid, sequence) for uid, _, _, sequence in as_written(case)}
+        assert rie_sequences(rie, case) <= written, case.name
+
+
+def regenerated(batch: list[Meeting]) -> list[Case]:
+    return [updated_case(f"generated #{k}", meeting) for k, meeting in enumerate(batch)]
+
+
+@settings(max_examples=BATCHES)
+@given(BATCH)
+def test_icaljs_reads_generated_regenerated_feeds(node: str, batch: list[Meeting]) -> None:
+    cases = regenerated(batch)
+    read = read_icaljs(node, cases)
+    check_regenerated("ical.js", cases, [flatten(f["events"]) for f in read],
+                      read_components(read))
+
+
+@settings(max_examples=BATCHES)
+@given(BATCH)
+def test_libical_reads_generated_regenerated_feeds(libical: str, batch: list[Meeting]) -> None:
+    cases = regenerated(batch)
+    read = read_libical(libical, cases)
+    check_regenerated("libical", cases, [flatten(f["events"]) for f in read],
+                      read_components(read))
+
+
+@settings(max_examples=BATCHES)
+@given(BATCH)
+def test_recurring_ical_events_reads_generated_regenerated_feeds(
+        rie: ModuleType, batch: list[Meeting]) -> None:
+    cases = regenerated(batch)
+    check_regenerated("recurring-ical-events", cases, read_rie(rie, cases))

@@ -2,7 +2,9 @@
 package, and khal (a terminal calendar), beside those of tests/test_ics_oracles.py.
 
 Each must read the timetable's instants for the meeting event and every item event
-(every occurrence of a repeating meeting), as there. vobject is also read the way a
+(every occurrence of a repeating meeting), as there; vobject also reads the feeds
+regenerated against a previous one there (changed, cancelled, re-sequenced events,
+series with overrides) as `agenda.from_ics` does. vobject is also read the way a
 server reads it: one process reading feed after feed, keeping the first definition of
 each TZID it meets, which is how a one-off feed's zone once made a later series an
 hour late.
@@ -24,6 +26,7 @@ from hypothesis import given, settings
 from agenda import Item, Meeting
 from conftest import require_tool, which
 from test_ics_oracles import (
+    _ONE_DATE,
     BATCH,
     BATCHES,
     ORACLES,
@@ -31,13 +34,17 @@ from test_ics_oracles import (
     Got,
     assert_agree,
     check_links,
+    check_regenerated,
     check_series,
     fixed_meetings,
     flatten,
     generated,
     make_case,
+    read_components,
+    regenerated,
     repeating_meetings,
     run_json,
+    updated_case,
     wanted,
     with_feeds,
 )
@@ -85,6 +92,22 @@ def test_vobject_reads_the_reference_dst_and_repeating_feeds(vobject: None,
 def test_vobject_reads_generated_feeds(vobject: None, batch: list[Meeting]) -> None:
     cases = generated(batch)
     assert_agree("vobject", cases, read_vobject(cases))
+
+
+def test_vobject_reads_regenerated_feeds(vobject: None) -> None:
+    cases = [updated_case(name, m) for name, m in [*fixed_meetings(), *repeating_meetings()]]
+    read = dump_vobject(cases)
+    check_regenerated("vobject", cases, [flatten(feed["events"]) for feed in read],
+                      read_components(read))
+
+
+@settings(max_examples=BATCHES)
+@given(BATCH)
+def test_vobject_reads_generated_regenerated_feeds(vobject: None, batch: list[Meeting]) -> None:
+    cases = regenerated(batch)
+    read = dump_vobject(cases)
+    check_regenerated("vobject", cases, [flatten(feed["events"]) for feed in read],
+                      read_components(read))
 
 
 def cache_scenario() -> list[Case]:
@@ -203,7 +226,7 @@ def read_khal(khal: str, cases: Sequence[Case]) -> list[list[Got]]:
         if not line.strip():
             continue
         uid, start, end, title = line.split("|", 3)
-        seen[owner[uid]].add(Got(uid, title, _utc(start), _utc(end)))
+        seen[owner[_ONE_DATE.sub("@", uid)]].add(Got(uid, title, _utc(start), _utc(end)))
     return [list(events) for events in seen]
 
 

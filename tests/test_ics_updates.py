@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import agenda
 from agenda import Item, from_ics, layout, to_ics
-from agenda._changes import changed, event_content
+from agenda._ical.changes import changed, event_content
 from agenda.cli import cli
 from conftest import EXAMPLES
 

@@ -11,7 +11,7 @@ from dateutil import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agenda._vtimezone import vtimezone
+from agenda._ical.vtimezone import vtimezone
 
 ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 # Zones whose current rules are odd: shifted onsets (Greenland, Chile, Israel,
@@ -93,3 +93,34 @@ def test_the_feed_holds_the_definition() -> None:
     calendar = icalendar.Calendar.from_ical(agenda.to_ics(agenda.layout(meeting)))
     [zone] = calendar.timezones
     assert zone.to_ical() == vtimezone("Asia/Seoul", 2024, 2024).to_ical()
+
+
+def test_the_rules_onsets_are_the_ones_dateutil_expands() -> None:
+    """Every zone's yearly rules, as written into the VTIMEZONE, have the onsets the
+    RRULE gives (dateutil's expansion), in every year from 1970 to 2100."""
+    from agenda._ical.vtimezone import _footer, _parts, _tzif
+
+    checked = 0
+    for zone in ZONES:
+        data = _tzif(zone)
+        found = _parts(_footer(data)) if data is not None else None
+        for part in found[1] if found is not None else []:
+            for year in range(1970, 2101):
+                start = dt.datetime(year, 1, 1) + dt.timedelta(seconds=part.of_day)  # noqa: DTZ001
+                expected = list(rrule.rrulestr(part.rule, dtstart=start).between(
+                    start, start.replace(year=year + 1), inc=True))
+                assert part.onsets_in(year) == [d for d in expected if d.year == year], (
+                    zone, part.rule, year)
+                checked += 1
+    assert checked > 10000
+
+
+@pytest.mark.parametrize("years", [(1990, 1991), (2024, 2024), (2020, 2045)])
+def test_the_definition_written_is_icalendars_bytes(years: tuple[int, int]) -> None:
+    """What every feed carries (written out) is what icalendar writes of the same
+    definition, for every zone."""
+    from agenda._ical.vtimezone import vtimezone_bytes
+
+    differ = [zone for zone in ZONES
+              if vtimezone_bytes(zone, *years) != vtimezone(zone, *years).to_ical()]
+    assert differ == []

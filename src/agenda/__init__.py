@@ -72,7 +72,10 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._formats.markdown import to_markdown
     from ._formats.pdf import to_pdf
     from ._formats.text import to_text
-    from ._ics import FeedError, FeedEvent, FeedTimetable, day_uid, event_uid, from_ics, to_ics
+    from ._ical.events import FeedEvent, FeedTimetable
+    from ._ical.feed import to_ics
+    from ._ical.names import FeedError, day_uid, event_uid
+    from ._ical.read import from_ics
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -97,8 +100,10 @@ _LAZY = {
     "to_markdown": "._formats.markdown",
     "to_pdf": "._formats.pdf",
     "to_text": "._formats.text",
-    **dict.fromkeys(("FeedError", "FeedEvent", "FeedTimetable", "day_uid", "event_uid",
-                     "from_ics", "to_ics"), "._ics"),
+    **dict.fromkeys(("FeedError", "day_uid", "event_uid"), "._ical.names"),
+    **dict.fromkeys(("FeedEvent", "FeedTimetable"), "._ical.events"),
+    "from_ics": "._ical.read",
+    "to_ics": "._ical.feed",
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),

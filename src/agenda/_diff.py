@@ -36,7 +36,7 @@ __all__ = ["KINDS", "Change", "Diff", "diff"]
 KINDS = ("added", "removed", "moved", "retimed", "renamed", "presenter", "notes", "location",
          "rule", "skip", "extra", "held", "cancelled")
 """Every kind of change, in the order changes of one item are listed."""
-_UNBOUNDED_YEARS = 10  # the feed's horizon of a series without end (agenda._ics)
+_UNBOUNDED_YEARS = 10  # the feed's horizon of a series without end (agenda._ical.content)
 
 
 @attrs.frozen

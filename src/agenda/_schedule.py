@@ -84,7 +84,7 @@ def acronym_of(timetable: Timetable) -> str:
 
 
 def _guid(meeting_key: str, path: tuple[str, ...]) -> uuid.UUID:
-    from ._ics import event_uid  # icalendar is imported by the feed's commands only
+    from ._ical.names import event_uid
 
     return uuid.uuid5(uuid.NAMESPACE_URL, f"agenda:{event_uid(meeting_key, path)}")
 

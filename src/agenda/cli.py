@@ -27,7 +27,7 @@ import click
 from ._time import clock_text
 
 if TYPE_CHECKING:
-    from ._ics import FeedTimetable
+    from ._ical.events import FeedTimetable
 
 from ._diff import diff
 from ._edit import (
@@ -580,7 +580,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
     _not_the_input(file, output)
-    from ._ics import FeedError, from_ics, to_ics
+    from ._ical.feed import to_ics
+    from ._ical.names import FeedError
 
     timetable = _layout_or_exit(_read(file), _message_language(lang), file)
     if track is not None:  # a track is named by its title in any of its languages
@@ -601,6 +602,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     try:
         if old is not None:
+            from ._ical.read import from_ics  # held: to_ics reads the same bytes again
+
             _warn_about_previous(from_ics(old), items or track is not None, stamp, replace)
         data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
                       replace=replace, track=track, audience=audience,
@@ -729,7 +732,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
     meanwhile (it is left as it is), 2 when a file or the server cannot be used.
     """
-    from ._ics import FeedError
+    from ._ical.names import FeedError
     from ._publish import CalDAVError, SiteError, publish_caldav, publish_site
     from ._publish.caldav import password_from
 

@@ -3,8 +3,10 @@
 // its UID, SUMMARY, the zone each time was resolved in, and start and end as UTC
 // epoch seconds; a recurring event also lists its expanded occurrences (RRULE, RDATE and
 // EXDATE by ical.js's iterator; an occurrence that a RECURRENCE-ID event of the same
-// UID replaces has that event's times, as ical.js relates them). `links` gives its URL,
-// its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME).
+// UID replaces has that event's times, as ical.js relates them), its STATUS, and `links`:
+// its URL, its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and
+// FILENAME). Each file also lists every VEVENT as read: UID, RECURRENCE-ID (UTC epoch
+// seconds), STATUS and SEQUENCE.
 //
 //   node icaljs_dump.mjs a.ics b.ics      (or a JSON list of paths on stdin)
 //
@@ -47,6 +49,7 @@ function dumpEvent(component, exceptions) {
     end: end.toUnixTime(),
     rrule: null,
     occurrences: null,
+    status: component.getFirstPropertyValue("status"),
     links: links(component),
   };
   if (event.isRecurring()) {
@@ -80,7 +83,16 @@ function dumpFile(path) {
     .filter((c) => !c.hasProperty("recurrence-id"))
     .map((c) => dumpEvent(c, exceptions.filter(
       (x) => x.getFirstPropertyValue("uid") === c.getFirstPropertyValue("uid"))));
-  return { file: path, vtimezones: zones, events };
+  const components = all.map((c) => {
+    const rid = c.getFirstPropertyValue("recurrence-id");
+    return {
+      uid: c.getFirstPropertyValue("uid"),
+      recurrence_id: rid ? rid.toUnixTime() : null,
+      status: c.getFirstPropertyValue("status"),
+      sequence: c.getFirstPropertyValue("sequence"),
+    };
+  });
+  return { file: path, vtimezones: zones, events, components };
 }
 
 async function readStdin() {

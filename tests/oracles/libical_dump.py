@@ -10,8 +10,10 @@ and end as UTC epoch seconds, converted twice: through the VTIMEZONE the file ca
 name (``start_builtin``/``end_builtin``). ``start_local``/``end_local`` give those instants
 as wall-clock times in each VTIMEZONE of the file, converted from UTC the way libical
 shows a time in a zone. A recurring event also lists its occurrences expanded by
-libical's recurrence iterator. ``links`` gives its URL, its CONFERENCE (the URI, LABEL
-and FEATURE) and each ATTACH (the URI and FILENAME), as libical reads them.
+libical's recurrence iterator, and its STATUS. ``links`` gives its URL, its CONFERENCE
+(the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME), as libical reads
+them. ``components`` lists every VEVENT as read: UID, RECURRENCE-ID (UTC epoch seconds),
+STATUS and SEQUENCE.
 
 Any X-LIC-ERROR property (libical's way of reporting what it could not parse) is a
 failure: it is printed on stderr and the exit status is 1.
@@ -226,9 +228,26 @@ def dump(path: str) -> dict[str, Any]:
             "rrule": rrule.get_rrule().to_string() if rrule is not None else None,
             "occurrences": expand(event, [e for e in exceptions
                                           if e.get_uid() == event.get_uid()]),
+            "status": status(event),
             "links": links(event),
         })
-    return {"file": path, "vtimezones": sorted(zones), "events": events}
+    components = []
+    for event in everything:
+        rid = event.get_first_property(Prop.RECURRENCEID_PROPERTY)
+        components.append({
+            "uid": event.get_uid(),
+            "recurrence_id": None if rid is None else zoned(rid, event, rid.get_recurrenceid()),
+            "status": status(event),
+            "sequence": event.get_sequence()
+            if event.get_first_property(Prop.SEQUENCE_PROPERTY) is not None else None,
+        })
+    return {"file": path, "vtimezones": sorted(zones), "events": events,
+            "components": components}
+
+
+def status(event: Any) -> str | None:
+    prop = event.get_first_property(Prop.STATUS_PROPERTY)
+    return None if prop is None else str(prop.get_value_as_string())
 
 
 def main(argv: list[str]) -> int:

@@ -6,8 +6,10 @@ Radicale does, so a later file is read with the zone definitions of an earlier o
 Prints a JSON list with one object per file: its events, each with its UID, summary,
 start and end as Unix seconds, and for a repeating event every occurrence (start and
 end; the end keeps the first occurrence's exact duration; an occurrence that a
-RECURRENCE-ID event names has that event's times), and its links: its URL, its
-CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME).
+RECURRENCE-ID event names has that event's times), its STATUS and its links: its URL,
+its CONFERENCE (the URI, LABEL and FEATURE) and each ATTACH (the URI and FILENAME);
+``components`` lists every VEVENT as read: UID, RECURRENCE-ID (Unix seconds), STATUS and
+SEQUENCE.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ def _span(event: Any) -> tuple[Any, Any]:
     return start, start + event.duration.value
 
 
+def _status(event: Any) -> str | None:
+    return str(event.status.value) if hasattr(event, "status") else None
+
+
+def _component(event: Any) -> dict[str, Any]:
+    rid = event.recurrence_id.value if hasattr(event, "recurrence_id") else None
+    return {"uid": event.uid.value,
+            "recurrence_id": None if rid is None else int(rid.timestamp()),
+            "status": _status(event),
+            "sequence": int(event.sequence.value) if hasattr(event, "sequence") else None}
+
+
 def _param(line: Any, name: str) -> str | None:
     values = line.params.get(name)
     return values[0] if values else None
@@ -47,9 +61,13 @@ def _links(event: Any) -> dict[str, Any]:
     }
 
 
-def _events(path: str) -> list[dict[str, Any]]:
+def _read(path: str) -> dict[str, Any]:
     calendar = vobject.readOne(Path(path).read_text(encoding="utf-8"))
     everything = list(getattr(calendar, "vevent_list", []))
+    return {"events": _events(everything), "components": [_component(e) for e in everything]}
+
+
+def _events(everything: list[Any]) -> list[dict[str, Any]]:
     # RECURRENCE-ID events replace the occurrence of their series they name (matched
     # by instant, as a server does)
     replaced: dict[tuple[str, int], list[int]] = {}
@@ -66,7 +84,8 @@ def _events(path: str) -> list[dict[str, Any]]:
         length = end.timestamp() - start.timestamp()
         found: dict[str, Any] = {"uid": event.uid.value, "summary": event.summary.value,
                                  "start": int(start.timestamp()), "end": int(end.timestamp()),
-                                 "occurrences": None, "links": _links(event)}
+                                 "occurrences": None, "status": _status(event),
+                                 "links": _links(event)}
         if hasattr(event, "rrule") or hasattr(event, "rdate"):
             spans = []
             for moment in event.getrruleset(addRDate=True):
@@ -80,7 +99,7 @@ def _events(path: str) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    json.dump([{"events": _events(path)} for path in json.load(sys.stdin)], sys.stdout)
+    json.dump([_read(path) for path in json.load(sys.stdin)], sys.stdout)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 import attrs
 from icalendar import Calendar, Event
 
-from .._ics import PRODID, to_ics
+from .._ical.feed import to_ics
+from .._ical.names import PRODID
 from .._layout import layout
 from .._model import Meeting
 from .._problems import AgendaError
@@ -231,7 +232,7 @@ def _xml_text(text: str) -> str:
 def _ours(uid: str, meeting_uid: str) -> bool:
     """Whether `uid` is one of the meeting's: the meeting's own, an item's
     (``key/hash@domain``) or one occurrence's alone (``key-YYYYMMDD@domain``, see
-    :func:`agenda._ics.occurrence_uid`)."""
+    :func:`agenda._ical.names.occurrence_uid`)."""
     base, _, domain = meeting_uid.rpartition("@")
     pattern = re.escape(base) + r"(?:/[^@]+)?(?:-\d{8})?@" + re.escape(domain)
     return re.fullmatch(pattern, uid) is not None

@@ -53,7 +53,9 @@ from .._audience import audiences
 from .._edit._actual import ActualLog
 from .._formats.html import to_html
 from .._formats.sheet import OfficeUnavailable
-from .._ics import REFRESH, FeedError, _parse_feed, to_ics
+from .._ical.feed import to_ics
+from .._ical.names import REFRESH, FeedError
+from .._ical.read import read_feed
 from .._io import (
     TEMP_SUFFIX,
     OutputIsInput,
@@ -511,7 +513,7 @@ def _publish(meeting: Meeting, root: Path, *, now: _dt.datetime, base_url: str |
                           name=title)
         except FeedError:
             if previous is not None:  # when the folder's feed is what is wrong, name it
-                _parse_feed(previous, str(source))
+                read_feed(previous, str(source))
             raise
 
     feeds: dict[str, bytes] = {}

@@ -20,12 +20,16 @@ years they hold are those whose listed transitions (and the offset at their star
 are exactly what the rules give. A zone that lists changes ahead that no yearly rule
 holds (Morocco's and Palestine's around Ramadan) gets them one by one up to the last,
 then its rules. A zone without a TZif file or with rules of another form gets the
-transitions of the years asked for alone. The components are built and written by
-icalendar.
+transitions of the years asked for alone.
+
+The definition is written as icalendar writes it (:func:`vtimezone_bytes`, what every
+feed carries); :func:`vtimezone` builds the same definition as icalendar's component,
+and the tests hold the two to the same bytes for every zone.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import importlib.resources
@@ -34,16 +38,21 @@ import struct
 import zoneinfo
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-from dateutil import rrule as _rrule
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
-__all__ = ["vtimezone"]
+from .text import escape, fold
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
+
+__all__ = ["vtimezone", "vtimezone_bytes"]
 
 _DAY = 86400
 _UTC = _dt.UTC
 _WEEKDAYS = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")  # POSIX numbers days from Sunday
+_BYDAY = re.compile(r"(-?\d)?(SU|MO|TU|WE|TH|FR|SA)")
 
 _State = tuple[_dt.timedelta, str, bool]  # offset, name, is DST
 
@@ -199,10 +208,30 @@ class _Part:
     daylight: bool
 
     def onsets(self, year: int) -> Iterator[_dt.datetime]:
-        """Wall-clock onsets from `year` on."""
-        start = (_dt.datetime(year, 1, 1, tzinfo=_UTC).replace(tzinfo=None)  # floating
-                 + _dt.timedelta(seconds=self.of_day))
-        yield from _rrule.rrulestr(self.rule, dtstart=start)
+        """Wall-clock onsets from `year` on (what the RRULE gives)."""
+        while year <= 9999:
+            yield from self.onsets_in(year)
+            year += 1
+
+    def onsets_in(self, year: int) -> list[_dt.datetime]:
+        """The wall-clock onsets of `year`: the days of the month that are the rule's
+        weekday, its `n`-th (or last) one or one of its month days."""
+        fields = dict(part.split("=") for part in self.rule.split(";"))
+        month = int(fields["BYMONTH"])
+        found = _BYDAY.fullmatch(fields["BYDAY"])
+        if found is None:  # pragma: no cover - _rule_parts writes no other form
+            raise ValueError(f"not a rule this module writes: {self.rule}")
+        first, length = calendar.monthrange(year, month)  # first: Monday is 0
+        weekday = (_WEEKDAYS.index(found[2]) - 1) % 7
+        days = list(range(1 + (weekday - first) % 7, length + 1, 7))
+        if found[1]:
+            nth = int(found[1])
+            days = days[nth - 1:nth] if nth > 0 else days[nth:][:1]
+        if "BYMONTHDAY" in fields:
+            wanted = {int(d) for d in fields["BYMONTHDAY"].split(",")}
+            days = [d for d in days if d in wanted or d - length - 1 in wanted]
+        return [_dt.datetime(year, month, d) + _dt.timedelta(seconds=self.of_day)  # noqa: DTZ001
+                for d in days]
 
     def instant(self, wall: _dt.datetime) -> int:
         return int((wall - self.before).replace(tzinfo=_UTC).timestamp())
@@ -227,8 +256,8 @@ def _parts(footer: str) -> tuple[_dt.timedelta, list[_Part]] | None:
         month = int(date[1:].split(".")[0])
         for month_shift, byday, bymonthday, of_day in _rule_parts(date):
             target = (month - 1 + month_shift) % 12 + 1
-            rule = f"FREQ=YEARLY;BYMONTH={target};BYDAY={byday}" + (
-                f";BYMONTHDAY={bymonthday}" if bymonthday else "")
+            rule = f"FREQ=YEARLY;BYDAY={byday}" + (  # in icalendar's order of the parts
+                f";BYMONTHDAY={bymonthday}" if bymonthday else "") + f";BYMONTH={target}"
             out.append(_Part(rule, of_day, before, after, _unquote(name), is_dst))
     return standard, out
 
@@ -268,39 +297,39 @@ def _rule_start(tz: zoneinfo.ZoneInfo, data: bytes) -> tuple[int, list[_Part]] |
     return int(_dt.datetime(year + 1, 1, 1, tzinfo=_UTC).timestamp()), parts
 
 
-def _rule_observances(parts: list[_Part], start: int
-                      ) -> Iterator[TimezoneStandard | TimezoneDaylight]:
+@attrs.frozen
+class _Observance:
+    """One STANDARD or DAYLIGHT part of a VTIMEZONE: its wall-clock onset (`start`,
+    floating), the offsets before and after, its name and its yearly rule."""
+
+    daylight: bool
+    start: _dt.datetime
+    before: _dt.timedelta
+    after: _dt.timedelta
+    name: str = ""
+    rule: str | None = None
+
+
+def _rule_observances(parts: list[_Part], start: int) -> Iterator[_Observance]:
     """Open-ended observances of the rules, each from its first onset after `start`."""
     year = _dt.datetime.fromtimestamp(start, _UTC).year
     for part in parts:
         first = next(wall for wall in part.onsets(year) if part.instant(wall) >= start)
-        observance = TimezoneDaylight() if part.daylight else TimezoneStandard()
-        observance.add("DTSTART", first)
-        observance.add("TZOFFSETFROM", part.before)
-        observance.add("TZOFFSETTO", part.after)
-        observance.add("RRULE", vRecur.from_ical(part.rule))
-        observance.add("TZNAME", part.name)
-        yield observance
+        yield _Observance(part.daylight, first, part.before, part.after, part.name, part.rule)
 
 
-def _observances(tz: zoneinfo.ZoneInfo, start: int, stop: int
-                 ) -> Iterator[TimezoneStandard | TimezoneDaylight]:
+def _observances(tz: zoneinfo.ZoneInfo, start: int, stop: int) -> Iterator[_Observance]:
     """One observance per change of offset, name or DST flag from `start` to `stop`."""
     previous: _dt.timedelta | None = None
     for instant, (offset, name, dst) in _changes(tz, start, stop):
         before = offset if previous is None else previous
-        observance = TimezoneDaylight() if dst else TimezoneStandard()
-        observance.add("DTSTART", _wall(instant, before))
-        observance.add("TZOFFSETFROM", before)
-        observance.add("TZOFFSETTO", offset)
-        if name:
-            observance.add("TZNAME", name)
-        yield observance
+        yield _Observance(dst, _wall(instant, before), before, offset, name)
         previous = offset
 
 
 @functools.lru_cache(maxsize=64)
-def _vtimezone_bytes(zone: str, first_year: int, last_year: int) -> bytes:
+def _definition(zone: str, first_year: int, last_year: int) -> tuple[_Observance, ...]:
+    """The observances of `zone`'s VTIMEZONE (see the module's rule)."""
     tz = zoneinfo.ZoneInfo(zone)
     start = int(_dt.datetime(first_year, 1, 1, tzinfo=tz).timestamp())
     data = _tzif(zone)
@@ -310,21 +339,59 @@ def _vtimezone_bytes(zone: str, first_year: int, last_year: int) -> bytes:
         parts: list[_Part] = []
     else:
         stop, parts = ruled
-    component = Timezone()
-    component.add("TZID", zone)
-    for observance in _observances(tz, min(start, stop), stop):
-        component.add_component(observance)
-    for observance in _rule_observances(parts, stop):
-        component.add_component(observance)
-    return bytes(component.to_ical())
+    return (*_observances(tz, min(start, stop), stop), *_rule_observances(parts, stop))
 
 
-def vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE of `zone`: its transitions in the years `first_year` to
-    `last_year` (inclusive), then its current rules for every later year.
+def _offset(delta: _dt.timedelta) -> str:
+    """A UTC offset as icalendar writes it (``+0900``, ``-0330``, ``+053328``)."""
+    sign = "-" if delta < _dt.timedelta(0) else "+"
+    seconds = abs(int(delta.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02}{minutes:02}" + (f"{seconds:02}" if seconds else "")
+
+
+@functools.lru_cache(maxsize=64)
+def vtimezone_bytes(zone: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of :func:`vtimezone` written out, as icalendar writes it (held: a
+    feed of many events asks for the same one).
 
     Raises ValueError (zoneinfo's) for a zone the database does not know.
     """
-    parsed = Timezone.from_ical(_vtimezone_bytes(zone, first_year, last_year))
-    assert isinstance(parsed, Timezone)
-    return parsed
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{escape(zone)}"]
+    for part in _definition(zone, first_year, last_year):
+        kind = "DAYLIGHT" if part.daylight else "STANDARD"
+        onset = part.start
+        lines += [f"BEGIN:{kind}", f"DTSTART:{onset.year:04d}{onset.month:02d}{onset.day:02d}T"
+                                   f"{onset.hour:02d}{onset.minute:02d}{onset.second:02d}"]
+        if part.rule is not None:
+            lines.append(f"RRULE:{part.rule}")
+        if part.name:
+            lines.append(f"TZNAME:{escape(part.name)}")
+        lines += [f"TZOFFSETFROM:{_offset(part.before)}", f"TZOFFSETTO:{_offset(part.after)}",
+                  f"END:{kind}"]
+    lines.append("END:VTIMEZONE")
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
+def vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of `zone` as icalendar's component: its transitions in the years
+    `first_year` to `last_year` (inclusive), then its current rules for every later year.
+
+    Raises ValueError (zoneinfo's) for a zone the database does not know.
+    """
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+    component = Timezone()
+    component.add("TZID", zone)
+    for part in _definition(zone, first_year, last_year):
+        observance = TimezoneDaylight() if part.daylight else TimezoneStandard()
+        observance.add("DTSTART", part.start)
+        observance.add("TZOFFSETFROM", part.before)
+        observance.add("TZOFFSETTO", part.after)
+        if part.rule is not None:
+            observance.add("RRULE", vRecur.from_ical(part.rule))
+        if part.name:
+            observance.add("TZNAME", part.name)
+        component.add_component(observance)
+    return component

@@ -27,6 +27,9 @@ _DURATION = re.compile(r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)
 
 
 def _name(line: str) -> str:
+    name = line.partition(":")[0].partition(";")[0]
+    if name.isascii() and name.replace("-", "").isalnum():  # the common case, quickly
+        return name.upper()
     found = _NAME.match(line)
     return found.group(0).upper() if found else ""
 
@@ -41,11 +44,25 @@ def _seconds(value: str) -> str:
     return str(-total if sign == "-" else total)
 
 
+_SKIPPED = (*STAMPS, "BEGIN", "END")
+_SKIP = tuple(f"{name}{mark}" for name in _SKIPPED for mark in ":;")
+_KEEP = tuple(f"{name}{mark}" for name in (
+    "SUMMARY", "DTSTART", "DTEND", "UID", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE",
+    "ATTACH", "CATEGORIES", "CONFERENCE", "DESCRIPTION", "LOCATION", "RELATED-TO", "STATUS",
+    "URL", "X-AGENDA-PATH")
+    for mark in ":;")
+
+
 def event_content(lines: Iterable[str]) -> tuple[str, ...]:
     """The content of one event from its unfolded content lines (``NAME;PARAM=…:value``;
     ``BEGIN``/``END`` lines may be included): what a subscriber sees."""
     out = []
     for line in lines:
+        if line.startswith(_KEEP):  # a name as written, quickly: kept as it is
+            out.append(line)
+            continue
+        if line.startswith(_SKIP):
+            continue
         name = _name(line)
         if name in STAMPS or name in ("BEGIN", "END") or not name:
             continue
