@@ -321,3 +321,97 @@ def test_output_onto_the_spec_itself_is_refused(runner: CliRunner, reference_spe
         assert result.exit_code == 2, args
         assert "is the spec file itself" in result.stderr
     assert spec.read_bytes() == reference_spec_path.read_bytes()
+
+
+def test_a_lone_surrogate_in_a_json_title_is_refused_by_every_command(runner: CliRunner,
+                                                                       tmp_path: Path) -> None:
+    spec = tmp_path / "m.json"
+    spec.write_text('{"meeting": {"title": "t\\ud800", "date": "2024-03-13", "start": "14:00",'
+                    ' "timezone": "UTC"}, "items": [{"title": "a", "minutes": 5}]}', "utf-8")
+    for command in (["check"], ["table"], ["ics", "--now", "2024-03-01T00:00:00Z"],
+                    ["schedule"], ["check", "--format", "json"]):
+        result = runner.invoke(cli, [command[0], str(spec), *command[1:]])
+        assert result.exit_code == 2, (command, result.output)
+        assert "lone surrogate" in result.output, command
+
+
+def test_problem_lines_of_parse_into_a_closed_pipe_are_quiet(tmp_path: Path) -> None:
+    """With no timetable to print (a start in a DST gap), parse's first line for standard
+    output is a problem line; the reader has gone before it."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Board meeting\n02:10-02:30 Opening\n", "utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run([*AGENDA, "parse", str(draft), "--date", "2024-03-31", "--tz",
+                               "Europe/Berlin"], stdout=writer, stderr=subprocess.PIPE,
+                              timeout=120, check=False, env=ENV)
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (0, b"note: no timetable can be laid out until "
+                                                 b"the problems below are fixed\n")
+
+
+DRAFT = "Board meeting\n2024-03-13\n14:00-14:10 Opening\n14:10-14:30 Talk\n"
+
+
+@pytest.mark.parametrize(("command", "through_link"), [
+    (command, link) for command in
+    ["table", "ics", "schedule", "parse", "parse-emit", "late", "edit", "edit-from-a-link"]
+    for link in (False, True)])
+def test_no_command_writes_over_its_own_input(runner: CliRunner, tmp_path: Path,
+                                              command: str, through_link: bool) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, "utf-8")
+    source = draft if command.startswith("parse") else spec
+    target = source
+    if through_link:
+        target = tmp_path / "link"
+        target.symlink_to(source.name)
+    args, what = {
+        "table": (["table", str(spec), "-o", str(target)], "the spec file"),
+        "ics": (["ics", str(spec), "-o", str(target)], "the spec file"),
+        "schedule": (["schedule", str(spec), "-o", str(target)], "the spec file"),
+        "parse": (["parse", str(draft), "--tz", "UTC", "-o", str(target)],
+                  "the document being read"),
+        "parse-emit": (["parse", str(draft), "--tz", "UTC", "--emit", "toml", "-o",
+                        str(target)], "the document being read"),
+        "late": (["late", str(spec), "--at", "14:00", "--by", "5", "-o", str(target)],
+                 "the spec file"),
+        "edit": (["edit", str(spec), "resize", "busan", "4", "--absorb", "discussion", "-o",
+                  str(target)], "the spec file"),
+        "edit-from-a-link": (["edit", str(target), "resize", "busan", "4", "--absorb",
+                           "discussion", "-o", str(spec)], "the spec file"),
+    }[command]
+    before = source.read_bytes()
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"is {what} itself; writing there would replace it (" in result.stderr
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["m.toml", "draft.txt", *(["link"] if through_link else [])])
+
+
+def test_edit_in_place_still_writes_the_file_it_was_given(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
+    result = runner.invoke(cli, ["edit", str(spec), "resize", "busan", "4", "--absorb",
+                                 "discussion", "--in-place"])
+    assert result.exit_code == 0, result.output
+    assert agenda.load(spec) != agenda.reference_meeting()
+
+
+def test_late_in_place_writes_the_re_timed_spec_into_the_file_it_was_given(
+        runner: CliRunner, tmp_path: Path) -> None:
+    spec = tmp_path / "m.toml"
+    spec.write_text(agenda.dump_toml(agenda.reference_meeting()), "utf-8")
+    result = runner.invoke(cli, ["late", str(spec), "--at", "14:00", "--by", "10", "--absorb",
+                                 "discussion", "--in-place"])
+    assert result.exit_code == 0, result.output
+    assert agenda.load(spec).start.isoformat() == "14:10:00"
+    both = runner.invoke(cli, ["late", str(spec), "--at", "14:00", "--by", "1", "--in-place",
+                               "-o", str(tmp_path / "other.toml")])
+    assert both.exit_code == 2 and "--in-place writes FILE itself" in both.output

@@ -288,3 +288,17 @@ minutes = 70
 
     [(code, number, line)] = [(p.code, p.number, p.line) for p in problem_lines(text, problems)]
     assert (code, number, line) == ("past-end", "2025-03-10 1", 16)
+
+
+def test_a_flexible_item_on_a_later_day_takes_the_rest_of_its_window() -> None:
+    two_items_first = DAYS_SPEC.replace('title = "Opening"\nminutes = 60', 'title = "Opening"\n'
+                                        'minutes = 30\n\n[[days.items]]\ntitle = "Coffee"\n'
+                                        'minutes = 30')
+    spec = two_items_first.replace("start = 23:00:00\n", "start = 23:00:00\nend = 23:50:00\n")
+    spec = spec.replace('title = "Late talk"\nminutes = 90',
+                        'title = "Late talk"\nminutes = 20\n\n[[days.items]]\n'
+                        'title = "Open floor"\nmin_minutes = 10')
+    timetable = agenda.layout(agenda.loads(spec))
+    last = timetable[-1]
+    assert (last.number, last.item.title) == ("4", "Open floor")
+    assert (last.start.format("HH:mm"), last.end.format("HH:mm")) == ("23:20", "23:50")

@@ -400,3 +400,10 @@ def test_a_talk_longer_than_its_new_blocks_room_grows_the_block_by_the_excess() 
     assert {p.code for p in caught.value.problems} == {"past-end"}
     open_ended = move(attrs.evolve(TRACKS, end=None), "c1", into="Morning/B")
     assert [i.minutes for i in open_ended.items] == [90, 60, 10]  # B runs 90 min now
+
+
+@pytest.mark.parametrize("to", ["0001-01-01T00:00", "0001-01-01T00:00+09:00",
+                                "9999-12-31T23:59+00:00"])
+def test_shifting_to_a_moment_past_the_calendar_says_so(to: str) -> None:
+    with pytest.raises(EditError, match="outside the calendar's range"):
+        shift(agenda.reference_meeting(), to=to)

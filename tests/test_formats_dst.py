@@ -13,7 +13,7 @@ from hypothesis import given
 
 import agenda
 from agenda import Item, Meeting
-from agenda._formats.labels import zone_marks
+from agenda._words.labels import zone_marks
 from conftest import require_tool
 from strategies import meetings
 from test_formats_pdf import pdf_text

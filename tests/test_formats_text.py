@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import agenda
 from agenda import Item, Meeting
-from agenda._formats.labels import zone_marks
+from agenda._words.labels import zone_marks
 from strategies import grapheme_titles, risky_meetings
 
 # The printed agenda of 2024-03-13: time range, duration, title (top-level rows) and

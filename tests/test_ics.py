@@ -517,3 +517,15 @@ def test_differences_name_what_subscribers_have_wrong() -> None:
                          "2024-03-13 15:07–15:10 in the agenda")
     fewer = layout(attrs.evolve(meeting, items=meeting.items[:-1], end=dt.time(14, 57)))
     assert published.differences(fewer)[-1] == '"차관 맺음말씀": in the feed, not in the agenda'
+
+
+def test_an_event_with_categories_given_twice_reads_back() -> None:
+    """Found by the thorough fuzz profile: a feed whose event has two CATEGORIES lines
+    (RFC 5545 allows it) ended in an internal error when read."""
+    feed = agenda.to_ics(agenda.layout(agenda.reference_meeting()), items=True,
+                         now="2024-03-01T00:00:00Z")
+    text = feed.decode("utf-8") if isinstance(feed, bytes) else feed
+    first = next(line for line in text.split("\r\n") if line.startswith("CATEGORIES:"))
+    twice = text.replace(first, f"{first}\r\nCATEGORIES:extra", 1)
+    events = agenda.from_ics(twice).events
+    assert any("extra" in event.categories for event in events)

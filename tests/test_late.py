@@ -215,3 +215,11 @@ def test_a_late_summary_in_an_unknown_language_is_refused() -> None:
     result = agenda.running_late(meeting, start, late_by=10, absorb=["discussion"])
     with pytest.raises(agenda.UnknownLanguage):
         result.summary("fr")
+
+
+def test_absorb_given_as_one_string_is_one_item_not_its_letters() -> None:
+    one = running_late(REF, "14:00", late_by=10, absorb="discussion")
+    assert one.meeting == running_late(REF, "14:00", late_by=10, absorb=["discussion"]).meeting
+    assert [c.title for c in one.cuts] == ["토론"]
+    with pytest.raises(EditError, match='no item matches "nowhere"'):
+        running_late(REF, "14:00", late_by=10, absorb="nowhere")

@@ -145,7 +145,7 @@ def test_late_from_log_writes_the_spec_saying_which_actual_times_it_used(day: Pa
         day.with_name("meeting.log.toml").read_text("utf-8")
         + "busan.start = 2024-03-13T14:12:00+09:00\n", encoding="utf-8")
     again = runner.invoke(cli, ["late", str(out), "--from-log", "--log",
-                                str(day.with_name("meeting.log.toml")), "-o", str(out)])
+                                str(day.with_name("meeting.log.toml")), "--in-place"])
     assert again.exit_code == 0, again.output
     text = out.read_text("utf-8")
     assert text.count("# agenda late --from-log") == 1
@@ -191,7 +191,7 @@ def test_late_from_log_when_every_item_has_started_is_refused_with_exit_2(day: P
     log = day.with_name("meeting.log.toml")
     log.write_text("closing.start = 2024-03-13T14:58:00+09:00\n", encoding="utf-8")
     before = day.read_bytes()
-    result = CliRunner().invoke(cli, ["late", str(day), "--from-log", "-o", str(day)])
+    result = CliRunner().invoke(cli, ["late", str(day), "--from-log", "--in-place"])
     assert result.exit_code == 2
     assert result.stderr == ('error: 모든 항목이 이미 시작했습니다 (로그가 "7 차관 맺음말씀"까지 '
                              "있습니다). 다시 맞출 항목이 없습니다\n")

@@ -10,8 +10,8 @@ from hypothesis import given
 
 import agenda
 from agenda import Item, Material, Meeting, SpecError
-from agenda._keys import names
 from agenda._links import as_uri, join_links, url_problem
+from agenda._spec.keys import names
 from strategies import linked_meetings, urls
 
 SPEC = """\

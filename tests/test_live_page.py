@@ -143,6 +143,22 @@ def served(days: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+@pytest.fixture(autouse=True)
+def _a_quiet_browser(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each browser test starts with an empty console and leaves no page polling: an
+    open page keeps fetching its data, and one whose server a test has stopped would log
+    refused connections into the next test's console."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    driver = request.getfixturevalue("browser")
+    driver.get("about:blank")
+    driver.get_log("browser")
+    yield
+    driver.get("about:blank")
+    driver.get_log("browser")
+
+
 def _open(driver: Any, url: str, loads: int = 1) -> dict[str, str]:
     """Open `url`, wait (bounded) until the page has read its data `loads` times, and
     return what it shows."""

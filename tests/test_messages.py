@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import agenda
 from agenda import Item, Meeting, Problem, Severity, validate
-from agenda._messages import LANGUAGES, MESSAGES, PHRASES
+from agenda._words.catalog import LANGUAGES, MESSAGES, PHRASES
 from agenda.cli import cli
 
 SRC = Path(agenda.__file__).parent

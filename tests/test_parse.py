@@ -425,3 +425,22 @@ def test_a_title_that_starts_like_a_zone_mark_keeps_its_letters() -> None:
         text = agenda.to_markdown(agenda.layout(meeting), lang=lang)
         result = agenda.parse_text(text, date=meeting.date, tz=meeting.timezone)
         assert [s.title for s in agenda.layout(result.meeting)] == ["b", "x", "PW-2"]
+
+
+@pytest.mark.parametrize("zone", ["Asia", "A" * 300])
+def test_parse_names_a_folder_of_the_zone_database_an_unknown_zone(runner: CliRunner,
+                                                                   zone: str) -> None:
+    result = runner.invoke(cli, ["parse", "-", "--date", "2024-03-13", "--tz", zone],
+                           input="09:00-09:30 Opening\n")
+    assert result.exit_code == 2, result.output
+    assert f'unknown time zone "{zone}"' in result.stderr
+    with pytest.raises(agenda.ParseError, match="unknown time zone"):
+        agenda.parse_text("09:00-09:30 Opening\n", date=DAY, tz=zone)
+
+
+@pytest.mark.parametrize(("given", "says"), [(None, "got NoneType"),
+                                             (b"09:00-09:30 a", "use parse_bytes for bytes")])
+def test_parse_text_of_something_that_is_not_text_is_a_type_error(given: object,
+                                                                   says: str) -> None:
+    with pytest.raises(TypeError, match=says):
+        agenda.parse_text(given)  # type: ignore[arg-type]

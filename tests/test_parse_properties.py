@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import agenda
-from agenda._formats.labels import labels_for
+from agenda._words.labels import labels_for
 from strategies import ShapedAgenda, printable_meetings, shaped_agendas
 
 FORMATS = st.sampled_from(["text", "markdown", "csv"])

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from agenda._rule_words import rule_words
+from agenda._words.rules import rule_words
 
 CASES = [
     ("FREQ=MONTHLY;BYDAY=2WE;COUNT=6", dt.date(2024, 3, 13),

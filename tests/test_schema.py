@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import agenda
-from agenda._keys import TABLES, Key, names
+from agenda._spec.keys import TABLES, Key, names
 from agenda.cli import cli
 from conftest import EXAMPLE_SPECS
 from strategies import (

@@ -212,3 +212,26 @@ def test_a_json_key_given_twice_on_a_later_day_is_named_by_its_number() -> None:
     assert [str(p) for p in caught.value.problems] == [
         "[meeting]: \"title\" is given twice: 'm', then 'n'; give it once",
         "3: \"title.en\" is given twice: 'c', then 'd'; give it once"]
+
+
+@pytest.mark.parametrize(("where", "key"), [
+    ('"title": "t\\ud800"', "title"), ('"title": {"ko": "t\\udfff", "en": "x"}', "title.ko"),
+    ('"title": {"ko": "t", "en": "x\\udc00y"}', "title.en")])
+def test_a_lone_surrogate_in_a_json_text_is_a_problem_at_load_time(where: str,
+                                                                    key: str) -> None:
+    text = ('{"meeting": {"title": "m", "date": "2024-03-13", "start": "14:00", '
+            '"timezone": "UTC"}, "items": [{' + where + ', "minutes": 5}]}')
+    with pytest.raises(SpecError) as caught:
+        load_json(text)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.number, problem.facts["key"]) == ("lone-surrogate", "1", key)
+    assert "lone surrogate" in problem.text("en") and "서로게이트" in problem.text("ko")
+    str(caught.value).encode("utf-8")  # the message itself can be printed
+
+
+def test_from_dict_names_a_translation_key_that_is_not_a_string() -> None:
+    data = {"meeting": {"title": {1: "x", "ko": "회의"}, "date": "2024-03-13",
+                        "start": "14:00", "timezone": "UTC"},
+            "items": [{"title": "a", "minutes": 5}]}
+    with pytest.raises(SpecError, match='"title" has the key "1", which is not a language tag'):
+        agenda.from_dict(data)

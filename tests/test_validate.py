@@ -304,3 +304,11 @@ def test_a_fixed_time_on_the_next_day_says_which_day() -> None:
 def test_an_empty_meeting_id_is_reported() -> None:
     meeting = attrs.evolve(agenda.reference_meeting(), id=" ")
     assert [p.code for p in validate(meeting)] == ["empty-id"]
+
+
+@pytest.mark.parametrize("zone", ["Asia", "America/Argentina", "A" * 300, "Asia/" + "x" * 300])
+def test_a_folder_of_the_zone_database_or_an_overlong_name_is_an_unknown_zone(
+        zone: str) -> None:
+    meeting = attrs.evolve(agenda.reference_meeting(), timezone=zone)
+    [problem] = [p for p in validate(meeting) if p.code == "unknown-timezone"]
+    assert problem.facts["timezone"] == zone

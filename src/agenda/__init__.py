@@ -37,9 +37,8 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.labels import LABELS, Labels
 from ._io import load, write_atomic
-from ._layout import layout, parse_weekday, share_slack, validate
+from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
 from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
@@ -57,12 +56,13 @@ from ._schedule import (
     to_schedule_json,
     to_schedule_xml,
 )
-from ._schema import spec_schema
-from ._series import NotAnOccurrence, occurrence_on, occurrences
+from ._series import NotAnOccurrence
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
-from ._templates import UnknownTemplate, template, template_names
+from ._spec.schema import spec_schema
+from ._spec.templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
+from ._words.labels import LABELS, Labels
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
     from ._formats.csv import to_csv
@@ -89,8 +89,8 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._repeat import UnboundedRepeat
     from ._report import Report, ReportRow, render_report, report
-    from ._rewrite import rewrite_spec
-    from ._series import NotAnOccurrence, Series, occurrence_on, occurrences
+    from ._series import Series
+    from ._spec.rewrite import rewrite_spec
 
 _LAZY = {
     "to_csv": "._formats.csv",
@@ -107,9 +107,8 @@ _LAZY = {
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
-    "rewrite_spec": "._rewrite",
-    **dict.fromkeys(("NotAnOccurrence", "Series", "occurrence_on", "occurrences"),
-                   "._series"),
+    "rewrite_spec": "._spec.rewrite",
+    "Series": "._series",
     **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
                      "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }

@@ -234,10 +234,8 @@ class _Held:
     end) and each date's timetable."""
 
     def __init__(self, table: Timetable) -> None:
-        from ._series import Series
-
         self.table = table
-        self.series = Series(table) if table.meeting.repeats else None
+        self.series = table.series if table.meeting.repeats else None
 
     def dates(self) -> list[_dt.date]:
         if self.series is None:

@@ -19,7 +19,7 @@ import functools
 import re
 from typing import Any
 
-from ._messages import Fact
+from ._words.catalog import Fact
 
 __all__ = ["CODE", "PublicHolidays", "holidays_problem"]
 

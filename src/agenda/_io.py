@@ -14,14 +14,17 @@ import errno
 import fcntl
 import os
 import secrets
+import shutil
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from ._model import Meeting
-from ._problems import Problem, SpecError
+from ._problems import AgendaError, Problem, SpecError
 from ._spec import decode_spec, loads
 
-__all__ = ["TEMP_SUFFIX", "append_line", "load", "log_path", "readable_output",
+__all__ = ["TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
+           "readable_output", "refuse_input", "remove_stale_temporaries", "temporary_folder",
            "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
@@ -46,6 +49,40 @@ def load(path: str | os.PathLike[str]) -> Meeting:
         return loads(decode_spec(raw), "json" if file.suffix.lower() == ".json" else "toml")
     except SpecError as exc:
         raise SpecError(exc.problems, str(file)) from None
+
+
+class OutputIsInput(AgendaError, ValueError):
+    """Writing `output` would replace `source`, a file the output is made from."""
+
+    def __init__(self, output: str | os.PathLike[str], source: str | os.PathLike[str],
+                 what: str = "the spec file") -> None:
+        self.output = str(output)
+        self.source = str(source)
+        self.what = what
+        super().__init__(f"{self.output} is {what} itself; writing there would replace it")
+
+
+def refuse_input(output: str | os.PathLike[str] | None,
+                 sources: Iterable[str | os.PathLike[str]],
+                 what: str = "the spec file") -> None:
+    """Raise :class:`OutputIsInput` when `output` is one of `sources`: the same file by
+    its own name, through a symbolic link or as a hard link. Standard input and output
+    (``-``, None) are no files, and an output that does not exist yet is no input.
+
+    The one rule of every command that writes: nothing is ever written over what it
+    was made from.
+    """
+    if output is None or str(output) == "-":
+        return
+    for source in sources:
+        if str(source) == "-":
+            continue
+        try:
+            same = Path(output).samefile(source)
+        except (OSError, ValueError):  # missing (nothing to lose), or not a path at all
+            continue
+        if same:
+            raise OutputIsInput(output, source, what)
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
@@ -80,7 +117,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
                               "permission); change its mode or choose another output",
                               str(target))
     folder = real.parent
-    _remove_stale_temporaries(folder, real.name)
+    remove_stale_temporaries(folder, real.name)
     tmp, fd = _create_temporary(folder, real.name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -181,9 +218,22 @@ def _create_temporary(folder: Path, name: str) -> tuple[Path, int]:
             continue
 
 
-def _remove_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove temporaries of `name` whose writing process no longer runs."""
-    prefix = f".{name}."
+def temporary_folder(folder: str | os.PathLike[str], name: str) -> Path:
+    """A new, empty folder ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, to build
+    something aside before it is renamed into place as `name`."""
+    while True:
+        tmp = Path(folder) / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            tmp.mkdir()
+        except FileExistsError:
+            continue
+        return tmp
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str], name: str | None = None) -> None:
+    """Remove the temporaries in `folder` (of the target `name`, or of any target)
+    whose writing process no longer runs: files, or folders a release was built in."""
+    prefix = f".{name}." if name is not None else "."
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -191,12 +241,14 @@ def _remove_stale_temporaries(folder: Path, name: str) -> None:
     for entry in entries:
         if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
             continue
-        middle = entry.name[len(prefix):-len(TEMP_SUFFIX)]
-        pid_text, _, token = middle.partition("-")
+        pid_text, _, token = entry.name[:-len(TEMP_SUFFIX)].rpartition(".")[2].partition("-")
         if not (pid_text.isdigit() and len(token) == 8) or _running(int(pid_text)):
             continue
-        with contextlib.suppress(OSError):
-            Path(entry.path).unlink()
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                Path(entry.path).unlink()
 
 
 def _running(pid: int) -> bool:

@@ -23,10 +23,10 @@ from urllib.parse import quote, urlsplit
 
 import attrs
 
-from ._messages import Fact
 from ._model import Item, Material, Meeting
 from ._problems import Problem
 from ._timetable import Timetable
+from ._words.catalog import Fact
 
 __all__ = ["Link", "as_uri", "has_links", "join_links", "link_problems", "links_of",
            "material_records", "url_problem"]

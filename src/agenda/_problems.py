@@ -2,7 +2,7 @@
 
 A :class:`Problem` is data: a stable `code`, where it is (`number`, `path`,
 `line`), and the numbers that matter (`facts`). Its words come from the message
-catalog (:mod:`agenda._messages`) in Korean or English, so a program reads the
+catalog (:mod:`agenda._words.catalog`) in Korean or English, so a program reads the
 fields and a person reads ``problem.message("ko")``.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import LANGUAGES, Fact, escape_controls, render_message, where_text
+from ._words.catalog import LANGUAGES, Fact, escape_controls, render_message, where_text
 
 __all__ = ["AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"]
 

@@ -29,12 +29,12 @@ from typing import Any
 
 import pendulum
 
-from ._formats.labels import labels_for
 from ._links import as_uri, join_links
-from ._messages import render_message
 from ._model import Material, slugify
 from ._problems import AgendaError
 from ._timetable import Slot, Timetable
+from ._words.catalog import render_message
+from ._words.labels import labels_for
 
 __all__ = ["SCHEDULE_FORMATS", "ScheduleError", "schedule_dict", "to_schedule",
            "to_schedule_json", "to_schedule_xml"]

@@ -24,20 +24,23 @@ import datetime as _dt
 import heapq
 import itertools
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from ._holidays import PublicHolidays, holidays_problem
-from ._messages import Fact
-from ._model import Meeting, Override, _to_date
+from ._model import Meeting, Override
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
 from ._time import clock_change
-from ._timetable import Timetable
+from ._words.catalog import Fact
 
-__all__ = ["NotAnOccurrence", "Series", "Skipped", "occurrence_on", "occurrences",
+if TYPE_CHECKING:
+    from ._timetable import Timetable
+
+__all__ = ["NotAnOccurrence", "Occurrence", "Series", "Skipped",
            "series_problems", "timetable_occurrences"]
 
 Occurrence = tuple[pendulum.DateTime, pendulum.DateTime]
@@ -85,8 +88,14 @@ class Series:
     (nothing walks the series from its start except listings, which are lazy).
     """
 
-    def __init__(self, timetable: Timetable) -> None:
+    def __init__(self, timetable: Timetable,
+                 lay: Callable[[Meeting], Timetable] | None = None) -> None:
         meeting = timetable.meeting
+        if lay is None:  # the layout that made the timetable
+            lay = timetable._lay
+        if lay is None:
+            raise ValueError("a Series is built from a timetable made by agenda.layout")
+        self._lay = lay  # lays out an occurrence that has items of its own
         self.meeting = meeting
         self.first = timetable
         self.zone = zoneinfo.ZoneInfo(timetable.zone)
@@ -281,13 +290,11 @@ class Series:
         """The timetable of the occurrence held on `day` (:class:`NotAnOccurrence` for a
         date it is not held on; :class:`InvalidAgenda` for an override that is not
         sound)."""
-        from ._layout import layout
-
         day = self.require(day)
         if day in self._laid:
             return self._laid[day]
         if self._own_layout(day):
-            result = layout(self.meeting_on(day))
+            result = self._lay(self.meeting_on(day))
         else:
             result = self.first.moved(self.meeting_on(day),
                                       self.start_utc(day) - self.first.start_utc)
@@ -318,11 +325,13 @@ def _clock(utc: int, zone: zoneinfo.ZoneInfo) -> str:
     return f"{_dt.datetime.fromtimestamp(utc, zone):%Y-%m-%d %H:%M}"
 
 
-def series_problems(timetable: Timetable) -> list[Problem]:
+def series_problems(timetable: Timetable, lay: Callable[[Meeting], Timetable]
+                    ) -> tuple[list[Problem], Series | None]:
     """Problems of a laid-out meeting's series: dates that overlap, repeat within a
     day, start at another time or run past the calendar (``bad-repeat``,
     ``out-of-range``), and ``skip``, ``extra`` and ``overrides`` that do not fit
-    (``bad-repeat``, ``bad-override``, and an override's own problems)."""
+    (``bad-repeat``, ``bad-override``, and an override's own problems); and the series,
+    built once here for the timetable to carry (None where there is none to build)."""
     meeting = timetable.meeting
     title = meeting.title
     if not meeting.repeats:
@@ -330,14 +339,14 @@ def series_problems(timetable: Timetable) -> list[Problem]:
         return [Problem("bad-repeat", facts={
             "rule": "", "key": key,
             "reason": "{key} applies to a repeating meeting; give it a repeat rule or extra "
-                      "dates"}, title=title) for key in given]
+                      "dates"}, title=title) for key in given], None
     if meeting.skip_holidays is not None:
         unknown = holidays_problem(meeting.skip_holidays)
         if unknown is not None:
             reason, facts = unknown
             return [Problem("unknown-holidays", facts={
-                "code": meeting.skip_holidays, "reason": reason, **facts}, title=title)]
-    series = Series(timetable)
+                "code": meeting.skip_holidays, "reason": reason, **facts}, title=title)], None
+    series = Series(timetable, lay)
     problems: list[Problem] = []
 
     rule = meeting.repeat or ""
@@ -371,13 +380,13 @@ def series_problems(timetable: Timetable) -> list[Problem]:
                 "{start}; every occurrence starts then", date=f"{odd:%Y-%m-%d}",
                 time=f"{odd:%H:%M}", start=f"{start_time:%H:%M}")
         if problems:
-            return problems
+            return problems, series
         problems += _range_problems(series)
         problems += _date_problems(series)
     except (OverflowError, ValueError) as exc:
         problems.append(Problem("out-of-range", facts={
             "what": "the series ({detail})", "detail": str(exc)}, title=title))
-    return problems
+    return problems, series
 
 
 def _range_problems(series: Series) -> list[Problem]:
@@ -491,8 +500,7 @@ def iter_occurrences(timetable: Timetable) -> Iterator[Occurrence]:
     if not timetable.meeting.repeats:
         yield timetable.start, timetable.end
         return
-    series = Series(timetable)
-    for _, start, end in series.spans():
+    for _, start, end in timetable.series.spans():
         yield _pair((start, end), timetable.zone)
 
 
@@ -504,49 +512,7 @@ def timetable_occurrences(timetable: Timetable, limit: int | None = None) -> lis
     if limit is not None and limit < 1:
         return []
     meeting = timetable.meeting
-    if limit is None and meeting.repeats and not Series(timetable).bounded:
+    if limit is None and meeting.repeats and not timetable.series.bounded:
         raise UnboundedRepeat(meeting.repeat or "")
     found = iter_occurrences(timetable)
     return list(found if limit is None else itertools.islice(found, limit))
-
-
-def occurrences(meeting: Meeting, limit: int | None = None) -> list[Occurrence]:
-    """(start, end) of each occurrence of `meeting`, as pendulum date-times in its zone.
-
-    A meeting without ``repeat`` or ``extra`` has one occurrence. A rule without
-    ``COUNT`` or ``UNTIL`` needs `limit` (else :class:`UnboundedRepeat`); `limit` caps
-    any rule. Raises :class:`InvalidAgenda` when the meeting (or its rule) is invalid.
-    """
-    from ._layout import layout
-
-    return timetable_occurrences(layout(meeting), limit)
-
-
-def occurrence_on(meeting: Meeting, day: _dt.date | str) -> Meeting:
-    """The meeting as held on `day`, one of its occurrences, as a single meeting (no
-    ``repeat``, ``skip``, ``extra`` or ``overrides``; no ``weekday``, which belongs to the
-    first date). Lay it out to print that occurrence's agenda.
-
-    Its start is where the occurrence starts on the wall clock (02:30 on a night the
-    clocks skip it is 03:30), and as in the calendar series every item lasts as long as
-    on the first date, so a declared end becomes the wall-clock time that much after
-    the start. An occurrence in ``overrides`` has its own start, end and items.
-
-    Raises :class:`NotAnOccurrence` for a date the meeting is not held on, and
-    :class:`InvalidAgenda` when the meeting (or its rule) is invalid. `day` is a date
-    or an ISO string like ``"2024-03-13"`` (a `TypeError` says when it is neither).
-    """
-    from ._layout import layout
-
-    if isinstance(day, _dt.datetime):
-        day = day.date()  # a date-time names its date (the command line passes one)
-    day = _plain(_to_date(day, "day"))
-    if not meeting.repeats:
-        single = attrs.evolve(meeting, date=day, weekday=None, skip=(), overrides=())
-        if day == meeting.date:
-            return single
-        if meeting.date < day:
-            raise NotAnOccurrence(meeting, day, meeting.date, None)
-        raise NotAnOccurrence(meeting, day, None, meeting.date)
-    series = Series(layout(meeting))
-    return series.meeting_on(series.require(day))

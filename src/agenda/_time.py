@@ -20,16 +20,32 @@ import functools
 import zoneinfo
 
 import pendulum
+from pendulum.tz.exceptions import InvalidTimezone
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
 __all__ = ["clock_change", "clock_text", "is_ambiguous", "moment", "passes", "wall", "zone"]
 
 
+# Names the zone database holds that are no IANA zone: the machine's own zone, a
+# placeholder, and the copies of the database under other rules.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+_NOT_ZONE_FOLDERS = ("right/", "posix/")
+
+
 @functools.cache
 def zone(name: str) -> Timezone | FixedTimezone:
-    """The zone called `name`, parsed once and held (pendulum's `InvalidTimezone`
-    for an unknown name)."""
-    return pendulum.timezone(name)
+    """The zone called `name`, parsed once and held.
+
+    Raises pendulum's `InvalidTimezone` (a `ValueError`) for every name that is not a
+    zone: unknown, a folder of the database (``Asia``), too long for a file name, or
+    one of its files that is no place (``posixrules``, ``right/...``).
+    """
+    if name in _NOT_ZONES or name.startswith(_NOT_ZONE_FOLDERS):
+        raise InvalidTimezone(name)
+    try:
+        return pendulum.timezone(name)
+    except OSError:  # IsADirectoryError for a folder, ENAMETOOLONG for a long name
+        raise InvalidTimezone(name) from None
 
 
 def wall(utc: int, name: str) -> _dt.datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 import attrs
 import pendulum
@@ -17,6 +17,9 @@ import pendulum
 from ._model import Item, Meeting
 from ._problems import Problem
 from ._time import moment
+
+if TYPE_CHECKING:
+    from ._series import Series
 
 __all__ = ["DaySpan", "Slot", "Timetable"]
 
@@ -89,8 +92,9 @@ class Timetable(Sequence[Slot]):
     large agenda costs only integer arithmetic.
     """
 
-    __slots__ = ("_ends", "_firsts", "_items", "_levels", "_numbers", "_paths", "_rooms",
-                 "_start", "_starts", "_tracks", "days", "meeting", "warnings", "zone")
+    __slots__ = ("_ends", "_firsts", "_items", "_lay", "_levels", "_numbers", "_paths",
+                 "_rooms", "_series", "_start", "_starts", "_tracks", "days", "meeting",
+                 "warnings", "zone")
 
     def __init__(
         self,
@@ -126,6 +130,8 @@ class Timetable(Sequence[Slot]):
             days = (DaySpan(meeting.date, start_utc, last, None, 0, len(self._numbers)),)
         self.days: tuple[DaySpan, ...] = tuple(days)
         self._firsts = tuple(day.first for day in self.days)
+        self._lay: Callable[[Meeting], Timetable] | None = None
+        self._series: Series | None = None
         self._ends = tuple(ends)  # set last: from here on the instance is frozen
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -161,6 +167,29 @@ class Timetable(Sequence[Slot]):
     def __iter__(self) -> Iterator[Slot]:
         for i in range(len(self._numbers)):
             yield self._slot(i)
+
+    def _laid_by(self, lay: Callable[[Meeting], Timetable], series: Series | None = None
+                 ) -> Timetable:
+        """This timetable, knowing the layout that made it (which lays out the
+        occurrences of a series that have items of their own) and the series the layout
+        built while checking it."""
+        object.__setattr__(self, "_lay", lay)
+        object.__setattr__(self, "_series", series)
+        return self
+
+    @property
+    def series(self) -> Series:
+        """The occurrences of the meeting this timetable lays out (one, for a meeting
+        that does not repeat): built once, by the layout or on first use."""
+        if self._series is None:
+            if self._lay is None:
+                raise ValueError("only a timetable made by agenda.layout knows its series")
+            from ._series import Series
+
+            series = Series(self, self._lay)
+            object.__setattr__(self, "_series", series)
+            return series
+        return self._series
 
     def _key(self) -> tuple[object, ...]:
         return (self.meeting, self.zone, self._start, self._numbers, self._levels, self._paths,
@@ -247,6 +276,7 @@ class Timetable(Sequence[Slot]):
             if name != "_ends":
                 object.__setattr__(view, name, getattr(self, name))
         object.__setattr__(view, "meeting", meeting)
+        object.__setattr__(view, "_series", None)  # the view's own, over what it shows
         object.__setattr__(view, "_items", tuple(item_of(item) for item in self._items))
         if room_of is not None:
             object.__setattr__(view, "_rooms", tuple(room_of(room) for room in self._rooms))

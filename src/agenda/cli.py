@@ -43,17 +43,23 @@ from ._edit import (
     shift,
 )
 from ._formats import RENDERERS, RenderOptions, render
-from ._formats.labels import LABELS
-from ._io import append_line, load, log_path, readable_output, write_atomic
+from ._io import (
+    OutputIsInput,
+    append_line,
+    load,
+    log_path,
+    readable_output,
+    refuse_input,
+    write_atomic,
+)
 from ._layout import layout
-from ._messages import LANGUAGES, render_message
 from ._model import LANGUAGE_TAG, Item, Kind, Meeting
 from ._parse import FORMATS, ParseError, parse_bytes
 from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
 from ._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
-from ._schema import spec_schema_json
 from ._spec import decode_spec, dump_json, dump_toml, loads
-from ._templates import (
+from ._spec.schema import spec_schema_json
+from ._spec.templates import (
     TEMPLATE_LANGUAGES,
     UnknownTemplate,
     template,
@@ -62,6 +68,8 @@ from ._templates import (
 )
 from ._timetable import Timetable
 from ._translations import original_track, translate
+from ._words.catalog import LANGUAGES, render_message
+from ._words.labels import LABELS
 
 __all__ = ["main"]
 
@@ -194,7 +202,7 @@ def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Pro
 
 
 def _say(code: str, lang: str, **facts: Any) -> str:
-    """A line of the message catalog in `lang` (see agenda._messages)."""
+    """A line of the message catalog in `lang` (see agenda._words.catalog)."""
     return render_message(code, facts, lang if lang in LANGUAGES else "en")
 
 
@@ -231,18 +239,18 @@ def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> s
         _fail(str(exc))
 
 
-def _not_the_input(file: str, output: str | None) -> None:
-    """Exit 2 before anything is read when `-o` names the spec file itself: writing a
-    table or a feed there would replace the agenda it was made from."""
-    if output in (None, "-") or file == "-":
-        return
+def _not_the_input(file: str, output: str | None, what: str = "the spec file",
+                   hint: str = "choose another -o", log: str | Path | None = None) -> None:
+    """Exit 2 before anything is written when `output` is FILE itself (by its name,
+    through a link), or the `log` of actual times it reads: writing there would replace
+    what the output is made from. The rule of every command that writes
+    (`agenda._io.refuse_input`)."""
     try:
-        same = Path(file).samefile(str(output))
-    except OSError:
-        return  # one of them does not exist (yet): nothing to lose
-    if same:
-        _fail(f"{output} is the spec file itself; writing there would replace the agenda "
-              "(choose another -o)")
+        refuse_input(output, [file], what)
+        if log is not None:
+            refuse_input(output, [log], "the log of actual times")
+    except OutputIsInput as exc:
+        _fail(f"{exc} ({hint})")
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
@@ -459,9 +467,9 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
     meeting = timetable.meeting
-    from ._series import NotAnOccurrence, Series
+    from ._series import NotAnOccurrence
 
-    series = Series(timetable)
+    series = timetable.series
     try:
         if number is not None:
             found = series.nth(number)
@@ -487,10 +495,10 @@ def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> Non
     (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
     lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
     on standard error."""
-    from ._series import Series, Skipped
+    from ._series import Skipped
 
     meeting = timetable.meeting
-    series = Series(timetable) if meeting.repeats else None
+    series = timetable.series if meeting.repeats else None
     bounded = series is None or series.bounded
     most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
     if limit is None and not bounded:
@@ -710,11 +718,15 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option("--log", "log_file", type=click.Path(dir_okay=False), metavar="LOG",
               help="With --dir: the log of actual times for live.html (default: "
                    "NAME.log.toml beside FILE, when there is one).")
+@click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              metavar="SECONDS",
+              help="With --dir: how long to wait while another publish into the folder "
+                   "runs.")
 def publish(file: str, folder: str | None, calendar_url: str | None, user: str | None,
             password_env: str | None, delete_removed: bool, fmt: str, base_url: str | None,
             lang: str, refresh: int, uid_domain: str | None, timeout: float,
             now: _dt.datetime | None, live_refresh: int | None,
-            log_file: str | None) -> None:
+            log_file: str | None, wait: float) -> None:
     """Publish FILE: a release into a folder (--dir) or a CalDAV calendar (--caldav).
 
     Exit 0 when done, 1 when the agenda is invalid or an event changed on the server
@@ -730,11 +742,13 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
     _layout_or_exit(meeting)
     stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
     live: dict[str, Any] = {}
+    inputs = [] if file == "-" else [file]
     if folder is not None:
         if file != "-" or log_file is not None:
             log, where = _read_log(meeting, file, log_file, required=log_file is not None)
             _log_problems_or_exit(log, where, lang)
             live["log"] = log
+            inputs.append(str(where))
         if live_refresh is not None:
             live["live_refresh"] = live_refresh
     elif live_refresh is not None or log_file is not None:
@@ -743,7 +757,8 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
         if folder is not None:
             release = publish_site(meeting, folder, now=stamp, base_url=base_url, lang=lang,
                                    refresh=_dt.timedelta(minutes=refresh),
-                                   uid_domain=uid_domain, **live)
+                                   uid_domain=uid_domain, wait=wait, sources=inputs,
+                                   **live)
             if fmt == "json":
                 _out(json.dumps({"version": release.version, "new": release.new,
                                  "written": list(release.written),
@@ -794,6 +809,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
 def schedule(file: str, fmt: str, output: str | None, lang: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
     exit 2 when the XML cannot carry an event (one longer than 99:59)."""
+    _not_the_input(file, output)
     meeting = _read(file)
     timetable = _layout_or_exit(meeting, _message_language(lang), file)
     try:
@@ -904,6 +920,8 @@ def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
                    "repeat for several.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the re-timed spec here (atomically) instead of standard output.")
+@click.option("--in-place", is_flag=True, help="Write the re-timed spec back into FILE "
+              "(atomically).")
 @click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
               help="Language of the summary (default: the meeting's language).")
 @click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
@@ -912,7 +930,7 @@ def _moment(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
                    "series with --at): its [[overrides]] entry is written, the series is "
                    "left alone.")
 def late(file: str, at: str | None, by: int | None, from_log: bool,
-         log_file: str | None, absorb: tuple[str, ...], output: str | None,
+         log_file: str | None, absorb: tuple[str, ...], output: str | None, in_place: bool,
          lang: str | None, on_day: _dt.datetime | None) -> None:
     """Re-time FILE as it runs BY minutes late at AT, or (--from-log) from the actual
     times logged with `agenda log`: writes the new spec and prints the planned and new
@@ -923,6 +941,12 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     --on (or give --at as a date-time)."""
     from ._series import NotAnOccurrence
 
+    if in_place and (output is not None or file == "-"):
+        raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
+    _not_the_input(file, output, hint="--in-place writes the re-timed spec into FILE on "
+                   "purpose", log=_log_file(file, log_file) if from_log and file != "-"
+                   else log_file)
+    output = file if in_place else output
     if from_log and (at is not None or by is not None):
         raise click.UsageError("--from-log reads the times from the log: give no --at or --by")
     if not from_log and (at is None or by is None):
@@ -932,7 +956,7 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     meeting, text, fmt = _source(file)
     _layout_or_exit(meeting, lang)
     words = _language(meeting, lang)
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     if from_log:
         log, where = _read_log(meeting, file, log_file, required=True)
@@ -1083,7 +1107,7 @@ def report_command(file: str, fmt: str, lang: str | None, log_file: str | None, 
     """Planned against actual: each item's planned and actual times and over/under, per
     block and for the meeting, and the items never started, from FILE and its log.
     Exit 0, 1 when the log contradicts itself, 2 unreadable input."""
-    _not_the_input(file, output)
+    _not_the_input(file, output, log=_log_file(file, log_file) if file != "-" else log_file)
     meeting = _read(file, lang)
     _layout_or_exit(meeting, lang)
     words = lang or meeting.language
@@ -1149,6 +1173,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
         raise click.UsageError("--on is given twice, with two dates")
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
+    _not_the_input(file, output, hint="--in-place writes the change into FILE on purpose")
     meeting, text, fmt = _source(file)
     words = _language(meeting, lang)
     before, problems = draft(meeting)
@@ -1171,7 +1196,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
     after, remaining = draft(edited)
     assert after is not None  # an edit adds no problem, and the old ones left a draft
     target = file if in_place else output
-    from ._rewrite import rewrite_spec  # tomlkit: only when a spec is written back
+    from ._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
     _emit(rewrite_spec(text, edited, fmt), target)
     lines = []
@@ -1301,6 +1326,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
     """Read the agenda written in FILE (a press release, a mail, a Markdown or CSV
     table, a saved web page, a DOCX or HWPX file) and report every inconsistency with
     its line: exit 0 when none, 1 when some, 2 when FILE cannot be read."""
+    _not_the_input(file, output, what="the document being read")
     name = "standard input" if file == "-" else file
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
@@ -1339,7 +1365,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
-            click.echo(problem.text(language))
+            _out(problem.text(language))
     if errors:
         sys.exit(EXIT_INVALID)
 

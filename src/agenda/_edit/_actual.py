@@ -33,11 +33,11 @@ from typing import Any
 import attrs
 
 from .._layout import layout
-from .._messages import Fact, escape_controls
 from .._model import Meeting
 from .._problems import AgendaError, Problem, Severity
 from .._time import wall, zone
 from .._timetable import Slot, Timetable
+from .._words.catalog import Fact, escape_controls
 from ._address import Address, find
 
 __all__ = ["Actual", "ActualLog", "Event", "InvalidLog", "Moment", "Unit", "moment_text",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .._messages import LANGUAGES, Fact, render_message
 from .._problems import AgendaError, Problem, Severity
+from .._words.catalog import LANGUAGES, Fact, render_message
 
 __all__ = ["AddressError", "BelowMinimum", "EditError", "InvalidEdit", "Overflow"]
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._messages import escape_controls
 from .._time import wall
 from .._timetable import Slot
+from .._words.catalog import escape_controls
 from ._actual import Actual, ActualLog, Event, Unit, moment_text, units
 from ._address import Address
 from ._errors import EditError

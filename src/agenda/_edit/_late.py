@@ -24,10 +24,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from .._layout import layout
+from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, known_language
-from .._series import occurrence_on
 from .._time import clock_text
 from .._timetable import Slot, Timetable
 from ._address import (
@@ -187,11 +186,12 @@ def _floor(item: Item) -> int:
 def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
                  late_by: int | None = None,
                  actual: _dt.time | _dt.datetime | str | None = None,
-                 absorb: Sequence[Address] = (),
+                 absorb: Address | Sequence[Address] = (),
                  on: _dt.date | str | None = None) -> LateResult:
     """Re-time `meeting` as it stands at `now` (a local time or an aware date-time),
     `late_by` minutes late, or with the next item's `actual` start; `absorb` names
-    the items that give up time, in order (typically the discussion first).
+    the items that give up time, in order (typically the discussion first): one
+    address (``"discussion"``) or several.
 
     A wall-clock time `now` (or `actual`) is the first such moment at or after the
     meeting's start: ``00:10`` on a meeting from 23:00 to 01:00 is after midnight.
@@ -248,7 +248,8 @@ def running_late(meeting: Meeting, now: _dt.time | _dt.datetime | str, *,
         delay = late_by * 60
     if delay < 0 or delay % 60:
         raise EditError(_OPERATION, "the delay must be whole minutes, not negative")
-    givers = [find(meeting, a, _OPERATION) for a in absorb]
+    addresses = [absorb] if isinstance(absorb, str | Item) else absorb
+    givers = [find(meeting, a, _OPERATION) for a in addresses]
     for giver in givers:
         if giver.item.items:
             raise EditError(_OPERATION, f'"{giver.item.title}" is a block; name the items '

@@ -15,10 +15,9 @@ from collections.abc import Callable
 
 import attrs
 
-from .._layout import layout
+from .._layout import layout, occurrence_on
 from .._model import Item, Meeting, Override, _to_date
 from .._problems import InvalidAgenda
-from .._series import occurrence_on
 from ._errors import EditError, InvalidEdit
 
 __all__ = ["edit_occurrence", "occurrence_day", "with_occurrence"]

@@ -27,11 +27,11 @@ import pendulum
 
 from .._layout import draft, validate
 from .._layout._tracks import natural_seconds
-from .._messages import Fact
 from .._model import Item, Meeting
 from .._problems import Severity
 from .._time import is_ambiguous
 from .._timetable import Timetable
+from .._words.catalog import Fact
 from ._address import (
     Address,
     Place,
@@ -278,7 +278,9 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
             raise TypeError(f"by must be whole minutes, got {by!r}")
         delta = by * 60
     else:
-        delta = instant_of(to, meeting, zone, "to", operation) - timetable.start_utc  # type: ignore[arg-type]
+        moment = instant_of(to, meeting, zone, "to", operation)  # type: ignore[arg-type]
+        wall_time(moment, zone, "the new start", operation)  # refuses what no calendar shows
+        delta = moment - timetable.start_utc
     if delta % 60:
         raise EditError(operation, "shift by whole minutes")
     tree = roots(meeting)

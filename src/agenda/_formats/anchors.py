@@ -11,7 +11,7 @@ import html
 
 from .._links import Link, as_uri, links_of
 from .._model import Item, Meeting
-from .labels import Labels
+from .._words.labels import Labels
 from .parts import lines_of, link_label
 
 __all__ = ["link_html", "links_html"]

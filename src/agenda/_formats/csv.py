@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from .._links import has_links, join_links
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import labels_for
+from .._words.labels import labels_for
 from .options import RenderOptions
 from .parts import printable, with_gaps
 

@@ -19,8 +19,8 @@ import html
 import attrs
 
 from .._timetable import Slot, Timetable
+from .._words.labels import Labels
 from .anchors import links_html
-from .labels import Labels
 from .parts import day_heading, groups, lines_of, remarks, slot_span
 
 __all__ = ["CSS", "GridCell", "GridDay", "GridRow", "body", "cell_notes", "days"]

@@ -27,9 +27,9 @@ import re
 from .._links import links_of
 from .._timetable import Slot, Timetable
 from .._translations import translate
+from .._words.labels import Labels, labels_for
 from . import grid
 from .anchors import link_html, links_html
-from .labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import groups, heading, lines_of, link_label, remarks, total_line, with_gaps
 

@@ -23,7 +23,7 @@ from .._links import Link, as_uri, links_of
 from .._model import Item, Meeting
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import Labels, labels_for
+from .._words.labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
     day_heading,

@@ -13,7 +13,7 @@ import pendulum
 from .._links import Link, links_of
 from .._model import Item, Kind, Meeting
 from .._timetable import DaySpan, Slot, Timetable
-from .labels import Labels
+from .._words.labels import Labels
 
 __all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "link_facts",
            "link_label", "link_lines", "printable", "remarks", "slot_span", "time_cell",

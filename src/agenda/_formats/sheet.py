@@ -25,8 +25,8 @@ import attrs
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .._translations import translate
+from .._words.labels import Labels, labels_for
 from . import grid
-from .labels import Labels, labels_for
 from .parts import (
     groups,
     heading,

@@ -24,7 +24,7 @@ import wcwidth
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
 from .._translations import translate
-from .labels import Labels, labels_for
+from .._words.labels import Labels, labels_for
 from .options import RenderOptions
 from .parts import (
     day_heading,

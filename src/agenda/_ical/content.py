@@ -22,7 +22,6 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._audience import for_audience
-from .._formats.labels import labels_for
 from .._links import as_uri, has_links, join_links
 from .._model import Material
 from .._repeat import parse_repeat
@@ -30,6 +29,7 @@ from .._series import Series
 from .._time import is_ambiguous
 from .._time import zone as _held_zone
 from .._timetable import DaySpan, Slot, Timetable
+from .._words.labels import labels_for
 from .names import FeedError, day_uid, event_uid, occurrence_uid, path_digest
 from .text import clean, parameter_text
 
@@ -388,7 +388,7 @@ def _series(timetable: Timetable, items: bool, domain: str, track: str | None,
     DURATION, RDATEs and EXDATEs), then a RECURRENCE-ID event for each occurrence that
     is held differently (an override) or that a clock change touches."""
     meeting = timetable.meeting
-    series = Series(timetable)
+    series = timetable.series
     rule = None if meeting.repeat is None else parse_repeat(meeting.repeat, meeting).text
     dated = _single(timetable, items, domain, track, audience)
     base = [content for content, _, _ in dated]
@@ -462,7 +462,7 @@ def feed_years(timetable: Timetable) -> tuple[int, int]:
     low = timetable.start.year
     high = timetable.end.year
     if timetable.meeting.repeats:
-        series = Series(timetable)
+        series = timetable.series
         if series.bounded:
             last = series.rule.last() if series.rule is not None else None
             days = [d for d in (last.date() if last else None,

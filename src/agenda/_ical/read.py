@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._messages import escape_controls
 from .._time import moment as _moment
 from .._time import zone as _held_zone
+from .._words.catalog import escape_controls
 from .changes import event_content
 from .events import FeedEvent, FeedTimetable
 from .names import (

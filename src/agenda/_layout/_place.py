@@ -6,17 +6,7 @@ times) are resolved in the meeting's zone with pendulum; everything after that
 is integer arithmetic on UTC seconds, so durations are elapsed time and an agenda
 that crosses a DST change gets correct instants.
 
-Sizing rules, applied per *segment* (a run of siblings up to the next item with a
-fixed ``at`` time, or to the end of its container):
-
-* items with minutes are fixed; a block without minutes lasts the sum of its
-  children (its undetermined leaves join the enclosing segment's pool);
-* the pool's leaves share what the segment's window leaves over: plain leaves
-  (no minutes) equally, and only in whole minutes; flexible leaves
-  (``min_minutes``/``max_minutes``) in proportion to their lower bound, within
-  their bounds, in whole minutes;
-* a segment's window ends at the next fixed ``at`` time, else at the end of its
-  container: the block's minutes, or the meeting's declared end.
+How the leaves of a segment share its window is `_sizing`'s.
 """
 
 from __future__ import annotations
@@ -24,21 +14,21 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 from collections.abc import Iterator, Sequence
-from fractions import Fraction
 
 import pendulum
-from pendulum.tz.exceptions import AmbiguousTime, InvalidTimezone, NonExistingTime
+from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
 from .._identity import item_path, path_problems, sibling_keys
 from .._links import link_problems
-from .._messages import Fact
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
-from .._time import clock_change, clock_text
+from .._time import clock_change, clock_text, zone
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
+from .._words.catalog import Fact
 from ._conflicts import conflicts
-from ._tracks import natural_seconds, place_parallel
+from ._sizing import Pool, fallback, in_minutes, share_slack
+from ._tracks import place_parallel
 
 __all__ = ["draft", "layout", "parse_weekday", "validate"]
 
@@ -46,10 +36,6 @@ __all__ = ["draft", "layout", "parse_weekday", "validate"]
 # meeting's zone (a calendar shows both).
 _FIRST_INSTANT = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
 _LAST_INSTANT = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
-# Names the zone database holds that are no IANA zone: the machine's own zone, a
-# placeholder, and the copies of the database under other rules.
-_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
-_NOT_ZONE_FOLDERS = ("right/", "posix/")
 _MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
 
 _KO_WEEKDAYS = "월화수목금토일"
@@ -69,111 +55,8 @@ def parse_weekday(name: str) -> int | None:
     return None
 
 
-def _min(seconds: int) -> int | float:
-    """Seconds as minutes: whole when they are, else a fraction (a fact of a message)."""
-    return seconds // 60 if seconds % 60 == 0 else round(seconds / 60, 2)
-
-
-def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[int] | str:
-    """Share `total` whole minutes among flexible items with (lower, upper) bounds.
-
-    Each item gets its lower bound; the rest is shared in proportion to the lower
-    bounds, capped at the upper bounds (water-filling), then rounded to whole
-    minutes by largest remainder. Returns the minutes, or a message when the
-    bounds cannot be met.
-    """
-    lows = [lo for lo, _ in bounds]
-    need = sum(lows)
-    if total < need:
-        return f"flexible items need at least {need} min, only {total} min to fill"
-    if all(hi is not None for _, hi in bounds):
-        most = sum(hi for _, hi in bounds if hi is not None)
-        if total > most:
-            return f"flexible items take at most {most} min, {total} min to fill"
-    exact: list[Fraction] = [Fraction(lo) for lo in lows]
-    slack = Fraction(total - need)
-    weight = Fraction(sum(lows))
-
-    def room(i: int) -> Fraction:
-        hi = bounds[i][1]
-        return Fraction(hi - lows[i], lows[i]) if hi is not None else Fraction(10**18)
-
-    order = sorted(range(len(bounds)), key=room)
-    for pos, i in enumerate(order):
-        hi = bounds[i][1]
-        portion = slack * lows[i] / weight
-        if hi is not None and portion >= hi - lows[i]:
-            exact[i] = Fraction(hi)
-            slack -= hi - lows[i]
-            weight -= lows[i]
-            continue
-        for j in order[pos:]:
-            exact[j] = lows[j] + slack * lows[j] / weight
-        break
-    result = [int(x) for x in exact]
-    leftover = total - sum(result)
-    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - result[i]), i))
-    for i in by_remainder[:leftover]:
-        result[i] += 1
-    return result
-
-
 class _OutOfRange(Exception):
     """A fixed time past the calendar's last day (already reported)."""
-
-
-class _Pool:
-    """The undetermined leaves of one segment, collected in agenda order.
-
-    A leaf is kept with its parent's number prefix, its position and its parent's
-    path; its own number and path are built only when a problem names it.
-    """
-
-    __slots__ = ("fixed", "flexible", "leaves", "plain", "unknown")
-
-    def __init__(self) -> None:
-        self.fixed = 0
-        self.leaves: list[tuple[Item, str, int, tuple[str, ...], str]] = []
-        self.flexible = 0
-        self.plain = 0
-        self.unknown = False
-
-    def collect(self, items: Sequence[Item], prefix: str, path: tuple[str, ...],
-                offset: int, nested: bool, keys: Sequence[str]) -> None:
-        """Collect from `items` (positions `offset` + 1 on of a container whose sibling
-        keys are `keys`)."""
-        for k, item in enumerate(items, start=offset + 1):
-            if nested and item.at is not None:
-                self.unknown = True
-            if item.minutes is not None:
-                self.fixed += item.minutes * 60
-            elif item.parallel:
-                length = natural_seconds(item)
-                if length is None:
-                    self.unknown = True
-                else:
-                    self.fixed += length
-            elif item.items:
-                ipath = item_path(path, item, keys[k - 1])
-                self.collect(item.items, f"{prefix}{k}.", ipath, 0, nested=True,
-                             keys=sibling_keys(item.items))
-            else:
-                self.leaves.append((item, prefix, k, path, keys[k - 1]))
-                if item.min_minutes is not None or item.max_minutes is not None:
-                    self.flexible += 1
-                else:
-                    self.plain += 1
-
-    def named(self) -> Iterator[tuple[Item, str, tuple[str, ...]]]:
-        """Each leaf with its number and identity path."""
-        for item, prefix, k, path, key in self.leaves:
-            yield item, f"{prefix}{k}", item_path(path, item, key)
-
-
-def _fallback(pool: _Pool) -> list[int]:
-    """Sizes for a pool that could not be sized (a problem is reported): each leaf's
-    lower bound, so that later items still get times."""
-    return [60 * (leaf.min_minutes or leaf.max_minutes or 0) for leaf, *_ in pool.leaves]
 
 
 class _Layout:
@@ -198,10 +81,8 @@ class _Layout:
         self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
         self.zone = meeting.timezone
         try:
-            if meeting.timezone in _NOT_ZONES or meeting.timezone.startswith(_NOT_ZONE_FOLDERS):
-                raise ValueError(meeting.timezone)
-            self.tz = pendulum.timezone(meeting.timezone)
-        except (InvalidTimezone, ValueError):
+            self.tz = zone(meeting.timezone)
+        except ValueError:  # InvalidTimezone: every name that is not a zone
             self.tz = pendulum.timezone("UTC")
             self.report("unknown-timezone", {"timezone": meeting.timezone})
             self.zone = "UTC"
@@ -360,17 +241,17 @@ class _Layout:
                    if level == 0)
         facts: dict[str, Fact] = {
             "start": self.clock(start), "declared": self.clock(window_end),
-            "run": _min(end_utc - start), "work": _min(work),
-            "window": _min(window_end - start)}
+            "run": in_minutes(end_utc - start), "work": in_minutes(work),
+            "window": in_minutes(window_end - start)}
         if end_utc > window_end:
             for i in range(first, len(self.levels)):
                 if self.levels[i] == 0 and self.ends[i] > window_end:
                     self.report("past-end", {**facts, "end": self.clock(self.ends[i]),
-                                             "over": _min(self.ends[i] - window_end)},
+                                             "over": in_minutes(self.ends[i] - window_end)},
                                 self.items[i], self.numbers[i], self.paths[i])
         else:
             self.report("short-of-end", {**facts, "end": self.clock(end_utc),
-                                         "short": _min(window_end - end_utc)})
+                                         "short": in_minutes(window_end - end_utc)})
 
     # -- items --------------------------------------------------------------------
     def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
@@ -464,7 +345,7 @@ class _Layout:
                 sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
                                                     window, owner, gap_ok,
                                                     children[hi] if gap_ok else None,
-                                                    keys=sibling)
+                                                    keys=sibling[lo:hi])
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -512,8 +393,8 @@ class _Layout:
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
             verb = "run" if gaps else "sum to"
-            self.report("sum-mismatch", {"verb": verb, "actual": _min(cursor - start),
-                                         "expected": _min(total)}, item, number, opath)
+            self.report("sum-mismatch", {"verb": verb, "actual": in_minutes(cursor - start),
+                                         "expected": in_minutes(total)}, item, number, opath)
         return cursor
 
     def report_same_title(self, item: Item, number: str, path: tuple[str, ...]) -> None:
@@ -579,14 +460,15 @@ class _Layout:
             if item.kind is Kind.BREAK and self.capped:
                 self.capped = False  # the flexible items' cap named this gap already
             elif item.kind is Kind.BREAK:
-                self.report("unplanned-gap", {"gap": _min(target - cursor),
+                self.report("unplanned-gap", {"gap": in_minutes(target - cursor),
                                               "start": self.clock(cursor), "end": facts["at"]},
                             item, number, path, Severity.WARNING)
             else:
-                self.report("gap", {**facts, "gap": _min(target - cursor)}, item, number, path)
+                self.report("gap", {**facts, "gap": in_minutes(target - cursor)}, item, number,
+                            path)
             return target
         if target < cursor and sized_ok:
-            self.report("overlap", {**facts, "overlap": _min(cursor - target)}, item, number,
+            self.report("overlap", {**facts, "overlap": in_minutes(cursor - target)}, item, number,
                         path)
         return cursor
 
@@ -596,7 +478,8 @@ class _Layout:
                      gap_ok: bool = False, following: Item | None = None,
                      keys: Sequence[str] = ()) -> tuple[list[int], bool]:
         """Seconds for each undetermined leaf of `segment`, in agenda order (`keys`: the
-        sibling keys of the container the segment is part of).
+        sibling keys of the segment's items, one per item; `offset`: the number of
+        siblings numbered before its first).
 
         With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
         flexible items that cannot stretch to the window take their upper bounds and
@@ -619,7 +502,7 @@ class _Layout:
                 each, remainder = divmod(window, 60 * plain)
                 if not remainder:
                     return [each * 60] * plain, True
-        pool = _Pool()
+        pool = Pool()
         pool.collect(segment, prefix, path, offset, nested=False, keys=keys)
         if not pool.leaves:
             return [], True
@@ -632,33 +515,33 @@ class _Layout:
                     self.report("missing-minutes", {"or_end": "" if owner else
                                                     " or the meeting a declared end"},
                                 leaf, number, lpath)
-            return _fallback(pool), ok
+            return fallback(pool), ok
         if pool.unknown:
             self.report("unsizable", {}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         rest = window - pool.fixed
         count = len(pool.leaves)
         if rest < 0:
-            self.report("over-full", {"taken": _min(pool.fixed), "window": _min(window),
-                                      "excess": _min(-rest), "count": count}, *where)
-            return _fallback(pool), False
+            self.report("over-full", {"taken": in_minutes(pool.fixed), "window": in_minutes(window),
+                                      "excess": in_minutes(-rest), "count": count}, *where)
+            return fallback(pool), False
         if rest % 60:
             self.report("partial-minute", {"seconds": rest}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         rest //= 60
         if pool.flexible and pool.plain:
             self.report("mixed-sizing", {}, *where)
-            return _fallback(pool), False
+            return fallback(pool), False
         if pool.plain:
             each, remainder = divmod(rest, count)
             if rest == 0:
-                self.report("no-time-to-split", {"count": count, "taken": _min(pool.fixed)},
+                self.report("no-time-to-split", {"count": count, "taken": in_minutes(pool.fixed)},
                             *where)
-                return _fallback(pool), False
+                return fallback(pool), False
             if remainder:
                 self.report("uneven-split", {"rest": rest, "count": count,
                                              "each": round(rest / count, 2)}, *where)
-                return _fallback(pool), False
+                return fallback(pool), False
             return [each * 60] * count, True
         bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
         if gap_ok and all(hi is not None for _, hi in bounds):
@@ -687,7 +570,7 @@ class _Layout:
             else:
                 self.report("flexible-overfull", {**facts, "most": most_all}, leaf, number,
                             lpath)
-            return _fallback(pool), False
+            return fallback(pool), False
         shared = share_slack(rest, bounds)
         assert not isinstance(shared, str)  # the bounds were checked above
         return [m * 60 for m in shared], True
@@ -712,14 +595,17 @@ def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list
     except RecursionError:
         depth = max(_depths(meeting.items), default=0)
         return None, [Problem("too-deep", facts={"depth": depth}, title=meeting.title)]
+    series = None
     if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
                                   or meeting.skip_holidays is not None):
         from .._series import series_problems
 
-        found = series_problems(timetable)
+        found, series = series_problems(timetable, layout)
         problems = [*problems, *found]
         if any(p.severity is Severity.ERROR for p in found) and not draft:
             return None, problems
+    if timetable is not None:
+        timetable._laid_by(layout, series)  # the series is built once and carried
     return timetable, problems
 
 

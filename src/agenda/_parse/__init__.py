@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 
-from .._messages import render_message
+from .._words.catalog import render_message
 from ._build import ParseError, ParseResult, build
 from ._office import OfficeError, sniff, to_text
 from ._paste import looks_pasted, read_pasted

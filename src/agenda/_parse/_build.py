@@ -16,10 +16,11 @@ from collections.abc import Sequence
 import attrs
 
 from .._layout import parse_weekday, validate
-from .._messages import MESSAGES, render_message
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from .._time import passes
+from .._time import zone as known_zone
+from .._words.catalog import MESSAGES, render_message
 from ._ids import with_ids
 from ._rows import Facts, Moment, Row, Table
 from ._times import afternoon, end_markers, seconds_given
@@ -450,17 +451,17 @@ def _zone(facts: Facts, given: str | None, hangul: bool, rows: Sequence[Row],
           problems: list[Problem]) -> str:
     if given is not None:
         try:
-            zoneinfo.ZoneInfo(given)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            known_zone(given)
+        except ValueError:
             raise ParseError(f"unknown time zone {given!r} (use an IANA name such as "
                              "Asia/Seoul)", code="parse-unknown-zone",
                              facts={"timezone": given}) from None
         return given
     if facts.zone is not None:
         try:
-            zoneinfo.ZoneInfo(facts.zone)
+            known_zone(facts.zone)
             return facts.zone
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        except ValueError:
             pass
     offsets = [row.start.offset for row in rows if row.start.offset is not None]
     if offsets and offsets[0] % 3600 == 0:

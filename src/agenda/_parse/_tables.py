@@ -359,7 +359,7 @@ def read_bordered(lines: Sequence[str]) -> Table | None:
 
 
 def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
-    from .._formats.labels import LABELS
+    from .._words.labels import LABELS
 
     starts = {f"{labels.when}:": "when" for labels in LABELS.values()}
     starts.update({f"{labels.place}:": "place" for labels in LABELS.values()})

@@ -20,9 +20,9 @@ import attrs
 from .._edit._actual import ActualLog
 from .._formats.html import FONT_STACK
 from .._formats.json import slot_record
-from .._messages import escape_controls
 from .._timetable import Timetable
 from .._translations import translate
+from .._words.catalog import escape_controls
 
 __all__ = ["LIVE_FILES", "LIVE_REFRESH", "live_files"]
 

@@ -25,7 +25,10 @@ the ``caldav`` package's client; credentials go to it alone and appear in no mes
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import functools
+import importlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -123,6 +126,17 @@ def _public(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
 
+@functools.cache
+def _timeouts() -> tuple[type[BaseException], ...]:
+    """The exceptions that mean the server was too slow: the socket's, and the Timeout
+    of the HTTP library the CalDAV client uses (niquests, else requests)."""
+    found: list[type[BaseException]] = [TimeoutError]
+    for name in ("niquests.exceptions", "requests.exceptions"):
+        with contextlib.suppress(ImportError):
+            found.append(importlib.import_module(name).Timeout)
+    return tuple(found)
+
+
 class _Server:
     """The calendar collection, through caldav's client; every failure a CalDAVError."""
 
@@ -155,9 +169,9 @@ class _Server:
         except error.DAVError as exc:
             raise CalDAVError(f"the server answered an error ({type(exc).__name__})",
                               self.public) from None
-        except Exception as exc:  # niquests' and the socket's errors: down or too slow
-            if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
-                raise CalDAVError("the server did not answer in time", self.public) from None
+        except _timeouts():
+            raise CalDAVError("the server did not answer in time", self.public) from None
+        except OSError:  # the HTTP library's errors (all OSErrors) and the socket's: down
             raise CalDAVError("cannot connect to the server", self.public) from None
 
     def ensure(self, name: str) -> None:

@@ -10,11 +10,10 @@ import datetime as _dt
 import html
 
 from .._formats.html import body
-from .._formats.labels import labels_for
-from .._rule_words import rule_words
-from .._series import Series
 from .._time import moment
 from .._timetable import Timetable
+from .._words.labels import labels_for
+from .._words.rules import rule_words
 
 __all__ = ["CSS", "series_section"]
 
@@ -57,7 +56,7 @@ def series_section(timetable: Timetable, lang: str, now: _dt.datetime) -> list[s
     if not meeting.repeats:
         return []
     words = _WORDS["en" if lang == "en" else "ko"]
-    series = Series(timetable)
+    series = timetable.series
     zone = timetable.zone
     rule = (rule_words(meeting.repeat, meeting.date, zone, lang) if meeting.repeat
             else words["only_extra"])

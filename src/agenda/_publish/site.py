@@ -2,7 +2,7 @@
 
 ``publish_site(meeting, folder, now=...)`` writes::
 
-    agenda.ics                 the feed, items included, updated in place
+    agenda.ics                 the feed, items included (the latest release's)
     agenda-<audience>.ics      one feed per audience the items name
     changes.json               every release, newest first, with its changes
     index.html                 the printable agenda, subscribe links, the changelog
@@ -14,18 +14,35 @@
         agenda.docx, agenda.hwpx   the agenda as Word and Hancom documents (agenda[office])
         changes.json, changes.ko.txt, changes.en.txt
 
-A release is made when the spec differs from the latest one; every file is then
-computed and written (atomically) only when its bytes differ, index.html last. An
-unchanged agenda therefore writes nothing at all.
+A release is made when the spec differs from the latest one. It is built aside, in a
+temporary folder under ``versions/``, and made current by one rename: a run killed
+before the rename leaves no release (the next run removes the temporary folder and
+makes it again), and one killed after it leaves a release whose top-level files the
+next run brings up to date. The top-level files are derived from the releases: the
+feeds are the latest release's, ``changes.json`` lists every release's own
+``changes.json``; each is written (atomically) only when its bytes differ,
+``index.html`` last. An unchanged agenda therefore writes nothing at all.
+
+One publisher at a time: a run holds an exclusive lock (``fcntl.flock``) on
+``.agenda-publish.lock`` in the folder, waits up to `wait` seconds for another run to
+finish, and removes the lock file when done. Nothing the release does not own is
+touched: a feed, ``changes.json`` or ``index.html`` that agenda did not write is
+refused, and so is every path that is one of the files the agenda was read from.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import errno
+import fcntl
 import html
 import json
 import os
+import shutil
+import time
 import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -35,28 +52,47 @@ import attrs
 from .._audience import audiences
 from .._edit._actual import ActualLog
 from .._formats.html import to_html
-from .._formats.labels import labels_for
 from .._formats.sheet import OfficeUnavailable
 from .._ical.feed import to_ics
 from .._ical.names import REFRESH, FeedError
 from .._ical.read import read_feed
-from .._io import write_atomic
+from .._io import (
+    TEMP_SUFFIX,
+    OutputIsInput,
+    refuse_input,
+    remove_stale_temporaries,
+    temporary_folder,
+    write_atomic,
+)
 from .._layout import layout
-from .._messages import render_message
 from .._model import Meeting
 from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._time import wall
 from .._timetable import Timetable
+from .._words.catalog import render_message
+from .._words.labels import labels_for
 from ._changes import Changelog, changelog
-from ._live import LIVE_REFRESH, live_files
+from ._live import LIVE_FILES, LIVE_REFRESH, live_files
 from .series_page import CSS as SERIES_CSS
 from .series_page import series_section
 
-__all__ = ["FEED", "Release", "SiteError", "base_url_problem", "feed_name", "publish_site"]
+__all__ = ["FEED", "LOCK", "Release", "SiteError", "base_url_problem", "feed_name",
+           "publish_site"]
 
 FEED = "agenda.ics"
 VERSIONS = "versions"
+LOCK = ".agenda-publish.lock"
+WAIT = 30.0
+"""Seconds a run waits for another run that publishes into the same folder."""
+_GENERATOR = '<meta name="generator" content="agenda publish">'
+# What marks index.html as a page agenda wrote (the changelog section: pages written
+# before the generator tag carry it).
+_OUR_PAGE = (_GENERATOR.encode(), b'<section class="publish changelog">')
+# A release folder without these is unfinished (left by a run from before releases
+# were built aside): it is made again.
+_FINISHED = ("agenda.json", "agenda.html", "changes.json", "changes.ko.txt", "changes.en.txt",
+             FEED)
 
 
 class SiteError(AgendaError, OSError):
@@ -97,25 +133,61 @@ def _read(path: Path) -> bytes | None:
         raise SiteError(f"cannot read: {exc.strerror or exc}", path) from None
 
 
-def _versions(folder: Path) -> list[int]:
-    root = folder / VERSIONS
-    if not root.is_dir():
+def _release_folder(root: Path, version: int) -> Path:
+    return root / VERSIONS / f"{version:04d}"
+
+
+def _versions(root: Path) -> list[int]:
+    """The numbers of the release folders, oldest first."""
+    try:
+        found = list(os.scandir(root / VERSIONS))
+    except FileNotFoundError:
         return []
-    return sorted(int(p.name) for p in root.iterdir() if p.name.isdigit() and p.is_dir())
+    except OSError as exc:
+        raise SiteError(f"cannot read: {exc.strerror or exc}", root / VERSIONS) from None
+    return sorted(int(e.name) for e in found if e.name.isdigit() and e.is_dir())
 
 
-def _history(folder: Path) -> list[dict[str, Any]]:
-    data = _read(folder / "changes.json")
+def _history(root: Path, versions: list[int]) -> list[dict[str, Any]]:
+    """Every release's entry, newest first, each read from its own changes.json."""
+    entries = []
+    for version in reversed(versions):
+        path = _release_folder(root, version) / "changes.json"
+        try:
+            entry = json.loads(_read(path) or b"")
+        except ValueError:
+            entry = None
+        if not (isinstance(entry, dict) and entry.get("version") == version
+                and isinstance(entry.get("published"), str)
+                and isinstance(entry.get("text"), dict)):
+            raise SiteError("not a release's changes.json written by agenda", path)
+        entries.append(entry)
+    return entries
+
+
+def _check_history(root: Path) -> None:
+    """Refuse a top-level changes.json that agenda did not write."""
+    path = root / "changes.json"
+    data = _read(path)
     if data is None:
-        return []
+        return
     try:
         found = json.loads(data)
-        releases = found["releases"]
-        assert isinstance(releases, list)
-    except (ValueError, KeyError, TypeError, AssertionError):
-        raise SiteError("not a changes.json written by agenda", folder / "changes.json"
-                        ) from None
-    return releases
+    except ValueError:
+        found = None
+    if not (isinstance(found, dict) and isinstance(found.get("releases"), list)):
+        raise SiteError("not a changes.json written by agenda; it is left untouched (move it "
+                        "away or publish into another folder)", path)
+
+
+def _check_page(root: Path) -> None:
+    """Refuse an index.html that agenda did not write (the user's own page, or a spec
+    kept under that name)."""
+    path = root / "index.html"
+    data = _read(path)
+    if data is not None and not any(mark in data for mark in _OUR_PAGE):
+        raise SiteError("not a page written by agenda publish; it is left untouched (move "
+                        "it away or publish into another folder)", path)
 
 
 def _json(data: object) -> bytes:
@@ -227,7 +299,8 @@ def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tu
     if base_url is None:
         extra.append(_SCRIPT)
     page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
-    page = page.replace("<head>", '<head>\n<link rel="icon" href="data:,">', 1)
+    page = page.replace("<head>", f'<head>\n{_GENERATOR}\n<link rel="icon" href="data:,">',
+                        1)
     return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
 
 
@@ -262,10 +335,109 @@ def _same_meeting(meeting: Meeting, key: str, root: Path) -> Meeting:
     raise SiteError(render_message("other-meeting", {"key": key, "id": meeting.id}), root)
 
 
+@contextlib.contextmanager
+def _locked(root: Path, wait: float) -> Iterator[None]:
+    """Hold the folder's lock: an exclusive flock on its lock file, waiting up to
+    `wait` seconds. The file is removed on the way out, while still locked; a run that
+    waited on the removed file sees that it is gone and locks the new one."""
+    path = root / LOCK
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise SiteError(f"cannot write: {exc.strerror or exc}", path) from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise SiteError(f"another publish into this folder holds its lock "
+                                        f"({LOCK}); waited {wait:g} s, try again when it "
+                                        "is done", root) from None
+                    time.sleep(0.05)
+            with contextlib.suppress(FileNotFoundError):
+                if path.stat().st_ino == os.fstat(fd).st_ino:
+                    break  # locked the file that is in place: ours until we remove it
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # locked a file the previous holder removed: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(fd)
+
+
+def _clean(root: Path) -> None:
+    """Remove what killed runs left: the folder a release was being built in (only a
+    run holding the lock builds one) and the temporaries of top-level files; the latest
+    release folder, when it is unfinished, is removed so that it is made again."""
+    versions_root = root / VERSIONS
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(versions_root):
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                shutil.rmtree(entry.path, ignore_errors=True)
+    remove_stale_temporaries(root)
+    versions = _versions(root)
+    if versions:
+        latest = _release_folder(root, versions[-1])
+        if not all((latest / name).is_file() for name in _FINISHED):
+            aside = temporary_folder(versions_root, latest.name)
+            latest.replace(aside)
+            shutil.rmtree(aside, ignore_errors=True)
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _make_release(root: Path, version: int, files: dict[str, bytes]) -> None:
+    """Build release `version` aside and make it current with one rename."""
+    versions_root = root / VERSIONS
+    target = _release_folder(root, version)
+    try:
+        versions_root.mkdir(parents=True, exist_ok=True)
+        aside = temporary_folder(versions_root, target.name)
+    except OSError as exc:
+        raise SiteError(f"cannot write: {exc.strerror or exc}", versions_root) from None
+    try:
+        for name, data in files.items():
+            with (aside / name).open("xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _sync(aside)
+        try:
+            aside.rename(target)  # never over a release: a non-empty target fails
+        except OSError as exc:
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                raise SiteError("this release exists already and is never rewritten",
+                                target) from None
+            raise
+        _sync(versions_root)
+    except OSError as exc:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise SiteError(f"cannot write: {exc.strerror or exc}", target) from None
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
+
+
 def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.datetime,
                  base_url: str | None = None, refresh: _dt.timedelta = REFRESH,
                  uid_domain: str | None = None, lang: str = "ko",
-                 log: ActualLog | None = None, live_refresh: int = LIVE_REFRESH) -> Release:
+                 log: ActualLog | None = None, live_refresh: int = LIVE_REFRESH,
+                 wait: float = WAIT, sources: Iterable[str | os.PathLike[str]] = ()
+                 ) -> Release:
     """Publish `meeting` into `folder` as a release of a static site (see the module).
 
     `now` (aware) stamps the release and its new or changed events. `base_url` is where
@@ -276,54 +448,97 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
     since the last release is the same meeting: it keeps the folder's key (its events
     their UIDs), the release lists the change and subscribers see the events move.
     `log` (an :class:`agenda.ActualLog`) gives the live page its actual times, and
-    `live_refresh` how many seconds it waits between two readings.
+    `live_refresh` how many seconds it waits between two readings. `wait` is how many
+    seconds to wait for another run publishing into the folder; `sources` are the files
+    the meeting was read from, which are never written over.
 
-    Raises :class:`agenda.InvalidAgenda` for an invalid agenda and :class:`SiteError`
-    for a folder that cannot be read or written, or that publishes a meeting of another
-    `id`; nothing is written then.
+    Raises :class:`agenda.InvalidAgenda` for an invalid agenda, :class:`agenda.FeedError`
+    for a feed in the folder that agenda did not write, and :class:`SiteError` for a
+    folder that cannot be read, written or locked in time, a file in it that is not
+    agenda's, or a folder that publishes a meeting of another `id`; nothing is written
+    then.
     """
     if base_url is not None and (problem := base_url_problem(base_url)) is not None:
         raise ValueError(problem)
-    timetable = layout(meeting)
+    # An invalid agenda, or a log that contradicts it, is refused before the folder is
+    # touched.
+    live_files(layout(meeting), log, lang=lang, refresh=live_refresh)
     root = Path(folder)
-    labels = labels_for(lang)
+    sources = list(sources)
+    names = [*map(feed_name, [None, *audiences(meeting)]), "changes.json", "index.html",
+             *LIVE_FILES]
+    for name in names:
+        try:
+            refuse_input(root / name, sources)
+        except OutputIsInput as exc:
+            raise SiteError(f"this is {exc.source}, which the release is made from; "
+                            "publishing would replace it (keep it outside the folder)",
+                            root / name) from None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SiteError(f"cannot write: {exc.strerror or exc}", root) from None
+    with _locked(root, wait):
+        _clean(root)
+        return _publish(meeting, root, now=now, base_url=base_url, refresh=refresh,
+                        uid_domain=uid_domain, lang=lang, log=log, live_refresh=live_refresh)
+
+
+def _publish(meeting: Meeting, root: Path, *, now: _dt.datetime, base_url: str | None,
+             refresh: _dt.timedelta, uid_domain: str | None, lang: str,
+             log: ActualLog | None, live_refresh: int) -> Release:
+    """The run itself, holding the lock: release the agenda when it changed, then bring
+    the top-level files up to date."""
+    _check_history(root)
+    _check_page(root)
     versions = _versions(root)
     latest = versions[-1] if versions else 0
-    old_spec = _read(root / VERSIONS / f"{latest:04d}" / "agenda.json") if latest else None
-    old_timetable = _timetable_of(old_spec, root / VERSIONS / f"{latest:04d}" / "agenda.json")
+    here = _release_folder(root, latest)
+    old_spec = _read(here / "agenda.json") if latest else None
+    old_timetable = _timetable_of(old_spec, here / "agenda.json")
     if old_timetable is not None and old_timetable.meeting.key != meeting.key:
         meeting = _same_meeting(meeting, old_timetable.meeting.key, root)
-        timetable = layout(meeting)
+    timetable = layout(meeting)
     spec = dump_json(meeting).encode("utf-8")
     new = spec != old_spec
     version = latest + 1 if new else latest
-
+    history = _history(root, versions)
     names = [None, *audiences(meeting)]
-    files: dict[str, bytes] = {}
-    for audience in names:
-        name = feed_name(audience)
-        previous = _read(root / name)
+
+    def feed(audience: str | None, previous: bytes | None, source: Path) -> bytes:
         title = meeting.title if audience is None else f"{meeting.title} ({audience})"
         try:
-            files[name] = to_ics(timetable, items=True, previous=previous, now=now,
-                                 uid_domain=uid_domain, audience=audience, refresh=refresh,
-                                 name=title)
+            return to_ics(timetable, items=True, previous=previous, now=now,
+                          uid_domain=uid_domain, audience=audience, refresh=refresh,
+                          name=title)
         except FeedError:
             if previous is not None:  # when the folder's feed is what is wrong, name it
-                read_feed(previous, str(root / name))
+                read_feed(previous, str(source))
             raise
-    history = _history(root)
+
+    feeds: dict[str, bytes] = {}
+    for audience in names:
+        name = feed_name(audience)
+        shown = _read(root / name)
+        released = _read(here / name) if latest else None
+        if shown is not None and released is not None and shown != released:
+            # Left by a run that stopped before it, or written by hand: replaced only
+            # when it is agenda's feed of this meeting (else FeedError).
+            feed(audience, shown, root / name)
+        # The previous feed is the latest release's, so that SEQUENCE rises from each
+        # release to the next; before the first release, the feed already there.
+        previous, source = (released, here / name) if released is not None else (
+            shown, root / name)
+        feeds[name] = feed(audience, previous, source) if new or released is None else (
+            released)
     changes = Changelog()
+    written: list[str] = []
     if new:
         changes = changelog(old_timetable, timetable)
         stamp = now.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         entry = {"version": version, "published": stamp,
                  "text": {"ko": list(changes.ko), "en": list(changes.en)},
                  "changes": changes.data}
-        history = [entry, *history]
-        here = f"{VERSIONS}/{version:04d}"
-        if (root / here).exists():
-            raise SiteError("this release exists already and is never rewritten", root / here)
         release_files = {
             "agenda.json": spec,
             "agenda.html": to_html(timetable, lang=lang).encode("utf-8"),
@@ -331,23 +546,23 @@ def publish_site(meeting: Meeting, folder: str | os.PathLike[str], *, now: _dt.d
             "changes.json": _json(entry),
             "changes.ko.txt": changes.text("ko").encode("utf-8"),
             "changes.en.txt": changes.text("en").encode("utf-8"),
-            **{feed_name(a): files[feed_name(a)] for a in names},
+            **feeds,
         }
-        files = {**{f"{here}/{k}": v for k, v in release_files.items()}, **files}
-    feeds = [(labels.item if a is None else a, feed_name(a)) for a in names]
-    feeds[0] = ("전체" if lang == "ko" else "everything", FEED)
-    files["changes.json"] = _json({"releases": history})
-    files.update(live_files(timetable, log, lang=lang, refresh=live_refresh))
-    files["index.html"] = _index(timetable, lang, base_url, feeds, history, now
-                                 ).encode("utf-8")
-
-    written = []
+        _make_release(root, version, release_files)
+        written += [f"{VERSIONS}/{version:04d}/{name}" for name in release_files]
+        history = [entry, *history]
+    labels = labels_for(lang)
+    links = [(labels.item if a is None else a, feed_name(a)) for a in names]
+    links[0] = ("전체" if lang == "ko" else "everything", FEED)
+    files = {**feeds, "changes.json": _json({"releases": history}),
+             **live_files(timetable, log, lang=lang, refresh=live_refresh),
+             "index.html": _index(timetable, lang, base_url, links, history, now
+                                  ).encode("utf-8")}
     for name, data in files.items():
         path = root / name
         if _read(path) == data:
             continue
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, data)
         except OSError as exc:
             raise SiteError(f"cannot write: {exc.strerror or exc}", path) from None

@@ -11,8 +11,8 @@ from wcwidth import wcswidth
 
 from .._formats.csv import neutralise
 from .._formats.markdown import escape as markdown_escape
-from .._messages import escape_controls
 from .._translations import translate
+from .._words.catalog import escape_controls
 from ._rows import Report, ReportRow
 from ._words import Words, words_for
 

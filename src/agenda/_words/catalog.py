@@ -601,6 +601,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{where}{key:q}에 회의 언어인 {lang:q} 텍스트가 없습니다 (주어진 언어: "
               "{given:list})",
     },
+    "lone-surrogate": {
+        "en": "{where}{key:q} holds a lone surrogate escape, which is no character: {value}; "
+              "write the character itself (or both halves of its surrogate pair)",
+        "ko": "{where}{key:q}에 짝이 없는 서로게이트 이스케이프가 있어 문자가 아닙니다: {value}. "
+              "문자를 직접 쓰거나 서로게이트 쌍의 두 절반을 모두 쓰십시오",
+    },
     "wrong-type": {
         "en": "{where}{key:q} must be {expected_en}, got {value}",
         "ko": "{where}{key:q}는 {expected_ko}이어야 하는데 {value}입니다",

@@ -11,20 +11,20 @@ import datetime as _dt
 import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 import rtoml
-import tomli_w
 
-from ._keys import names, one_day
-from ._messages import Fact
-from ._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
-from ._problems import Problem, SpecError
+from .._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
+from .._problems import Problem, SpecError
+from .._words.catalog import Fact
+from .keys import names, one_day
+from .lines import toml_tables
 
-__all__ = ["decode_spec", "dump_json", "dump_toml", "from_dict", "load_json", "load_toml",
-           "loads", "problem_lines", "to_dict"]
+__all__ = ["AUDIENCE_NAME", "DEFAULT_LANGUAGE", "ITEM_KEYS", "MEETING_KEYS", "decode_spec",
+           "from_dict", "load_json", "load_toml", "loads"]
 
 # The names come from the spec's key table (`_keys`), which the JSON Schema is made from.
 SPEC_KEYS = names("spec")
@@ -37,6 +37,8 @@ OVERRIDE_KEYS = names("override")
 MATERIAL_KEYS = names("material")
 AUDIENCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """An audience name: ASCII letters, digits, ``-`` and ``_`` (it names feed files)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: what a JSON escape such as ``"\\ud800"`` reads as; no character."""
 _TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)$")
 _KINDS = frozenset(k.value for k in Kind)
 
@@ -50,6 +52,10 @@ def _shown(value: Any, limit: int = 60) -> str:
     except ValueError:  # an integer too long to print
         text = f"a number of {value.bit_length()} bits" if isinstance(value, int) else "?"
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
 
 
 class _Reader:
@@ -69,7 +75,7 @@ class _Reader:
     @functools.cached_property
     def _tables(self) -> dict[str, tuple[int, dict[str, int]]]:
         """The tables' lines, scanned on the first problem (a sound spec needs none)."""
-        return _toml_tables(self.text) if self.fmt == "toml" else {}
+        return toml_tables(self.text) if self.fmt == "toml" else {}
 
     def line_of(self, table: str, key: str | None = None) -> int | None:
         """The line of `key` in `table` (``"meeting"`` or an item number), else of the
@@ -120,7 +126,17 @@ class _Reader:
         if not isinstance(value, str):
             self.wrong(key, "a string", value, where, table, title)
             return None
-        return value
+        return self.characters(value, key, where, table, title)
+
+    def characters(self, value: str, key: str, where: str, table: str,
+                   title: str = "") -> str | None:
+        """`value`, unless it holds a lone surrogate (no character: it cannot be
+        written out as UTF-8), which is reported."""
+        if _SURROGATE.search(value) is None:
+            return value
+        self.report("lone-surrogate", {"where": where, "key": key, "value": _shown(value)},
+                    table, key, title)
+        return None
 
     def translatable(self, data: Mapping[str, Any], key: str, where: str, table: str,
                      translations: dict[str, dict[str, str]], required: bool = False,
@@ -133,13 +149,15 @@ class _Reader:
             return self.string(data, key, where, table, required, title)
         original = None
         for lang, text in value.items():
-            if not LANGUAGE_TAG.fullmatch(lang):
+            if not isinstance(lang, str) or not LANGUAGE_TAG.fullmatch(lang):
                 self.report("not-a-language-tag", {"where": where, "key": key,
-                                                   "lang": lang}, table, key, title)
+                                                   "lang": str(lang)}, table, key, title)
             elif not isinstance(text, str):
                 self.report("wrong-type", {"where": where, "key": f"{key}.{lang}",
                                            "expected": "a string", "value": _shown(text)},
                             table, key, title)
+            elif self.characters(text, f"{key}.{lang}", where, table, title) is None:
+                continue  # reported
             elif lang == self.original:
                 original = text
             else:
@@ -147,7 +165,7 @@ class _Reader:
         if original is None and self.original not in value:
             self.report("no-original-text", {"where": where, "key": key,
                                              "lang": self.original,
-                                             "given": list(value) or ["none"]},
+                                             "given": [str(k) for k in value] or ["none"]},
                         table, key, title)
         return original
 
@@ -325,7 +343,7 @@ class _Reader:
         raw_title = data.get("title") if isinstance(data, dict) else None
         if isinstance(raw_title, dict):  # a text in several languages: named by the original
             raw_title = raw_title.get(self.original)
-        title = raw_title if isinstance(raw_title, str) else ""
+        title = _SURROGATE.sub(_escaped, raw_title) if isinstance(raw_title, str) else ""
         where = ""  # the problem's number and title say where
         if not isinstance(data, dict):
             self.report("not-a-table", {"what": "the item", "value": _shown(data)}, number)
@@ -457,93 +475,6 @@ class _Reader:
         if self.errors:
             raise SpecError(self.errors)
         return Meeting(days=days, language=self.original, translations=translations, **fields)
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]*?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("?)([A-Za-z0-9_-]+)\1\s*[=.]""")
-_OVERRIDE_DATE = re.compile(r"""^\s*"?date"?\s*=\s*["']?(\d{4}-\d\d-\d\d)""")
-_MULTILINE = re.compile("\"\"\"|'''")
-
-
-def problem_lines(text: str, problems: Sequence[Problem]) -> tuple[Problem, ...]:
-    """`problems` of the meeting read from the TOML spec `text`, each that has no line
-    given the line of its item's ``[[items]]`` table (in ``[[days.items]]`` and
-    ``[[overrides.items]]`` too; an occurrence's problem, numbered ``2025-04-07 2``, in
-    that override's items when it has its own), or for the meeting's own the line of
-    the ``[meeting]`` key it is about (else of ``[meeting]``). Only a text with a
-    problem is scanned."""
-    if not problems or all(p.line is not None for p in problems):
-        return tuple(problems)
-    tables = _toml_tables(text)
-    out = []
-    for problem in problems:
-        day, _, number = problem.number.rpartition(" ")
-        found = (tables.get(f"{day}/{number}") or tables.get(number)) if day else (
-            tables.get(number) if number else tables.get("meeting"))
-        if problem.line is None and found is not None:
-            header, keys = found
-            key = _MEETING_KEY_OF.get(problem.code) if not number else None
-            problem = attrs.evolve(problem, line=keys.get(key, header) if key else header)
-        out.append(problem)
-    return tuple(out)
-
-
-_MEETING_KEY_OF = {"weekday-mismatch": "weekday", "unknown-weekday": "weekday",
-                   "unknown-timezone": "timezone", "bad-repeat": "repeat",
-                   "end-before-start": "end", "past-end": "end", "short-of-end": "end",
-                   "empty-title": "title", "empty-id": "id", "bad-override": "overrides"}
-"""The [meeting] key a problem of the meeting itself is about."""
-
-
-def _toml_tables(text: str) -> dict[str, tuple[int, dict[str, int]]]:
-    """Each table of a TOML spec with its header's line and the line of each key it
-    sets directly, named as the reader names them: ``"meeting"``, ``"spec"`` for the
-    top, item numbers such as ``"4.2"`` for ``[[items]]`` at any depth, in ``[[days]]``
-    too (numbers run on from one day to the next), and ``"2025-02-10/1"`` for the items
-    of an override. Lines inside multi-line strings are text, not headers."""
-    tables: dict[str, tuple[int, dict[str, int]]] = {"spec": (1, {})}
-    counts: dict[str, int] = {}  # item number prefix -> children opened so far
-    current = tables["spec"][1]
-    override: str | None = None  # the number prefix of the override being read
-    in_string: str | None = None
-    for n, line in enumerate(text.splitlines(), start=1):
-        opened = in_string
-        for quote in _MULTILINE.findall(line):
-            if in_string is None:
-                in_string = quote
-            elif quote == in_string:
-                in_string = None
-        if opened is not None:
-            continue  # a line that starts inside a multi-line string
-        header = _HEADER.match(line)
-        if header:
-            kind, path = header.group(1), header.group(2).replace(" ", "").split(".")
-            current = {}
-            if kind == "[" and path == ["meeting"]:
-                tables["meeting"] = (n, current)
-            elif kind == "[[" and path == ["overrides"]:
-                override, counts = "", {}
-            elif kind == "[[" and path == ["days"]:
-                override, counts = None, {"": counts.get("", 0)}  # numbers run on
-            elif kind == "[[" and (path == ["items"] or (
-                    path[0] in ("items", "days", "overrides") and set(path[1:]) == {"items"})):
-                depth = len(path) - (1 if path[0] == "items" else 2)
-                parent = ""
-                for _ in range(depth):
-                    parent = f"{parent}{counts.get(parent, 0)}."
-                counts[parent] = counts.get(parent, 0) + 1
-                for stale in [key for key in counts if key.startswith(parent) and key != parent]:
-                    del counts[stale]
-                prefix = override or "" if path[0] == "overrides" else ""
-                tables[f"{prefix}{parent}{counts[parent]}"] = (n, current)
-            continue
-        key = _KEY.match(line)
-        if key:
-            current.setdefault(key.group(2), n)
-            day = _OVERRIDE_DATE.match(line)
-            if day and override == "" and not counts:
-                override = f"{day.group(1)}/"
-    return tables
 
 
 def _read_nested(reader: _Reader, data: Any) -> Meeting:
@@ -704,215 +635,3 @@ def loads(text: str, fmt: str = "toml") -> Meeting:
     if fmt == "toml":
         return load_toml(text)
     raise ValueError(f"unknown spec format {fmt!r}; use toml or json")
-
-
-def _plain_time(value: _dt.time) -> _dt.time:
-    return _dt.time(value.hour, value.minute, value.second)
-
-
-def _text(value: Item | Meeting | Material, key: str, language: str
-          ) -> str | dict[str, str]:
-    """A text as the spec writes it: a string, or a table keyed by language when the
-    text has translations (the meeting's language first)."""
-    original: str = getattr(value, key)
-    others = {lang: text for lang, field, text in value.translations.entries if field == key}
-    return {language: original, **others} if others else original
-
-
-def _item_dict(item: Item, times_as_text: bool, language: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if item.id is not None:
-        out["id"] = item.id
-    out["title"] = _text(item, "title", language)
-    if item.minutes is not None:
-        out["minutes"] = item.minutes
-    for key in ("presenter", "notes"):
-        if getattr(item, key) is not None:
-            out[key] = _text(item, key, language)
-    if item.kind is not Kind.TALK:
-        out["kind"] = item.kind.value
-    if item.at is not None:
-        out["at"] = item.at.isoformat() if times_as_text else _plain_time(item.at)
-    for key in ("min_minutes", "max_minutes"):
-        if getattr(item, key) is not None:
-            out[key] = getattr(item, key)
-    if item.gap_ok:
-        out["gap_ok"] = True
-    if item.room is not None:
-        out["room"] = _text(item, "room", language)
-    if item.parallel:
-        out["parallel"] = True
-    if item.audience:
-        out["audience"] = list(item.audience)
-    _links_dict(item, out, language)
-    if item.items:
-        out["items"] = [_item_dict(child, times_as_text, language) for child in item.items]
-    return out
-
-
-def to_dict(meeting: Meeting, times_as_text: bool = False) -> dict[str, Any]:
-    """The spec of `meeting` as plain data (the names of the spec format)."""
-    if meeting.days:
-        return _days_dict(meeting, times_as_text)
-    head: dict[str, Any] = {}
-    if meeting.id is not None:
-        head["id"] = meeting.id
-    head["title"] = _text(meeting, "title", meeting.language)
-    head["date"] = meeting.date.isoformat() if times_as_text else _dt.date(
-        meeting.date.year, meeting.date.month, meeting.date.day)
-    if meeting.weekday is not None:
-        head["weekday"] = meeting.weekday
-    head["start"] = meeting.start.isoformat() if times_as_text else _plain_time(meeting.start)
-    if meeting.end is not None:
-        head["end"] = meeting.end.isoformat() if times_as_text else _plain_time(meeting.end)
-    _head_rest(meeting, head)
-    items = [_item_dict(i, times_as_text, meeting.language) for i in meeting.items]
-    for key in ("skip", "extra"):
-        days = getattr(meeting, key)
-        if days:
-            head[key] = [_plain_date(d, times_as_text) for d in days]
-    out: dict[str, Any] = {"meeting": head, "items": items}
-    if meeting.overrides:
-        out["overrides"] = [_override_dict(o, times_as_text, meeting.language)
-                            for o in meeting.overrides]
-    return out
-
-
-def _head_rest(meeting: Meeting, head: dict[str, Any]) -> None:
-    """The [meeting] keys from the zone on, shared by one-day meetings and days."""
-    head["timezone"] = meeting.timezone
-    for key in ("location", "category"):
-        if getattr(meeting, key) is not None:
-            head[key] = _text(meeting, key, meeting.language)
-    if meeting.repeat is not None:
-        head["repeat"] = meeting.repeat
-    if meeting.skip_holidays is not None:
-        head["skip_holidays"] = meeting.skip_holidays
-    if meeting.language != DEFAULT_LANGUAGE:
-        head["language"] = meeting.language
-    _links_dict(meeting, head, meeting.language)
-
-
-def _links_dict(value: Item | Meeting, out: dict[str, Any], language: str) -> None:
-    """The link keys of `value` (``url``, ``online``, ``materials``) into `out`."""
-    for key in ("url", "online"):
-        if getattr(value, key) is not None:
-            out[key] = getattr(value, key)
-    if value.materials:
-        out["materials"] = [{"title": _text(m, "title", language), "url": m.url}
-                            for m in value.materials]
-
-
-def _plain_date(day: _dt.date, times_as_text: bool) -> Any:
-    return day.isoformat() if times_as_text else _dt.date(day.year, day.month, day.day)
-
-
-def _override_dict(override: Override, times_as_text: bool, language: str
-                   ) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": _plain_date(override.date, times_as_text)}
-    for key in ("start", "end"):
-        value = getattr(override, key)
-        if value is not None:
-            out[key] = value.isoformat() if times_as_text else _plain_time(value)
-    if override.items is not None:
-        out["items"] = [_item_dict(i, times_as_text, language) for i in override.items]
-    return out
-
-
-def _days_dict(meeting: Meeting, times_as_text: bool) -> dict[str, Any]:
-    head: dict[str, Any] = {}
-    if meeting.id is not None:
-        head["id"] = meeting.id
-    head["title"] = _text(meeting, "title", meeting.language)
-    _head_rest(meeting, head)
-    days = []
-    for day in meeting.days:
-        entry: dict[str, Any] = {
-            "date": day.date.isoformat() if times_as_text else _dt.date(
-                day.date.year, day.date.month, day.date.day),
-            "start": day.start.isoformat() if times_as_text else _plain_time(day.start),
-        }
-        if day.end is not None:
-            entry["end"] = day.end.isoformat() if times_as_text else _plain_time(day.end)
-        entry["items"] = [_item_dict(i, times_as_text, meeting.language) for i in day.items]
-        days.append(entry)
-    return {"meeting": head, "days": days}
-
-
-def dump_toml(meeting: Meeting) -> str:
-    """The spec of `meeting` in TOML; `load_toml(dump_toml(m)) == m`.
-
-    Laid out for a person to keep editing: ``[meeting]`` first, then one
-    ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
-    meeting has days), children as ``[[items.items]]`` under their block, notes
-    with line breaks as multi-line strings, and a series' ``[[overrides]]`` last.
-    """
-    data = to_dict(meeting)
-    out = [] if data.get("items", True) else ["items = []", ""]
-    out += ["[meeting]", _toml_table(data["meeting"])]
-    if "days" in data:
-        for day in data["days"]:
-            entry = dict(day)
-            items = entry.pop("items", [])
-            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
-            out += ["items = []"] if not items else _toml_items(items, "days.items")
-    else:
-        out += _toml_items(data["items"], "items")
-    for override in data.get("overrides", []):  # the occurrences held differently
-        entry = dict(override)
-        items = entry.pop("items", None)
-        out += ["", "[[overrides]]", _toml_table(entry)]
-        if items is not None:
-            out += ["items = []"] if not items else _toml_items(items, "overrides.items")
-    return "\n".join(out) + "\n"
-
-
-def _toml_key(key: str) -> str:
-    return tomli_w.dumps({key: 0}).split("=")[0].strip()
-
-
-def _toml_inline(value: Any) -> str:
-    """`value` as an inline TOML value (a table as ``{ a = 1, b = "x" }``)."""
-    if isinstance(value, dict):
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_inline(v)}" for k, v in value.items())
-        return f"{{ {inner} }}"
-    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
-
-
-def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
-    """The keys of one table, in order; a text in several languages as an inline table
-    (``title = { ko = "토론", en = "Discussion" }``), materials as an array of inline
-    tables, one a line."""
-    lines = []
-    for key, value in entry.items():
-        if isinstance(value, dict):
-            lines.append(f"{_toml_key(key)} = {_toml_inline(value)}")
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            lines += [f"{_toml_key(key)} = [", *(f"  {_toml_inline(v)}," for v in value), "]"]
-        else:
-            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
-    return "\n".join(lines)
-
-
-def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
-    """One ``[[header]]`` table per item, depth first, children under their block."""
-    out: list[str] = []
-    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
-    while stack:  # without recursion: nesting is limited by the layout only
-        name, entries = stack[-1]
-        if not entries:
-            stack.pop()
-            continue
-        entry = dict(entries.pop(0))
-        children = entry.pop("items", None)
-        # A carriage return in a multi-line string would read back as a plain line end.
-        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
-        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
-        if children:
-            stack.append((f"{name}.items", list(children)))
-    return out
-
-
-def dump_json(meeting: Meeting) -> str:
-    """The spec of `meeting` in JSON; `load_json(dump_json(m)) == m`."""
-    return json.dumps(to_dict(meeting, times_as_text=True), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from ._problems import AgendaError
+from .._problems import AgendaError
 
 __all__ = ["TEMPLATE_LANGUAGES", "UnknownTemplate", "template", "template_description",
            "template_names"]

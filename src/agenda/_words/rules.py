@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ._time import wall
+from .._time import wall
 
 __all__ = ["rule_words"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._keys import TABLES, Key
-from ._model import LANGUAGE_TAG, LANGUAGES, Kind
-from ._spec import AUDIENCE_NAME
+from .._model import LANGUAGE_TAG, LANGUAGES, Kind
+from .keys import TABLES, Key
+from .read import AUDIENCE_NAME
 
 __all__ = ["SCHEMA_ID", "spec_schema", "spec_schema_json"]
 

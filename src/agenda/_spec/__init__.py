@@ -1,0 +1,25 @@
+"""The spec: the files people write (TOML, JSON) and what is written back.
+
+`read` reads a spec into a meeting (one TOML grammar), `lines` finds the line of each
+problem in it, `dump` writes a meeting as a spec; `keys` is the table of every key (the
+contract the schema and the docs are made from); `schema` the JSON Schema; `rewrite` an
+edit written back into the user's own file; `templates` the meetings `agenda new` starts
+from.
+"""
+
+from .dump import dump_json, dump_toml, to_dict
+from .lines import problem_lines
+from .read import (
+    AUDIENCE_NAME,
+    ITEM_KEYS,
+    MEETING_KEYS,
+    decode_spec,
+    from_dict,
+    load_json,
+    load_toml,
+    loads,
+)
+
+__all__ = ["AUDIENCE_NAME", "ITEM_KEYS", "MEETING_KEYS", "decode_spec", "dump_json",
+           "dump_toml", "from_dict", "load_json", "load_toml", "loads", "problem_lines",
+           "to_dict"]
