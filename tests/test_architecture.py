@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -51,6 +52,15 @@ def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
 def _imports(name: str, path: Path) -> Iterator[str]:
     """Every module `name` imports (absolute names), at any depth of its code, except
     under ``if TYPE_CHECKING``."""
+    yield from _imported(name, path)
+
+
+@functools.cache
+def _imported(name: str, path: Path) -> tuple[str, ...]:
+    return tuple(_walk_imports(name, path))
+
+
+def _walk_imports(name: str, path: Path) -> Iterator[str]:
     tree = ast.parse(path.read_text("utf-8"))
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]

@@ -337,6 +337,7 @@ def hostile_meetings(draw: st.DrawFn) -> Meeting:
                         items=[item(value) for value in meeting.items])
 
 
+@settings(max_examples=max(20, settings().max_examples // 2))  # two documents an example
 @given(hostile_meetings(), st.sampled_from(["ko", "en"]))
 def test_random_agendas_validate_and_read_back_to_the_same_rows(meeting: Meeting,
                                                                 lang: str) -> None:
@@ -348,7 +349,7 @@ def test_random_agendas_validate_and_read_back_to_the_same_rows(meeting: Meeting
     assert hwpx_rows(data) == [rows]
 
 
-@settings(max_examples=15)  # each example writes and validates two room grids
+@settings(max_examples=max(10, settings().max_examples // 4))  # two room grids an example
 @given(conference_meetings())
 def test_random_conferences_validate_and_keep_every_item(meeting: Meeting) -> None:
     timetable = agenda.layout(meeting)

@@ -24,10 +24,10 @@ from .sheet import (
     TEXT_SIZE,
     TITLE_SIZE,
     Cell,
-    OfficeUnavailable,
     Page,
     Para,
     Table,
+    office_library,
     page,
 )
 from .zipped import fixed_times
@@ -43,15 +43,6 @@ _SHADE = {"head": "E8E8E8", "block": "F3F3F3", "track": "F7F7F7"}
 _MUTED = "333333"
 _PROPERTY = 255  # characters a document property holds
 _INDENT_PT = 15.0  # one level of a block's children (1.5 em of 10 pt)
-
-
-def _docx() -> Any:
-    try:
-        import docx  # optional: imported on demand
-    except ImportError:
-        raise OfficeUnavailable(
-            "DOCX output needs python-docx: pip install 'agenda[office]'") from None
-    return docx
 
 
 def to_docx(timetable: Timetable, *, lang: str = "ko") -> bytes:
@@ -72,7 +63,7 @@ class _Writer:
 
     def __init__(self, sheet: Page) -> None:
         self.sheet = sheet
-        docx = _docx()
+        docx = office_library("docx", "DOCX", "python-docx")
         from docx.enum.section import WD_ORIENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement

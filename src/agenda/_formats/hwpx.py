@@ -29,10 +29,10 @@ from .sheet import (
     TEXT_SIZE,
     TITLE_SIZE,
     Cell,
-    OfficeUnavailable,
     Page,
     Para,
     Table,
+    office_library,
     page,
 )
 from .zipped import fixed_times
@@ -48,15 +48,6 @@ _SHADE = {"head": "#E8E8E8", "block": "#F3F3F3", "track": "#F7F7F7", "gap": "#F2
 _MUTED = "#333333"
 _BORDER = "0.25 mm"  # the HTML's 0.75 pt rule, as near as Hancom's widths go
 _INDENT_MM = 5.3  # one level of a block's children (1.5 em of 10 pt)
-
-
-def _hwpx() -> Any:
-    try:
-        import hwpx  # optional: imported on demand
-    except ImportError:
-        raise OfficeUnavailable(
-            "HWPX output needs python-hwpx: pip install 'agenda[office]'") from None
-    return hwpx
 
 
 def to_hwpx(timetable: Timetable, *, lang: str = "ko") -> bytes:
@@ -77,7 +68,7 @@ class _Writer:
 
     def __init__(self, sheet: Page) -> None:
         self.sheet = sheet
-        self.doc = _hwpx().HwpxDocument.new()
+        self.doc = office_library("hwpx", "HWPX", "python-hwpx").HwpxDocument.new()
         margins = sheet.margins
         self.doc.page.setup(paper_size="A4",
                             orientation="landscape" if sheet.landscape else "portrait",

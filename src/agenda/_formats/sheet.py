@@ -18,7 +18,9 @@ become U+FFFD.
 
 from __future__ import annotations
 
+import importlib
 import re
+from typing import Any
 
 import attrs
 
@@ -56,6 +58,16 @@ def safe(text: str) -> list[str]:
 class OfficeUnavailable(AgendaError):
     """A DOCX or HWPX document cannot be made: the library it is written with is not
     installed (the message names the extra to install)."""
+
+
+def office_library(module: str, fmt: str, package: str) -> Any:
+    """The library `module` that writes `fmt` documents, imported on demand;
+    :class:`OfficeUnavailable` naming `package` and the extra when it is missing."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise OfficeUnavailable(
+            f"{fmt} output needs {package}: pip install 'agenda[office]'") from None
 
 
 @attrs.frozen
