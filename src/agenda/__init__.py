@@ -39,6 +39,7 @@ from ._edit import (
 from ._formats import RENDERERS, RenderOptions, render
 from ._io import load, write_atomic
 from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
+from ._layout._series import NotAnOccurrence
 from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
 from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
 from ._problems import (
@@ -56,7 +57,6 @@ from ._schedule import (
     to_schedule_json,
     to_schedule_xml,
 )
-from ._series import NotAnOccurrence
 from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
 from ._spec.schema import spec_schema
 from ._spec.templates import UnknownTemplate, template, template_names
@@ -76,6 +76,8 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._ical.feed import to_ics
     from ._ical.names import FeedError, day_uid, event_uid
     from ._ical.read import from_ics
+    from ._layout._repeat import UnboundedRepeat
+    from ._layout._series import Series
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -87,9 +89,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
         publish_site,
     )
     from ._reference import REFERENCE_SPEC, reference_meeting
-    from ._repeat import UnboundedRepeat
     from ._report import Report, ReportRow, render_report, report
-    from ._series import Series
     from ._spec.rewrite import rewrite_spec
 
 _LAZY = {
@@ -105,10 +105,10 @@ _LAZY = {
     "from_ics": "._ical.read",
     "to_ics": "._ical.feed",
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
-    "UnboundedRepeat": "._repeat",
+    "UnboundedRepeat": "._layout._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
     "rewrite_spec": "._spec.rewrite",
-    "Series": "._series",
+    "Series": "._layout._series",
     **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
                      "SiteError", "publish_caldav", "publish_site"), "._publish"),
 }

@@ -19,7 +19,7 @@ from ._problems import Problem
 from ._time import moment
 
 if TYPE_CHECKING:
-    from ._series import Series
+    from ._layout._series import Series
 
 __all__ = ["DaySpan", "Slot", "Timetable"]
 
@@ -184,7 +184,7 @@ class Timetable(Sequence[Slot]):
         if self._series is None:
             if self._lay is None:
                 raise ValueError("only a timetable made by agenda.layout knows its series")
-            from ._series import Series
+            from ._layout._series import Series
 
             series = Series(self, self._lay)
             object.__setattr__(self, "_series", series)

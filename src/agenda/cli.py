@@ -79,7 +79,7 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h: a bug in agenda, not in the inp
 EXIT_INTERRUPTED = 130
 DEBUG_VARIABLE = "AGENDA_DEBUG"
 DEFAULT_OCCURRENCES = 10
-MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER (kept lazy)
+MAX_OCCURRENCE_NUMBER = 100_000  # agenda._layout._series.MAX_OCCURRENCE_NUMBER (kept lazy)
 LISTED_AT_MOST = 1000
 
 
@@ -467,7 +467,7 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
     meeting = timetable.meeting
-    from ._series import NotAnOccurrence
+    from ._layout._series import NotAnOccurrence
 
     series = timetable.series
     try:
@@ -495,7 +495,7 @@ def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> Non
     (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
     lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
     on standard error."""
-    from ._series import Skipped
+    from ._layout._series import Skipped
 
     meeting = timetable.meeting
     series = timetable.series if meeting.repeats else None
@@ -939,7 +939,7 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     when FILE or the log cannot be read or the re-timing is refused (nothing is
     written). A repeating meeting runs late one occurrence at a time: name it with
     --on (or give --at as a date-time)."""
-    from ._series import NotAnOccurrence
+    from ._layout._series import NotAnOccurrence
 
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
@@ -1165,7 +1165,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
     occurrence changed, and which problems the edit fixed and which remain."""
     from ._edit import InvalidEdit
     from ._layout import draft
-    from ._series import NotAnOccurrence
+    from ._layout._series import NotAnOccurrence
 
     file, group_on = click.get_current_context().obj
     on = group_on if on_day is None else on_day.date()

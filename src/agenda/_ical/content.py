@@ -22,10 +22,10 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._audience import for_audience
+from .._layout._repeat import parse_repeat
+from .._layout._series import Series
 from .._links import as_uri, has_links, join_links
 from .._model import Material
-from .._repeat import parse_repeat
-from .._series import Series
 from .._time import is_ambiguous
 from .._time import zone as _held_zone
 from .._timetable import DaySpan, Slot, Timetable

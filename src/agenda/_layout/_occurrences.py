@@ -8,8 +8,8 @@ import datetime as _dt
 import attrs
 
 from .._model import Meeting, _to_date
-from .._series import NotAnOccurrence, Occurrence, _plain, timetable_occurrences
 from ._place import layout
+from ._series import NotAnOccurrence, Occurrence, _plain, timetable_occurrences
 
 __all__ = ["occurrence_on", "occurrences"]
 

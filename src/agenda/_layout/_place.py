@@ -154,7 +154,7 @@ class _Layout:
         if m.weekday is not None:
             self.check_weekday(m.weekday)
         if m.repeat is not None:
-            from .._repeat import repeat_problems  # dateutil and icalendar: series only
+            from ._repeat import repeat_problems  # dateutil and icalendar: series only
 
             self.problems.extend(repeat_problems(m))
         if m.days and (m.items or m.end is not None):
@@ -598,7 +598,7 @@ def _plan(meeting: Meeting, draft: bool = False) -> tuple[Timetable | None, list
     series = None
     if timetable is not None and (meeting.repeats or meeting.skip or meeting.overrides
                                   or meeting.skip_holidays is not None):
-        from .._series import series_problems
+        from ._series import series_problems
 
         found, series = series_problems(timetable, layout)
         problems = [*problems, *found]

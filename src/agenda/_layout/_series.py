@@ -30,15 +30,15 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from ._holidays import PublicHolidays, holidays_problem
-from ._model import Meeting, Override
-from ._problems import AgendaError, InvalidAgenda, Problem, Severity
+from .._holidays import PublicHolidays, holidays_problem
+from .._model import Meeting, Override
+from .._problems import AgendaError, InvalidAgenda, Problem, Severity
+from .._time import clock_change
+from .._words.catalog import Fact
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
-from ._time import clock_change
-from ._words.catalog import Fact
 
 if TYPE_CHECKING:
-    from ._timetable import Timetable
+    from .._timetable import Timetable
 
 __all__ = ["NotAnOccurrence", "Occurrence", "Series", "Skipped",
            "series_problems", "timetable_occurrences"]

@@ -29,8 +29,8 @@ from typing import Any
 
 import attrs
 
-from ._model import Meeting
-from ._problems import AgendaError, Problem
+from .._model import Meeting
+from .._problems import AgendaError, Problem
 
 __all__ = ["MAX_COUNT", "RepeatRule", "RuleDates", "UnboundedRepeat", "parse_repeat",
            "repeat_problems"]
