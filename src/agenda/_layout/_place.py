@@ -6,7 +6,8 @@ times) are resolved in the meeting's zone with pendulum; everything after that
 is integer arithmetic on UTC seconds, so durations are elapsed time and an agenda
 that crosses a DST change gets correct instants.
 
-How the leaves of a segment share its window is `_sizing`'s.
+How the leaves of a segment share its window is `_sizing`'s; what is wrong with an
+item, a fixed time or a day's window, `_checks`'.
 """
 
 from __future__ import annotations
@@ -26,34 +27,25 @@ from .._time import clock_change, clock_text, zone
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
 from .._words.catalog import Fact
+from ._checks import (
+    MAX_MINUTES,
+    check_fixed,
+    check_item,
+    check_weekday,
+    in_minutes,
+    report_same_title,
+    report_window,
+)
 from ._conflicts import conflicts
-from ._sizing import Pool, fallback, in_minutes, share_slack
+from ._sizing import Pool, fallback, share_slack
 from ._tracks import place_parallel
 
-__all__ = ["draft", "layout", "parse_weekday", "validate"]
+__all__ = ["draft", "layout", "validate"]
 
 # The calendar's range: instants from 0001-01-01 to 9999-12-31 in UTC, and in the
 # meeting's zone (a calendar shows both).
 _FIRST_INSTANT = int(_dt.datetime(1, 1, 1, tzinfo=_dt.UTC).timestamp())
 _LAST_INSTANT = int(_dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=_dt.UTC).timestamp())
-_MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
-
-_KO_WEEKDAYS = "월화수목금토일"
-_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def parse_weekday(name: str) -> int | None:
-    """ISO weekday (1 = Monday) of a Korean or English weekday name, else None."""
-    text = name.strip().strip("()").lower()
-    if text.endswith("요일"):
-        text = text[:-2]
-    if len(text) == 1 and text in _KO_WEEKDAYS:
-        return _KO_WEEKDAYS.index(text) + 1
-    for number, full in enumerate(_EN_WEEKDAYS, start=1):
-        if len(text) >= 2 and full.startswith(text.rstrip(".")):
-            return number
-    return None
-
 
 class _OutOfRange(Exception):
     """A fixed time past the calendar's last day (already reported)."""
@@ -152,7 +144,7 @@ class _Layout:
             self.report("empty-id", {"what": "the meeting"})
         self.problems.extend(link_problems(m))
         if m.weekday is not None:
-            self.check_weekday(m.weekday)
+            check_weekday(self, m.weekday)
         if m.repeat is not None:
             from ._repeat import repeat_problems  # dateutil and icalendar: series only
 
@@ -224,77 +216,7 @@ class _Layout:
             return None, None
         return end - start, end
 
-    def check_weekday(self, name: str) -> None:
-        expected = self.meeting.date.isoweekday()
-        given = parse_weekday(name)
-        facts: dict[str, Fact] = {"weekday": name, "date": self.meeting.date.isoformat(),
-                                  "expected": expected}
-        if given is None:
-            self.report("unknown-weekday", facts)
-        elif given != expected:
-            self.report("weekday-mismatch", facts)
-
-    def report_window(self, start: int, end_utc: int, window_end: int) -> None:
-        first = self.day_first
-        work = sum(e - s for e, s, level in zip(self.ends[first:], self.starts[first:],
-                                                 self.levels[first:], strict=True)
-                   if level == 0)
-        facts: dict[str, Fact] = {
-            "start": self.clock(start), "declared": self.clock(window_end),
-            "run": in_minutes(end_utc - start), "work": in_minutes(work),
-            "window": in_minutes(window_end - start)}
-        if end_utc > window_end:
-            for i in range(first, len(self.levels)):
-                if self.levels[i] == 0 and self.ends[i] > window_end:
-                    self.report("past-end", {**facts, "end": self.clock(self.ends[i]),
-                                             "over": in_minutes(self.ends[i] - window_end)},
-                                self.items[i], self.numbers[i], self.paths[i])
-        else:
-            self.report("short-of-end", {**facts, "end": self.clock(end_utc),
-                                         "short": in_minutes(window_end - end_utc)})
-
     # -- items --------------------------------------------------------------------
-    def check_item(self, item: Item, number: str, path: tuple[str, ...]) -> None:
-        title = item.title
-        if not title or title.isspace():
-            self.report("empty-title", {"what": "the item"}, item, number, path)
-        minutes = item.minutes
-        if minutes is not None and minutes <= 0:
-            self.report("non-positive-minutes", {"key": "minutes", "value": minutes},
-                        item, number, path)
-        elif minutes is not None and minutes > _MAX_MINUTES:
-            self.report("too-long", {"minutes": minutes, "limit": _MAX_MINUTES},
-                        item, number, path)
-        if item.parallel and not item.items:
-            self.report("parallel-without-tracks", {}, item, number, path)
-        if item.url is not None or item.online is not None or item.materials:
-            self.problems.extend(link_problems(item, number, path))
-        if item.min_minutes is not None or item.max_minutes is not None:
-            self.check_bounds(item, number, path)
-        if item.id is not None:
-            if not item.id.strip():
-                self.report("empty-id", {"what": "the item"}, item, number, path)
-            first = self.ids.setdefault(item.id, number)
-            if first is not number:
-                self.report("duplicate-id", {"id": item.id, "other": first},
-                            item, number, path)
-
-    def check_bounds(self, item: Item, number: str, path: tuple[str, ...]) -> None:
-        lo, hi = item.min_minutes, item.max_minutes
-        for name, value in (("min_minutes", lo), ("max_minutes", hi)):
-            if value is not None and value <= 0:
-                self.report("non-positive-minutes", {"key": name, "value": value},
-                            item, number, path)
-        if lo is not None and hi is not None and lo > hi:
-            self.report("bad-bounds", {"low": lo, "high": hi}, item, number, path)
-        if item.items:
-            self.report("flexible-block", {}, item, number, path)
-        if item.minutes is not None and (
-            (lo is not None and item.minutes < lo) or (hi is not None and item.minutes > hi)
-        ):
-            self.report("minutes-outside-bounds", {"minutes": item.minutes, "low": lo,
-                                                   "high": hi}, item, number, path)
-
     def place_children(self, children: Sequence[Item], depth: int, prefix: str,
                        path: tuple[str, ...], cursor: int, total: int | None,
                        owner: tuple[Item, str, tuple[str, ...]] | None,
@@ -330,7 +252,7 @@ class _Layout:
                 first = children[lo]
                 number = f"{prefix}{base + lo + 1}"
                 fpath = item_path(path, first, sibling[lo])
-                cursor = self.check_fixed(first, number, fpath, cursor, fixed[lo], sized_ok)
+                cursor = check_fixed(self, first, number, fpath, cursor, fixed[lo], sized_ok)
             sizes = pending
             if pending is None:
                 if hi < len(children):
@@ -359,7 +281,7 @@ class _Layout:
                     self.report("duplicate-identity", {"key": key, "other": holder},
                                 child, number, cpath)
                 elif ident is None and key is not child.title and key.endswith("#2"):
-                    self.report_same_title(child, number, cpath)
+                    report_same_title(self, child, number, cpath)
                 if child.items:
                     cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
                     continue
@@ -367,7 +289,7 @@ class _Layout:
                 # when a cheap test says something may be wrong or needs sizing.
                 title = child.title
                 minutes = child.minutes
-                if ((minutes is not None and not 0 < minutes <= _MAX_MINUTES)
+                if ((minutes is not None and not 0 < minutes <= MAX_MINUTES)
                         or not title or title.isspace()
                         or child.min_minutes is not None or child.max_minutes is not None
                         or child.parallel
@@ -375,7 +297,7 @@ class _Layout:
                                                    or not ident or ident.isspace()))
                         or child.url is not None or child.online is not None
                         or child.materials):
-                    self.check_item(child, number, cpath)
+                    check_item(self, child, number, cpath)
                 end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
                 numbers.append(number)
                 levels.append(depth)
@@ -388,7 +310,7 @@ class _Layout:
                 cursor = end
         if total is not None and sized_ok and cursor - start != total:
             if owner is None:
-                self.report_window(start, cursor, start + total)
+                report_window(self, start, cursor, start + total)
                 return cursor
             item, number, opath = owner
             gaps = any(c.at is not None for c in children)
@@ -397,14 +319,9 @@ class _Layout:
                                          "expected": in_minutes(total)}, item, number, opath)
         return cursor
 
-    def report_same_title(self, item: Item, number: str, path: tuple[str, ...]) -> None:
-        """Warn once per title shared by siblings (at its second holder): they are told
-        apart by their order, which an id would make stable."""
-        self.report("same-title", {"key": item.title}, item, number, path, Severity.WARNING)
-
     def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
                    cursor: int, sizes: Iterator[int]) -> int:
-        self.check_item(item, number, path)
+        check_item(self, item, number, path)
         index = self.open_slot(item, depth, number, path, cursor)
         if item.parallel:
             end = place_parallel(self, item, depth, number, path, cursor)
@@ -449,28 +366,6 @@ class _Layout:
         self.rooms.append(self.room if item.room is None else item.room)
         self.tracks.append(self.track)
         return len(self.numbers) - 1
-
-    def check_fixed(self, item: Item, number: str, path: tuple[str, ...], cursor: int,
-                    target: int, sized_ok: bool) -> int:
-        facts: dict[str, Fact] = {"at": self.clock(target), "previous_end": self.clock(cursor),
-                                  "previous": self.previous(number.count("."))}
-        if target > cursor:
-            if not sized_ok or item.gap_ok:
-                return target
-            if item.kind is Kind.BREAK and self.capped:
-                self.capped = False  # the flexible items' cap named this gap already
-            elif item.kind is Kind.BREAK:
-                self.report("unplanned-gap", {"gap": in_minutes(target - cursor),
-                                              "start": self.clock(cursor), "end": facts["at"]},
-                            item, number, path, Severity.WARNING)
-            else:
-                self.report("gap", {**facts, "gap": in_minutes(target - cursor)}, item, number,
-                            path)
-            return target
-        if target < cursor and sized_ok:
-            self.report("overlap", {**facts, "overlap": in_minutes(cursor - target)}, item, number,
-                        path)
-        return cursor
 
     def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
                      path: tuple[str, ...], window: int | None,

@@ -22,12 +22,7 @@ from .._identity import item_path, sibling_keys
 from .._model import Item
 from ._tracks import natural_seconds
 
-__all__ = ["Pool", "fallback", "in_minutes", "share_slack"]
-
-
-def in_minutes(seconds: int) -> int | float:
-    """Seconds as minutes: whole when they are, else a fraction (a fact of a message)."""
-    return seconds // 60 if seconds % 60 == 0 else round(seconds / 60, 2)
+__all__ = ["Pool", "fallback", "share_slack"]
 
 
 def share_slack(total: int, bounds: Sequence[tuple[int, int | None]]) -> list[int] | str:

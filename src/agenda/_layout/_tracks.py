@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._model import Item
+from ._checks import check_item
 
 if TYPE_CHECKING:
     from ._place import _Layout
@@ -77,7 +78,7 @@ def _place_track(lay: _Layout, track: Item, depth: int, number: str, path: tuple
     """Place one track from the block's start; return where it ends."""
     if track.parallel:  # a track that is itself parallel: an ordinary parallel block
         return lay.place_item(track, depth, number, path, cursor, iter(()))
-    lay.check_item(track, number, path)
+    check_item(lay, track, number, path)
     index = lay.open_slot(track, depth, number, path, cursor)
     if track.items:
         if track.minutes is not None:
