@@ -26,7 +26,7 @@ import attrs
 import pendulum
 
 from .._layout import draft, validate
-from .._layout._tracks import natural_seconds
+from .._layout._sizing import natural_seconds
 from .._model import Item, Meeting
 from .._problems import Severity
 from .._time import is_ambiguous

@@ -37,7 +37,7 @@ from ._checks import (
     report_window,
 )
 from ._conflicts import conflicts
-from ._sizing import Pool, fallback, share_slack
+from ._sizing import size_segment
 from ._tracks import place_parallel
 
 __all__ = ["draft", "layout", "validate"]
@@ -264,10 +264,10 @@ class _Layout:
                 window = None if window_end is None else window_end - cursor
                 gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
                                                  or children[hi].gap_ok)
-                sized, sized_ok = self.size_segment(children[lo:hi], base + lo, prefix, path,
-                                                    window, owner, gap_ok,
-                                                    children[hi] if gap_ok else None,
-                                                    keys=sibling[lo:hi])
+                sized, sized_ok = size_segment(self, children[lo:hi], base + lo, prefix, path,
+                                               window, owner, gap_ok,
+                                               children[hi] if gap_ok else None,
+                                               keys=sibling[lo:hi])
                 sizes = iter(sized)
             assert sizes is not None
             for k in range(lo, hi):
@@ -366,109 +366,6 @@ class _Layout:
         self.rooms.append(self.room if item.room is None else item.room)
         self.tracks.append(self.track)
         return len(self.numbers) - 1
-
-    def size_segment(self, segment: Sequence[Item], offset: int, prefix: str,
-                     path: tuple[str, ...], window: int | None,
-                     owner: tuple[Item, str, tuple[str, ...]] | None,
-                     gap_ok: bool = False, following: Item | None = None,
-                     keys: Sequence[str] = ()) -> tuple[list[int], bool]:
-        """Seconds for each undetermined leaf of `segment`, in agenda order (`keys`: the
-        sibling keys of the segment's items, one per item; `offset`: the number of
-        siblings numbered before its first).
-
-        With `gap_ok` (the window ends at a break or a `gap_ok` item, `following`),
-        flexible items that cannot stretch to the window take their upper bounds and
-        leave a gap, which is a warning: nobody declared it.
-        """
-        # Fast paths for the two common shapes: every item has its minutes, or every
-        # item is a plain leaf that splits the window evenly.
-        plain = 0
-        for item in segment:
-            if item.minutes is None:
-                if item.items or item.min_minutes is not None or item.max_minutes is not None:
-                    break
-                plain += 1
-            elif plain:
-                break
-        else:
-            if not plain:
-                return [], True
-            if window is not None and plain == len(segment) and window > 0:
-                each, remainder = divmod(window, 60 * plain)
-                if not remainder:
-                    return [each * 60] * plain, True
-        pool = Pool()
-        pool.collect(segment, prefix, path, offset, nested=False, keys=keys)
-        if not pool.leaves:
-            return [], True
-        where = owner if owner is not None else (None, "", ())
-        if window is None:
-            ok = True
-            for leaf, number, lpath in pool.named():
-                if not leaf.is_flexible:
-                    ok = False
-                    self.report("missing-minutes", {"or_end": "" if owner else
-                                                    " or the meeting a declared end"},
-                                leaf, number, lpath)
-            return fallback(pool), ok
-        if pool.unknown:
-            self.report("unsizable", {}, *where)
-            return fallback(pool), False
-        rest = window - pool.fixed
-        count = len(pool.leaves)
-        if rest < 0:
-            self.report("over-full", {"taken": in_minutes(pool.fixed), "window": in_minutes(window),
-                                      "excess": in_minutes(-rest), "count": count}, *where)
-            return fallback(pool), False
-        if rest % 60:
-            self.report("partial-minute", {"seconds": rest}, *where)
-            return fallback(pool), False
-        rest //= 60
-        if pool.flexible and pool.plain:
-            self.report("mixed-sizing", {}, *where)
-            return fallback(pool), False
-        if pool.plain:
-            each, remainder = divmod(rest, count)
-            if rest == 0:
-                self.report("no-time-to-split", {"count": count, "taken": in_minutes(pool.fixed)},
-                            *where)
-                return fallback(pool), False
-            if remainder:
-                self.report("uneven-split", {"rest": rest, "count": count,
-                                             "each": round(rest / count, 2)}, *where)
-                return fallback(pool), False
-            return [each * 60] * count, True
-        bounds = [(max(leaf.min_minutes or 1, 1), leaf.max_minutes) for leaf, *_ in pool.leaves]
-        if gap_ok and all(hi is not None for _, hi in bounds):
-            most = sum(hi for _, hi in bounds if hi is not None)
-            if most < rest:
-                leaf, number, lpath = list(pool.named())[-1]
-                before = (following.title if following is not None
-                          else "the next fixed-time item")
-                self.report("flexible-capped", {
-                    "most": most, "gap": rest - most, "before": before,
-                    "at": following.at.strftime("%H:%M") if following is not None
-                    and following.at is not None else ""},
-                    leaf, number, lpath, Severity.WARNING)
-                self.capped = True
-                rest = most
-        need = sum(lo for lo, _ in bounds)
-        most_all = (sum(hi for _, hi in bounds if hi is not None)
-                    if all(hi is not None for _, hi in bounds) else None)
-        if rest < need or (most_all is not None and rest > most_all):
-            # Named on the flexible items themselves (the first, listing them all).
-            leaf, number, lpath = next(pool.named())
-            facts: dict[str, Fact] = {"titles": [lf.title for lf, *_ in pool.leaves],
-                                      "available": rest}
-            if rest < need:
-                self.report("flexible-infeasible", {**facts, "need": need}, leaf, number, lpath)
-            else:
-                self.report("flexible-overfull", {**facts, "most": most_all}, leaf, number,
-                            lpath)
-            return fallback(pool), False
-        shared = share_slack(rest, bounds)
-        assert not isinstance(shared, str)  # the bounds were checked above
-        return [m * 60 for m in shared], True
 
 
 def _in_range(utc: int, tz: _dt.tzinfo) -> bool:

@@ -16,26 +16,12 @@ from typing import TYPE_CHECKING
 
 from .._model import Item
 from ._checks import check_item
+from ._sizing import natural_seconds
 
 if TYPE_CHECKING:
     from ._place import _Layout
 
-__all__ = ["natural_seconds", "place_parallel"]
-
-
-def natural_seconds(item: Item) -> int | None:
-    """How long `item` lasts by what it says (its minutes, else the sum of its
-    children, or the longest track of a parallel block); None when that needs
-    sizing or fixed times."""
-    if item.minutes is not None:
-        return item.minutes * 60
-    if not item.items or any(child.at is not None for child in item.items):
-        return None
-    lengths = [natural_seconds(child) for child in item.items]
-    known = [length for length in lengths if length is not None]
-    if len(known) < len(lengths):
-        return None
-    return max(known) if item.parallel else sum(known)
+__all__ = ["place_parallel"]
 
 
 def place_parallel(lay: _Layout, block: Item, depth: int, number: str,
