@@ -135,7 +135,8 @@ def translation_problems(meeting: Meeting, numbers: Sequence[str],
     used: set[str] = set()
     values: list[Item | Meeting] = [meeting, *items]
     for value in values:
-        used.update(value.translations.languages)
+        if value.translations.entries:  # most texts have none: nothing to sort
+            used.update(value.translations.languages)
         for material in value.materials:
             used.update(material.translations.languages)
     problems: list[Problem] = []
