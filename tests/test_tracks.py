@@ -8,6 +8,7 @@ from hypothesis import given
 
 import agenda
 from agenda import Item, Meeting
+from agenda._layout import draft
 from strategies import conference_meetings
 
 DAY = dt.date(2024, 5, 20)
@@ -111,6 +112,24 @@ def test_a_presenter_may_give_several_talks_in_sequence() -> None:
 def test_parallel_without_tracks_is_a_problem() -> None:
     problems = agenda.validate(meeting(Item("Empty", minutes=10, parallel=True)))
     assert [p.code for p in problems] == ["parallel-without-tracks"]
+
+
+def test_a_parallel_item_without_tracks_is_sized_as_the_leaf_it_is_placed_as() -> None:
+    # It is placed as a leaf, so sizing counts it as one: the flexible item after it
+    # keeps its own (fallback) size instead of handing it to the empty block.
+    day = Meeting("Conf", DAY, dt.time(9), "Asia/Seoul", end=dt.time(9, 30), items=[
+        Item("Intro", minutes=10), Item("Empty", parallel=True),
+        Item("Open floor", min_minutes=5)])
+    timetable, problems = draft(day)
+    assert timetable is not None
+    assert {p.code for p in problems} == {"parallel-without-tracks", "mixed-sizing"}
+    assert times(timetable) == {"1": "09:00-09:10", "2": "09:10-09:10", "3": "09:10-09:15"}
+    alone = Meeting("Conf", DAY, dt.time(9), "Asia/Seoul", end=dt.time(9, 30), items=[
+        Item("Empty", parallel=True), Item("Talk")])
+    timetable, problems = draft(alone)
+    assert timetable is not None
+    assert [p.code for p in problems] == ["parallel-without-tracks"]
+    assert times(timetable) == {"1": "09:00-09:15", "2": "09:15-09:30"}
 
 
 def test_tracks_share_one_identity_namespace() -> None:

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from ._model import Item
 from ._problems import Problem
 
-__all__ = ["item_path", "path_problems", "sibling_keys"]
+__all__ = ["child_paths", "item_path", "path_problems", "sibling_keys"]
 
 
 def sibling_keys(items: Sequence[Item], seen: dict[str, int] | None = None) -> list[str]:
@@ -44,26 +44,34 @@ def sibling_keys(items: Sequence[Item], seen: dict[str, int] | None = None) -> l
     return keys
 
 
+def child_paths(parent: tuple[str, ...], items: Sequence[Item],
+                keys: Sequence[str]) -> list[tuple[str, ...]]:
+    """The identity path of each of `items` under `parent`, given their sibling `keys`
+    (one per item): ``(id,)`` for an item with an id, else the parent's path and its key."""
+    return [(item.id,) if item.id is not None else (*parent, key)
+            for item, key in zip(items, keys, strict=True)]
+
+
 def item_path(parent: tuple[str, ...], item: Item, key: str) -> tuple[str, ...]:
     """The identity path of `item` under `parent`, given its sibling `key`."""
-    return (item.id,) if item.id is not None else (*parent, key)
+    return child_paths(parent, (item,), (key,))[0]
 
 
 def _order(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def path_problems(top_level: Sequence[Item], ids: Mapping[str, str],
+def path_problems(top_level: Sequence[Item], keys: Sequence[str], ids: Mapping[str, str],
                   numbers: Sequence[str], items: Sequence[Item]) -> list[Problem]:
     """``duplicate-path`` for each top-level item without an id whose key is another
     item's id (outside the top level, where ``duplicate-identity`` already applies).
 
-    `ids` maps each id to the number of its first item; `numbers` and `items` are the
-    laid-out columns, read only to name the items of a problem.
+    `keys` are the top-level items' sibling keys (:func:`sibling_keys`, as the layout
+    took them); `ids` maps each id to the number of its first item; `numbers` and
+    `items` are the laid-out columns, read only to name the items of a problem.
     """
     problems = []
-    for k, (item, key) in enumerate(zip(top_level, sibling_keys(top_level), strict=True),
-                                    start=1):
+    for k, (item, key) in enumerate(zip(top_level, keys, strict=True), start=1):
         other = ids.get(key) if item.id is None else None
         if other is None or "." not in other:
             continue

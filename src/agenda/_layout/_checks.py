@@ -8,6 +8,7 @@ where the items before it end; a declared end against where the day's items end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .._links import link_problems
@@ -18,8 +19,17 @@ from .._words.catalog import Fact
 if TYPE_CHECKING:
     from ._place import _Layout
 
-__all__ = ["MAX_MINUTES", "check_fixed", "check_item", "check_weekday", "in_minutes",
-           "parse_weekday", "report_same_title", "report_window"]
+__all__ = [
+    "MAX_MINUTES",
+    "check_fixed",
+    "check_item",
+    "check_length",
+    "check_weekday",
+    "in_minutes",
+    "parse_weekday",
+    "report_same_title",
+    "report_window",
+]
 
 MAX_MINUTES = 366 * 24 * 60  # a year: longer is a typo, not an agenda item
 
@@ -77,6 +87,9 @@ def report_window(lay: _Layout, start: int, end_utc: int, window_end: int) -> No
 
 
 def check_item(lay: _Layout, item: Item, number: str, path: tuple[str, ...]) -> None:
+    """Check `item`, which gets its slot now: its title, minutes and bounds, a parallel
+    block without tracks, its links and its id (the first item to hold an id keeps it;
+    each later one is ``duplicate-id``)."""
     title = item.title
     if not title or title.isspace():
         lay.report("empty-title", {"what": "the item"}, item, number, path)
@@ -93,13 +106,13 @@ def check_item(lay: _Layout, item: Item, number: str, path: tuple[str, ...]) -> 
         lay.problems.extend(link_problems(item, number, path))
     if item.min_minutes is not None or item.max_minutes is not None:
         _check_bounds(lay, item, number, path)
-    if item.id is not None:
-        if not item.id.strip():
+    ident = item.id
+    if ident is not None:
+        if not ident.strip():
             lay.report("empty-id", {"what": "the item"}, item, number, path)
-        first = lay.ids.setdefault(item.id, number)
-        if first is not number:
-            lay.report("duplicate-id", {"id": item.id, "other": first},
-                       item, number, path)
+        holder = lay.ids.setdefault(ident, number)
+        if holder != number:
+            lay.report("duplicate-id", {"id": ident, "other": holder}, item, number, path)
 
 
 def _check_bounds(lay: _Layout, item: Item, number: str, path: tuple[str, ...]) -> None:
@@ -146,3 +159,18 @@ def check_fixed(lay: _Layout, item: Item, number: str, path: tuple[str, ...], cu
         lay.report("overlap", {**facts, "overlap": in_minutes(cursor - target)}, item, number,
                    path)
     return cursor
+
+
+def check_length(lay: _Layout, children: Sequence[Item],
+                 owner: tuple[Item, str, tuple[str, ...]] | None, start: int, end: int,
+                 total: int) -> None:
+    """`children`, placed from `start` to `end`, which differs from the `total` their
+    container declares: the day's window (``past-end``, ``short-of-end``), a block's or
+    a track's minutes (``sum-mismatch`` on the `owner`)."""
+    if owner is None:
+        report_window(lay, start, end, start + total)
+        return
+    item, number, path = owner
+    verb = "run" if any(child.at is not None for child in children) else "sum to"
+    lay.report("sum-mismatch", {"verb": verb, "actual": in_minutes(end - start),
+                                "expected": in_minutes(total)}, item, number, path)

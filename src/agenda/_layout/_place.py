@@ -14,30 +14,29 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import itertools
 from collections.abc import Iterator, Sequence
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from .._identity import item_path, path_problems, sibling_keys
+from .._identity import child_paths, path_problems, sibling_keys
 from .._links import link_problems
-from .._model import Item, Kind, Meeting
+from .._model import Item, Meeting
 from .._problems import InvalidAgenda, Problem, Severity
 from .._time import clock_change, clock_text, zone
 from .._timetable import DaySpan, Timetable
 from .._translations import translation_problems
 from .._words.catalog import Fact
 from ._checks import (
-    MAX_MINUTES,
     check_fixed,
     check_item,
+    check_length,
     check_weekday,
-    in_minutes,
     report_same_title,
-    report_window,
 )
 from ._conflicts import conflicts
-from ._sizing import size_segment
+from ._sizing import Siblings, size_segment
 from ._tracks import place_parallel
 
 __all__ = ["draft", "layout", "validate"]
@@ -67,10 +66,12 @@ class _Layout:
         self.room: str | None = None  # the room and track the items placed now inherit
         self.track: str | None = None
         self.has_parallel = False
-        self.day = meeting.all_days[0]  # the day being placed
+        self.days = meeting.all_days  # built once: each look builds them anew
+        self.day = self.days[0]  # the day being placed
         self.day_first = 0  # index of its first slot
         self.capped = False  # a flexible-capped warning named the gap before a break
         self.top_seen: dict[str, int] = {}  # titles of top-level items so far (all days)
+        self.top_keys: list[str] = []  # their sibling keys, in order
         self.zone = meeting.timezone
         try:
             self.tz = zone(meeting.timezone)
@@ -157,7 +158,7 @@ class _Layout:
         spans: list[DaySpan] = []
         number = 0
         end_utc = self.start
-        for index, day in enumerate(m.all_days):
+        for index, day in enumerate(self.days):
             self.day, self.day_first = day, len(self.numbers)
             start = self.start if index == 0 else self.resolve(day.start, "start")
             if spans and start < spans[-1].end_utc:
@@ -172,8 +173,8 @@ class _Layout:
                                                       "date": day.date.isoformat()})
                 else:
                     self.report("no-items", {})
-            end_utc = self.place_children(day.items, 0, "", (), start, total, None, None,
-                                          base=number, keys=keys)
+            end_utc = self.place_children(day.items, Siblings(0, "", (), None, number, keys),
+                                          start, total, None)
             if self.has_parallel:
                 self.problems.extend(conflicts(self, self.day_first, len(self.numbers)))
             spans.append(DaySpan(day.date, start, end_utc, declared, self.day_first,
@@ -181,8 +182,9 @@ class _Layout:
             number += len(day.items)
         if not (_in_range(self.start, self.tz) and _in_range(end_utc, self.tz)):
             self.report("out-of-range", {"what": "the agenda"})
-        top_level = [item for day in m.all_days for item in day.items]
-        self.problems.extend(path_problems(top_level, self.ids, self.numbers, self.items))
+        top_level = [item for day in self.days for item in day.items]
+        self.problems.extend(path_problems(top_level, self.top_keys, self.ids, self.numbers,
+                                           self.items))
         self.problems.extend(translation_problems(m, self.numbers, self.paths, self.items))
         self.problems.sort(key=_item_order)
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
@@ -217,131 +219,89 @@ class _Layout:
         return end - start, end
 
     # -- items --------------------------------------------------------------------
-    def place_children(self, children: Sequence[Item], depth: int, prefix: str,
-                       path: tuple[str, ...], cursor: int, total: int | None,
-                       owner: tuple[Item, str, tuple[str, ...]] | None,
-                       pending: Iterator[int] | None, base: int = 0,
-                       keys: dict[str, str] | None = None) -> int:
-        """Place `children` from `cursor`; return where the last one ends.
+    def place_children(self, children: Sequence[Item], where: Siblings, cursor: int,
+                       total: int | None, pending: Iterator[int] | None) -> int:
+        """Place `children` (`where` says where they go) from `cursor`, each segment
+        sized by `size_segment`; return where the last one ends.
 
-        `total` is the container's length (block minutes or day window);
-        `pending` carries the sizes of pool leaves when the enclosing segment sized
-        them (a block without minutes); otherwise this container sizes its own.
-        `base` is the number of siblings before the first (the top-level items of
-        earlier days); `keys` the identities of siblings that share the namespace
-        (every day's top level, every track of a parallel block).
+        `total` is the container's length (block minutes or day window); `pending`
+        carries the sizes of pool leaves when the enclosing segment sized them (a block
+        without minutes); otherwise this container sizes its own segments.
         """
-        start = cursor
+        depth, prefix, path, owner, base, keys = where
         keys = {} if keys is None else keys
         sibling = sibling_keys(children, self.top_seen if depth == 0 else None)
+        if depth == 0:
+            self.top_keys += sibling
+        paths = child_paths(path, children, sibling)
+        fixed = self.fixed_times(children, where, paths)
+        start = cursor
+        sized_ok = True
+        for lo, hi in itertools.pairwise([0, *(i for i in fixed if i > 0), len(children)]):
+            if lo in fixed:
+                cursor = check_fixed(self, children[lo], f"{prefix}{base + lo + 1}",
+                                     paths[lo], cursor, fixed[lo], sized_ok)
+            sizes = pending
+            if sizes is None:
+                window_end = fixed[hi] if hi < len(children) else (
+                    None if total is None else start + total)
+                window = None if window_end is None else window_end - cursor
+                sized, sized_ok = size_segment(self, children, lo, hi, where, sibling, window)
+                sizes = iter(sized)
+            for k in range(lo, hi):
+                child = children[k]
+                number = prefix + str(base + k + 1)
+                key = sibling[k]
+                cpath = paths[k]
+                holder = keys.setdefault(key, number)
+                if holder != number:
+                    self.report("duplicate-identity", {"key": key, "other": holder},
+                                child, number, cpath)
+                elif child.id is None and key != child.title and key.endswith("#2"):
+                    report_same_title(self, child, number, cpath)
+                if child.items:
+                    cursor = self.place_block(child, depth, number, cpath, cursor, sizes)
+                    continue
+                minutes = child.minutes  # a leaf: its minutes, else its share of the segment
+                end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
+                self.open_slot(child, depth, number, cpath, cursor, end)
+                cursor = end
+        if total is not None and sized_ok and cursor - start != total:
+            check_length(self, children, owner, start, cursor, total)
+        return cursor
+
+    def fixed_times(self, children: Sequence[Item], where: Siblings,
+                    paths: Sequence[tuple[str, ...]]) -> dict[int, int]:
+        """UTC seconds of the fixed ``at`` time of each of `children` that has one, by
+        position; a time past the calendar's last day is reported and left out."""
         fixed: dict[int, int] = {}
         for i, child in enumerate(children):
             if child.at is not None:
                 with contextlib.suppress(_OutOfRange):  # reported; placed as if not fixed
                     fixed[i] = self.resolve(child.at, "fixed time", child,
-                                            f"{prefix}{base + i + 1}",
-                                            item_path(path, child, sibling[i]))
-        bounds = [0, *(i for i in fixed if i > 0), len(children)]
-        sized_ok = True
-        numbers, levels, paths, items = self.numbers, self.levels, self.paths, self.items
-        starts, ends, ids = self.starts, self.ends, self.ids
-        rooms, tracks, room, track = self.rooms, self.tracks, self.room, self.track
-        for seg in range(len(bounds) - 1):
-            lo, hi = bounds[seg], bounds[seg + 1]
-            if lo in fixed:
-                first = children[lo]
-                number = f"{prefix}{base + lo + 1}"
-                fpath = item_path(path, first, sibling[lo])
-                cursor = check_fixed(self, first, number, fpath, cursor, fixed[lo], sized_ok)
-            sizes = pending
-            if pending is None:
-                if hi < len(children):
-                    window_end: int | None = fixed[hi]
-                elif total is not None:
-                    window_end = start + total
-                else:
-                    window_end = None
-                window = None if window_end is None else window_end - cursor
-                gap_ok = hi < len(children) and (children[hi].kind is Kind.BREAK
-                                                 or children[hi].gap_ok)
-                sized, sized_ok = size_segment(self, children[lo:hi], base + lo, prefix, path,
-                                               window, owner, gap_ok,
-                                               children[hi] if gap_ok else None,
-                                               keys=sibling[lo:hi])
-                sizes = iter(sized)
-            assert sizes is not None
-            for k in range(lo, hi):
-                child = children[k]
-                number = prefix + str(base + k + 1)
-                ident = child.id
-                key = sibling[k]
-                cpath = (*path, key) if ident is None else (ident,)
-                holder = keys.setdefault(key, number)
-                if holder is not number:
-                    self.report("duplicate-identity", {"key": key, "other": holder},
-                                child, number, cpath)
-                elif ident is None and key is not child.title and key.endswith("#2"):
-                    report_same_title(self, child, number, cpath)
-                if child.items:
-                    cursor = self.place_item(child, depth, number, cpath, cursor, sizes)
-                    continue
-                # Leaf fast path (the bulk of a large agenda): the full checks run only
-                # when a cheap test says something may be wrong or needs sizing.
-                title = child.title
-                minutes = child.minutes
-                if ((minutes is not None and not 0 < minutes <= MAX_MINUTES)
-                        or not title or title.isspace()
-                        or child.min_minutes is not None or child.max_minutes is not None
-                        or child.parallel
-                        or (ident is not None and (ids.setdefault(ident, number) is not number
-                                                   or not ident or ident.isspace()))
-                        or child.url is not None or child.online is not None
-                        or child.materials):
-                    check_item(self, child, number, cpath)
-                end = cursor + (minutes * 60 if minutes is not None else next(sizes, 0))
-                numbers.append(number)
-                levels.append(depth)
-                paths.append(cpath)
-                items.append(child)
-                starts.append(cursor)
-                ends.append(end)
-                rooms.append(room if child.room is None else child.room)
-                tracks.append(track)
-                cursor = end
-        if total is not None and sized_ok and cursor - start != total:
-            if owner is None:
-                report_window(self, start, cursor, start + total)
-                return cursor
-            item, number, opath = owner
-            gaps = any(c.at is not None for c in children)
-            verb = "run" if gaps else "sum to"
-            self.report("sum-mismatch", {"verb": verb, "actual": in_minutes(cursor - start),
-                                         "expected": in_minutes(total)}, item, number, opath)
-        return cursor
+                                            f"{where.prefix}{where.base + i + 1}", paths[i])
+        return fixed
 
-    def place_item(self, item: Item, depth: int, number: str, path: tuple[str, ...],
-                   cursor: int, sizes: Iterator[int]) -> int:
-        check_item(self, item, number, path)
-        index = self.open_slot(item, depth, number, path, cursor)
-        if item.parallel:
-            end = place_parallel(self, item, depth, number, path, cursor)
-        elif item.items:
+    def place_block(self, block: Item, depth: int, number: str, path: tuple[str, ...],
+                    cursor: int, sizes: Iterator[int]) -> int:
+        """Give `block` its slot from `cursor` and place what it holds: its tracks side
+        by side when it is parallel, else its children in sequence, which take their
+        sizes from `sizes` when the block has no minutes; return where it ends."""
+        index = self.open_slot(block, depth, number, path, cursor, cursor)
+        if block.parallel:
+            end = place_parallel(self, block, depth, number, path, cursor)
+        else:
             outer = self.room
             self.room = self.rooms[index]
-            if item.minutes is not None:
+            inside = Siblings(depth + 1, f"{number}.", path, (block, number, path))
+            if block.minutes is not None:
                 # A block occupies its declared minutes even when its children disagree
                 # (that is reported once, on the block), so later items keep their times.
-                self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
-                                    item.minutes * 60, (item, number, path), None)
-                end = cursor + item.minutes * 60
+                self.place_children(block.items, inside, cursor, block.minutes * 60, None)
+                end = cursor + block.minutes * 60
             else:
-                end = self.place_children(item.items, depth + 1, f"{number}.", path, cursor,
-                                          None, (item, number, path), sizes)
+                end = self.place_children(block.items, inside, cursor, None, sizes)
             self.room = outer
-        elif item.minutes is not None:
-            end = cursor + item.minutes * 60
-        else:
-            end = cursor + next(sizes, 0)
         self.ends[index] = end
         return end
 
@@ -354,15 +314,19 @@ class _Layout:
             if self.levels[i] < depth:
                 break
         return "the time before it"
+
     def open_slot(self, item: Item, depth: int, number: str, path: tuple[str, ...],
-                  cursor: int) -> int:
-        """Add `item`'s slot (ending where it starts, for now); return its index."""
+                  start: int, end: int) -> int:
+        """Check `item` (:func:`check_item`) and give it its slot from `start` to `end`
+        in the current room and track; return the slot's index. A block's end is set
+        once what it holds is placed."""
+        check_item(self, item, number, path)
         self.numbers.append(number)
         self.levels.append(depth)
         self.paths.append(path)
         self.items.append(item)
-        self.starts.append(cursor)
-        self.ends.append(cursor)
+        self.starts.append(start)
+        self.ends.append(end)
         self.rooms.append(self.room if item.room is None else item.room)
         self.tracks.append(self.track)
         return len(self.numbers) - 1

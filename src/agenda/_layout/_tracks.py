@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._identity import item_path
 from .._model import Item
-from ._checks import check_item
-from ._sizing import natural_seconds
+from ._sizing import Siblings, natural_seconds
 
 if TYPE_CHECKING:
     from ._place import _Layout
@@ -36,9 +36,9 @@ def place_parallel(lay: _Layout, block: Item, depth: int, number: str,
     end = cursor if total is None else cursor + total
     for k, track in enumerate(block.items, start=1):
         tnumber = f"{number}.{k}"
-        tpath = (track.id,) if track.id is not None else (*path, track.title)
+        tpath = item_path(path, track, track.title)  # a track's title is its key, unnumbered
         holder = keys.setdefault(track.key, tnumber)
-        if holder is not tnumber:
+        if holder != tnumber:
             lay.report("duplicate-identity", {"key": track.key, "other": holder},
                        track, tnumber, tpath)
         lay.room = track.room if track.room is not None else block_room
@@ -63,9 +63,8 @@ def _place_track(lay: _Layout, track: Item, depth: int, number: str, path: tuple
                  keys: dict[str, str]) -> int:
     """Place one track from the block's start; return where it ends."""
     if track.parallel:  # a track that is itself parallel: an ordinary parallel block
-        return lay.place_item(track, depth, number, path, cursor, iter(()))
-    check_item(lay, track, number, path)
-    index = lay.open_slot(track, depth, number, path, cursor)
+        return lay.place_block(track, depth, number, path, cursor, iter(()))
+    index = lay.open_slot(track, depth, number, path, cursor, cursor)
     if track.items:
         if track.minutes is not None:
             window: int | None = track.minutes * 60
@@ -73,8 +72,8 @@ def _place_track(lay: _Layout, track: Item, depth: int, number: str, path: tuple
             window = total  # its items without minutes share the block's time
         else:
             window = None
-        end = lay.place_children(track.items, depth + 1, f"{number}.", block_path, cursor,
-                                 window, (track, number, path), None, keys=keys)
+        inside = Siblings(depth + 1, f"{number}.", block_path, (track, number, path), 0, keys)
+        end = lay.place_children(track.items, inside, cursor, window, None)
         if track.minutes is not None:
             end = cursor + track.minutes * 60
     elif track.minutes is not None:
