@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pendulum
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from agenda._time import moment
+from agenda._time import (
+    in_zone,
+    instant,
+    instants,
+    is_ambiguous,
+    is_skipped,
+    moment,
+    passes,
+    wall,
+    zone,
+    zone_name,
+)
 from strategies import DST_DAYS, ZONES
 
 # Instants within three hours of a day on which some zone changes its clocks.
@@ -29,3 +42,75 @@ def test_moment_is_what_pendulum_from_timestamp_gives(utc: int, name: str) -> No
     assert ours.isoformat() == theirs.isoformat()
     assert (ours.utcoffset(), ours.fold, ours.timezone_name) == (
         theirs.utcoffset(), theirs.fold, theirs.timezone_name)
+
+
+# -- from the wall clock to instants ------------------------------------------------------
+_WALL_ZONES = st.sampled_from([*ZONES, "Asia/Tehran", "America/St_Johns", "Pacific/Apia"])
+def naive(year: int, month: int, day: int, hour: int, minute: int,
+          fold: int = 0) -> dt.datetime:
+    """A wall-clock date-time without zone."""
+    return dt.datetime(year, month, day, hour, minute, fold=fold)  # noqa: DTZ001 - wall clock
+
+
+_WALLS = st.builds(
+    lambda day, minutes: dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes),
+    st.sampled_from([*DST_DAYS, dt.date(2011, 12, 30), dt.date(2011, 12, 29)]),
+    st.integers(-6 * 60, 30 * 60))
+
+
+def _readers(local: dt.datetime, name: str) -> list[int]:
+    """The instants whose wall clock in `name` reads `local`, by brute force: every
+    offset the zone shows within two days of it, each tried."""
+    naive_utc = int(local.replace(tzinfo=dt.UTC).timestamp())
+    offsets = {int(wall(u, name).utcoffset().total_seconds())  # type: ignore[union-attr]
+               for u in range(naive_utc - 2 * 86400, naive_utc + 2 * 86400, 900)}
+    return sorted({naive_utc - offset for offset in offsets
+                   if wall(naive_utc - offset, name).replace(tzinfo=None) == local})
+
+
+@given(_WALLS, _WALL_ZONES)
+@example(naive(2024, 3, 10, 2, 30), "America/New_York")  # skipped
+@example(naive(2024, 11, 3, 1, 30), "America/New_York")  # shown twice
+@example(naive(2011, 12, 30, 12, 0), "Pacific/Apia")  # a whole day skipped
+@example(naive(2024, 4, 7, 1, 45), "Australia/Lord_Howe")  # a repeated half hour
+def test_instants_are_the_instants_whose_wall_clock_reads_the_time(local: dt.datetime,
+                                                                   name: str) -> None:
+    found = instants(local, name)
+    assert found == _readers(local, name)
+    aware = local.replace(tzinfo=zone(name))
+    assert is_skipped(aware) == (found == [])
+    assert (len(found) == 2) == (found != [] and is_ambiguous(aware))
+    assert not found or passes(local, zone(name)) == (found[0], found[-1])
+
+
+def test_a_time_the_clocks_skip_is_skipped_and_nothing_else_is() -> None:
+    new_york = zone("America/New_York")
+    assert is_skipped(dt.datetime(2024, 3, 10, 2, 30, tzinfo=new_york))
+    assert not is_skipped(dt.datetime(2024, 3, 10, 3, 0, tzinfo=new_york))
+    assert not is_skipped(dt.datetime(2024, 11, 3, 1, 30, tzinfo=new_york))  # twice, not skipped
+    assert is_skipped(dt.datetime(2011, 12, 30, 9, 0, tzinfo=zone("Pacific/Apia")))
+    assert not is_skipped(dt.datetime(2024, 3, 10, 2, 30, tzinfo=dt.UTC))
+
+
+def test_instant_reads_a_wall_clock_time_as_pendulum_does() -> None:
+    # A time shown twice: the pass its fold names. A skipped time: moved by the gap,
+    # forward with fold=1 (02:30 EST is 03:30 EDT), back with fold=0.
+    name = "America/New_York"
+    assert instant(naive(2024, 11, 3, 1, 30), name) == 1730611800  # 05:30Z, EDT
+    assert instant(naive(2024, 11, 3, 1, 30, fold=1), name) == 1730615400  # EST
+    assert instant(naive(2024, 3, 10, 2, 30, fold=1), name) == int(
+        dt.datetime(2024, 3, 10, 7, 30, tzinfo=dt.UTC).timestamp())
+    assert instant(naive(2024, 3, 10, 2, 30), name) == int(
+        dt.datetime(2024, 3, 10, 6, 30, tzinfo=dt.UTC).timestamp())
+    for local in (naive(2024, 3, 10, 2, 30, fold=1), naive(2024, 11, 3, 1, 30),
+                  naive(2024, 6, 1, 12, 0, fold=1)):
+        assert instant(local, name) == int(pendulum.instance(local, tz=name).timestamp())
+
+
+def test_a_date_time_in_a_zone_and_the_name_of_its_zone() -> None:
+    when = dt.datetime(2024, 3, 13, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    seoul = in_zone(when, "Asia/Seoul")
+    assert seoul == when and (seoul.date(), seoul.hour) == (dt.date(2024, 3, 14), 13)
+    assert zone_name(seoul) == "Asia/Seoul"
+    assert zone_name(when) is None and zone_name(dt.datetime(2024, 1, 1, tzinfo=dt.UTC)) is None
+    assert zone_name(moment(0, "Europe/Berlin")) == "Europe/Berlin"

@@ -23,13 +23,15 @@ import datetime as _dt
 import itertools
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
 from ._problems import known_language
 from ._timetable import Slot, Timetable
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
 

@@ -27,11 +27,10 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
-import pendulum
-
 from ._links import as_uri, join_links
 from ._model import Material, slugify
 from ._problems import AgendaError
+from ._time import moment
 from ._timetable import Slot, Timetable
 from ._words.catalog import render_message
 from ._words.labels import labels_for
@@ -203,8 +202,8 @@ def schedule_dict(timetable: Timetable, lang: str | None = None) -> dict[str, An
         days.append({
             "index": index,
             "date": day.date.isoformat(),
-            "day_start": pendulum.from_timestamp(day.start_utc, tz=timetable.zone).isoformat(),
-            "day_end": pendulum.from_timestamp(day.end_utc, tz=timetable.zone).isoformat(),
+            "day_start": moment(day.start_utc, timetable.zone).isoformat(),
+            "day_end": moment(day.end_utc, timetable.zone).isoformat(),
             "rooms": day_rooms,
         })
     conference: dict[str, Any] = {

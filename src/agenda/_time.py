@@ -10,7 +10,9 @@ lookup of the name (ours and pendulum's own) return the same parsed object.
 
 `moment` and `wall` turn UTC seconds into the date-times the rest of the package
 hands out: `moment` a pendulum `DateTime` (the public face), `wall` a standard
-library `datetime` in the same zone for hot paths that only format it.
+library `datetime` in the same zone for hot paths that only format it. `instant` and
+`instants` go the other way, from a wall-clock time to UTC seconds; `is_ambiguous`
+and `is_skipped` say whether the clocks show a wall-clock time twice or not at all.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import pendulum
 from pendulum.tz.exceptions import InvalidTimezone
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
-__all__ = ["clock_change", "clock_text", "is_ambiguous", "moment", "passes", "wall", "zone"]
+__all__ = ["clock_change", "clock_text", "in_zone", "instant", "instants", "is_ambiguous",
+           "is_skipped", "moment", "passes", "wall", "zone", "zone_name"]
 
 
 # Names the zone database holds that are no IANA zone: the machine's own zone, a
@@ -51,6 +54,35 @@ def zone(name: str) -> Timezone | FixedTimezone:
 def wall(utc: int, name: str) -> _dt.datetime:
     """The instant `utc` as an aware standard-library date-time in zone `name`."""
     return _dt.datetime.fromtimestamp(utc, zone(name))
+
+
+def instant(local: _dt.datetime, name: str) -> int:
+    """UTC seconds (whole) of the naive wall-clock time `local` in zone `name`, as
+    pendulum reads it: a time the clocks show twice is the pass ``local.fold`` names
+    (0 the first, 1 the second); a time they skip moves by the gap, forward with
+    ``fold=1`` and back with ``fold=0``."""
+    return int(pendulum.instance(local, tz=zone(name)).timestamp())
+
+
+def instants(local: _dt.datetime, name: str) -> list[int]:
+    """The UTC seconds whose wall clock in zone `name` reads the naive `local`: one,
+    two in a repeated hour, none in a skipped one."""
+    tz = zone(name)
+    if is_skipped(local.replace(tzinfo=tz)):
+        return []
+    return sorted(set(passes(local, tz)))
+
+
+def in_zone(when: _dt.datetime, name: str) -> _dt.datetime:
+    """The aware date-time `when` on the wall clock of zone `name` (the same instant)."""
+    return when.astimezone(zone(name))
+
+
+def zone_name(when: _dt.datetime) -> str | None:
+    """The name of the zone `when` is in (``Asia/Seoul``), None when its zone has no
+    name (UTC as the standard library's ``datetime.UTC``, a fixed offset)."""
+    key = getattr(when.tzinfo, "key", None)
+    return key if isinstance(key, str) else None
 
 
 def moment(utc: int, name: str) -> pendulum.DateTime:
@@ -83,6 +115,13 @@ def is_ambiguous(local: _dt.datetime) -> bool:
     first = wall.replace(tzinfo=zone, fold=0).utcoffset()
     second = wall.replace(tzinfo=zone, fold=1).utcoffset()
     return first != second
+
+
+def is_skipped(local: _dt.datetime) -> bool:
+    """Whether the clocks skip the wall-clock time of `local` (zone-aware): no instant
+    reads it (02:30 on the night New York springs forward from 02:00 to 03:00)."""
+    back = _dt.datetime.fromtimestamp(int(local.timestamp()), local.tzinfo)
+    return back.replace(tzinfo=None) != local.replace(tzinfo=None)
 
 
 def passes(local: _dt.datetime, zone: _dt.tzinfo) -> tuple[int, int]:

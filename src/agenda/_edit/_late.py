@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
 from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda, known_language
-from .._time import clock_text
+from .._time import clock_text, in_zone
+from .._time import moment as _moment
 from .._timetable import Slot, Timetable
 from ._address import (
     Address,
@@ -43,6 +43,9 @@ from ._address import (
 from ._errors import EditError, InvalidEdit
 from ._occurrence import occurrence_day, with_occurrence
 from ._operations import _planned, instant_of, wall_time
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Cut", "LateResult", "Lateness", "running_late"]
 
@@ -278,8 +281,7 @@ def _day_of(meeting: Meeting, now: _dt.time | _dt.datetime | str) -> _dt.date | 
         return None
     if now.tzinfo is None:
         return now.date()
-    moment = pendulum.instance(now).in_timezone(meeting.timezone)
-    return _dt.date(moment.year, moment.month, moment.day)
+    return in_zone(now, meeting.timezone).date()
 
 
 def _mark_anchors(planned: Timetable, leaves: list[_Leaf]) -> None:
@@ -439,8 +441,8 @@ def _result(new: Meeting, timetable: Timetable, planned: Timetable, day: int, la
     after = {s.path: s for s in timetable}
     zone = planned.zone
     overall = Lateness("", (), planned.meeting.title,
-                       pendulum.from_timestamp(planned.days[day].end_utc, tz=zone),
-                       pendulum.from_timestamp(timetable.days[day].end_utc, tz=zone))
+                       _moment(planned.days[day].end_utc, zone),
+                       _moment(timetable.days[day].end_utc, zone))
     blocks = tuple(Lateness(s.number, s.path, s.title, s.end, after[s.path].end)
                    for s in planned if s.is_block and s.path in after)
     cut_rows = tuple(Cut(leaves[k].slot.number, leaves[k].slot.path, leaves[k].slot.title,

@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import zoneinfo
 from typing import Literal
 
 import attrs
-import pendulum
 
 from .._layout import draft, validate
 from .._layout._sizing import natural_seconds
 from .._model import Item, Meeting
 from .._problems import Severity
-from .._time import is_ambiguous
+from .._time import instant, instants, is_ambiguous
+from .._time import wall as _wall
 from .._timetable import Timetable
 from .._words.catalog import Fact
 from ._address import (
@@ -93,10 +92,6 @@ def _finish(operation: str, meeting: Meeting, known: Known | None = None) -> Mee
 
 def _minutes(timetable: Timetable, place: Place) -> int:
     return timetable.by_number(place.number).minutes
-
-
-def _wall(utc: int, zone: str) -> _dt.datetime:
-    return _dt.datetime.fromtimestamp(utc, zoneinfo.ZoneInfo(zone))
 
 
 def wall_time(utc: int, zone: str, what: str, operation: str) -> _dt.datetime:
@@ -340,28 +335,16 @@ def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str
         if value.tzinfo is not None:
             return int(value.timestamp())
         if after is None:
-            return int(pendulum.instance(value, tz=zone).timestamp())
+            return instant(value, zone)
         return _one_instant(value, zone, what, operation)
     if not isinstance(value, _dt.time):
         raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
     if after is None:
-        day = meeting.date
-        return int(pendulum.datetime(day.year, day.month, day.day, value.hour, value.minute,
-                                     value.second, tz=zone).timestamp())
+        day = meeting.date  # a time the clocks show twice is its second pass (fold=1)
+        local = _dt.datetime(day.year, day.month, day.day, value.hour,  # noqa: DTZ001 - wall
+                             value.minute, value.second, fold=1)
+        return instant(local, zone)
     return _first_at_or_after(value, after, zone, what, operation)
-
-
-def _instants(wall: _dt.datetime, zone: str) -> list[int]:
-    """The UTC seconds whose wall clock in `zone` reads `wall` (naive): one, two in a
-    repeated hour, none in a skipped one."""
-    tz = zoneinfo.ZoneInfo(zone)
-    found: list[int] = []
-    for fold in (0, 1):
-        utc = int(wall.replace(tzinfo=tz, fold=fold).timestamp())
-        if _dt.datetime.fromtimestamp(utc, tz).replace(tzinfo=None) == wall and (
-                utc not in found):
-            found.append(utc)
-    return sorted(found)
 
 
 def _offset_text(utc: int, zone: str) -> str:
@@ -372,19 +355,19 @@ def _one_instant(wall: _dt.datetime, zone: str, what: str, operation: str) -> in
     """The one instant that the naive `wall` names in `zone`; refused when the clocks
     show it twice or skip it."""
     try:
-        instants = _instants(wall, zone)
+        found = instants(wall, zone)
     except (OverflowError, ValueError, OSError):
         raise EditError(operation, f"{what} would fall outside the calendar's range") from None
     facts: dict[str, Fact] = {"what": what, "date": wall.date().isoformat(),
                               "time": f"{wall:%H:%M}", "timezone": zone}
-    if not instants:
+    if not found:
         raise EditError(operation, code="skipped-moment", facts=facts)
-    if len(instants) > 1:
+    if len(found) > 1:
         stamp = wall.isoformat(timespec="minutes")
         raise EditError(operation, code="repeated-moment", facts={
-            **facts, "first": stamp + _offset_text(instants[0], zone),
-            "second": stamp + _offset_text(instants[1], zone)})
-    return instants[0]
+            **facts, "first": stamp + _offset_text(found[0], zone),
+            "second": stamp + _offset_text(found[1], zone)})
+    return found[0]
 
 
 def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
@@ -397,7 +380,7 @@ def _first_at_or_after(clock: _dt.time, after: int, zone: str, what: str,
     for days in range(3):
         wall = _dt.datetime.combine(since.date() + _dt.timedelta(days=days), naive)
         if offset is not None:
-            matching = [u for u in _instants(wall, zone)
+            matching = [u for u in instants(wall, zone)
                         if _wall(u, zone).utcoffset() == offset and u >= after]
             if matching:
                 return matching[0]

@@ -26,7 +26,7 @@ from .._layout._repeat import parse_repeat
 from .._layout._series import Series
 from .._links import as_uri, has_links, join_links
 from .._model import Material
-from .._time import is_ambiguous
+from .._time import is_ambiguous, is_skipped, zone_name
 from .._time import zone as _held_zone
 from .._timetable import DaySpan, Slot, Timetable
 from .._words.labels import labels_for
@@ -129,7 +129,7 @@ class Head:
 # -- a single meeting -------------------------------------------------------------------
 def _written(moment: _dt.datetime) -> _dt.datetime:
     """A date-time as the model holds it: UTC as UTC, else in its zone."""
-    if getattr(moment.tzinfo, "key", None) == "UTC":
+    if zone_name(moment) == "UTC":
         return moment.replace(tzinfo=_dt.UTC)
     return moment
 
@@ -322,17 +322,11 @@ def _wall_of(series: Series, day: _dt.date, offset: int) -> _dt.datetime:
     return local.replace(tzinfo=series.zone)
 
 
-def _skipped(local: _dt.datetime) -> bool:
-    """Whether the clocks skip the wall-clock time `local` (zone-aware)."""
-    back = _dt.datetime.fromtimestamp(int(local.timestamp()), local.tzinfo)
-    return back.replace(tzinfo=None) != local.replace(tzinfo=None)
-
-
 def _instance(local: _dt.datetime) -> _dt.datetime:
     """How to write an RDATE at `local`: the wall-clock time with its TZID, but UTC for
     a time the clocks skip, which readers place at different instants (ical.js with
     the offset after the change, others before it, as RFC 5545 says)."""
-    if _skipped(local):
+    if is_skipped(local):
         return _dt.datetime.fromtimestamp(int(local.timestamp()), _dt.UTC)
     return _written(local)
 
@@ -341,7 +335,7 @@ def _excluded(local: _dt.datetime) -> list[_dt.datetime]:
     """The EXDATEs of the instance the rule generates at `local`. A skipped wall-clock
     time is excluded twice, by its name and by its RFC 5545 instant in UTC, as readers
     match one or the other (and neither names another instance)."""
-    if _skipped(local):
+    if is_skipped(local):
         return [_written(local), _instance(local)]
     return [_written(local)]
 
@@ -360,7 +354,7 @@ def _anchor(series: Series, rule: str | None, offset: int
     COUNT one less."""
     first = series.wall.date()
     extra = series.added()
-    if not _skipped(_wall_of(series, first, offset)):
+    if not is_skipped(_wall_of(series, first, offset)):
         return first, rule, extra
     left = 1
     day = first
@@ -375,7 +369,7 @@ def _anchor(series: Series, rule: str | None, offset: int
             if not extra:
                 break
             day = extra.pop(0)
-        if not _skipped(_wall_of(series, day, offset)):
+        if not is_skipped(_wall_of(series, day, offset)):
             return day, _with_count(rule, left) if rule is not None else None, extra
         left += 1
     raise FeedError(f"the series of {series.meeting.title!r} has an item that starts at a "
@@ -438,7 +432,7 @@ def _occurrence(series: Series, day: _dt.date, base: list[Content], offsets: lis
     for content, offset, excluded in zip(base, offsets, exdates, strict=True):
         local = _wall_of(series, day, offset)
         found = by_path.pop(content.path, None)
-        if found is None or _skipped(local):
+        if found is None or is_skipped(local):
             # Not held that day, or a wall-clock time the clocks skip, which readers
             # name differently, so that no RECURRENCE-ID can name it for all: the
             # occurrence leaves the series and is written as an event of its own.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .._time import moment as _moment
+from .._time import zone_name
 from .._timetable import Timetable
 from .changes import event_content
 from .content import Content, contents
@@ -206,7 +207,7 @@ def _wanted(content: Content, zone: str) -> FeedEvent:
     """The event `content` makes, as it reads back (the meeting's zone `zone`)."""
 
     def when(moment: _dt.datetime) -> pendulum.DateTime:
-        key = getattr(moment.tzinfo, "key", None)
+        key = zone_name(moment)
         return _moment(int(moment.timestamp()), zone if key in (None, "UTC") else key)
 
     start = when(content.start)

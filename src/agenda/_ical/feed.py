@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from .._problems import AgendaError
+from .._time import zone_name
 from .._timetable import Timetable
 from .content import Head, Kept, Stamped, Stamps, contents, feed_years
 from .names import REFRESH, FeedError, check_domain, safe_key
@@ -67,8 +68,8 @@ def _times(event: Stamped | Kept) -> list[tuple[str, str | None, int]]:
     """(name, TZID or None for UTC, year as written) of the event's DTSTART and DTEND."""
     if isinstance(event, Stamped):
         content = event.content
-        return [(name, getattr(moment.tzinfo, "key", None)
-                 if moment.tzinfo is not _dt.UTC else None, moment.year)
+        return [(name, zone_name(moment) if moment.tzinfo is not _dt.UTC else None,
+                 moment.year)
                 for name, moment in (("DTSTART", content.start), ("DTEND", content.end))
                 if moment is not None]
     out = []

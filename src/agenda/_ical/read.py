@@ -24,6 +24,7 @@ import attrs
 
 from .._time import moment as _moment
 from .._time import zone as _held_zone
+from .._time import zone_name
 from .._words.catalog import escape_controls
 from .changes import event_content
 from .events import FeedEvent, FeedTimetable
@@ -478,7 +479,7 @@ def _when(value: object, name: str, zone: str) -> pendulum.DateTime:
         raise FeedError(f"{name} cannot be read ({exc})") from None
     if not isinstance(moment, _dt.datetime) or moment.tzinfo is None:
         raise FeedError(f"{name}: expected a date-time with a zone, got {moment!r}")
-    tzid = getattr(moment.tzinfo, "key", None)
+    tzid = zone_name(moment)
     return _moment(int(moment.timestamp()), zone if tzid in (None, "UTC") else tzid)
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from .._time import zone_name
 from .content import Content, Head, Kept, Stamped, Stamps
 from .names import DOMAIN, FEED_MARKER, FEED_VERSION, MEETING, PATH, PRODID, ZONE, path_text
 from .text import escape, fold, parameter
@@ -64,7 +65,7 @@ def _date_time(name: str, moment: _dt.datetime) -> str:
     its zone's TZID."""
     if moment.tzinfo is _dt.UTC:
         return f"{name}:{_utc(moment)}"
-    key = getattr(moment.tzinfo, "key", None)
+    key = zone_name(moment)
     if key is None:  # pragma: no cover - the model holds UTC or zones with a key
         raise ValueError(f"{name} {moment!r} is neither UTC nor in a named zone")
     return (f"{name};TZID={parameter(key)}:{moment.year:04d}{moment.month:02d}{moment.day:02d}T"
@@ -216,7 +217,7 @@ LINES = Strategy("lines", content_lines, head_lines, fold, _timezone_lines)
 def _icalendar_value(moment: _dt.datetime) -> tuple[_dt.datetime, dict[str, str]]:
     if moment.tzinfo is _dt.UTC:
         return moment, {}
-    return moment.replace(tzinfo=None), {"TZID": str(getattr(moment.tzinfo, "key", ""))}
+    return moment.replace(tzinfo=None), {"TZID": zone_name(moment) or ""}
 
 
 def _icalendar_event(content: Content | None, stamps: Stamps | None, status: str | None

@@ -33,7 +33,7 @@ import pendulum
 from .._holidays import PublicHolidays, holidays_problem
 from .._model import Meeting, Override
 from .._problems import AgendaError, InvalidAgenda, Problem, Severity
-from .._time import clock_change
+from .._time import clock_change, is_skipped
 from .._words.catalog import Fact
 from ._repeat import RuleDates, first_wall, parse_repeat, rule_dates
 
@@ -474,8 +474,7 @@ def _override_problems(series: Series, day: _dt.date) -> list[Problem]:
     if override.start is not None:
         wall = _dt.datetime(day.year, day.month, day.day, override.start.hour,
                             override.start.minute, override.start.second, tzinfo=series.zone)
-        back = _dt.datetime.fromtimestamp(int(wall.timestamp()), series.zone)
-        if back.replace(tzinfo=None) != wall.replace(tzinfo=None):
+        if is_skipped(wall):
             return [Problem("nonexistent-time", facts={
                 "what": "start", "date": day.isoformat(), "time": f"{override.start:%H:%M}",
                 "timezone": series.meeting.timezone,
