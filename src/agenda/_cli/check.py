@@ -1,0 +1,220 @@
+"""`agenda check`, `agenda table` and `agenda demo`: a spec validated and printed."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+
+import click
+
+from .._formats import RENDERERS, RenderOptions
+from .._layout import layout
+from .._problems import InvalidAgenda, Problem, SpecError
+from .._time import clock_text
+from .._timetable import Timetable
+from .._words.catalog import LANGUAGES, render_message
+from .._words.labels import LABELS
+from .common import (
+    _language,
+    _layout_or_exit,
+    _read,
+    _read_spec,
+    _render_or_exit,
+    _say,
+    _with_lines,
+)
+from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _not_the_input, _out
+
+DEFAULT_OCCURRENCES = 10
+MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER (kept lazy)
+LISTED_AT_MOST = 1000
+
+
+def summary(timetable: Timetable, lang: str = "en") -> str:
+    """One line describing a valid agenda, in `lang`: its day, its span (the end's date
+    when it ends on a later day, the UTC offset where the clock shows a time twice), its
+    size (over several days: both ends with their dates, the days' minutes summed)."""
+    m = timetable.meeting
+    lang = lang if lang in LANGUAGES else "en"
+    if m.days:
+        return _say("check-ok-days", lang, title=m.title,
+                    first=timetable.start.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    last=timetable.end.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+                    zone=timetable.zone, days=len(timetable.days), count=len(timetable),
+                    minutes=timetable.minutes)
+    first = timetable.start.date()
+    return _say("check-ok", lang, title=m.title, date=m.date.isoformat(),
+                day=timetable.start.format("ddd", locale=lang),
+                start=clock_text(timetable.start_utc, timetable.zone, first),
+                end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
+                count=len(timetable), minutes=timetable.minutes)
+
+
+def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
+    """``agenda check --format json``: the report and the exit code."""
+    try:
+        meeting = _read_spec(file)
+    except SpecError as exc:
+        problems: tuple[Problem, ...] = exc.problems
+        return {"ok": False, "file": file, "lang": lang or "en", "meeting": None,
+                "problems": [p.as_dict(lang or "en") for p in problems]}, EXIT_UNREADABLE
+    lang = _language(meeting, lang)
+    try:
+        timetable = layout(meeting)
+    except InvalidAgenda as exc:
+        problems = tuple(_with_lines(exc.problems, file))
+        return {"ok": False, "file": file, "lang": lang, "meeting": None,
+                "problems": [p.as_dict(lang) for p in problems]}, EXIT_INVALID
+    return {"ok": True, "file": file, "lang": lang, "meeting": {
+        "title": meeting.title, "date": meeting.date.isoformat(),
+        "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
+        "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
+        "problems": [p.as_dict(lang) for p in _with_lines(timetable.warnings, file)]}, 0
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--occurrences", is_flag=True,
+              help="Also list every occurrence of a repeating meeting, one per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help=f"List at most this many occurrences (default: {LISTED_AT_MOST}, "
+                   f"or {DEFAULT_OCCURRENCES} of a rule without end).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages (default: the meeting's language).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="text: one problem per line; json: every problem with its fields.")
+def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
+          fmt: str) -> None:
+    """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
+    if fmt == "json":
+        report, code = _check_report(file, lang)
+        _out(json.dumps(report, ensure_ascii=False, indent=2))
+        sys.exit(code)
+    meeting = _read(file, lang)
+    timetable = _layout_or_exit(meeting, lang, file)
+    _out(summary(timetable, _language(meeting, lang)))
+    if occurrences:
+        _echo_occurrences(timetable, limit, _language(meeting, lang))
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels, and of the texts where the agenda translates "
+                   "them (default: the meeting's language).")
+@click.option("--width", type=click.IntRange(min=40), default=100, show_default=True,
+              help="Display width of the text table.")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to this file (atomically) instead of standard output.")
+@click.option("--on", "on_day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="YYYY-MM-DD",
+              help="Print the agenda of the occurrence held on this date of a repeating "
+                   "meeting.")
+@click.option("--occurrence", "number", type=click.IntRange(1, MAX_OCCURRENCE_NUMBER),
+              default=None, metavar="N",
+              help="Print the agenda of the Nth occurrence (1 is the first).")
+@click.option("--occurrences", is_flag=True,
+              help="List the occurrences of the meeting, one per line, instead of a table.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help=f"With --occurrences: list at most this many (default: {LISTED_AT_MOST}, "
+                   f"or {DEFAULT_OCCURRENCES} of a rule without end).")
+def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: str | None,
+          on_day: _dt.datetime | None, number: int | None, occurrences: bool,
+          limit: int | None) -> None:
+    """Print the timetable of FILE."""
+    if on_day is not None and number is not None:
+        raise click.UsageError("give --on or --occurrence, not both")
+    _not_the_input(file, output)
+    timetable = _layout_or_exit(_read(file), source=file)
+    if on_day is not None or number is not None:
+        timetable = _occurrence_or_exit(timetable, on_day, number)
+    if occurrences:
+        _echo_occurrences(timetable, limit, _language(timetable.meeting, lang))
+        return
+    options = RenderOptions(lang=lang or timetable.meeting.language, width=width, bom=bom)
+    _emit(_render_or_exit(timetable, fmt, options), output)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True)
+@click.option("--lang", type=click.Choice(sorted(LABELS)), default=None,
+              help="Language of the labels (default: the meeting's language).")
+def demo(fmt: str, lang: str | None) -> None:
+    """Print the timetable of the reference meeting (2024-03-13, Asia/Seoul)."""
+    from .._reference import reference_meeting
+
+    meeting = reference_meeting()
+    timetable = layout(meeting)
+    click.echo(summary(timetable, _language(meeting, lang)), err=True)
+    _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang or meeting.language)), None)
+
+
+def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
+                        number: int | None) -> Timetable:
+    """The timetable of one occurrence (by date or number); exit 2 naming the nearest
+    dates when there is none, 1 when that occurrence's own agenda is invalid."""
+    meeting = timetable.meeting
+    from .._series import NotAnOccurrence
+
+    series = timetable.series
+    try:
+        if number is not None:
+            found = series.nth(number)
+            if found is None:
+                click.echo(f'error: "{meeting.title}" has fewer than {number} occurrences',
+                           err=True)
+                sys.exit(EXIT_UNREADABLE)
+            return series.timetable(found)
+        assert day is not None
+        return series.timetable(day.date())
+    except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    except InvalidAgenda as exc:
+        for problem in exc.problems:
+            _out(problem.text(_language(meeting, None)))
+        sys.exit(EXIT_INVALID)
+
+
+def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
+    """One line per occurrence, written as found: date, weekday (in `lang`), start–end
+    and UTC offset in the zone; between them, a date of the rule the meeting is not held on
+    (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
+    lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
+    on standard error."""
+    from .._series import Skipped
+
+    meeting = timetable.meeting
+    series = timetable.series if meeting.repeats else None
+    bounded = series is None or series.bounded
+    most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
+    if limit is None and not bounded:
+        click.echo(_say("occurrences-endless", lang, most=most), err=True)
+    entries = series.listing(lang) if series is not None else iter([meeting.date])
+    listed = 0
+    for entry in entries:
+        if isinstance(entry, Skipped):
+            if listed < most:  # (past the last one listed, a held date may still follow)
+                weekday = LABELS[lang].weekdays[entry.date.weekday()]
+                facts = {"date": entry.date.isoformat(), "weekday": weekday,
+                         "name": entry.holiday}
+                code = "occurrence-skipped" if entry.holiday is None else "occurrence-holiday"
+                _out(render_message(code, facts, lang))
+            continue
+        if listed == most:
+            if bounded:
+                click.echo(_say("occurrences-more", lang, most=most), err=True)
+            return
+        start, end = ((timetable.start, timetable.end) if series is None
+                      else series.occurrence(entry))
+        until = end.format("HH:mm") if end.date() == start.date() else end.format(
+            "YYYY-MM-DD HH:mm")
+        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale=lang)}–{until} "
+             f"{start.format('Z')}")
+        listed += 1

@@ -1,0 +1,207 @@
+"""What the commands share: reading specs and logs, laying out, languages."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .._diff import diff
+from .._edit import ActualLog
+from .._formats import RenderOptions, render
+from .._io import load, log_path
+from .._layout import layout
+from .._model import LANGUAGE_TAG, Meeting
+from .._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
+from .._spec import decode_spec, loads
+from .._timetable import Timetable
+from .._words.catalog import LANGUAGES, render_message
+from .output import EXIT_INVALID, EXIT_UNREADABLE, _fail, _out
+
+
+def _read_spec(path: str) -> Meeting:
+    """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
+    TOML); raises SpecError."""
+    if path == "-":
+        text = decode_spec(sys.stdin.buffer.read())
+        return loads(text, "json" if text.lstrip("\ufeff \t\r\n").startswith("{")
+                     else "toml")
+    return load(path)
+
+
+def _error_lines(exc: SpecError, lang: str) -> str:
+    """The spec's problems, one per line, each ``error: <file>: <problem>``."""
+    return "\n".join(f"error: {line}" for line in exc.text(lang).splitlines())
+
+
+def _read(path: str, lang: str | None = None) -> Meeting:
+    """Load a spec file or ``-``; exit 2 with its problems when unreadable."""
+    try:
+        return _read_spec(path)
+    except SpecError as exc:
+        if path == "-" and exc.source is None:
+            exc = SpecError(exc.problems, "standard input")
+        _fail(_error_lines(exc, lang or "en").removeprefix("error: "))
+
+
+def _source(path: str) -> tuple[Meeting, str, str]:
+    """The meeting, the spec text and its format (``toml`` or ``json``) of a spec file or
+    ``-``, for commands that write the spec back; exit 2 when unreadable."""
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"{path}: cannot read the file: {exc.strerror or exc}")
+    try:
+        text = decode_spec(raw).removeprefix("\ufeff")
+    except SpecError as exc:
+        _fail(f"{'standard input' if path == '-' else path}: {exc}")
+    json_like = path.lower().endswith(".json") or (path == "-" and text.lstrip().startswith("{"))
+    fmt = "json" if json_like else "toml"
+    try:
+        return loads(text, fmt), text, fmt
+    except SpecError as exc:
+        if path != "-":
+            exc = SpecError(exc.problems, path)
+        click.echo(_error_lines(exc, "en"), err=True)
+        sys.exit(EXIT_UNREADABLE)
+
+
+def _layout_or_exit(meeting: Meeting, lang: str | None = None,
+                    source: str | None = None) -> Timetable:
+    """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
+    meeting's language) and exit 1; warnings go to standard error. The problems of a
+    meeting read from the TOML file `source` carry their lines."""
+    lang = _language(meeting, lang)
+    try:
+        timetable = layout(meeting)
+    except InvalidAgenda as exc:
+        for problem in _with_lines(exc.problems, source):
+            _out(problem.text(lang))
+        sys.exit(EXIT_INVALID)
+    for warning in _with_lines(timetable.warnings, source):
+        click.echo(warning.text(lang), err=True)
+    return timetable
+
+
+def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Problem]:
+    """`problems` with the lines of their items in the TOML file `source` (as they are
+    for standard input, a JSON spec or a file that cannot be read again)."""
+    if not problems or source in (None, "-") or str(source).lower().endswith(".json"):
+        return problems
+    try:
+        text = decode_spec(Path(str(source)).read_bytes()).removeprefix("\ufeff")
+    except (OSError, SpecError):
+        return problems
+    from .._spec import problem_lines
+
+    return problem_lines(text, problems)
+
+
+def _say(code: str, lang: str, **facts: Any) -> str:
+    """A line of the message catalog in `lang` (see agenda._words.catalog)."""
+    return render_message(code, facts, lang if lang in LANGUAGES else "en")
+
+
+def _errors(problems: Sequence[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def _language_tag(lang: str) -> str:
+    """`lang` of --lang TAG (any language a text may be translated into), or a usage
+    error."""
+    if not LANGUAGE_TAG.fullmatch(lang):
+        raise click.BadParameter(f"{lang!r} is not a language tag like ko, en or en-GB",
+                                 param_hint="--lang")
+    return lang
+
+
+def _message_language(lang: str | None) -> str | None:
+    """The language of messages for --lang TAG: the tag when messages speak it, else
+    None (the meeting's language)."""
+    return lang if lang in LANGUAGES else None
+
+
+def _language(meeting: Meeting, lang: str | None) -> str:
+    if lang is not None:
+        return lang
+    return meeting.language if meeting.language in LANGUAGES else "en"
+
+
+def _render_or_exit(timetable: Timetable, fmt: str, options: RenderOptions) -> str | bytes:
+    """Render, or exit 2 with the reason (e.g. PDF without WeasyPrint or a Korean font)."""
+    try:
+        return render(timetable, fmt, options)
+    except AgendaError as exc:
+        _fail(str(exc))
+
+
+def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
+               ) -> _dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 date-time") from None
+    if moment.tzinfo is None:
+        raise click.BadParameter(f"{value!r} has no UTC offset (add Z or e.g. +09:00)")
+    try:
+        moment.astimezone(_dt.UTC)
+    except OverflowError:
+        raise click.BadParameter(f"{value!r} is outside the calendar's range (in UTC it "
+                                 "falls before year 1 or after 9999)") from None
+    return moment
+
+
+def _said(before: Timetable, after: Timetable, lang: str) -> str:
+    """The changes in `lang`, titles in `lang` where the agenda translates them."""
+    from .._translations import titles
+
+    changes = diff(before, after).retitled(titles([before, after], lang))
+    return changes.text(lang) if changes else _say("no-change", lang)
+
+
+def _log_file(file: str, log_file: str | None) -> Path:
+    if log_file is not None:
+        return Path(log_file)
+    if file == "-":
+        raise click.UsageError("the log is kept beside the spec file: with - give --log LOG")
+    return log_path(file)
+
+
+def _read_log(meeting: Meeting, file: str, log_file: str | None, *, required: bool
+              ) -> tuple[ActualLog, Path]:
+    """The log of `meeting` (beside FILE unless --log names it); an empty one when there
+    is none yet and it is not `required`; exit 2 when it cannot be read."""
+    where = _log_file(file, log_file)
+    try:
+        raw = where.read_bytes()
+    except FileNotFoundError:
+        if required:
+            _fail(f"{where}: there is no log yet; `agenda log {file} ITEM start` starts it")
+        return ActualLog(meeting), where
+    except OSError as exc:
+        _fail(f"{where}: cannot read the log: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        _fail(f"{where}: not UTF-8 text: {exc.reason} at byte {exc.start}")
+    return ActualLog.read(text, meeting), where
+
+
+def _log_problems_or_exit(log: ActualLog, where: Path, lang: str,
+                          before: Sequence[Problem] = ()) -> None:
+    """Print the log's errors (one per line on standard output) and exit 1 when it has
+    any that are not in `before`; its warnings (and older errors) go to standard error."""
+    problems = log.problems()
+    fresh = [p for p in problems if p.severity is Severity.ERROR and p not in before]
+    if fresh:
+        for problem in fresh:
+            _out(f"{where}: {problem.text(lang)}")
+        sys.exit(EXIT_INVALID)
+    for problem in problems:
+        click.echo(f"{where}: {problem.text(lang)}", err=True)
