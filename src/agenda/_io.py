@@ -16,39 +16,59 @@ import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from ._model import Meeting
 from ._problems import AgendaError, Problem, SpecError
-from ._spec import decode_spec, loads
+from ._spec.source import STANDARD_INPUT, SpecText, spec_text
 
-__all__ = ["TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
-           "readable_output", "refuse_input", "remove_stale_temporaries", "temporary_folder",
-           "write_atomic"]
+__all__ = ["STDIN", "TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
+           "read_input", "read_spec", "readable_output", "refuse_input",
+           "remove_stale_temporaries", "temporary_folder", "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
 #: target; one left by a killed run is removed by the next write to the same target.
 TEMP_SUFFIX = ".agenda-tmp"
 _IN_PLACE_ROOTS = ("/dev/", "/proc/")
+STDIN = "-"
+"""The path that names standard input (and, for an output, standard output)."""
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at `path`, or of standard input for ``-``; raises
+    :class:`OSError` when they cannot be read."""
+    if os.fspath(path) == STDIN:
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def read_spec(path: str | os.PathLike[str]) -> SpecText:
+    """The spec in the file at `path` (``-``: standard input), with its format: the one
+    reader of spec files (see `agenda._spec.source.spec_format`).
+
+    An unreadable file, or one that is not UTF-8 (a byte-order mark is accepted),
+    raises :class:`SpecError` naming it and saying how to convert it.
+    """
+    source = None if os.fspath(path) == STDIN else os.fspath(path)
+    try:
+        raw = read_input(path)
+    except OSError as exc:
+        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
+                        STANDARD_INPUT if source is None else source) from None
+    return spec_text(raw, source)
 
 
 def load(path: str | os.PathLike[str]) -> Meeting:
-    """Read a spec file; ``.json`` is read as JSON, anything else as TOML.
+    """Read a spec file; ``.json`` is read as JSON, anything else as TOML; ``-`` reads
+    standard input (JSON when it starts with ``{``, else TOML).
 
     A UTF-8 byte-order mark at the start is accepted; other encodings are refused
-    with a message that says how to convert the file.
+    with a message that says how to convert the file. Every problem is raised at once
+    in a :class:`SpecError` that names the file.
     """
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
-                        str(file)) from None
-    try:
-        return loads(decode_spec(raw), "json" if file.suffix.lower() == ".json" else "toml")
-    except SpecError as exc:
-        raise SpecError(exc.problems, str(file)) from None
+    return read_spec(path).meeting()
 
 
 class OutputIsInput(AgendaError, ValueError):

@@ -26,7 +26,7 @@ from .common import (
     _read_log,
     _said,
     _say,
-    _source,
+    _spec,
 )
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _fail, _not_the_input, _out
 
@@ -156,7 +156,7 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
         raise click.UsageError("give --at and --by, or --from-log")
     if log_file is not None and not from_log:
         raise click.UsageError("--log goes with --from-log")
-    meeting, text, fmt = _source(file)
+    meeting, spec = _spec(file)
     _layout_or_exit(meeting, lang)
     words = _language(meeting, lang)
     from .._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
@@ -169,8 +169,8 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
         except EditError as exc:
             click.echo(f"error: {exc.text(words)}", err=True)
             sys.exit(EXIT_UNREADABLE)
-        written = rewrite_spec(text, found.result.meeting, fmt)
-        if fmt == "toml":
+        written = rewrite_spec(spec.text, found.result.meeting, spec.format)
+        if spec.format == "toml":
             from .._edit._from_log import with_note
 
             written = with_note(written, found.note(words, where.name))
@@ -188,6 +188,6 @@ def late(file: str, at: str | None, by: int | None, from_log: bool,
     except EditError as exc:
         click.echo(f"error: {exc.text(words)}", err=True)
         sys.exit(EXIT_UNREADABLE)
-    _emit(rewrite_spec(text, result.meeting, fmt), output)
+    _emit(rewrite_spec(spec.text, result.meeting, spec.format), output)
     click.echo(result.summary(words), err=True)
     sys.exit(0 if result.holds else EXIT_INVALID)

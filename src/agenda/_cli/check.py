@@ -9,6 +9,7 @@ import sys
 import click
 
 from .._formats import RENDERERS, RenderOptions
+from .._io import read_spec
 from .._layout import layout
 from .._problems import InvalidAgenda, Problem, SpecError
 from .._time import clock_text
@@ -18,11 +19,9 @@ from .._words.labels import LABELS
 from .common import (
     _language,
     _layout_or_exit,
-    _read,
-    _read_spec,
     _render_or_exit,
     _say,
-    _with_lines,
+    _spec,
 )
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _not_the_input, _out
 
@@ -54,7 +53,8 @@ def summary(timetable: Timetable, lang: str = "en") -> str:
 def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
     """``agenda check --format json``: the report and the exit code."""
     try:
-        meeting = _read_spec(file)
+        spec = read_spec(file)
+        meeting = spec.meeting()
     except SpecError as exc:
         problems: tuple[Problem, ...] = exc.problems
         return {"ok": False, "file": file, "lang": lang or "en", "meeting": None,
@@ -63,14 +63,14 @@ def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
-        problems = tuple(_with_lines(exc.problems, file))
+        problems = tuple(spec.with_lines(exc.problems))
         return {"ok": False, "file": file, "lang": lang, "meeting": None,
                 "problems": [p.as_dict(lang) for p in problems]}, EXIT_INVALID
     return {"ok": True, "file": file, "lang": lang, "meeting": {
         "title": meeting.title, "date": meeting.date.isoformat(),
         "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
         "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
-        "problems": [p.as_dict(lang) for p in _with_lines(timetable.warnings, file)]}, 0
+        "problems": [p.as_dict(lang) for p in spec.with_lines(timetable.warnings)]}, 0
 
 
 @click.command()
@@ -92,8 +92,8 @@ def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
         report, code = _check_report(file, lang)
         _out(json.dumps(report, ensure_ascii=False, indent=2))
         sys.exit(code)
-    meeting = _read(file, lang)
-    timetable = _layout_or_exit(meeting, lang, file)
+    meeting, spec = _spec(file, lang)
+    timetable = _layout_or_exit(meeting, lang, spec)
     _out(summary(timetable, _language(meeting, lang)))
     if occurrences:
         _echo_occurrences(timetable, limit, _language(meeting, lang))
@@ -130,7 +130,8 @@ def table(file: str, fmt: str, lang: str | None, width: int, bom: bool, output: 
     if on_day is not None and number is not None:
         raise click.UsageError("give --on or --occurrence, not both")
     _not_the_input(file, output)
-    timetable = _layout_or_exit(_read(file), source=file)
+    meeting, spec = _spec(file)
+    timetable = _layout_or_exit(meeting, spec=spec)
     if on_day is not None or number is not None:
         timetable = _occurrence_or_exit(timetable, on_day, number)
     if occurrences:

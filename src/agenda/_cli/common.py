@@ -13,24 +13,14 @@ import click
 from .._diff import diff
 from .._edit import ActualLog
 from .._formats import RenderOptions, render
-from .._io import load, log_path
+from .._io import log_path, read_spec
 from .._layout import layout
 from .._model import LANGUAGE_TAG, Meeting
 from .._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
-from .._spec import decode_spec, loads
+from .._spec.source import SpecText
 from .._timetable import Timetable
 from .._words.catalog import LANGUAGES, render_message
-from .output import EXIT_INVALID, EXIT_UNREADABLE, _fail, _out
-
-
-def _read_spec(path: str) -> Meeting:
-    """Load a spec file or ``-`` (standard input: JSON when it starts with ``{``, else
-    TOML); raises SpecError."""
-    if path == "-":
-        text = decode_spec(sys.stdin.buffer.read())
-        return loads(text, "json" if text.lstrip("\ufeff \t\r\n").startswith("{")
-                     else "toml")
-    return load(path)
+from .output import EXIT_INVALID, _fail, _out
 
 
 def _error_lines(exc: SpecError, lang: str) -> str:
@@ -38,67 +28,38 @@ def _error_lines(exc: SpecError, lang: str) -> str:
     return "\n".join(f"error: {line}" for line in exc.text(lang).splitlines())
 
 
-def _read(path: str, lang: str | None = None) -> Meeting:
-    """Load a spec file or ``-``; exit 2 with its problems when unreadable."""
+def _spec(path: str, lang: str | None = None) -> tuple[Meeting, SpecText]:
+    """The meeting of the spec file `path` (``-``: standard input) and the spec as read
+    (its text, format and name); exit 2 with its problems, in `lang`, when it cannot
+    be read."""
     try:
-        return _read_spec(path)
+        spec = read_spec(path)
+        return spec.meeting(), spec
     except SpecError as exc:
-        if path == "-" and exc.source is None:
-            exc = SpecError(exc.problems, "standard input")
         _fail(_error_lines(exc, lang or "en").removeprefix("error: "))
 
 
-def _source(path: str) -> tuple[Meeting, str, str]:
-    """The meeting, the spec text and its format (``toml`` or ``json``) of a spec file or
-    ``-``, for commands that write the spec back; exit 2 when unreadable."""
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        _fail(f"{path}: cannot read the file: {exc.strerror or exc}")
-    try:
-        text = decode_spec(raw).removeprefix("\ufeff")
-    except SpecError as exc:
-        _fail(f"{'standard input' if path == '-' else path}: {exc}")
-    json_like = path.lower().endswith(".json") or (path == "-" and text.lstrip().startswith("{"))
-    fmt = "json" if json_like else "toml"
-    try:
-        return loads(text, fmt), text, fmt
-    except SpecError as exc:
-        if path != "-":
-            exc = SpecError(exc.problems, path)
-        click.echo(_error_lines(exc, "en"), err=True)
-        sys.exit(EXIT_UNREADABLE)
+def _read(path: str, lang: str | None = None) -> Meeting:
+    """The meeting of a spec file or ``-``; exit 2 with its problems when unreadable."""
+    return _spec(path, lang)[0]
 
 
 def _layout_or_exit(meeting: Meeting, lang: str | None = None,
-                    source: str | None = None) -> Timetable:
+                    spec: SpecText | None = None) -> Timetable:
     """Lay out `meeting`, or print its problems (one per line, in `lang`, default the
     meeting's language) and exit 1; warnings go to standard error. The problems of a
-    meeting read from the TOML file `source` carry their lines."""
+    meeting read from `spec` carry their lines (see `SpecText.with_lines`)."""
     lang = _language(meeting, lang)
     try:
         timetable = layout(meeting)
     except InvalidAgenda as exc:
-        for problem in _with_lines(exc.problems, source):
+        for problem in exc.problems if spec is None else spec.with_lines(exc.problems):
             _out(problem.text(lang))
         sys.exit(EXIT_INVALID)
-    for warning in _with_lines(timetable.warnings, source):
+    warnings = timetable.warnings
+    for warning in warnings if spec is None else spec.with_lines(warnings):
         click.echo(warning.text(lang), err=True)
     return timetable
-
-
-def _with_lines(problems: Sequence[Problem], source: str | None) -> Sequence[Problem]:
-    """`problems` with the lines of their items in the TOML file `source` (as they are
-    for standard input, a JSON spec or a file that cannot be read again)."""
-    if not problems or source in (None, "-") or str(source).lower().endswith(".json"):
-        return problems
-    try:
-        text = decode_spec(Path(str(source)).read_bytes()).removeprefix("\ufeff")
-    except (OSError, SpecError):
-        return problems
-    from .._spec import problem_lines
-
-    return problem_lines(text, problems)
 
 
 def _say(code: str, lang: str, **facts: Any) -> str:

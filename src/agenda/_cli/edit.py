@@ -11,7 +11,7 @@ import click
 from .._edit import EditError, insert, move, remove, resize, shift
 from .._model import Item, Kind, Meeting
 from .._words.labels import LABELS
-from .common import _errors, _language, _said, _say, _source
+from .common import _errors, _language, _said, _say, _spec
 from .output import EXIT_INVALID, _emit, _fail, _not_the_input, _out
 
 _ON_HELP = ("Change only the occurrence held on this date of a repeating meeting: its "
@@ -65,7 +65,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
     if in_place and (output is not None or file == "-"):
         raise click.UsageError("--in-place writes FILE itself: give no -o, and a file, not -")
     _not_the_input(file, output, hint="--in-place writes the change into FILE on purpose")
-    meeting, text, fmt = _source(file)
+    meeting, spec = _spec(file)
     words = _language(meeting, lang)
     before, problems = draft(meeting)
     if before is None:
@@ -89,7 +89,7 @@ def _apply(change: Callable[[Meeting, _dt.date | None], Meeting], output: str | 
     target = file if in_place else output
     from .._spec.rewrite import rewrite_spec  # tomlkit: only when a spec is written back
 
-    _emit(rewrite_spec(text, edited, fmt), target)
+    _emit(rewrite_spec(spec.text, edited, spec.format), target)
     lines = []
     if meeting.repeats:
         lines.append(_say("edit-whole-series", words) if on is None else

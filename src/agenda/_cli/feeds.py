@@ -27,6 +27,7 @@ from .common import (
     _parse_now,
     _read,
     _read_log,
+    _spec,
 )
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _fail, _not_the_input, _out
 
@@ -69,7 +70,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     from .._ical.feed import to_ics
     from .._ical.names import FeedError
 
-    timetable = _layout_or_exit(_read(file), _message_language(lang), file)
+    meeting, spec = _spec(file)
+    timetable = _layout_or_exit(meeting, _message_language(lang), spec)
     if track is not None:  # a track is named by its title in any of its languages
         track = original_track(timetable, track)
     if lang is not None:
@@ -257,8 +259,8 @@ def schedule(file: str, fmt: str, output: str | None, lang: str | None) -> None:
     """Write the schedule of FILE for conference apps (Giggity, EventFahrplan, ...);
     exit 2 when the XML cannot carry an event (one longer than 99:59)."""
     _not_the_input(file, output)
-    meeting = _read(file)
-    timetable = _layout_or_exit(meeting, _message_language(lang), file)
+    meeting, spec = _spec(file)
+    timetable = _layout_or_exit(meeting, _message_language(lang), spec)
     try:
         data = to_schedule(timetable, fmt, None if lang is None else _language_tag(lang))
     except ScheduleError as exc:
