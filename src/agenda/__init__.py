@@ -12,6 +12,7 @@ Data flows spec → model → timetable → outputs::
 from typing import TYPE_CHECKING, Any
 
 from ._audience import UnknownAudience, audiences, for_audience
+from ._check import CheckReport, check, check_summary
 from ._diff import Change, Diff, diff
 from ._edit import (
     Absorb,
@@ -154,6 +155,7 @@ __all__ = [
     "CalDAVResult",
     "Change",
     "Changelog",
+    "CheckReport",
     "Conflict",
     "Cut",
     "Day",
@@ -197,6 +199,8 @@ __all__ = [
     "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
+    "check",
+    "check_summary",
     "day_uid",
     "diff",
     "dump_json",

@@ -8,11 +8,11 @@ import sys
 
 import click
 
+from .._check import check as check_file
+from .._check import check_summary
 from .._formats import RENDERERS, RenderOptions
-from .._io import read_spec
 from .._layout import layout
-from .._problems import InvalidAgenda, Problem, SpecError
-from .._time import clock_text
+from .._problems import InvalidAgenda, SpecError
 from .._timetable import Timetable
 from .._words.catalog import LANGUAGES, render_message
 from .._words.labels import LABELS
@@ -22,55 +22,13 @@ from .common import (
     _render_or_exit,
     _say,
     _spec,
+    _unreadable,
 )
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _not_the_input, _out
 
 DEFAULT_OCCURRENCES = 10
 MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER (kept lazy)
 LISTED_AT_MOST = 1000
-
-
-def summary(timetable: Timetable, lang: str = "en") -> str:
-    """One line describing a valid agenda, in `lang`: its day, its span (the end's date
-    when it ends on a later day, the UTC offset where the clock shows a time twice), its
-    size (over several days: both ends with their dates, the days' minutes summed)."""
-    m = timetable.meeting
-    lang = lang if lang in LANGUAGES else "en"
-    if m.days:
-        return _say("check-ok-days", lang, title=m.title,
-                    first=timetable.start.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
-                    last=timetable.end.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
-                    zone=timetable.zone, days=len(timetable.days), count=len(timetable),
-                    minutes=timetable.minutes)
-    first = timetable.start.date()
-    return _say("check-ok", lang, title=m.title, date=m.date.isoformat(),
-                day=timetable.start.format("ddd", locale=lang),
-                start=clock_text(timetable.start_utc, timetable.zone, first),
-                end=clock_text(timetable.end_utc, timetable.zone, first), zone=timetable.zone,
-                count=len(timetable), minutes=timetable.minutes)
-
-
-def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
-    """``agenda check --format json``: the report and the exit code."""
-    try:
-        spec = read_spec(file)
-        meeting = spec.meeting()
-    except SpecError as exc:
-        problems: tuple[Problem, ...] = exc.problems
-        return {"ok": False, "file": file, "lang": lang or "en", "meeting": None,
-                "problems": [p.as_dict(lang or "en") for p in problems]}, EXIT_UNREADABLE
-    lang = _language(meeting, lang)
-    try:
-        timetable = layout(meeting)
-    except InvalidAgenda as exc:
-        problems = tuple(spec.with_lines(exc.problems))
-        return {"ok": False, "file": file, "lang": lang, "meeting": None,
-                "problems": [p.as_dict(lang) for p in problems]}, EXIT_INVALID
-    return {"ok": True, "file": file, "lang": lang, "meeting": {
-        "title": meeting.title, "date": meeting.date.isoformat(),
-        "start": timetable.start.isoformat(), "end": timetable.end.isoformat(),
-        "timezone": timetable.zone, "items": len(timetable), "minutes": timetable.minutes},
-        "problems": [p.as_dict(lang) for p in spec.with_lines(timetable.warnings)]}, 0
 
 
 @click.command()
@@ -88,15 +46,21 @@ def _check_report(file: str, lang: str | None) -> tuple[dict[str, object], int]:
 def check(file: str, occurrences: bool, limit: int | None, lang: str | None,
           fmt: str) -> None:
     """Validate FILE: exit 0 when sound, 1 with one problem per line when not."""
+    report = check_file(file, lang)
     if fmt == "json":
-        report, code = _check_report(file, lang)
-        _out(json.dumps(report, ensure_ascii=False, indent=2))
-        sys.exit(code)
-    meeting, spec = _spec(file, lang)
-    timetable = _layout_or_exit(meeting, lang, spec)
-    _out(summary(timetable, _language(meeting, lang)))
+        _out(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        sys.exit(0 if report.ok else EXIT_INVALID if report.readable else EXIT_UNREADABLE)
+    if not report.readable:
+        _unreadable(SpecError(report.problems, report.name), report.lang)
+    if report.timetable is None:
+        for problem in report.problems:
+            _out(problem.text(report.lang))
+        sys.exit(EXIT_INVALID)
+    for warning in report.problems:
+        click.echo(warning.text(report.lang), err=True)
+    _out(report.summary())
     if occurrences:
-        _echo_occurrences(timetable, limit, _language(meeting, lang))
+        _echo_occurrences(report.timetable, limit, report.lang)
 
 
 @click.command()
@@ -152,7 +116,7 @@ def demo(fmt: str, lang: str | None) -> None:
 
     meeting = reference_meeting()
     timetable = layout(meeting)
-    click.echo(summary(timetable, _language(meeting, lang)), err=True)
+    click.echo(check_summary(timetable, _language(meeting, lang)), err=True)
     _emit(_render_or_exit(timetable, fmt, RenderOptions(lang=lang or meeting.language)), None)
 
 

@@ -6,7 +6,7 @@ import datetime as _dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -23,9 +23,9 @@ from .._words.catalog import LANGUAGES, render_message
 from .output import EXIT_INVALID, _fail, _out
 
 
-def _error_lines(exc: SpecError, lang: str) -> str:
-    """The spec's problems, one per line, each ``error: <file>: <problem>``."""
-    return "\n".join(f"error: {line}" for line in exc.text(lang).splitlines())
+def _unreadable(exc: SpecError, lang: str) -> NoReturn:
+    """Exit 2 with the spec's problems, one per line, each ``error: <file>: <problem>``."""
+    _fail("\nerror: ".join(exc.text(lang).splitlines()))
 
 
 def _spec(path: str, lang: str | None = None) -> tuple[Meeting, SpecText]:
@@ -36,7 +36,7 @@ def _spec(path: str, lang: str | None = None) -> tuple[Meeting, SpecText]:
         spec = read_spec(path)
         return spec.meeting(), spec
     except SpecError as exc:
-        _fail(_error_lines(exc, lang or "en").removeprefix("error: "))
+        _unreadable(exc, lang or "en")
 
 
 def _read(path: str, lang: str | None = None) -> Meeting:
