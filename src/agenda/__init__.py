@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._ical.feed import to_ics
     from ._ical.names import FeedError, day_uid, event_uid
     from ._ical.read import from_ics
+    from ._ical.update import FeedNotice, FeedUpdate, update_feed
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -105,6 +106,7 @@ _LAZY = {
     **dict.fromkeys(("FeedEvent", "FeedTimetable"), "._ical.events"),
     "from_ics": "._ical.read",
     "to_ics": "._ical.feed",
+    **dict.fromkeys(("FeedNotice", "FeedUpdate", "update_feed"), "._ical.update"),
     **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
     "UnboundedRepeat": "._repeat",
     **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
@@ -164,7 +166,9 @@ __all__ = [
     "EditError",
     "FeedError",
     "FeedEvent",
+    "FeedNotice",
     "FeedTimetable",
+    "FeedUpdate",
     "InvalidAgenda",
     "InvalidEdit",
     "InvalidLog",
@@ -252,6 +256,7 @@ __all__ = [
     "to_schedule_xml",
     "to_text",
     "translate",
+    "update_feed",
     "validate",
     "write_atomic",
 ]

@@ -25,7 +25,7 @@ from ._problems import AgendaError, Problem, SpecError
 from ._spec.source import STANDARD_INPUT, SpecText, spec_text
 
 __all__ = ["STDIN", "TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
-           "read_input", "read_spec", "readable_output", "refuse_input",
+           "previous_output", "read_input", "read_spec", "readable_output", "refuse_input",
            "remove_stale_temporaries", "temporary_folder", "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
@@ -210,6 +210,18 @@ def readable_output(path: str | os.PathLike[str]) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(found.st_mode) and found.st_size > 0 and not _in_place(target, found)
+
+
+def previous_output(output: str | os.PathLike[str] | None,
+                    previous: str | os.PathLike[str] | None = None) -> str | None:
+    """The file that holds the previous version of an output: `previous` when given,
+    else `output` itself when it holds one (see `readable_output`); None when there is
+    none (standard output, ``-``, has none)."""
+    if previous is not None:
+        return os.fspath(previous)
+    if output is None or os.fspath(output) == STDIN or not readable_output(output):
+        return None
+    return os.fspath(output)
 
 
 def _in_place(target: Path, found: os.stat_result | None) -> bool:

@@ -6,14 +6,11 @@ import datetime as _dt
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-if TYPE_CHECKING:
-    from .._ical.events import FeedTimetable
-
-from .._io import readable_output
+from .._io import previous_output
 from .._problems import AgendaError
 from .._schedule import SCHEDULE_FORMATS, ScheduleError, to_schedule
 from .._translations import original_track, translate
@@ -67,8 +64,8 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
     if audience is not None and not items:
         raise click.UsageError("--audience picks item events: add --items")
     _not_the_input(file, output)
-    from .._ical.feed import to_ics
     from .._ical.names import FeedError
+    from .._ical.update import update_feed
 
     meeting, spec = _spec(file)
     timetable = _layout_or_exit(meeting, _message_language(lang), spec)
@@ -76,52 +73,25 @@ def ics(file: str, output: str | None, items: bool, previous: str | None,
         track = original_track(timetable, track)
     if lang is not None:
         timetable = translate(timetable, _language_tag(lang))
-    source = previous
-    if source is None and output not in (None, "-") and readable_output(str(output)):
-        source = output
-    old: bytes | None = None
-    if source is not None:
-        try:
-            old = Path(source).read_bytes()
-        except OSError as exc:
-            _fail(f"cannot read {source}: {exc.strerror or exc}")
-        if not old.strip():
-            old = None  # an empty file holds no previous feed
-    stamp = now if now is not None else _dt.datetime.now(_dt.UTC)
+    source = previous_output(output, previous)
     try:
-        if old is not None:
-            from .._ical.read import from_ics  # held: to_ics reads the same bytes again
-
-            _warn_about_previous(from_ics(old), items or track is not None, stamp, replace)
-        data = to_ics(timetable, items=items, previous=old, now=stamp, uid_domain=uid_domain,
-                      replace=replace, track=track, audience=audience,
-                      refresh=_dt.timedelta(minutes=refresh), name=name)
+        old = None if source is None else Path(source).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror or exc}")
+    try:
+        update = update_feed(timetable, old, items=items, now=now or _dt.datetime.now(_dt.UTC),
+                             uid_domain=uid_domain, replace=replace, track=track,
+                             audience=audience, refresh=_dt.timedelta(minutes=refresh),
+                             name=name)
     except FeedError as exc:
-        where = f"{source}: " if source is not None and old is not None else ""
-        _fail(f"{where}{exc.reason}")
+        _fail(f"{source}: {exc.reason}" if old is not None and old.strip() else exc.reason)
     except AgendaError as exc:
         _fail(str(exc))
-    if output not in (None, "-") and source == output and old == data:
+    for notice in update.notices:
+        click.echo(notice.text("en"), err=True)
+    if source is not None and source == output and not update.changed:
         return  # unchanged: leave the file (and its modification time) alone
-    _emit(data, output)
-
-
-def _warn_about_previous(feed: FeedTimetable, items: bool, now: _dt.datetime,
-                         replace: bool) -> None:
-    """Say on standard error what regenerating over `feed` does that may surprise."""
-    live = [e for e in feed.items if not e.cancelled]
-    if not items and live:
-        click.echo(f"warning: the previous feed has {len(live)} item event(s); without "
-                   "--items they are cancelled", err=True)
-    stamps = [moment for e in feed.events for moment in (e.stamp, e.last_modified)
-              if moment is not None]
-    if stamps and now.astimezone(_dt.UTC) < max(stamps):
-        click.echo(f"note: --now {now.isoformat()} is earlier than the previous feed's "
-                   f"latest stamp {max(stamps).isoformat()}; changed events are stamped "
-                   "the second after it", err=True)
-    if replace and feed.meeting is not None:
-        click.echo(f'note: replacing the feed of "{feed.meeting.summary}"; its events are '
-                   "cancelled", err=True)
+    _emit(update.data, output)
 
 
 def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -633,6 +633,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "참고: 뒤에 반복이 더 있습니다. 처음 {most}회만 보입니다 (--limit N으로 더 볼 "
               "수 있습니다)",
     },
+    "feed-items-cancelled": {
+        "en": "the previous feed has {count} item event(s); without --items they are "
+              "cancelled",
+        "ko": "이전 피드에 항목 이벤트가 {count}개 있습니다. --items 없이는 취소됩니다",
+    },
+    "feed-now-earlier": {
+        "en": "--now {now} is earlier than the previous feed's latest stamp {latest}; "
+              "changed events are stamped the second after it",
+        "ko": "--now {now}은(는) 이전 피드의 가장 늦은 기록 시각 {latest}보다 이릅니다. "
+              "바뀐 이벤트에는 그 1초 뒤 시각이 기록됩니다",
+    },
+    "feed-replacing": {
+        "en": "replacing the feed of {title:q}; its events are cancelled",
+        "ko": "{title:q}의 피드를 대신합니다. 그 이벤트는 취소됩니다",
+    },
     "late-needs-on": {
         "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
               "with --on YYYY-MM-DD",
