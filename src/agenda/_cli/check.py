@@ -11,24 +11,29 @@ import click
 from .._check import check as check_file
 from .._check import check_summary
 from .._formats import RENDERERS, RenderOptions
-from .._layout import layout
+from .._layout import (
+    DEFAULT_OCCURRENCES,
+    LISTED_AT_MOST,
+    FewerOccurrences,
+    layout,
+    occurrence_listing,
+    occurrence_timetable,
+)
 from .._problems import InvalidAgenda, SpecError
+from .._series import NotAnOccurrence
 from .._timetable import Timetable
-from .._words.catalog import LANGUAGES, render_message
+from .._words.catalog import LANGUAGES
 from .._words.labels import LABELS
 from .common import (
     _language,
     _layout_or_exit,
     _render_or_exit,
-    _say,
     _spec,
     _unreadable,
 )
-from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _not_the_input, _out
+from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _fail, _not_the_input, _out
 
-DEFAULT_OCCURRENCES = 10
-MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER (kept lazy)
-LISTED_AT_MOST = 1000
+MAX_OCCURRENCE_NUMBER = 100_000  # agenda._series.MAX_OCCURRENCE_NUMBER
 
 
 @click.command()
@@ -124,62 +129,21 @@ def _occurrence_or_exit(timetable: Timetable, day: _dt.datetime | None,
                         number: int | None) -> Timetable:
     """The timetable of one occurrence (by date or number); exit 2 naming the nearest
     dates when there is none, 1 when that occurrence's own agenda is invalid."""
-    meeting = timetable.meeting
-    from .._series import NotAnOccurrence
-
-    series = timetable.series
     try:
-        if number is not None:
-            found = series.nth(number)
-            if found is None:
-                click.echo(f'error: "{meeting.title}" has fewer than {number} occurrences',
-                           err=True)
-                sys.exit(EXIT_UNREADABLE)
-            return series.timetable(found)
-        assert day is not None
-        return series.timetable(day.date())
-    except NotAnOccurrence as exc:  # a wrong date on the command line: a usage error
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_UNREADABLE)
+        return occurrence_timetable(timetable, on=None if day is None else day.date(),
+                                    number=number)
+    except (NotAnOccurrence, FewerOccurrences) as exc:  # a usage error
+        _fail(str(exc))
     except InvalidAgenda as exc:
         for problem in exc.problems:
-            _out(problem.text(_language(meeting, None)))
+            _out(problem.text(_language(timetable.meeting, None)))
         sys.exit(EXIT_INVALID)
 
 
 def _echo_occurrences(timetable: Timetable, limit: int | None, lang: str) -> None:
-    """One line per occurrence, written as found: date, weekday (in `lang`), start–end
-    and UTC offset in the zone; between them, a date of the rule the meeting is not held on
-    (``skip``, a public holiday named in `lang`). Without `limit`, a series without end
-    lists DEFAULT_OCCURRENCES and one with an end at most LISTED_AT_MOST, with a note
-    on standard error."""
-    from .._series import Skipped
-
-    meeting = timetable.meeting
-    series = timetable.series if meeting.repeats else None
-    bounded = series is None or series.bounded
-    most = limit if limit is not None else (LISTED_AT_MOST if bounded else DEFAULT_OCCURRENCES)
-    if limit is None and not bounded:
-        click.echo(_say("occurrences-endless", lang, most=most), err=True)
-    entries = series.listing(lang) if series is not None else iter([meeting.date])
-    listed = 0
-    for entry in entries:
-        if isinstance(entry, Skipped):
-            if listed < most:  # (past the last one listed, a held date may still follow)
-                weekday = LABELS[lang].weekdays[entry.date.weekday()]
-                facts = {"date": entry.date.isoformat(), "weekday": weekday,
-                         "name": entry.holiday}
-                code = "occurrence-skipped" if entry.holiday is None else "occurrence-holiday"
-                _out(render_message(code, facts, lang))
-            continue
-        if listed == most:
-            if bounded:
-                click.echo(_say("occurrences-more", lang, most=most), err=True)
-            return
-        start, end = ((timetable.start, timetable.end) if series is None
-                      else series.occurrence(entry))
-        until = end.format("HH:mm") if end.date() == start.date() else end.format(
-            "YYYY-MM-DD HH:mm")
-        _out(f"{start.format('YYYY-MM-DD (ddd) HH:mm', locale=lang)}–{until} "
-             f"{start.format('Z')}")
-        listed += 1
+    """The occurrences listed (see `occurrence_listing`), the notes on standard error."""
+    for line in occurrence_listing(timetable, limit, lang):
+        if line.note:
+            click.echo(line.text, err=True)
+        else:
+            _out(line.text)
