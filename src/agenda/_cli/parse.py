@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-from pathlib import Path
 
 import click
 
 from .._formats import RenderOptions
 from .._layout import layout
-from .._parse import FORMATS, ParseError, parse_bytes
+from .._parse import FORMATS, ParseError, parse_file
 from .._problems import InvalidAgenda, Severity
 from .._spec import dump_json, dump_toml
 from .._words.catalog import render_message
@@ -42,24 +41,14 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
     table, a saved web page, a DOCX or HWPX file) and report every inconsistency with
     its line: exit 0 when none, 1 when some, 2 when FILE cannot be read."""
     _not_the_input(file, output, what="the document being read")
-    name = "standard input" if file == "-" else file
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        message = render_message("parse-unreadable", {"name": name, "reason": reason},
-                                 lang or "en")
-        click.echo(f"{_ERROR[lang or 'en']}{message}", err=True)
-        sys.exit(EXIT_UNREADABLE)
-    hangul = any("\uac00" <= c <= "\ud7a3" for c in data.decode("utf-8", "replace"))
-    language = lang or ("ko" if hangul else "en")
-    try:
-        result = parse_bytes(data, format=fmt, date=None if day is None else day.date(),
-                             tz=tz, open_end=open_end, name=name)
+        result = parse_file(file, format=fmt, date=None if day is None else day.date(),
+                            tz=tz, open_end=open_end)
     except ParseError as exc:
-        text = exc.text(language)
+        language = lang or exc.lang
+        name = "standard input" if file == "-" else file
         prefix = "" if exc.code in _NAMED else f"{name}: "
-        click.echo(f"{_ERROR[language]}{prefix}{text}", err=True)
+        click.echo(f"{_ERROR[language]}{prefix}{exc.text(language)}", err=True)
         sys.exit(EXIT_UNREADABLE)
     language = lang or result.meeting.language
     errors = [p for p in result.problems if p.severity is Severity.ERROR]

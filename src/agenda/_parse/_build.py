@@ -48,14 +48,17 @@ Fact = int | str
 
 class ParseError(AgendaError, ValueError):
     """A document that holds no agenda this library can read (no table of times, no
-    date); `line` names the line at fault when there is one."""
+    date); `line` names the line at fault when there is one, `lang` the language the
+    document is written in (``ko`` when it holds Hangul, else ``en``; see
+    :func:`agenda.parse_bytes`), in which to say it."""
 
     def __init__(self, reason: str, line: int | None = None, *, code: str | None = None,
-                 facts: dict[str, Fact] | None = None) -> None:
+                 facts: dict[str, Fact] | None = None, lang: str = "en") -> None:
         self.reason = reason
         self.line = line
         self.code = code
         self.facts = dict(facts or {})
+        self.lang = lang
         super().__init__(f"line {line}: {reason}" if line else reason)
 
     def text(self, lang: str = "en") -> str:
