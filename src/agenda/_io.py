@@ -13,8 +13,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import secrets
-import shutil
 import stat
 import sys
 from collections.abc import Iterable
@@ -237,13 +235,18 @@ def _owner(fd: int) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
+def _token() -> str:
+    """Eight random hex digits (as `secrets.token_hex(4)`, without its start-up)."""
+    return os.urandom(4).hex()
+
+
 def _create_temporary(folder: Path, name: str) -> tuple[Path, int]:
     """A new file ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, opened for writing.
 
     Created with mode 0o666 less the umask, as a plain ``open`` would create it.
     """
     while True:
-        tmp = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        tmp = folder / f".{name}.{os.getpid()}-{_token()}{TEMP_SUFFIX}"
         try:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
@@ -254,7 +257,7 @@ def temporary_folder(folder: str | os.PathLike[str], name: str) -> Path:
     """A new, empty folder ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, to build
     something aside before it is renamed into place as `name`."""
     while True:
-        tmp = Path(folder) / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        tmp = Path(folder) / f".{name}.{os.getpid()}-{_token()}{TEMP_SUFFIX}"
         try:
             tmp.mkdir()
         except FileExistsError:
@@ -277,6 +280,8 @@ def remove_stale_temporaries(folder: str | os.PathLike[str], name: str | None = 
         if not (pid_text.isdigit() and len(token) == 8) or _running(int(pid_text)):
             continue
         if entry.is_dir(follow_symlinks=False):
+            import shutil  # (its archive modules cost every command's start-up)
+
             shutil.rmtree(entry.path, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):

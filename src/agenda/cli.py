@@ -5,33 +5,45 @@ Exit codes (a contract for scripts): 0 success, 1 the agenda is invalid,
 errors), 70 an internal error (a bug: one line on standard error; the traceback with
 ``--debug`` or ``AGENDA_DEBUG=1``), 130 interrupted.
 
-Start-up counts in scripts: the modules of the feed (icalendar), of series
-(dateutil) and of each table format are imported by the commands that use them.
+Start-up counts in scripts: each command's module (in `agenda._cli`) is imported when
+that command runs, and it imports what it uses; ``agenda --version`` and ``--help``
+of the group import no stage of the library.
 """
 
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from ._cli.changes import diff_command, late
-from ._cli.check import check, demo, table
-from ._cli.day import log_command, report_command
-from ._cli.edit import edit
-from ._cli.feeds import ics, publish, schedule
 from ._cli.output import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_UNREADABLE, _flush, _OutputFailed
-from ._cli.parse import parse
-from ._cli.spec import new, schema
 
-__all__ = ["main"]
+__all__ = ["cli", "main"]
 
 DEBUG_VARIABLE = "AGENDA_DEBUG"
+
+COMMANDS = {
+    "check": "check:check",
+    "demo": "check:demo",
+    "diff": "changes:diff_command",
+    "edit": "edit:edit",
+    "ics": "feeds:ics",
+    "late": "changes:late",
+    "log": "day:log_command",
+    "new": "spec:new",
+    "parse": "parse:parse",
+    "publish": "feeds:publish",
+    "report": "day:report_command",
+    "schedule": "feeds:schedule",
+    "schema": "spec:schema",
+    "table": "check:table",
+}
+"""Each command, by its module in `agenda._cli` and its name there."""
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -50,7 +62,20 @@ def _quiet_stdout() -> None:
 
 
 class _Agenda(click.Group):
-    """The command group; it turns failures outside the contract into exit codes."""
+    """The command group: it imports a command's module when the command is asked for,
+    and turns failures outside the contract into exit codes."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return super().get_command(ctx, cmd_name)
+        module, name = where.split(":")
+        command: click.Command = getattr(importlib.import_module(f"._cli.{module}",
+                                                                 __package__), name)
+        return command
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -83,6 +108,8 @@ class _Agenda(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:
             if _debugging(ctx):
+                import traceback
+
                 traceback.print_exc()
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
             click.echo(f"internal error: {reason[:300]}; please report (run with --debug or "
@@ -100,11 +127,6 @@ def cli(debug: bool) -> None:
     Exit codes: 0 ok, 1 the agenda is invalid, 2 unreadable input, an output that
     cannot be written or a usage error, 70 internal error (please report it).
     """
-
-
-for _command in (check, table, demo, ics, new, schema, publish, schedule, diff_command, late,
-                 log_command, report_command, edit, parse):
-    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,14 +1,15 @@
-"""Standard output, exit codes and written outputs of the command line."""
+"""Standard output, exit codes and written outputs of the command line.
+
+The group (`agenda.cli`) imports this module before any command: it imports no stage
+of the library until something is written."""
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 from typing import NoReturn
 
 import click
-
-from .._io import OutputIsInput, refuse_input, write_atomic
 
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
@@ -57,11 +58,14 @@ def _fail(message: str, code: int = EXIT_UNREADABLE) -> NoReturn:
 
 
 def _not_the_input(file: str, output: str | None, what: str = "the spec file",
-                   hint: str = "choose another -o", log: str | Path | None = None) -> None:
+                   hint: str = "choose another -o",
+                   log: str | os.PathLike[str] | None = None) -> None:
     """Exit 2 before anything is written when `output` is FILE itself (by its name,
     through a link), or the `log` of actual times it reads: writing there would replace
     what the output is made from. The rule of every command that writes
     (`agenda._io.refuse_input`)."""
+    from .._io import OutputIsInput, refuse_input
+
     try:
         refuse_input(output, [file], what)
         if log is not None:
@@ -81,6 +85,8 @@ def _emit(data: str | bytes, output: str | None) -> None:
         else:
             _out(data, nl=False)
         return
+    from .._io import write_atomic
+
     try:
         write_atomic(output, data)
     except OSError as exc:
