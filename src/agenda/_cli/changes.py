@@ -16,18 +16,8 @@ from .._problems import Problem
 from .._timetable import Timetable
 from .._words.catalog import render_message
 from .._words.labels import LABELS
-from .common import (
-    _errors,
-    _language,
-    _layout_or_exit,
-    _log_file,
-    _log_problems_or_exit,
-    _read,
-    _read_log,
-    _said,
-    _say,
-    _spec,
-)
+from .common import _errors, _language, _layout_or_exit, _read, _say, _spec
+from .logs import _log_file, _log_problems_or_exit, _read_log
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _fail, _not_the_input, _out
 
 
@@ -81,6 +71,14 @@ def diff_command(old: str, new: str, fmt: str, lang: str | None) -> None:
     elif changes:
         _out(_said(before, after, lang or later.language))
     sys.exit(EXIT_INVALID if changes else 0)
+
+
+def _said(before: Timetable, after: Timetable, lang: str) -> str:
+    """The changes in `lang`, titles in `lang` where the agenda translates them."""
+    from .._translations import titles
+
+    changes = diff(before, after).retitled(titles([before, after], lang))
+    return changes.text(lang) if changes else _say("no-change", lang)
 
 
 _DATED_AT = re.compile(r"\s*\d{4}-\d\d-\d\d")

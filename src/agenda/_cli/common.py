@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from .._diff import diff
-from .._edit import ActualLog
 from .._formats import RenderOptions, render
-from .._io import log_path, read_spec
+from .._io import read_spec
 from .._layout import layout
 from .._model import LANGUAGE_TAG, Meeting
 from .._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
@@ -116,53 +113,3 @@ def _parse_now(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(f"{value!r} is outside the calendar's range (in UTC it "
                                  "falls before year 1 or after 9999)") from None
     return moment
-
-
-def _said(before: Timetable, after: Timetable, lang: str) -> str:
-    """The changes in `lang`, titles in `lang` where the agenda translates them."""
-    from .._translations import titles
-
-    changes = diff(before, after).retitled(titles([before, after], lang))
-    return changes.text(lang) if changes else _say("no-change", lang)
-
-
-def _log_file(file: str, log_file: str | None) -> Path:
-    if log_file is not None:
-        return Path(log_file)
-    if file == "-":
-        raise click.UsageError("the log is kept beside the spec file: with - give --log LOG")
-    return log_path(file)
-
-
-def _read_log(meeting: Meeting, file: str, log_file: str | None, *, required: bool
-              ) -> tuple[ActualLog, Path]:
-    """The log of `meeting` (beside FILE unless --log names it); an empty one when there
-    is none yet and it is not `required`; exit 2 when it cannot be read."""
-    where = _log_file(file, log_file)
-    try:
-        raw = where.read_bytes()
-    except FileNotFoundError:
-        if required:
-            _fail(f"{where}: there is no log yet; `agenda log {file} ITEM start` starts it")
-        return ActualLog(meeting), where
-    except OSError as exc:
-        _fail(f"{where}: cannot read the log: {exc.strerror or exc}")
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        _fail(f"{where}: not UTF-8 text: {exc.reason} at byte {exc.start}")
-    return ActualLog.read(text, meeting), where
-
-
-def _log_problems_or_exit(log: ActualLog, where: Path, lang: str,
-                          before: Sequence[Problem] = ()) -> None:
-    """Print the log's errors (one per line on standard output) and exit 1 when it has
-    any that are not in `before`; its warnings (and older errors) go to standard error."""
-    problems = log.problems()
-    fresh = [p for p in problems if p.severity is Severity.ERROR and p not in before]
-    if fresh:
-        for problem in fresh:
-            _out(f"{where}: {problem.text(lang)}")
-        sys.exit(EXIT_INVALID)
-    for problem in problems:
-        click.echo(f"{where}: {problem.text(lang)}", err=True)

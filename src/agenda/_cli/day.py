@@ -12,7 +12,8 @@ from .._io import append_line
 from .._problems import AgendaError
 from .._words.catalog import LANGUAGES
 from .._words.labels import LABELS
-from .common import _language, _layout_or_exit, _log_file, _log_problems_or_exit, _read, _read_log
+from .common import _language, _layout_or_exit, _read
+from .logs import _log_file, _log_problems_or_exit, _read_log
 from .output import _emit, _fail, _not_the_input, _out
 
 

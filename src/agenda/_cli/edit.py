@@ -11,7 +11,8 @@ import click
 from .._edit import EditError, insert, move, remove, resize, shift
 from .._model import Item, Kind, Meeting
 from .._words.labels import LABELS
-from .common import _errors, _language, _said, _say, _spec
+from .changes import _said
+from .common import _errors, _language, _say, _spec
 from .output import EXIT_INVALID, _emit, _fail, _not_the_input, _out
 
 _ON_HELP = ("Change only the occurrence held on this date of a repeating meeting: its "

@@ -19,13 +19,12 @@ from .common import (
     _language,
     _language_tag,
     _layout_or_exit,
-    _log_problems_or_exit,
     _message_language,
     _parse_now,
     _read,
-    _read_log,
     _spec,
 )
+from .logs import _log_problems_or_exit, _read_log
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _fail, _not_the_input, _out
 
 
