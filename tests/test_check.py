@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pendulum
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import agenda
 from agenda.cli import cli
@@ -74,3 +78,12 @@ def test_the_json_of_agenda_check_is_the_reports(name: str) -> None:
     result = CliRunner().invoke(cli, ["check", "--format", "json", path])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == agenda.check(path).as_dict()
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+       st.sampled_from(["ko", "en"]))
+def test_the_summary_names_the_weekday_as_pendulum_does(day: dt.date, lang: str) -> None:
+    meeting = agenda.Meeting("m", day, dt.time(9), "Asia/Seoul", [agenda.Item("a", minutes=5)])
+    summary = agenda.check_summary(agenda.layout(meeting), lang)
+    weekday = pendulum.date(day.year, day.month, day.day).format("ddd", locale=lang)
+    assert f"{day.isoformat()} ({weekday}) 09:00" in summary

@@ -15,6 +15,7 @@ from ._spec.source import STANDARD_INPUT
 from ._time import clock_text
 from ._timetable import Timetable
 from ._words.catalog import LANGUAGES, render_message
+from ._words.labels import LABELS
 
 __all__ = ["CheckReport", "check", "check_summary"]
 
@@ -29,17 +30,20 @@ def check_summary(timetable: Timetable, lang: str = "en") -> str:
     """
     lang = known_language(lang)
     meeting = timetable.meeting
+    weekdays = LABELS[lang].weekdays
     if meeting.days:
         return render_message("check-ok-days", {
             "title": meeting.title,
-            "first": timetable.start.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
-            "last": timetable.end.format("YYYY-MM-DD (ddd) HH:mm", locale=lang),
+            "first": f"{timetable.start:%Y-%m-%d} ({weekdays[timetable.start.weekday()]}) "
+                     f"{timetable.start:%H:%M}",
+            "last": f"{timetable.end:%Y-%m-%d} ({weekdays[timetable.end.weekday()]}) "
+                    f"{timetable.end:%H:%M}",
             "zone": timetable.zone, "days": len(timetable.days), "count": len(timetable),
             "minutes": timetable.minutes}, lang)
     first = timetable.start.date()
     return render_message("check-ok", {
         "title": meeting.title, "date": meeting.date.isoformat(),
-        "day": timetable.start.format("ddd", locale=lang),
+        "day": weekdays[first.weekday()],
         "start": clock_text(timetable.start_utc, timetable.zone, first),
         "end": clock_text(timetable.end_utc, timetable.zone, first), "zone": timetable.zone,
         "count": len(timetable), "minutes": timetable.minutes}, lang)
