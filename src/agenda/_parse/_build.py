@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 from .._layout import parse_weekday, validate
 from .._model import Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
-from .._time import passes
+from .._time import local_instant
 from .._time import zone as known_zone
 from .._words.catalog import MESSAGES, render_message
 from ._ids import with_ids
@@ -87,16 +86,28 @@ class ParseResult:
         return not self.errors
 
 
-@attrs.define
+@attrs.frozen
 class _Placed:
+    """A row placed on the clock: its number and path, its wall-clock minutes from the
+    meeting day's midnight and its UTC seconds, whether its range runs backwards or is
+    left open (lasting the minutes a last open row is read to last), and its parts."""
+
     row: Row
     number: str
     path: tuple[str, ...]
-    start: int  # wall-clock minutes from the meeting day's midnight
+    start: int
     end: int
-    t0: int  # UTC seconds
+    t0: int
     t1: int
     backwards: bool = False
+    open: bool = False
+    parts: tuple[_Placed, ...] = ()
+
+    def walk(self) -> Iterator[_Placed]:
+        """This row and every part inside it, in document order."""
+        yield self
+        for part in self.parts:
+            yield from part.walk()
 
 
 def _problem(code: str, facts: dict[str, Fact], *, line: int | None = None, number: str = "",
@@ -137,11 +148,9 @@ class _Builder:
     def __init__(self, table: Table, day: _dt.date, zone: str, open_minutes: int) -> None:
         self.table = table
         self.open_minutes = open_minutes
-        self.open_rows: set[int] = set()
         self.hangul = False
         self.day = day
         self.zone = zone
-        self.zoneinfo = zoneinfo.ZoneInfo(zone)
         self.problems: list[Problem] = []
         self.last_start = 0
         self.last_base = 0  # the day (from the meeting's) of the last start's clock
@@ -162,26 +171,17 @@ class _Builder:
             return (given - self.day).days * _DAY + moment.clock.minutes
         return day * _DAY + moment.clock.minutes
 
-    def instant(self, wall: int, offset: int | None, not_before: int | None,
-                mark: str | None = None) -> int:
+    def instant(self, wall: int, moment: Moment | None, not_before: int | None) -> int:
+        """UTC seconds of `wall` minutes from the day's midnight, as `moment` writes it
+        (its offset or zone mark, if any)."""
         local = _dt.datetime.combine(self.day, _dt.time()) + _dt.timedelta(minutes=wall)
-        if offset is None and mark is not None and mark[0] in "+-":
-            sign = -1 if mark[0] == "-" else 1
-            offset = sign * (int(mark[1:3]) * 3600 + int(mark[4:6]) * 60)
-        if offset is None and mark is not None:
-            for fold in (0, 1):
-                if local.replace(tzinfo=self.zoneinfo, fold=fold).tzname() == mark:
-                    return int(local.replace(tzinfo=self.zoneinfo, fold=fold).timestamp())
-        if offset is not None:
-            return int((local - _dt.timedelta(seconds=offset)).replace(
-                tzinfo=_dt.UTC).timestamp())
-        first, second = passes(local, self.zoneinfo)
-        if first < second and not_before is not None and first < not_before <= second:
-            return second  # the repeated hour, second time round
-        return first
+        if moment is None:
+            return local_instant(local, self.zone, not_before=not_before)
+        return local_instant(local, self.zone, offset=moment.offset, mark=moment.clock.mark,
+                             not_before=not_before)
 
     def place(self, rows: Sequence[Row], prefix: str, path: tuple[str, ...],
-              parent_end: int | None) -> list[_Placed]:
+              parent_end: int | None) -> tuple[_Placed, ...]:
         placed: list[_Placed] = []
         for k, row in enumerate(rows, start=1):
             number = f"{prefix}{k}"
@@ -191,38 +191,38 @@ class _Builder:
                 start += _DAY
             self.last_start = start
             self.last_base = _base(start, row.start)
-            t0 = self.instant(start, row.start.offset, self.last_instant, row.start.clock.mark)
-            end, backwards = self.end_of(row, rows, k, start, parent_end)
-            t1 = self.instant(end, None if row.end is None else row.end.offset, t0,
-                              None if row.end is None else row.end.clock.mark)
-            item = _Placed(row, number, (*path, key), start, end, t0, max(t1, t0), backwards)
-            self.last_instant = item.t1
-            placed.append(item)
-            self.children[id(row)] = self.place(row.children, f"{number}.", item.path, end)
-        return placed
+            t0 = self.instant(start, row.start, self.last_instant)
+            end, backwards, left_open = self.end_of(row, rows, k, start, parent_end)
+            t1 = max(self.instant(end, row.end, t0), t0)
+            self.last_instant = t1
+            parts = self.place(row.children, f"{number}.", (*path, key), end)
+            placed.append(_Placed(row, number, (*path, key), start, end, t0, t1, backwards,
+                                  left_open, parts))
+        return tuple(placed)
 
     def end_of(self, row: Row, siblings: Sequence[Row], k: int, start: int,
-               parent_end: int | None) -> tuple[int, bool]:
+               parent_end: int | None) -> tuple[int, bool, bool]:
+        """Where `row` ends (wall-clock minutes), whether its range runs backwards, and
+        whether it is left open."""
         if row.end is None:
             if k < len(siblings):
                 following = siblings[k]
                 nxt = self.wall(following.start, _base(start, row.start))
-                return (nxt + _DAY if nxt < start else nxt), False
+                return (nxt + _DAY if nxt < start else nxt), False, False
             if parent_end is not None:
-                return parent_end, False
+                return parent_end, False, False
             if row.stated is not None:
-                return start + row.stated, False
+                return start + row.stated, False, False
             window = self.window_end()
             if window is not None and window > start and not row.open_end:
-                return window, False
-            self.open_rows.add(id(row))
-            return start + self.open_minutes, False
+                return window, False, False
+            return start + self.open_minutes, False, True
         end = self.wall(row.end, _base(start, row.start))
         if row.end.date is None and end < start:
             if start - end > _HALF_DAY:
-                return end + _DAY, False
-            return end, True
-        return end, False
+                return end + _DAY, False, False
+            return end, True, False
+        return end, False, False
 
     def window_end(self) -> int | None:
         window = self.table.facts.window
@@ -244,7 +244,7 @@ class _Builder:
             start, end = _hm(item.start), _hm(item.end)
             if item.backwards:
                 self.report("backwards-range", {"start": start, "end": end}, row.line, item)
-            elif id(row) in self.open_rows:
+            elif item.open:
                 self.problems.append(_problem(
                     "open-end", {"start": start, "minutes": minutes}, line=row.line,
                     number=item.number, title=row.title, path=item.path,
@@ -271,7 +271,7 @@ class _Builder:
             self.check_order(item, minutes)
             previous = item
         if (previous is not None and bounds is not None and previous.t1 != bounds.t1
-                and id(previous.row) not in self.open_rows):
+                and not previous.open):
             self.report(f"{bounds.what}-end", {"end": _hm(previous.end),
                                                 "expected": _hm(bounds.end), **bounds.facts},
                         previous.row.line, previous)
@@ -286,24 +286,15 @@ class _Builder:
 
     # -- the whole -------------------------------------------------------------
 
-    def run(self) -> tuple[list[_Placed], Meeting]:
-        self.children: dict[int, list[_Placed]] = {}
-        placed = self.place(self.table.rows, "", (), None)
+    def run(self, rows: Sequence[Row]) -> tuple[tuple[_Placed, ...], Meeting]:
+        placed = self.place(rows, "", (), None)
         bounds = self.window_bounds()
         self.check(placed, bounds)
-        for item in self.every(placed):
-            kids = self.children[id(item.row)]
-            if kids:
-                self.check(kids, _Bounds("block", {"block": item.number}, item.t0, item.t1,
-                                         item.start, item.end))
+        for item in _every(placed):
+            if item.parts:
+                self.check(item.parts, _Bounds("block", {"block": item.number}, item.t0,
+                                               item.t1, item.start, item.end))
         return placed, self.meeting(placed, bounds)
-
-    def every(self, level: Sequence[_Placed]) -> list[_Placed]:
-        out: list[_Placed] = []
-        for item in level:
-            out.append(item)
-            out.extend(self.every(self.children.get(id(item.row), [])))
-        return out
 
     def window_bounds(self) -> _Bounds | None:
         facts = self.table.facts
@@ -320,10 +311,9 @@ class _Builder:
         minutes = (placed.t1 - placed.t0) // 60
         if minutes <= 0:  # a range that runs backwards: keep what it states, else its size
             minutes = row.stated or max(1, abs(placed.start - placed.end))
-        kids = self.children.get(id(row), [])
         children: tuple[Item, ...] = ()
-        if kids:
-            children = _unique([self.item(kid, False, None) for kid in kids])
+        if placed.parts:
+            children = _unique([self.item(part, False, None) for part in placed.parts])
         elif row.order:
             children = _unique([Item(name, kind=_kind(name, Kind.PRESENTATION))
                                 for name in row.order])
@@ -336,7 +326,7 @@ class _Builder:
                     notes="\n".join(row.topics()) or None, kind=_kind(title, Kind.TALK), at=at,
                     gap_ok=at is not None, items=children)
 
-    def meeting(self, placed: list[_Placed], bounds: _Bounds | None) -> Meeting:
+    def meeting(self, placed: Sequence[_Placed], bounds: _Bounds | None) -> Meeting:
         facts = self.table.facts
         items: list[Item] = []
         previous: _Placed | None = None
@@ -362,19 +352,24 @@ class _Builder:
                        language="ko" if self.hangul else "en")
 
 
-def _without_gap_rows(rows: list[Row]) -> list[Row]:
+def _every(level: Sequence[_Placed]) -> Iterator[_Placed]:
+    for item in level:
+        yield from item.walk()
+
+
+def _without_gap_rows(rows: Sequence[Row]) -> list[Row]:
     """The rows without those that only say the time is left empty (``빈 시간 15분``,
-    ``Gap, 15 min``, as the printed tables write it); the row after one may start late."""
+    ``Gap, 15 min``, as the printed tables write it); the row after one may start late.
+    New rows; `rows` are left as they are."""
     kept: list[Row] = []
     after_gap = False
     for row in rows:
         if not row.children and _GAP_ROW.fullmatch(row.title.strip()):
             after_gap = True
             continue
-        row.gap_ok = row.gap_ok or after_gap
+        kept.append(attrs.evolve(row, gap_ok=True) if after_gap else row)
         after_gap = False
-        kept.append(row)
-    return kept or rows
+    return kept or list(rows)
 
 
 def _kind(title: str, default: Kind) -> Kind:
@@ -491,24 +486,23 @@ def build(table: Table, *, date: _dt.date | None, tz: str | None, hangul: bool,
                          "such as 14:00~14:30", code="parse-no-agenda")
     problems: list[Problem] = []
     window = table.facts.window
-    table.rows = end_markers(_without_gap_rows(table.rows),
-                             None if window is None else window.end.minutes)
-    afternoon(table.rows)
-    for line, clock in seconds_given(table.rows):
+    rows = afternoon(end_markers(_without_gap_rows(table.rows),
+                                 None if window is None else window.end.minutes))
+    for line, clock in seconds_given(rows):
         problems.append(_problem("seconds-dropped", {"time": clock}, line=line,
                                  severity=Severity.WARNING))
     day = _date(table, date, problems)
-    zone = _zone(table.facts, tz, hangul, table.rows, problems)
+    zone = _zone(table.facts, tz, hangul, rows, problems)
     builder = _Builder(table, day, zone, OPEN_MINUTES if open_end is None else open_end)
     builder.hangul = hangul
     try:
-        placed, meeting = builder.run()
+        placed, meeting = builder.run(rows)
     except (ValueError, OverflowError) as exc:
         raise ParseError(f"the times cannot be placed on {day.isoformat()}: {exc}",
                          code="parse-unplaceable", facts={"date": day.isoformat(),
                                                           "error": str(exc)}) from None
     problems.extend(builder.problems)
-    for item in builder.every(placed):
+    for item in _every(placed):
         if not item.row.title:
             problems.append(_problem("no-title", {}, number=item.number, path=item.path,
                                      severity=Severity.WARNING, line=item.row.line))
