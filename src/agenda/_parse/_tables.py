@@ -12,9 +12,18 @@ import re
 from collections.abc import Sequence
 
 from ._cells import Cells, Rows, header_roles, read_cells, role_of, time_cell
-from ._header import _date_facts, read_facts
-from ._rows import Facts, Moment, Row, Table
-from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
+from ._header import _date_facts, day_heading, read_facts
+from ._rows import DayRows, Facts, Moment, Row, Table
+from ._scan import (
+    Clock,
+    DateFact,
+    Span,
+    clock_at,
+    match_dated_span,
+    match_duration,
+    split_arrows,
+    trailing_duration,
+)
 
 __all__ = ["looks_bordered", "looks_csv", "looks_markdown", "read_bordered", "read_csv",
            "read_markdown"]
@@ -122,23 +131,65 @@ def _md_rows(start: int, block: list[str]) -> list[Cells]:
     return out
 
 
-def read_markdown(lines: Sequence[str]) -> Table | None:
-    blocks = _md_blocks(lines)
-    if not blocks:
+def _heading_above(lines: Sequence[str], start: int) -> tuple[int, DateFact, Span] | None:
+    """The day heading right above the table block at `start` (blank lines between
+    allowed): its line number (from 1), date and time range."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0:
         return None
-    start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+    found = day_heading(lines[k])
+    return None if found is None else (k + 1, *found)
+
+
+def _block_rows(start: int, block: list[str], category: list[str]) -> list[Row]:
     table = _md_rows(start, block)
     roles = header_roles(table[0].cells) if table else None
     rows = Rows()
+    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    return rows.top
+
+
+def read_markdown(lines: Sequence[str]) -> Table | None:
+    """The agenda table of a Markdown document: the table with the most rows of times,
+    or, where tables are headed by the day they hold (``## 2024-05-20(월) 09:00~14:45``,
+    as agenda prints a meeting held over days), every such table as a day. The rows
+    of times in other tables are listed as unread."""
+    blocks = _md_blocks(lines)
+    if not blocks:
+        return None
+    headed = [(start, block, heading) for start, block in blocks
+              if (heading := _heading_above(lines, start)) is not None]
+    chosen: list[tuple[int, list[str], tuple[int, DateFact, Span] | None]] = list(headed)
+    if not chosen:
+        start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+        chosen = [(start, block, None)]
     facts = Facts()
     category: list[str] = []
-    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    table = Table([], facts, "markdown")
+    used: set[int] = set()
+    for start, block, heading in chosen:
+        rows = _block_rows(start, block, category)
+        used.update(range(start + 1, start + len(block) + 1))
+        table.rows.extend(rows)
+        if heading is not None:
+            used.add(heading[0])
+            table.days.append(DayRows(heading[0], heading[1], heading[2], rows))
+    if len(table.days) == 1 and not any(heading is None for *_, heading in chosen):
+        # one day alone: its heading gives the date and the time, as a header would
+        only = table.days.pop()
+        facts.date, facts.date_line = only.date, only.line
+        facts.window, facts.window_line = only.window, only.line
     if category:
         facts.category = category[0]
-    used = set(range(start + 1, start + len(block) + 1))
+    for start, block in blocks:
+        if start + 1 not in used:
+            table.unread.extend(start + 1 + k for k, line in enumerate(block)
+                                if _row_has_time(line))
     outside = [(n, text) for n, text in enumerate(lines, start=1) if n not in used]
-    read_facts(outside, start + 1, facts)
-    return Table(rows.top, facts, "markdown")
+    read_facts(outside, chosen[0][0] + 1, facts)
+    return table
 
 
 def _row_has_time(line: str) -> bool:
@@ -161,7 +212,7 @@ def _continue(row: Row, n: int, texts: list[str]) -> None:
 
 def _span_of(text: str) -> tuple[Row, str] | None:
     """A row from a cell that starts with a time range: the row (line 0) and the rest."""
-    span = match_span(text)
+    span = match_dated_span(text)
     if span is None:
         return None
     rest = text[span.stop:]
