@@ -8,10 +8,11 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import itertools
 import re
 from collections.abc import Sequence
 
-from ._cells import Cells, Rows, header_roles, read_cells, role_of, time_cell
+from ._cells import Cells, Rows, header_roles, read_cells, role_of, split_room, time_cell
 from ._header import _date_facts, day_heading, read_facts
 from ._rows import DayRows, Facts, Moment, Row, Table
 from ._scan import (
@@ -385,6 +386,8 @@ def read_bordered(lines: Sequence[str]) -> Table | None:
             for column, cell in enumerate(cells):
                 labels[column].append(cell.strip())
     roles = [role_of(" ".join(words)) for words in labels]
+    widths = [b - a - 3 for a, b in itertools.pairwise(bounds)]
+    table = Table([], facts, "text")
     rows = Rows()
     group: list[tuple[int, list[str]]] = []
     category: list[str] = []
@@ -392,21 +395,94 @@ def read_bordered(lines: Sequence[str]) -> Table | None:
         line = lines[k]
         cells = _cut(line, bounds)
         if cells is None:
-            break
+            heading = _day_row(line)
+            if heading is None:
+                break
+            _group(group, roles, widths, rows)
+            group = []
+            _take(table, rows, more_days=True)
+            table.days.append(DayRows(k + 1, *heading, []))
+            rows = Rows()
+            continue
         rule_here = [cell.startswith("-") and set(cell) <= {"-"} for cell in cells]
         if "category" in roles:
             text = cells[roles.index("category")].strip()
             if text and not rule_here[roles.index("category")]:
                 category.append(text)
         if any(rule_here):
-            _group(group, roles, rows)
+            _group(group, roles, widths, rows)
             group = []
             continue
         group.append((k + 1, cells))
-    _group(group, roles, rows)
+    _group(group, roles, widths, rows)
+    _take(table, rows, more_days=False)
+    notes = roles.index("notes") if "notes" in roles else None
+    _settle_notes(table.rows, widths[notes] if notes is not None else 0)
+    if len(table.days) == 1 and not table.unread:
+        # one day alone: its heading gives the date and the time, as a header would
+        only = table.days.pop()
+        facts.date, facts.date_line = only.date, only.line
+        facts.window, facts.window_line = only.window, only.line
     if category:
         facts.category = " ".join(category)
-    return Table(rows.top, facts, "text")
+    return table
+
+
+def _day_row(line: str) -> tuple[DateFact, Span] | None:
+    """The day a row across the whole table names (``| Mon 2024-05-20 09:00–14:45 |``,
+    as agenda heads each day of a meeting held over days)."""
+    body = line.rstrip()
+    if len(body) < 2 or body[0] != "|" or body[-1] != "|" or "|" in body[1:-1]:
+        return None
+    return day_heading(body[1:-1].strip())
+
+
+def _take(table: Table, rows: Rows, more_days: bool) -> None:
+    """The rows read under the last day heading (or before any) into `table`; rows
+    above the first day heading (`more_days`: one follows) belong to no day, and are
+    listed unread."""
+    if table.days:
+        table.days[-1].rows.extend(rows.top)
+    elif more_days:
+        table.unread.extend(row.line for row in rows.top)
+        return
+    table.rows.extend(rows.top)
+
+
+def _settle_notes(rows: Sequence[Row], width: int) -> None:
+    """The notes cells of the text table, read as lines, made the rows' rooms and notes.
+
+    A remark wraps onto the next line only where the next line's first word would not
+    have fitted on it; where it could have wrapped, the room the first line names is
+    taken when the table names it elsewhere (a track's row, an item's alone), else the
+    first line is the room (the next one a presenter, as agenda prints them)."""
+    import wcwidth  # only when a table is parsed: the CLI starts without it
+
+    def wraps(line: str, following: str) -> bool:
+        word = following.split(" ")[0]
+        return max(wcwidth.wcswidth(line), 0) + 1 + max(wcwidth.wcswidth(word), 0) > width
+
+    every = list(_walk(rows))
+    known = {split_room(row.notes[0])[0] for row in every
+             if row.notes and (len(row.notes) == 1 or not wraps(*row.notes[:2]))}
+    for row in every:
+        lines, room = row.notes, None
+        if lines and split_room(lines[0])[0] is not None:
+            k = 1
+            while k < len(lines) and wraps(lines[k - 1], lines[k]) and (
+                    split_room(" ".join(lines[:k + 1]))[0] in known):
+                k += 1
+            room, lines = split_room(" ".join(lines[:k]))[0], lines[k:]
+        row.room = room
+        row.notes = [" ".join(lines)] if lines else []
+
+
+def _walk(rows: Sequence[Row]) -> list[Row]:
+    out: list[Row] = []
+    for row in rows:
+        out.append(row)
+        out.extend(_walk(row.children))
+    return out
 
 
 def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
@@ -432,7 +508,8 @@ def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
             facts.place = value
 
 
-def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: Rows) -> None:
+def _group(group: list[tuple[int, list[str]]], roles: list[str | None], widths: list[int],
+           rows: Rows) -> None:
     if not group:
         return
 
@@ -471,8 +548,6 @@ def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: Ro
             current.notes.append(cells[notes_col].strip())
     for slot, words in zip(slots, titles, strict=True):
         slot.title = " ".join(words)
-        if slot.notes:
-            slot.notes = [" ".join(slot.notes)]
     rows.add(top)
     for slot in slots[1:]:
         rows.add(slot)
