@@ -33,6 +33,7 @@ _SEPARATOR_CELL = re.compile(r":?-{1,200}:?")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BR = re.compile(r"<br\s{0,2}/?>", re.IGNORECASE)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # -- Markdown ------------------------------------------------------------------
@@ -296,9 +297,10 @@ def read_csv(text: str) -> Table | None:
     header = _csv_header(records)
     if header is None:
         return None
-    roles = [role_of(cell) for cell in records[header][1]]
-    rows = Rows()
+    roles = _csv_roles(records[header][1])
+    rows = undated = Rows()
     facts = Facts()
+    days: list[tuple[str, int, Rows]] = []  # a meeting held over days: rows by date
     for n, record in records[header + 1:]:
         cells = {role: _unneutralise(value.strip()) for role, value in
                  zip(roles, record, strict=False) if role}
@@ -329,8 +331,49 @@ def read_csv(text: str) -> Table | None:
         elif number.count(".") and number.replace(".", "").isdigit():
             row.depth = number.strip(".").count(".")
         _fill(row, cells)
+        row.room = cells.get("room") or None
+        date = cells.get("date", "")
+        if date and row.depth == 0 and (not days or days[-1][0] != date):
+            rows = Rows()
+            days.append((date, n, rows))
         rows.add(row)
-    return Table(rows.top, facts, "csv")
+    return _csv_table(days, undated, facts)
+
+
+def _csv_roles(header: Sequence[str]) -> list[str | None]:
+    """The roles of the CSV columns; the three agenda adds for a meeting with days or
+    rooms (``날짜,장소,트랙``, ``date,room,track``) are the date, the room and the track
+    (which the rows' nesting already says)."""
+    from .._words.labels import LABELS
+
+    roles = [role_of(cell) for cell in header]
+    cells = [cell.strip() for cell in header]
+    for labels in LABELS.values():
+        if all(label in cells for label in labels.csv_rooms):
+            for label, role in zip(labels.csv_rooms, ("date", "room", None), strict=True):
+                roles[cells.index(label)] = role
+    return roles
+
+
+def _csv_table(days: list[tuple[str, int, Rows]], undated: Rows, facts: Facts) -> Table:
+    """The rows read (`undated`: those before any row that names its date), by day when
+    they name two dates or more; rows that name no date of the calendar are unread."""
+    if len(days) < 2:
+        return Table([*undated.top, *(row for _, _, part in days for row in part.top)],
+                     facts, "csv")
+    table = Table([], facts, "csv", unread=[row.line for row in undated.top])
+    for date, line, part in days:
+        try:
+            found = _dt.date.fromisoformat(date) if _ISO_DATE.fullmatch(date) else None
+        except ValueError:
+            found = None
+        if found is None:
+            table.unread.extend(row.line for row in part.top)
+            continue
+        fact = DateFact(found.year, found.month, found.day, None, 0, len(date))
+        table.days.append(DayRows(line, fact, None, part.top))
+        table.rows.extend(part.top)
+    return table
 
 
 # -- the bordered text table ---------------------------------------------------
