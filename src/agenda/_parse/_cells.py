@@ -178,8 +178,12 @@ def _title_and_topics(row: Row, text: str) -> None:
     if first[:1] in _TITLE_BULLETS and first[1:2].isspace():  # "◦ 제1부 제례식"
         first = first[1:]
     row.title = " ".join(first.split())
-    for more in lines[1:]:
-        _topic(row, more)
+    for k, more in enumerate(lines[1:]):
+        room, _ = split_room(more) if k == 0 and row.room is None else (None, "")
+        if room is not None:  # agenda's grids name the room under the title
+            row.room = room
+        else:
+            _topic(row, more)
 
 
 def _topic(row: Row, text: str) -> None:

@@ -5,7 +5,8 @@ rooms (HTML) and as conference programmes are laid out.
 The grid becomes the rows agenda's own Markdown table gives, which the table readers
 take: a row for each item across the rooms (its parts, indented under its title, as
 rows of their own), and under a parallel block (an item across the rooms followed by
-rows of items room by room) one row for each track, in the room of its column and
+rows of items room by room, each item's cell starting with its times) one row for
+each track, in the room of its column and
 titled by the row of track titles (or the column), with its items below it::
 
     | 10:15–11:45 (90 min) | Morning tracks | |
@@ -87,15 +88,22 @@ def _entry(text: str) -> _Entry:
 
 
 def _is_grid(table: Sequence[Sequence[GridCell]]) -> bool:
-    """A table whose header starts with a time column and whose items span rows or
-    columns, or hold their parts indented."""
+    """A table whose header starts with a time column, and whose items span rows or
+    columns, hold their parts indented, or give their own times beside the time column
+    (under a row of track titles)."""
     if len(table) < 2 or not table[0] or not all(cell.header for cell in table[0]):
         return False
     if role_of(table[0][0].text) not in ("time", "start"):
         return False
-    return any(cell.rows > 1 or cell.columns > 1 or any(
-        line.startswith(_NBSP) and _timed(line) for line in _lines(cell.text))
-        for row in table[1:] for cell in row)
+    for row in table[1:]:
+        if any(cell.rows > 1 or cell.columns > 1 or any(
+                line.startswith(_NBSP) and _timed(line) for line in _lines(cell.text))
+               for cell in row):
+            return True
+        if len(row) > 1 and _timed(row[0].text) and any(
+                _timed(_lines(cell.text)[0]) for cell in row[1:] if cell.text.strip()):
+            return True
+    return False
 
 
 def _placed(table: Sequence[Sequence[GridCell]]) -> list[dict[int, GridCell]]:
@@ -184,16 +192,17 @@ def grid_rows(table: Sequence[Sequence[GridCell]]) -> list[list[str]] | None:
     titles: dict[int, str] = {}
     for here in _placed(table)[1:]:
         time = here.get(0, GridCell("")).text
-        across = here.get(1)
-        if across is not None and across.columns >= width and len(here) <= 2:
-            if block is not None:
-                out += block.rows(columns[1:], titles)
-            block, titles = _Block(time, across), {}
-            continue
         cells = {column - 1: cell for column, cell in here.items() if column > 0}
         if not time.strip() and not any(_timed(cell.text) for cell in cells.values()):
             titles = {column: " ".join(cell.text.split()) for column, cell in cells.items()
                       if cell.text.strip()}
+            continue
+        across = here.get(1)
+        if (across is not None and across.text.strip() and across.columns >= width
+                and len(here) <= 2 and not _timed(_lines(across.text)[0])):
+            if block is not None:
+                out += block.rows(columns[1:], titles)
+            block, titles = _Block(time, across), {}
             continue
         for column, cell in sorted(cells.items()):
             if not cell.text.strip():

@@ -27,7 +27,7 @@ __all__ = ["KINDS", "OfficeError", "sniff", "to_text"]
 KINDS = ("html", "docx", "hwpx", "pdf")
 _MAX_PART = 64 * 1024 * 1024  # bytes of one XML part read from a package
 _HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
-_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
                          "section", "article", "header", "footer", "blockquote", "pre",
                          "tr", "caption", "title"})
 
@@ -117,7 +117,9 @@ def _walk(element: Any, parts: list[str], out: list[str] | None) -> None:
         _walk(child, parts, out)
         if child.tail:
             parts.append(child.tail)
-    if tag in _BLOCK_TAGS:
+    if tag == "dt" and not "".join(parts).rstrip().endswith((":", "：")):
+        parts.append(": ")  # a term and its description read as one labelled line
+    elif tag in _BLOCK_TAGS:
         parts.append("\n")
 
 
