@@ -167,3 +167,30 @@ def test_parallel_parts_are_only_those_that_start_with_their_block() -> None:
     assert read.ok and not read.meeting.items[0].parallel
     wrong = agenda.parse_text(overlap, tz="UTC", date=agenda.reference_meeting().date)
     assert [p.code for p in wrong.errors] == ["row-overlap"]
+
+
+def test_times_in_the_lines_of_a_title_cell_are_parts_not_notes() -> None:
+    """A DOCX or HWPX agenda puts an item's parts in its cell, one a line; they were read
+    as notes, so their times were never checked."""
+    text = ("| Time | Item |\n| --- | --- |\n"
+            "| 22:00–23:00 (60 min) | Lightning talks<br>22:00–22:30 Datasets<br>"
+            "22:30–22:55 Bus diffs |\n")
+    result = agenda.parse_text(text, tz="UTC", date=agenda.reference_meeting().date)
+    (talks,) = result.meeting.items
+    assert [(part.title, part.minutes) for part in talks.items] == [
+        ("Datasets", 30), ("Bus diffs", 25)]
+    assert [(p.code, p.line) for p in result.errors] == [("block-end", 3)]
+
+
+def test_a_grid_of_rooms_without_an_item_across_them_reports_its_overlaps() -> None:
+    """Items room by room under no block are rows of their own: read, their overlaps
+    reported, none lost."""
+    require_module("html5lib")
+    page = """<html><body><p>Date: 2025-04-22 (UTC)</p><table>
+<tr><th>Time</th><th>Room A</th><th>Room B</th></tr>
+<tr><td>10:00–10:30</td><td rowspan="2">10:00–11:00 Keynote</td><td>10:00–10:30 Intro</td></tr>
+<tr><td>10:30–11:00</td><td>10:30–11:00 Demo</td></tr>
+</table></body></html>"""
+    result = agenda.parse_text(page)
+    assert [item.title for item in result.meeting.items] == ["Keynote", "Intro", "Demo"]
+    assert [p.code for p in result.errors] == ["row-overlap"]

@@ -180,8 +180,15 @@ def _title_and_topics(row: Row, text: str) -> None:
     row.title = " ".join(first.split())
     for k, more in enumerate(lines[1:]):
         room, _ = split_room(more) if k == 0 and row.room is None else (None, "")
+        part = time_cell(more) if more[:1].isdigit() or more[:1] in _DEPTH_DOTS else None
         if room is not None:  # agenda's grids name the room under the title
             row.room = room
+        elif part is not None and not part.open and part.end is not None:
+            # a line of the cell that starts with its own times is a part of the row
+            row.children.append(Row(row.line, part.start, part.end, depth=row.depth + 1,
+                                    stated=part.stated, title=part.rest))
+        elif row.children:
+            _topic(row.children[-1], more)
         else:
             _topic(row, more)
 
