@@ -5,7 +5,7 @@ the changelog and the printable table; the only part of the library that talks t
 network.
 """
 
-from ._changes import Changelog
+from .changelog import Changelog
 from .caldav import CalDAVError, CalDAVResult, Conflict, publish_caldav
 from .site import Release, SiteError, publish_site
 

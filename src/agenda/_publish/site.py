@@ -72,7 +72,7 @@ from .._time import wall
 from .._timetable import Timetable
 from .._words.catalog import render_message
 from .._words.labels import labels_for
-from ._changes import Changelog, changelog
+from .changelog import Changelog, changelog
 from ._live import LIVE_FILES, LIVE_REFRESH, live_files
 from .series_page import CSS as SERIES_CSS
 from .series_page import series_section
