@@ -32,7 +32,7 @@ def _command(*args: str) -> str:
 
 
 def test_import_agenda_loads_no_stage() -> None:
-    assert _loaded("import agenda") == ["agenda"]
+    assert _loaded("import agenda") == ["agenda", "agenda._version"]
 
 
 def test_a_public_name_loads_its_module_when_first_used() -> None:
@@ -43,7 +43,13 @@ def test_a_public_name_loads_its_module_when_first_used() -> None:
 
 def test_the_version_loads_no_stage() -> None:
     assert _loaded(_command("--version")) == ["agenda", "agenda._cli", "agenda._cli.output",
-                                              "agenda.cli"]
+                                              "agenda._version", "agenda.cli"]
+
+
+def test_the_version_does_not_look_up_the_installed_metadata() -> None:
+    assert "importlib.metadata" not in subprocess.run(
+        [sys.executable, "-c", _command("--version") + "\nimport sys\nprint(sorted(sys.modules))"],
+        capture_output=True, text=True, check=True).stdout
 
 
 def test_the_help_of_the_group_loads_every_command() -> None:
@@ -60,3 +66,14 @@ def test_check_loads_what_it_uses_and_no_other_command() -> None:
               "agenda._diff", "agenda._ical", "agenda._publish", "agenda._schedule",
               "agenda._formats.text", "icalendar", "dateutil.rrule", "tomlkit", "wcwidth"}
     assert loaded & unused == set()
+
+
+def test_the_version_is_written_once_and_is_the_installed_one() -> None:
+    import importlib.metadata
+
+    import agenda
+
+    shown = subprocess.run([sys.executable, "-m", "agenda.cli", "--version"],
+                           capture_output=True, text=True, check=True).stdout
+    assert shown == f"agenda, version {agenda.__version__}\n"
+    assert agenda.__version__ == importlib.metadata.version("agenda")

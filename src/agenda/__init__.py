@@ -12,6 +12,8 @@ Data flows spec → model → timetable → outputs::
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__ as __version__
+
 if TYPE_CHECKING:
     from ._audience import UnknownAudience, audiences, for_audience
     from ._check import CheckReport, check, check_summary

@@ -22,6 +22,7 @@ from typing import Any
 import click
 
 from ._cli.output import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_UNREADABLE, _flush, _OutputFailed
+from ._version import __version__
 
 __all__ = ["cli", "main"]
 
@@ -118,7 +119,7 @@ class _Agenda(click.Group):
 
 
 @click.group(cls=_Agenda, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="agenda")
+@click.version_option(version=__version__, prog_name="agenda")
 @click.option("--debug", is_flag=True,
               help=f"On an internal error, print the traceback (also {DEBUG_VARIABLE}=1).")
 def cli(debug: bool) -> None:
