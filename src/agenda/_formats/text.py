@@ -15,11 +15,9 @@ Long text wraps inside its cell at spaces where it can, never inside a grapheme
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import attrs
-import wcwidth
 
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
@@ -38,12 +36,12 @@ from .parts import (
     total_line,
     with_gaps,
 )
+from .wrap import WIDEST_GRAPHEME, display_width, split_graphemes, wrap
 
 __all__ = ["TableTooNarrow", "render", "to_text"]
 
 _INDENT = 2  # columns of indentation per depth level
-_MIN_COLUMN = 2  # the widest grapheme must fit in every column
-_SPACES = re.compile(r"( +)")
+_MIN_COLUMN = WIDEST_GRAPHEME  # the widest grapheme must fit in every column
 
 
 class TableTooNarrow(AgendaError, ValueError):
@@ -65,11 +63,6 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
     return to_text(timetable, lang=options.lang, width=options.width)
 
 
-def display_width(text: str) -> int:
-    """Display columns of `text` (control characters are cleaned out before)."""
-    return max(wcwidth.wcswidth(text), 0)
-
-
 # Every character of Unicode category Cc: C0 controls, DEL and the C1 controls.
 _CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 
@@ -81,93 +74,6 @@ def _clean(line: str) -> str:
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
     return [_clean(line) for text in texts for line in lines_of(text)]
-
-
-def _split_graphemes(line: str, width: int) -> list[str]:
-    """Cut `line` into pieces of at most `width` columns, only between graphemes."""
-    if display_width(line) <= width:
-        return [line]
-    pieces: list[str] = []
-    piece, used = "", 0
-    for grapheme in wcwidth.iter_graphemes(line):
-        size = display_width(grapheme)
-        if piece and used + size > width:
-            pieces.append(piece)
-            piece, used = "", 0
-        piece += grapheme
-        used += size
-    pieces.append(piece)
-    return pieces
-
-
-def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "") -> list[str]:
-    """Wrap each paragraph to `width` display columns, at spaces where possible.
-
-    The first line of the first paragraph starts with `indent`, every other line with
-    `hang`. The rule is this module's own (textwrap's greedy fill, counted in display
-    columns): lines are filled word by word, broken at runs of spaces, a line's leading
-    spaces go except on a paragraph's first line and its trailing spaces always; a word
-    wider than a line is cut between graphemes first. Time is linear in the text.
-    """
-    out: list[str] = []
-    room = width - max(display_width(indent), display_width(hang))
-    for number, paragraph in enumerate(paragraphs):
-        first = indent if number == 0 else hang
-        if (paragraph and paragraph == paragraph.strip(" ")
-                and display_width(first) + display_width(paragraph) <= width):
-            out.append(first + paragraph)
-            continue
-        lines = _fill(_break_long_words(paragraph, room), width, first, hang) or [first]
-        for line in lines:
-            if display_width(line) <= width:
-                out.append(line)
-            else:
-                out.extend(_split_graphemes(line, width))
-    return out or [indent]
-
-
-def _fill(text: str, width: int, first: str, hang: str) -> list[str]:
-    """`text` filled greedily into lines of `width` columns, broken at runs of spaces:
-    a line's leading spaces go except on the first line, its trailing spaces always; a
-    run of spaces wider than a whole line is only a break, and a word wider than one
-    takes a line of its own (cut by the caller)."""
-    chunks = [chunk for chunk in _SPACES.split(text) if chunk]
-    chunks.reverse()
-    lines: list[str] = []
-    while chunks:
-        indent = hang if lines else first
-        room = width - display_width(indent)
-        if lines and chunks[-1][0] == " ":
-            chunks.pop()
-            continue
-        line: list[str] = []
-        used = 0
-        while chunks:
-            size = display_width(chunks[-1])
-            if used + size > room:
-                break
-            line.append(chunks.pop())
-            used += size
-        if not line:
-            chunk = chunks.pop()
-            if chunk[0] == " ":
-                continue
-            line.append(chunk)
-        if line[-1][0] == " ":
-            line.pop()
-        if line:
-            lines.append(indent + "".join(line))
-    return lines
-
-
-def _break_long_words(paragraph: str, room: int) -> str:
-    """`paragraph` with every word wider than `room` columns cut between graphemes
-    into pieces of at most `room` columns, separated by spaces."""
-    if room < _MIN_COLUMN or display_width(paragraph) <= room:
-        return paragraph
-    words = paragraph.split(" ")
-    return " ".join(" ".join(_split_graphemes(word, room)) if display_width(word) > room
-                    else word for word in words)
 
 
 def _pad(text: str, width: int) -> str:
@@ -288,7 +194,7 @@ class _Table:
         return f"| {_pad(category, self.category_width)} +" + body
 
     def _boxed(self, texts: Sequence[str]) -> list[str]:
-        return [f"| {_pad(line, self.inner)} |" for line in _wrap(_paragraphs(texts), self.inner)]
+        return [f"| {_pad(line, self.inner)} |" for line in wrap(_paragraphs(texts), self.inner)]
 
     def _row(self, slot: Slot) -> _Row:
         time_width, item_width, notes_width = self.widths
@@ -297,8 +203,8 @@ class _Table:
             whole = time_cell(slot, self.labels)
             parts = [whole] if display_width(whole) <= time_width else _time_parts(
                 slot, self.labels)
-            times = [line for part in parts for line in _split_graphemes(part, time_width)]
-            items = _wrap(_paragraphs(_item_texts(slot, self.labels)), item_width)
+            times = [line for part in parts for line in split_graphemes(part, time_width)]
+            items = wrap(_paragraphs(_item_texts(slot, self.labels)), item_width)
         else:
             # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
             # the title wraps under itself (or under the indent when that is too tight).
@@ -310,11 +216,11 @@ class _Table:
                 hang = " " * display_width(lead)
                 if item_width - display_width(hang) < 8:
                     hang = indent
-                items = _wrap(paragraphs, item_width, lead, hang)
+                items = wrap(paragraphs, item_width, lead, hang)
             else:
-                items = [*_wrap([span], item_width, indent, indent),
-                         *_wrap(paragraphs, item_width, indent, indent)]
-        notes = (_wrap(_paragraphs(remarks(slot, self.labels)), notes_width)
+                items = [*wrap([span], item_width, indent, indent),
+                         *wrap(paragraphs, item_width, indent, indent)]
+        notes = (wrap(_paragraphs(remarks(slot, self.labels)), notes_width)
                  if remarks(slot, self.labels) else [])
         return _Row((times, items, notes))
 
@@ -331,7 +237,7 @@ class _Table:
         if self.has_category:
             names.insert(0, labels.category)
         out.append(self._rule("-"))
-        header_cells = [_wrap([name], w) for name, w in zip(names, all_widths, strict=True)]
+        header_cells = [wrap([name], w) for name, w in zip(names, all_widths, strict=True)]
         for k in range(max(len(cell) for cell in header_cells)):
             out.append(self._line([cell[k] if k < len(cell) else "" for cell in header_cells],
                                   all_widths))
@@ -354,7 +260,7 @@ class _Table:
                 row = self._row(slot)
                 for k in range(row.height):
                     body.append(tuple(cell[k] if k < len(cell) else "" for cell in row.cells))
-        category = (_wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
+        category = (wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
                     if self.has_category else [])
         while len(body) < len(category):
             body.append(("", "", ""))
