@@ -18,7 +18,7 @@ from .._words.labels import Labels
 
 __all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "link_facts",
            "link_label", "link_lines", "printable", "remarks", "slot_span", "time_cell",
-           "total_line", "with_gaps"]
+           "time_parts", "total_line", "with_gaps"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -79,9 +79,14 @@ def slot_span(slot: Slot, labels: Labels) -> str:
     return labels.span(wall(slot.start_utc, slot.zone), wall(slot.end_utc, slot.zone), slot.date)
 
 
+def time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
+    """A top-level slot's time range and duration: ``14:07~14:27`` and ``('20)``."""
+    return slot_span(slot, labels), labels.minutes(slot.minutes)
+
+
 def time_cell(slot: Slot, labels: Labels) -> str:
     """``14:07~14:27 ('20)``: a top-level slot's time range and duration."""
-    return f"{slot_span(slot, labels)} {labels.minutes(slot.minutes)}"
+    return " ".join(time_parts(slot, labels))
 
 
 def remarks(slot: Slot, labels: Labels | None = None) -> tuple[str, ...]:

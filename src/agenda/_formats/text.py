@@ -32,7 +32,7 @@ from .parts import (
     link_lines,
     remarks,
     slot_span,
-    time_cell,
+    time_parts,
     total_line,
     with_gaps,
 )
@@ -105,6 +105,36 @@ def _fit(natural: Sequence[int], stages: Sequence[tuple[int, int]], room: int,
 
 
 @attrs.frozen
+class _Texts:
+    """What one slot's row shows before it is wrapped: measured to size the columns,
+    then laid out, each text made once."""
+
+    slot: Slot
+    times: tuple[str, str]  # the range and the duration (`time_parts`)
+    items: list[str]  # the item cell's lines: the title, then the item's links
+    notes: list[str]  # the notes cell's lines
+
+    @classmethod
+    def of(cls, slot: Slot, labels: Labels) -> _Texts:
+        times = time_parts(slot, labels) if slot.depth == 0 else (slot_span(slot, labels), "")
+        return cls(slot, times, _paragraphs(_item_texts(slot, labels)),
+                   _paragraphs(remarks(slot, labels)))
+
+    @property
+    def time(self) -> str:
+        """The time cell on one line (`time_cell`)."""
+        return " ".join(self.times)
+
+    def item_lines(self) -> list[str]:
+        """The item cell's unwrapped lines (for the natural width of the column)."""
+        if not self.slot.depth:
+            return self.items
+        prefix = " " * (_INDENT * self.slot.depth) + self.times[0] + " "
+        hang = " " * display_width(prefix)
+        return [prefix + self.items[0], *(hang + p for p in self.items[1:])]
+
+
+@attrs.frozen
 class _Row:
     """The lines of one slot, per column (the category column apart)."""
 
@@ -119,6 +149,7 @@ class _Row:
 class _Table:
     labels: Labels
     timetable: Timetable
+    rows: tuple[_Texts, ...]  # every slot, with the gaps between them
     has_category: bool
     widths: tuple[int, ...]  # the body columns: time, item, notes
     category_width: int
@@ -136,13 +167,12 @@ class _Table:
         def widest(texts: Iterable[str]) -> int:
             return max((display_width(t) for t in texts), default=0)
 
-        slots = with_gaps(timetable, labels)
-        time_natural = widest([labels.time, *(time_cell(s, labels) for s in slots
-                                              if s.depth == 0)])
-        item_natural = widest([labels.item, *(
-            line for s in slots for line in _item_paragraphs(s, labels))])
-        notes_natural = widest([labels.notes, *_paragraphs(
-            text for s in slots for text in remarks(s, labels))])
+        rows = tuple(_Texts.of(slot, labels) for slot in with_gaps(timetable, labels))
+        tops = [row for row in rows if row.slot.depth == 0]
+        time_natural = widest([labels.time, *(row.time for row in tops)])
+        item_natural = widest([labels.item, *(line for row in rows
+                                              for line in row.item_lines())])
+        notes_natural = widest([labels.notes, *(line for row in rows for line in row.notes)])
         category = _paragraphs([timetable.meeting.category or ""])
         category_natural = widest([labels.category, *category])
 
@@ -158,8 +188,7 @@ class _Table:
         if has_category:
             stages.append((cat, 12))
         # The time cell breaks between its range and its duration, or not at all.
-        time_split = max(_MIN_COLUMN, widest(
-            part for s in slots if s.depth == 0 for part in _time_parts(s, labels)))
+        time_split = max(_MIN_COLUMN, widest(part for row in tops for part in row.times))
         stages += [(notes, 20), (item, 30), (notes, 12), (time, -time_split), (item, 16)]
         if has_category:
             stages.append((cat, 4))
@@ -177,7 +206,7 @@ class _Table:
             table_width = sum(widths) + overhead
 
         category_width = widths.pop(0) if has_category else 0
-        return cls(labels, timetable, has_category, tuple(widths), category_width,
+        return cls(labels, timetable, rows, has_category, tuple(widths), category_width,
                    table_width - 4)
 
     # -- pieces ---------------------------------------------------------------
@@ -196,32 +225,30 @@ class _Table:
     def _boxed(self, texts: Sequence[str]) -> list[str]:
         return [f"| {_pad(line, self.inner)} |" for line in wrap(_paragraphs(texts), self.inner)]
 
-    def _row(self, slot: Slot) -> _Row:
+    def _row(self, row: _Texts) -> _Row:
         time_width, item_width, notes_width = self.widths
         times: list[str] = []
-        if slot.depth == 0:
-            whole = time_cell(slot, self.labels)
-            parts = [whole] if display_width(whole) <= time_width else _time_parts(
-                slot, self.labels)
+        depth = row.slot.depth
+        if depth == 0:
+            whole = row.time
+            parts = [whole] if display_width(whole) <= time_width else row.times
             times = [line for part in parts for line in split_graphemes(part, time_width)]
-            items = wrap(_paragraphs(_item_texts(slot, self.labels)), item_width)
+            items = wrap(row.items, item_width)
         else:
             # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
             # the title wraps under itself (or under the indent when that is too tight).
-            indent = " " * min(_INDENT * slot.depth, (item_width - _MIN_COLUMN) // 2)
-            span = slot_span(slot, self.labels)
+            indent = " " * min(_INDENT * depth, (item_width - _MIN_COLUMN) // 2)
+            span = row.times[0]
             lead = f"{indent}{span} "
-            paragraphs = _paragraphs(_item_texts(slot, self.labels))
             if display_width(lead) + _MIN_COLUMN <= item_width:
                 hang = " " * display_width(lead)
                 if item_width - display_width(hang) < 8:
                     hang = indent
-                items = wrap(paragraphs, item_width, lead, hang)
+                items = wrap(row.items, item_width, lead, hang)
             else:
                 items = [*wrap([span], item_width, indent, indent),
-                         *wrap(paragraphs, item_width, indent, indent)]
-        notes = (wrap(_paragraphs(remarks(slot, self.labels)), notes_width)
-                 if remarks(slot, self.labels) else [])
+                         *wrap(row.items, item_width, indent, indent)]
+        notes = wrap(row.notes, notes_width) if row.notes else []
         return _Row((times, items, notes))
 
     # -- the whole ------------------------------------------------------------
@@ -249,15 +276,16 @@ class _Table:
         firsts = ({day.first: day_heading(timetable, day, labels) for day in timetable.days}
                   if timetable.meeting.days else {})
         index = 0
-        for number, group in enumerate(groups(with_gaps(timetable, labels))):
+        texts = iter(self.rows)
+        for number, group in enumerate(groups(row.slot for row in self.rows)):
             if number:
                 body.append(None)
             if index in firsts:
                 body.append(firsts[index])
                 body.append(None)
             index += len(group)
-            for slot in group:
-                row = self._row(slot)
+            for _ in group:
+                row = self._row(next(texts))
                 for k in range(row.height):
                     body.append(tuple(cell[k] if k < len(cell) else "" for cell in row.cells))
         category = (wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
@@ -281,11 +309,6 @@ class _Table:
         return "\n".join(out) + "\n"
 
 
-def _time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
-    """The time cell in two lines: ``14:07~14:27`` and ``('20)``."""
-    return slot_span(slot, labels), labels.minutes(slot.minutes)
-
-
 def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
     """The meeting header: title, ``일시: ...``, ``장소: ...``."""
     head = heading(timetable, labels)
@@ -298,13 +321,3 @@ def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
 def _item_texts(slot: Slot, labels: Labels) -> list[str]:
     """The item cell's texts: the title, then the item's own links, one a line."""
     return [slot.title, *link_lines(slot.item, labels)]
-
-
-def _item_paragraphs(slot: Slot, labels: Labels) -> list[str]:
-    """The item cell's unwrapped lines (for the natural width of the column)."""
-    paragraphs = _paragraphs(_item_texts(slot, labels))
-    if slot.depth:
-        prefix = " " * (_INDENT * slot.depth) + slot_span(slot, labels) + " "
-        hang = " " * display_width(prefix)
-        paragraphs = [prefix + paragraphs[0], *(hang + p for p in paragraphs[1:])]
-    return paragraphs
