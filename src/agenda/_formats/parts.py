@@ -169,4 +169,6 @@ def printable(text: str) -> str:
 def lines_of(text: str) -> list[str]:
     """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...), each
     line without control characters."""
+    if text.isprintable():  # no line break, no control character: most texts
+        return [text]
     return [printable(line) for line in text.splitlines()] or [""]

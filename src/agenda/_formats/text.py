@@ -73,7 +73,14 @@ def _clean(line: str) -> str:
 
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
-    return [_clean(line) for text in texts for line in lines_of(text)]
+    """The lines of `texts`, each cut at its line breaks, control characters made spaces."""
+    out: list[str] = []
+    for text in texts:
+        if text.isprintable():  # no line break, no control character: most texts
+            out.append(text)
+        else:
+            out += [_clean(line) for line in lines_of(text)]
+    return out
 
 
 def _pad(text: str, width: int) -> str:

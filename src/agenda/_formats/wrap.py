@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 import wcwidth
+from wcwidth import wcswidth
 
 __all__ = ["WIDEST_GRAPHEME", "display_width", "split_graphemes", "wrap"]
 
@@ -21,7 +22,8 @@ _SPACES = re.compile(r"( +)")
 
 def display_width(text: str) -> int:
     """Display columns of `text` (control characters are cleaned out before)."""
-    return max(wcwidth.wcswidth(text), 0)
+    width = wcswidth(text)
+    return width if width > 0 else 0
 
 
 def split_graphemes(line: str, width: int) -> list[str]:
@@ -51,13 +53,13 @@ def wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = ""
     wider than a line is cut between graphemes first. Time is linear in the text.
     """
     out: list[str] = []
-    room = width - max(display_width(indent), display_width(hang))
     for number, paragraph in enumerate(paragraphs):
         first = indent if number == 0 else hang
         if (paragraph and paragraph == paragraph.strip(" ")
                 and display_width(first) + display_width(paragraph) <= width):
             out.append(first + paragraph)
             continue
+        room = width - max(display_width(indent), display_width(hang))
         lines = _fill(_break_long_words(paragraph, room), width, first, hang) or [first]
         for line in lines:
             if display_width(line) <= width:
@@ -84,7 +86,8 @@ def _fill(text: str, width: int, first: str, hang: str) -> list[str]:
         line: list[str] = []
         used = 0
         while chunks:
-            size = display_width(chunks[-1])
+            chunk = chunks[-1]
+            size = len(chunk) if chunk[0] == " " else display_width(chunk)
             if used + size > room:
                 break
             line.append(chunks.pop())
