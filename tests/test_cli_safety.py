@@ -178,7 +178,7 @@ def crash(_meeting: object) -> object:
 
 def test_an_internal_error_is_one_line_with_its_own_exit_code(
         runner: CliRunner, reference_spec_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agenda.cli.layout", crash)
+    monkeypatch.setattr("agenda._check.layout", crash)
     monkeypatch.delenv("AGENDA_DEBUG", raising=False)
     result = runner.invoke(cli, ["check", str(reference_spec_path)])
     assert result.exit_code == EXIT_INTERNAL == 70
@@ -191,7 +191,7 @@ def test_an_internal_error_is_one_line_with_its_own_exit_code(
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_debug_shows_the_traceback(runner: CliRunner, reference_spec_path: Path,
                                    monkeypatch: pytest.MonkeyPatch, how: str) -> None:
-    monkeypatch.setattr("agenda.cli.layout", crash)
+    monkeypatch.setattr("agenda._check.layout", crash)
     args = ["check", str(reference_spec_path)]
     if how == "flag":
         args.insert(0, "--debug")

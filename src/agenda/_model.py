@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -498,6 +497,8 @@ class Meeting:
             return self.id
         slug = slugify(self.title)
         if not slug:
+            import hashlib  # (only for a meeting without id: start-up counts)
+
             slug = hashlib.sha256(self.title.encode()).hexdigest()[:10]
         return f"{self.date.isoformat()}-{slug}"
 

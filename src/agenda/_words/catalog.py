@@ -308,6 +308,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "gives seconds ({time}); read to the minute",
         "ko": "초까지 적혀 있습니다({time}). 분 단위로 읽었습니다",
     },
+    "unread-row": {
+        "en": "a row with a time, in a table beside the agenda's, is not read",
+        "ko": "시간이 적힌 이 줄은 일정표가 아닌 다른 표에 있어 읽지 않았습니다",
+    },
     # -- documents that parse cannot read ------------------------------------------------
     "parse-no-agenda": {
         "en": "no agenda found: no line holds a time range such as 14:00~14:30",
@@ -632,6 +636,21 @@ MESSAGES: dict[str, dict[str, str]] = {
               "more)",
         "ko": "참고: 뒤에 반복이 더 있습니다. 처음 {most}회만 보입니다 (--limit N으로 더 볼 "
               "수 있습니다)",
+    },
+    "feed-items-cancelled": {
+        "en": "the previous feed has {count} item event(s); without --items they are "
+              "cancelled",
+        "ko": "이전 피드에 항목 이벤트가 {count}개 있습니다. --items 없이는 취소됩니다",
+    },
+    "feed-now-earlier": {
+        "en": "--now {now} is earlier than the previous feed's latest stamp {latest}; "
+              "changed events are stamped the second after it",
+        "ko": "--now {now}은(는) 이전 피드의 가장 늦은 기록 시각 {latest}보다 이릅니다. "
+              "바뀐 이벤트에는 그 1초 뒤 시각이 기록됩니다",
+    },
+    "feed-replacing": {
+        "en": "replacing the feed of {title:q}; its events are cancelled",
+        "ko": "{title:q}의 피드를 대신합니다. 그 이벤트는 취소됩니다",
     },
     "late-needs-on": {
         "en": "{title:q} is a repeating meeting ({rule}): name the occurrence that runs late "
