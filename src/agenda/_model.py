@@ -185,8 +185,15 @@ class Translations:
         return bool(self.entries)
 
 
+_NO_TRANSLATIONS = Translations()
+
+
 def _to_translations(value: Translations | TranslationsLike) -> Translations:
-    return value if isinstance(value, Translations) else Translations(value)
+    if isinstance(value, Translations):
+        return value
+    if isinstance(value, dict) and not value:  # most values have none
+        return _NO_TRANSLATIONS
+    return Translations(value)
 
 
 def _translatable(fields: tuple[str, ...]

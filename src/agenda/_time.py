@@ -173,3 +173,38 @@ def _offset_mark(mark: str) -> int | None:
         return None
     seconds = int(hours) * 3600 + int(minutes) * 60
     return -seconds if sign == "-" else seconds
+
+
+# -- the wall clock of a printed range ----------------------------------------------------
+# What the printed tables ask: the other pass of a wall-clock time the zone shows twice,
+# the UTC offset as a range prints it, and a day's midnight for its date and weekday.
+__all__ += ["midnight", "offset_text", "other_fold"]
+
+
+def other_fold(local: _dt.datetime) -> _dt.datetime | None:
+    """The wall-clock time of `local` at its other pass, when its zone shows that time
+    twice (or skips it); None for an ordinary time or a zone without rules
+    (a fixed offset, UTC)."""
+    tz = local.tzinfo
+    if not isinstance(tz, zoneinfo.ZoneInfo):
+        return None
+    first = _dt.datetime(local.year, local.month, local.day, local.hour, local.minute,
+                         local.second, tzinfo=tz)
+    second = first.replace(fold=1)
+    offset = first.utcoffset()
+    if offset == second.utcoffset():
+        return None
+    return second if offset == local.utcoffset() else first
+
+
+def offset_text(local: _dt.datetime) -> str:
+    """The UTC offset of `local` as a printed range shows it: ``+09:00``, ``-04:00``."""
+    offset = local.utcoffset() or _dt.timedelta()
+    minutes = offset.total_seconds() / 60
+    hours, rest = divmod(abs(int(minutes)), 60)
+    return f"{'+' if minutes >= 0 else '-'}{hours:02d}:{rest:02d}"
+
+
+def midnight(date: _dt.date, name: str) -> _dt.datetime:
+    """The start of `date` on the wall clock of zone `name` (for its date and weekday)."""
+    return _dt.datetime(date.year, date.month, date.day, tzinfo=zone(name))

@@ -41,6 +41,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: what a JSON escape such as ``"\\ud800"`` reads as; no character."""
 _TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)$")
 _KINDS = frozenset(k.value for k in Kind)
+_RARE_ITEM_KEYS = frozenset({"at", "min_minutes", "max_minutes", "gap_ok", "parallel", "room",
+                             "audience", "url", "online", "materials"})
 
 
 def _shown(value: Any, limit: int = 60) -> str:
@@ -353,7 +355,7 @@ class _Reader:
         kind_value = data.get("kind")
         if kind_value is None:
             kind_value = Kind.TALK.value
-        if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
+        if not isinstance(kind_value, str) or kind_value not in _KINDS:
             self.report("unknown-kind", {"where": where, "value": _shown(kind_value),
                                       "known": [k.value for k in Kind]}, number, "kind", title)
         t = title
@@ -361,24 +363,30 @@ class _Reader:
         translations: dict[str, dict[str, str]] = {}
         presenter = self.translatable(data, "presenter", where, number, translations, title=t)
         notes = self.translatable(data, "notes", where, number, translations, title=t)
-        at = self.time(data, "at", where, number, title=t)
-        min_minutes = self.integer(data, "min_minutes", where, number, t)
-        max_minutes = self.integer(data, "max_minutes", where, number, t)
-        gap_ok = self.boolean(data, "gap_ok", where, number, t)
+        # The keys few items give are read only when one of them is given (the defaults
+        # are the model's); problems are reported in the order of the keys below.
+        rare = not _RARE_ITEM_KEYS.isdisjoint(data)
+        extra: dict[str, Any] = {}
+        if rare:
+            extra.update(at=self.time(data, "at", where, number, title=t),
+                         min_minutes=self.integer(data, "min_minutes", where, number, t),
+                         max_minutes=self.integer(data, "max_minutes", where, number, t),
+                         gap_ok=self.boolean(data, "gap_ok", where, number, t))
         ident = self.string(data, "id", where, number, title=t)
-        parallel = self.boolean(data, "parallel", where, number, t)
-        room = self.translatable(data, "room", where, number, translations, title=t)
-        audience = self.names(data, "audience", where, number, t)
-        links = self.links(data, where, number, t)
+        if rare:
+            extra.update(parallel=self.boolean(data, "parallel", where, number, t),
+                         room=self.translatable(data, "room", where, number, translations,
+                                                title=t),
+                         audience=self.names(data, "audience", where, number, t),
+                         **self.links(data, where, number, t))
         title_value = self.translatable(data, "title", where, number, translations,
                                         required=True, title=t)
         children = self.items(data.get("items"), f"{number}.", where, number, t)
         if len(self.errors) > before or title_value is None:
             return None
         return Item(title_value, minutes=minutes, presenter=presenter, notes=notes,
-                    kind=kind_value, at=at, min_minutes=min_minutes, max_minutes=max_minutes,
-                    gap_ok=gap_ok, id=ident, items=children, parallel=parallel, room=room,
-                    translations=translations, audience=audience, **links)
+                    kind=kind_value, id=ident, items=children, translations=translations,
+                    **extra)
 
     def days(self, raw: Any) -> tuple[Day, ...]:
         """The [[days]] tables; item numbers run on from one day to the next."""
