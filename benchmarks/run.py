@@ -233,7 +233,8 @@ def whole_process(quick: bool, repeat: int, folder: Path) -> list[dict[str, Any]
     text_spec = write_spec(folder, "cli-text", spec(n_text, "seoul"))
     now = ("--now", "2024-01-02T00:00:00Z")
     reference = str(ROOT / "examples" / "reference-meeting.toml")
-    bare = [("bare interpreter", None, [sys.executable, "-c", "pass"])]
+    bare: list[tuple[str, str | None, list[str]]] = [
+        ("bare interpreter", None, [sys.executable, "-c", "pass"])]
     cases: list[tuple[str, int, list[Goal], list[str],
                       list[tuple[str, str | None, list[str]]]]] = [
         ("start-up: agenda --version", 0, [Goal("seconds", 0.1)],
