@@ -47,7 +47,6 @@ from ._problems import (
     Problem,
     Severity,
     SpecError,
-    UnknownLanguage,
 )
 from ._schedule import (
     ScheduleError,
@@ -62,6 +61,7 @@ from ._spec.schema import spec_schema
 from ._spec.templates import UnknownTemplate, template, template_names
 from ._timetable import DaySpan, Slot, Timetable
 from ._translations import translate
+from ._words.catalog import UnknownLanguage
 from ._words.labels import LABELS, Labels
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses

@@ -17,9 +17,9 @@ from typing import Any
 import attrs
 import rtoml
 
-from .._model import LANGUAGE_TAG, LANGUAGES, Day, Item, Kind, Material, Meeting, Override
+from .._model import LANGUAGE_TAG, Day, Item, Kind, Material, Meeting, Override
 from .._problems import Problem, SpecError
-from .._words.catalog import Fact
+from .._words.catalog import LANGUAGES, Fact
 from .keys import names, one_day
 from .lines import toml_tables
 

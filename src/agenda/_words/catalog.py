@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._errors import AgendaError
 from .commands import COMMANDS
 from .edits import EDITS
 from .parse import PARSE
@@ -32,18 +33,42 @@ from .phrases import PHRASES
 from .problems import PROBLEMS
 from .spec import SPEC
 
-__all__ = ["LANGUAGES", "MESSAGES", "Fact", "escape_controls", "render_message", "where_text"]
+__all__ = ["LANGUAGES", "MESSAGES", "Fact", "UnknownLanguage", "escape_controls", "known_language",
+           "render_message", "where_text"]
 
 Fact = int | float | str | bool | None | tuple[str, ...] | list[str]
 LANGUAGES = ("en", "ko")
+"""The languages agenda speaks: every catalog entry, label and summary has each."""
 
 _WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "ko": ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"),
 }
 
-# code -> {"en": template, "ko": template}, every area's
-MESSAGES: dict[str, dict[str, str]] = {**PROBLEMS, **SPEC, **PARSE, **EDITS, **COMMANDS}
+AREAS: dict[str, dict[str, dict[str, str]]] = {
+    "problems": PROBLEMS, "spec": SPEC, "parse": PARSE, "edits": EDITS, "commands": COMMANDS}
+"""The catalog's parts by area; a code belongs to one."""
+MESSAGES: dict[str, dict[str, str]] = {code: templates for area in AREAS.values()
+                                       for code, templates in area.items()}
+"""code -> {"en": template, "ko": template}, every area's."""
+
+
+class UnknownLanguage(AgendaError, ValueError):
+    """Text was asked for in a language agenda does not speak; `lang` is the name given,
+    `known` the languages there are (``en``, ``ko``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.known = LANGUAGES
+        super().__init__(f"unknown language {lang!r}; known languages: {', '.join(self.known)}")
+
+
+def known_language(lang: str) -> str:
+    """`lang` when agenda speaks it; :class:`UnknownLanguage` otherwise. The one rule for
+    every piece of text agenda writes (tables, problems, diffs, summaries)."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(lang)
+    return lang
 
 
 _CONTROLS = frozenset({"Cc", "Zl", "Zp"})
@@ -108,8 +133,7 @@ class _Facts(dict[str, Any]):
 
 def render_message(code: str, facts: Mapping[str, Any], lang: str = "en") -> str:
     """The message of problem `code` in `lang`, filled in from `facts`."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; known languages: {', '.join(LANGUAGES)}")
+    known_language(lang)
     templates = MESSAGES.get(code)
     if templates is None:
         details = ", ".join(f"{k}={v}" for k, v in facts.items())

@@ -12,8 +12,8 @@ import zoneinfo
 import attrs
 import pendulum
 
-from .._problems import UnknownLanguage, known_language
 from .._time import is_ambiguous
+from .catalog import UnknownLanguage, known_language
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
