@@ -1,7 +1,8 @@
 """The spec: the files people write (TOML, JSON) and what is written back.
 
-`read` reads a spec into a meeting (one TOML grammar), `lines` finds the line of each
-problem in it, `dump` writes a meeting as a spec; `keys` is the table of every key (the
+`read` reads a spec into a meeting (one TOML grammar; `tables` reads its tables, `values`
+each key's value, `duplicates` finds a JSON key given twice), `lines` finds the line of
+each problem in it, `dump` writes a meeting as a spec; `keys` is the table of every key (the
 contract the schema and the docs are made from); `schema` the JSON Schema; `rewrite` an
 edit written back into the user's own file; `templates` the meetings `agenda new` starts
 from.
