@@ -121,7 +121,7 @@ class Reader(ValueReader):
         kind_value = data.get("kind")
         if kind_value is None:
             kind_value = Kind.TALK.value
-        if not isinstance(kind_value, str) or kind_value not in {k.value for k in Kind}:
+        if not isinstance(kind_value, str) or kind_value not in _KINDS:
             self.report("unknown-kind", {"where": where, "value": shown(kind_value),
                                       "known": [k.value for k in Kind]}, number, "kind", title)
         t = title
