@@ -2,10 +2,11 @@
 
 `read` reads a spec into a meeting (one TOML grammar; `tables` reads its tables, `values`
 each key's value, `duplicates` finds a JSON key given twice), `lines` finds the line of
-each problem in it, `dump` writes a meeting as a spec; `keys` is the table of every key (the
-contract the schema and the docs are made from); `schema` the JSON Schema; `rewrite` an
-edit written back into the user's own file; `templates` the meetings `agenda new` starts
-from.
+each problem in it, `dump` writes a meeting as a spec; `keys` is the table of every key
+(the contract the schema and the docs are made from); `schema` the JSON Schema;
+`rewrite` an edit written back into the user's own file; `toml_writer` how the dump and
+the rewrite write each key in TOML (the one writer); `templates` the meetings
+`agenda new` starts from.
 """
 
 from .dump import dump_json, dump_toml, to_dict
