@@ -28,7 +28,7 @@ TIME_HOMES = frozenset({
     "agenda._layout._place", "agenda._repeat", "agenda._series", "agenda._ical.vtimezone",
     "agenda._diff", "agenda._schedule",
     "agenda._edit._late", "agenda._edit._operations", "agenda._words.labels",
-    "agenda._formats.parts", "agenda._parse._build",
+    "agenda._formats.parts",
 })
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
+from typing import Any
+
 import pendulum
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from agenda._time import moment
+from agenda._time import local_instant, moment
 from strategies import DST_DAYS, ZONES
 
 # Instants within three hours of a day on which some zone changes its clocks.
@@ -29,3 +34,31 @@ def test_moment_is_what_pendulum_from_timestamp_gives(utc: int, name: str) -> No
     assert ours.isoformat() == theirs.isoformat()
     assert (ours.utcoffset(), ours.fold, ours.timezone_name) == (
         theirs.utcoffset(), theirs.fold, theirs.timezone_name)
+
+
+# -- wall-clock times as documents write them ----------------------------------------------
+
+# New York shows 01:30 twice this night.
+_FALL_BACK = dt.datetime.combine(dt.date(2024, 11, 3), dt.time(1, 30))
+_EDT, _EST = 1730611800, 1730615400
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ({}, _EDT),  # the first pass, unless told
+    ({"mark": "EDT"}, _EDT),
+    ({"mark": "EST"}, _EST),
+    ({"mark": "-05:00"}, _EST),
+    ({"offset": -4 * 3600}, _EDT),
+    ({"not_before": _EDT + 60}, _EST),  # a range that runs into the repeated hour
+    ({"not_before": _EDT}, _EDT),
+    ({"mark": "CET"}, _EDT),  # a mark the zone never shows is passed over
+])
+def test_local_instant_reads_the_pass_a_document_names(options: dict[str, Any],
+                                                        expected: int) -> None:
+    assert local_instant(_FALL_BACK, "America/New_York", **options) == expected
+
+
+def test_local_instant_reads_a_skipped_time_as_zoneinfo_does() -> None:
+    skipped = dt.datetime.combine(dt.date(2024, 3, 10), dt.time(2, 30))
+    assert local_instant(skipped, "America/New_York") == int(
+        skipped.replace(tzinfo=zoneinfo.ZoneInfo("America/New_York")).timestamp())

@@ -23,7 +23,8 @@ import pendulum
 from pendulum.tz.exceptions import InvalidTimezone
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
-__all__ = ["clock_change", "clock_text", "is_ambiguous", "moment", "passes", "wall", "zone"]
+__all__ = ["clock_change", "clock_text", "is_ambiguous", "local_instant", "moment", "passes",
+           "wall", "zone"]
 
 
 # Names the zone database holds that are no IANA zone: the machine's own zone, a
@@ -131,3 +132,44 @@ def clock_change(utc: int, zone: str, forward: bool) -> str:
                 else "skip it when the zone's offset changes")
     return ("go back when daylight saving time ends" if dst
             else "go back when the zone's offset changes")
+
+
+# -- wall-clock times as documents write them -----------------------------------------------
+# A printed agenda gives naive wall-clock times, sometimes with the zone's abbreviation or
+# UTC offset where a range crosses a clock change (``01:30 EDT–01:30 EST``, ``+04:00``).
+
+
+def local_instant(local: _dt.datetime, name: str, *, offset: int | None = None,
+                  mark: str | None = None, not_before: int | None = None) -> int:
+    """UTC seconds of the naive wall-clock time `local` in zone `name`.
+
+    `offset` (seconds east of UTC) or a `mark` written beside the time (the zone's
+    abbreviation, ``EDT``, or an offset, ``+04:00``) says which instant it is; else the
+    first pass where the clocks show it twice, or the second when `not_before` falls
+    between the two (a range that runs into the repeated hour). A time the clocks skip
+    reads as RFC 5545 and zoneinfo read it.
+    """
+    if offset is None and mark is not None:
+        offset = _offset_mark(mark)
+    if offset is not None:
+        return int((local - _dt.timedelta(seconds=offset)).replace(tzinfo=_dt.UTC).timestamp())
+    tz = zone(name)
+    if mark is not None:
+        for fold in (0, 1):
+            placed = local.replace(tzinfo=tz, fold=fold)
+            if placed.tzname() == mark:
+                return int(placed.timestamp())
+    first, second = passes(local, tz)
+    if first < second and not_before is not None and first < not_before <= second:
+        return second
+    return first
+
+
+def _offset_mark(mark: str) -> int | None:
+    """Seconds east of UTC of a mark written as an offset (``+04:00``), else None."""
+    sign, hours, colon, minutes = mark[:1], mark[1:3], mark[3:4], mark[4:]
+    if sign not in ("+", "-") or colon != ":" or not (hours + minutes).isdigit() or len(
+            mark) != 6:
+        return None
+    seconds = int(hours) * 3600 + int(minutes) * 60
+    return -seconds if sign == "-" else seconds

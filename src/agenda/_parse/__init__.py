@@ -2,10 +2,11 @@
 text table ``agenda table`` prints) read back into a Meeting, with every
 inconsistency found at its source line.
 
-Stages: office documents become text (``_office``) · find the table (``_text``,
-``_tables``, ``_paste``) · read its rows (``_scan``, ``_cells``) · the header facts
-(``_header``) · read the times as meant (``_times``) · build the meeting and check
-the times (``_build``, ``_ids``).
+Stages: office documents become text (``_office``, a web page's timetable grid by
+``_grid``) · find the table (``_text``, ``_tables``, ``_bordered``, ``_paste``) · read
+its rows (``_scan``, ``_cells``) · the header facts (``_header``) · read the times as
+meant (``_times``) · place the rows on the clock and check them (``_place``) · build
+the meeting (``_build``, ``_ids``).
 """
 
 from __future__ import annotations
@@ -17,19 +18,13 @@ from pathlib import Path
 import attrs
 
 from .._words.catalog import render_message
+from ._bordered import looks_bordered, read_bordered
 from ._build import ParseError, ParseResult, build
 from ._office import OfficeError, sniff, to_text
 from ._paste import looks_pasted, read_pasted
 from ._rows import Table
 from ._scan import normalize
-from ._tables import (
-    looks_bordered,
-    looks_csv,
-    looks_markdown,
-    read_bordered,
-    read_csv,
-    read_markdown,
-)
+from ._tables import looks_csv, looks_markdown, read_csv, read_markdown
 from ._text import read_text
 
 __all__ = ["FORMATS", "ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text"]

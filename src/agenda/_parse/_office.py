@@ -2,7 +2,9 @@
 Hangul file (HWPX), told apart by their content, not their name. Each becomes the
 text the other readers take: its paragraphs as lines and each table as a Markdown
 table (a line break inside a cell kept as ``<br>``), so an office document parses
-to the same meeting as its text.
+to the same meeting as its text. A timetable grid of a web page (a column per room,
+items spanning rows, as agenda prints days and tracks) becomes the rows of agenda's
+own Markdown table first (``_grid``).
 
 DOCX is read with python-docx and HTML with html5lib (the ``office`` extra). HWPX
 is an OWPML package (a zip of XML parts, ``Contents/section0.xml`` …): its
@@ -18,12 +20,14 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
+from ._grid import GridCell, grid_rows
+
 __all__ = ["KINDS", "OfficeError", "sniff", "to_text"]
 
 KINDS = ("html", "docx", "hwpx", "pdf")
 _MAX_PART = 64 * 1024 * 1024  # bytes of one XML part read from a package
 _HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
-_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
                          "section", "article", "header", "footer", "blockquote", "pre",
                          "tr", "caption", "title"})
 
@@ -97,11 +101,13 @@ def _walk(element: Any, parts: list[str], out: list[str] | None) -> None:
         return
     if tag == "table" and out is not None:
         _flush(parts, out)
-        rows = [[_html_text(cell) for cell in tr
-                 if isinstance(cell.tag, str) and _local(cell.tag) in ("td", "th")]
-                for tr in element.iter()
-                if isinstance(tr.tag, str) and _local(tr.tag) == "tr"]
-        out.extend(_table(rows))
+        cells = [[_grid_cell(cell) for cell in tr
+                  if isinstance(cell.tag, str) and _local(cell.tag) in ("td", "th")]
+                 for tr in element.iter()
+                 if isinstance(tr.tag, str) and _local(tr.tag) == "tr"]
+        grid = grid_rows(cells)
+        out.extend(_table(grid if grid is not None else
+                          [[cell.text for cell in row] for row in cells]))
         return
     if tag == "br":
         parts.append("\n")
@@ -111,8 +117,20 @@ def _walk(element: Any, parts: list[str], out: list[str] | None) -> None:
         _walk(child, parts, out)
         if child.tail:
             parts.append(child.tail)
-    if tag in _BLOCK_TAGS:
+    if tag == "dt" and not "".join(parts).rstrip().endswith((":", "：")):
+        parts.append(": ")  # a term and its description read as one labelled line
+    elif tag in _BLOCK_TAGS:
         parts.append("\n")
+
+
+def _span(cell: Any, name: str) -> int:
+    value = str(cell.get(name) or "1").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
+
+
+def _grid_cell(cell: Any) -> GridCell:
+    return GridCell(_html_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"),
+                    _local(cell.tag) == "th")
 
 
 def _flush(parts: list[str], out: list[str]) -> None:

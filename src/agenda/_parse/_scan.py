@@ -15,7 +15,7 @@ import attrs
 __all__ = [
     "Clock", "DateFact", "Span", "clock_at", "find_date", "find_span", "find_span_at",
     "is_furniture",
-    "match_duration", "match_open", "match_span", "normalize", "split_arrows",
+    "match_dated_span", "match_duration", "match_open", "match_span", "normalize", "split_arrows",
     "strip_bullets", "trailing_duration",
 ]
 
@@ -118,12 +118,14 @@ class Clock:
 @attrs.frozen
 class Span:
     """A time range as written (``14:00~14:02``); `end_date` when the end names its
-    day (``23:30~2024-03-14(목) 00:30``); `stop` is where the range ends in the text."""
+    day (``23:30~2024-03-14(목) 00:30``), `start_date` when the start does
+    (``2024-03-14(목) 00:30~01:00``); `stop` is where the range ends in the text."""
 
     start: Clock
     end: Clock
     stop: int
     end_date: tuple[int, int, int] | None = None
+    start_date: tuple[int, int, int] | None = None
 
 
 @attrs.frozen
@@ -247,6 +249,20 @@ def match_span(text: str, pos: int = 0) -> Span | None:
         other = _with_meridiem(start, "a" if end.meridiem == "p" else "p")
         start = same if same.minutes <= end.minutes else other
     return Span(start, end, stop, end_date)
+
+
+def match_dated_span(text: str, pos: int = 0) -> Span | None:
+    """`match_span`, where the start may also name its day first, as agenda's own
+    tables print a row after midnight of its day (``2024-05-22(수) 00:30~01:00``,
+    ``Wed 2024-05-22 00:30–01:00``)."""
+    day = _ISO_DAY.match(text, pos)
+    if day is None:
+        return match_span(text, pos)
+    span = match_span(text, day.end())
+    if span is None:
+        return None
+    return attrs.evolve(span, start_date=(int(day.group(1)), int(day.group(2)),
+                                          int(day.group(3))))
 
 
 def match_open(text: str, pos: int = 0) -> tuple[Clock, int] | None:

@@ -51,7 +51,7 @@ import attrs
 
 from .._audience import audiences
 from .._edit._actual import ActualLog
-from .._formats.html import to_html
+from .._formats.html import document, to_html
 from .._formats.sheet import OfficeUnavailable
 from .._ical.feed import to_ics
 from .._ical.names import REFRESH, FeedError
@@ -72,8 +72,8 @@ from .._time import wall
 from .._timetable import Timetable
 from .._words.catalog import render_message
 from .._words.labels import labels_for
-from ._changes import Changelog, changelog
 from ._live import LIVE_FILES, LIVE_REFRESH, live_files
+from .changelog import Changelog, changelog
 from .series_page import CSS as SERIES_CSS
 from .series_page import series_section
 
@@ -291,17 +291,14 @@ def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
 
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]], now: _dt.datetime) -> str:
-    page = to_html(timetable, lang=lang)
     extra = [*series_section(timetable, lang, _released(history, now)),
              *_subscribe(base_url, feeds, lang), *_log(history, lang, timetable.zone),
              f'<p class="publish live"><a href="live.html">'
              f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
     if base_url is None:
         extra.append(_SCRIPT)
-    page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
-    page = page.replace("<head>", f'<head>\n{_GENERATOR}\n<link rel="icon" href="data:,">',
-                        1)
-    return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
+    return document(timetable, lang=lang, head=[_GENERATOR, '<link rel="icon" href="data:,">'],
+                    css=_CSS + SERIES_CSS, after=extra)
 
 
 def base_url_problem(url: str) -> str | None:

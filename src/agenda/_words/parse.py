@@ -40,6 +40,10 @@ PARSE: dict[str, dict[str, str]] = {
         "en": "gives seconds ({time}); read to the minute",
         "ko": "초까지 적혀 있습니다({time}). 분 단위로 읽었습니다",
     },
+    "unread-row": {
+        "en": "a row with a time, in a table beside the agenda's, is not read",
+        "ko": "시간이 적힌 이 줄은 일정표가 아닌 다른 표에 있어 읽지 않았습니다",
+    },
     # -- documents that parse cannot read ------------------------------------------------
     "parse-no-agenda": {
         "en": "no agenda found: no line holds a time range such as 14:00~14:30",
