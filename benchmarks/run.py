@@ -165,6 +165,7 @@ def in_process(sizes: Sequence[int], repeat: int, folder: Path) -> list[dict[str
             row: dict[str, Any] = {"shape": shape, "slots": len(timetable),
                                    "zone": SHAPES[shape][0]}
             row["load"] = best(repeat, lambda p=path: agenda.load(p))
+            row["dump_toml"] = best(repeat, lambda m=meeting: agenda.dump_toml(m))
             row["layout"] = best(repeat, lambda m=meeting: agenda.layout(m))
             for fmt in sorted(agenda.RENDERERS):
                 if slots > RENDER_CAP.get(fmt, slots):
@@ -341,15 +342,16 @@ def markdown(report: dict[str, Any]) -> str:
         if "same_output" in row:
             out.append(f"| (the JSON of both is identical: {row['same_output']}) | | | | | | | |")
     formats = [k for k in report["in_process"][0]
-               if k not in {"shape", "slots", "zone", "load", "layout", "ics", "ics_previous",
-                            "bytes_per_slot_layout", "bytes_per_slot_load"}]
+               if k not in {"shape", "slots", "zone", "load", "dump_toml", "layout", "ics",
+                            "ics_previous", "bytes_per_slot_layout", "bytes_per_slot_load"}]
     out += ["", "## In process (milliseconds, best of "
             f"{report['repeat']}; memory: peak bytes per slot)", "",
-            "| shape | slots | load | layout + validate | " + " | ".join(formats)
+            "| shape | slots | load | dump_toml | layout + validate | " + " | ".join(formats)
             + " | to_ics | to_ics previous | B/slot layout | B/slot load |",
-            "|---|---:|" + "---:|" * (len(formats) + 6)]
+            "|---|---:|" + "---:|" * (len(formats) + 7)]
     for row in report["in_process"]:
-        cells = [_ms(row["load"]), _ms(row["layout"]), *(_ms(row[f]) for f in formats),
+        cells = [_ms(row["load"]), _ms(row["dump_toml"]), _ms(row["layout"]),
+                 *(_ms(row[f]) for f in formats),
                  _ms(row["ics"]), _ms(row["ics_previous"]),
                  f"{row['bytes_per_slot_layout']:,.0f}", f"{row['bytes_per_slot_load']:,.0f}"]
         out.append(f"| {row['shape']} ({row['zone']}) | {row['slots']:,} | "
@@ -373,7 +375,8 @@ def growth(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, float | None]]
             continue
         small, large = mine[-2], mine[-1]
         out[shape] = {key: (large[key] / small[key] if large[key] and small[key] else None)
-                      for key in ("load", "layout", "text", "json", "ics", "ics_previous")}
+                      for key in ("load", "dump_toml", "layout", "text", "json", "ics",
+                                  "ics_previous")}
     return out
 
 

@@ -34,6 +34,7 @@ def test_quick_benchmark_reports_every_part(tmp_path: Path) -> None:
     assert shapes == {("flat", 100), ("nested", 100)}
     for row in report["in_process"]:
         assert row["layout"] > 0 and row["ics"] > 0 and row["ics_previous"] > 0
+        assert row["dump_toml"] > 0
         assert row["bytes_per_slot_layout"] > 0
     assert "| table --format json |" in done.stdout
     for row in report["whole_process"]:  # each goal is judged: met, not met, or no peer

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
     from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
     from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
-    from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError, UnknownLanguage
+    from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from ._spec.templates import UnknownTemplate, template, template_names
     from ._timetable import DaySpan, Slot, Timetable
     from ._translations import translate
+    from ._words.catalog import UnknownLanguage
     from ._words.labels import LABELS, Labels
 
 # Every public name, by the module that holds it. Each is imported the first time it is
@@ -117,8 +118,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                  "validate"),
     "._model": ("Day", "Item", "Kind", "Material", "Meeting", "Override", "Translations"),
     "._parse": ("ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text"),
-    "._problems": ("AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError",
-                   "UnknownLanguage"),
+    "._problems": ("AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"),
     "._publish": ("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release", "SiteError",
                   "publish_caldav", "publish_site"),
     "._reference": ("REFERENCE_SPEC", "reference_meeting"),
@@ -133,6 +133,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "._spec.templates": ("UnknownTemplate", "template", "template_names"),
     "._timetable": ("DaySpan", "Slot", "Timetable"),
     "._translations": ("translate",),
+    "._words.catalog": ("UnknownLanguage",),
     "._words.labels": ("LABELS", "Labels"),
 }
 _LAZY = {name: module for module, names in _HOMES.items() for name in names}

@@ -10,11 +10,11 @@ import attrs
 
 from ._io import read_spec
 from ._layout import layout
-from ._problems import InvalidAgenda, Problem, SpecError, known_language
+from ._problems import InvalidAgenda, Problem, SpecError
 from ._spec.source import STANDARD_INPUT
 from ._time import clock_text
 from ._timetable import Timetable
-from ._words.catalog import LANGUAGES, render_message
+from ._words.catalog import LANGUAGES, known_language, render_message
 from ._words.labels import LABELS
 
 __all__ = ["CheckReport", "check", "check_summary"]

@@ -28,8 +28,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from ._problems import known_language
 from ._timetable import Slot, Timetable
+from ._words.catalog import known_language
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
 

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
-__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MATERIAL_TEXTS", "MEETING_TEXTS", "Day",
+from ._words.catalog import LANGUAGES
+
+__all__ = ["ITEM_TEXTS", "LANGUAGE_TAG", "MATERIAL_TEXTS", "MEETING_TEXTS", "Day",
            "Item", "Kind", "Material", "Meeting", "Override", "Translations"]
 
-#: The languages a meeting may be held in (its `language`): tables and messages speak them.
-LANGUAGES = ("en", "ko")
 ITEM_TEXTS = ("title", "presenter", "notes", "room")
 """The fields of an item that a person reads, and so may be translated."""
 MEETING_TEXTS = ("title", "location", "category")

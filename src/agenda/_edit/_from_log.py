@@ -17,7 +17,7 @@ import attrs
 
 from .._time import wall
 from .._timetable import Slot
-from .._words.catalog import escape_controls
+from .._words.catalog import escape_controls, known_language
 from ._actual import Actual, ActualLog, Event, Unit, moment_text, units
 from ._address import Address
 from ._errors import EditError
@@ -68,7 +68,7 @@ class LateFromLog:
 
     def note(self, lang: str = "ko", source: str | None = None) -> tuple[str, ...]:
         """What the re-timed spec says about the actual times it used, in `lang`."""
-        words = _WORDS["en" if lang == "en" else "ko"]
+        words = _WORDS[known_language(lang)]
         zone = self.first.zone
         day = wall(self.first.start_utc, zone).date()
         item = f'{self.basis_slot.number} "{escape_controls(self.basis_slot.title)}"'

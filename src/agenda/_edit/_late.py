@@ -26,9 +26,10 @@ import pendulum
 
 from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda, known_language
+from .._problems import InvalidAgenda
 from .._time import clock_text
 from .._timetable import Slot, Timetable
+from .._words.catalog import known_language
 from ._address import (
     Address,
     Position,

@@ -10,9 +10,8 @@ from types import MappingProxyType
 
 import attrs
 
-from .._problems import known_language
 from .._timetable import Timetable
-from .._words.catalog import Fact, render_message
+from .._words.catalog import Fact, known_language, render_message
 from .events import FeedTimetable
 from .feed import to_ics
 from .names import REFRESH

@@ -22,7 +22,7 @@ from .._formats.html import FONT_STACK
 from .._formats.json import slot_record
 from .._timetable import Timetable
 from .._translations import translate
-from .._words.catalog import escape_controls
+from .._words.catalog import escape_controls, known_language
 
 __all__ = ["LIVE_FILES", "LIVE_REFRESH", "live_files"]
 
@@ -93,13 +93,13 @@ def log_data(timetable: Timetable, log: ActualLog | None) -> dict[str, Any]:
 
 def page(timetable: Timetable, lang: str, refresh: int) -> str:
     """The live page (see the module)."""
-    words = _WORDS["ko" if lang == "ko" else "en"]
+    words = _WORDS[known_language(lang)]
     config = json.dumps({"refresh": refresh, "words": words}, ensure_ascii=False)
     title = translate(timetable, lang).meeting.title
     values = {"css": _asset("live.css").replace("FONTS", FONT_STACK).rstrip(),
               "script": _asset("live.js").rstrip(), "config": config.replace("</", "<\\/"),
               "title": html.escape(escape_controls(title), quote=False),
-              "lang": "ko" if lang == "ko" else "en"}
+              "lang": lang}
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m[1]], _asset("live.html"))
 
 

@@ -12,6 +12,7 @@ import html
 from .._formats.html import body
 from .._time import moment
 from .._timetable import Timetable
+from .._words.catalog import known_language
 from .._words.labels import labels_for
 from .._words.rules import rule_words
 
@@ -55,7 +56,7 @@ def series_section(timetable: Timetable, lang: str, now: _dt.datetime) -> list[s
     meeting = timetable.meeting
     if not meeting.repeats:
         return []
-    words = _WORDS["en" if lang == "en" else "ko"]
+    words = _WORDS[known_language(lang)]
     series = timetable.series
     zone = timetable.zone
     rule = (rule_words(meeting.repeat, meeting.date, zone, lang) if meeting.repeat

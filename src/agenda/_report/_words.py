@@ -6,7 +6,7 @@ import datetime as _dt
 
 import attrs
 
-from .._problems import AgendaError
+from .._words.catalog import known_language
 from ._rows import ReportRow, Status
 
 __all__ = ["WORDS", "Words", "words_for"]
@@ -83,13 +83,5 @@ WORDS: dict[str, Words] = {
 }
 
 
-class UnknownReportLanguage(AgendaError, ValueError):
-    """A report was asked for in a language it has no words for."""
-
-
 def words_for(lang: str) -> Words:
-    try:
-        return WORDS[lang]
-    except KeyError:
-        raise UnknownReportLanguage(f"unknown language {lang!r}; known languages: "
-                                    f"{', '.join(sorted(WORDS))}") from None
+    return WORDS[known_language(lang)]

@@ -10,8 +10,8 @@ import datetime as _dt
 
 import attrs
 
-from .._problems import UnknownLanguage, known_language
 from .._time import offset_text, other_fold
+from .catalog import UnknownLanguage, known_language
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 

@@ -1,0 +1,93 @@
+"""The wording package: one catalog made of areas, one language list, one rule for a
+language agenda does not speak."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import agenda
+import agenda._words
+from agenda import ActualLog, EditError, Problem
+from agenda._publish._live import live_files
+from agenda._words.catalog import AREAS, LANGUAGES, MESSAGES
+from agenda._words.labels import labels_for
+from conftest import EXAMPLES
+
+REF = agenda.load(EXAMPLES / "reference-meeting.toml")
+REHEARSAL = ActualLog.read((EXAMPLES / "rehearsal.log.toml").read_text("utf-8"), REF)
+
+
+def _message_tables() -> dict[str, dict[str, dict[str, str]]]:
+    """Every table of messages in the package's modules: a module-level dict whose values
+    are dicts keyed by language, named ``module.NAME``."""
+    found = {}
+    for info in pkgutil.iter_modules(agenda._words.__path__):
+        module = importlib.import_module(f"agenda._words.{info.name}")
+        for name, value in vars(module).items():
+            if (name.isupper() and isinstance(value, dict) and value
+                    and all(isinstance(v, dict) and "en" in v for v in value.values())):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def test_every_table_of_messages_is_an_area_of_the_catalog() -> None:
+    areas = {id(area) for area in AREAS.values()}
+    tables = _message_tables()
+    assert {name for name, table in tables.items()
+            if id(table) not in areas and table is not MESSAGES} == set()
+    assert len(AREAS) == 5
+
+
+@pytest.mark.parametrize("area", sorted(AREAS))
+def test_every_entry_of_every_area_speaks_every_language(area: str) -> None:
+    missing = {code: sorted(set(LANGUAGES) ^ set(templates))
+               for code, templates in AREAS[area].items()
+               if set(templates) != set(LANGUAGES) or not all(templates.values())}
+    assert missing == {}
+
+
+def test_the_areas_share_no_code_and_make_the_catalog() -> None:
+    codes = [code for area in AREAS.values() for code in area]
+    assert len(codes) == len(set(codes))
+    assert set(codes) == set(MESSAGES)
+
+
+def test_the_language_list_is_written_once() -> None:
+    """No module but the catalog writes out a list of languages (others name it)."""
+    src = Path(agenda.__file__).parent
+    defined = sorted(str(path.relative_to(src)) for path in src.rglob("*.py")
+                     for node in ast.walk(ast.parse(path.read_text("utf-8")))
+                     if isinstance(node, ast.Assign | ast.AnnAssign)
+                     and isinstance(node.value, ast.Tuple | ast.List | ast.Set)
+                     for target in (node.targets if isinstance(node, ast.Assign)
+                                    else [node.target])
+                     if isinstance(target, ast.Name) and target.id.endswith("LANGUAGES"))
+    assert defined == ["_words/catalog.py"]
+
+
+_SAYERS: dict[str, Callable[[str], object]] = {
+    "problem message": lambda lang: Problem("no-items").message(lang),
+    "problem line": lambda lang: Problem("no-items", number="2", title="a").text(lang),
+    "edit error from the catalog": lambda lang: EditError(
+        "resize", code="too-long", facts={"minutes": 600000, "limit": 525600}).text(lang),
+    "edit error in words": lambda lang: EditError("resize", "no such item").text(lang),
+    "table labels": labels_for,
+    "diff": lambda lang: agenda.diff(agenda.layout(REF), agenda.layout(REF)).text(lang),
+    "report": lambda lang: agenda.render_report(agenda.report(REHEARSAL), "text", lang),
+    "live page": lambda lang: live_files(agenda.layout(REF), None, lang=lang),
+}
+
+
+@pytest.mark.parametrize("say", sorted(_SAYERS))
+def test_every_text_refuses_an_unknown_language_the_same_way(say: str) -> None:
+    for lang in LANGUAGES:
+        _SAYERS[say](lang)
+    with pytest.raises(agenda.UnknownLanguage, match=r"unknown language 'ja'.*en, ko") as caught:
+        _SAYERS[say]("ja")
+    assert (caught.value.lang, caught.value.known) == ("ja", LANGUAGES)
