@@ -444,3 +444,15 @@ def test_parse_text_of_something_that_is_not_text_is_a_type_error(given: object,
                                                                    says: str) -> None:
     with pytest.raises(TypeError, match=says):
         agenda.parse_text(given)  # type: ignore[arg-type]
+
+
+def test_a_row_of_one_cell_between_bars_is_a_row_of_its_table() -> None:
+    """``| 10:30~10:40 부산 |`` (the cells beside it merged from above, as a web page or
+    an HWPX table prints them) made the table finder loop for ever."""
+    text = ("| 시간 | 내용 | 비고 |\n| --- | --- | --- |\n| 10:00~10:30 | 개회 | 사회 |\n"
+            "| 10:30~10:50 | 발표 | 자료 |\n| 10:30~10:40 부산 |\n| 10:40~10:50 강원 |\n"
+            "| 10:50~11:00 | 마무리 | |\n")
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(item.title, item.minutes) for item in result.meeting.items] == [
+        ("개회", 30), ("발표", 20), ("부산", 10), ("강원", 10), ("마무리", 10)]
+    assert [(p.code, p.line) for p in result.problems] == [("row-overlap", 5)]

@@ -75,6 +75,13 @@ def _is_table_line(line: str) -> bool:
     return "|" in line and len(_md_cells(line)) >= 2
 
 
+def _is_closed_row(line: str) -> bool:
+    """A row of one cell between bars (``| 14:07~14:12 부산 |``, where the cells beside
+    it are merged from the rows above): a row of the table it stands in."""
+    body = line.strip()
+    return len(body) > 2 and body.startswith("|") and body.endswith("|")
+
+
 def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Runs of table lines (start index, lines): lines of two cells or more between
     bars, with or without a separator row under a header. A line without a bar inside
@@ -87,7 +94,8 @@ def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
             continue
         end = k + 1
         while end < len(lines):
-            if _is_table_line(lines[end]) or lines[end].strip() == "|":
+            if (_is_table_line(lines[end]) or lines[end].strip() == "|"
+                    or _is_closed_row(lines[end])):
                 end += 1
                 continue
             ahead = next((j for j in range(end, min(end + 5, len(lines)))
@@ -111,12 +119,12 @@ def looks_markdown(lines: Sequence[str]) -> bool:
 
 def _md_rows(start: int, block: list[str]) -> list[Cells]:
     """The rows of a block (line numbers from 1): a line without a bar, or a bare bar,
-    continues the last cell of the row above."""
+    continues the last cell of the row above; a cell between bars is a row."""
     out: list[Cells] = []
     fresh = False  # the text lines after a row closed by a bar start a cell of their own
     for offset, line in enumerate(block):
         n = start + offset + 1
-        if _is_table_line(line):
+        if _is_table_line(line) or _is_closed_row(line):
             if _is_separator(line):
                 continue
             out.append(Cells(n, [_md_text(cell) for cell in _md_cells(line)]))
