@@ -4,6 +4,7 @@ same starts, ends and titles, the blocks parallel and the rooms kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,19 @@ def test_a_grid_of_rooms_without_an_item_across_them_reports_its_overlaps() -> N
     result = agenda.parse_text(page)
     assert [item.title for item in result.meeting.items] == ["Keynote", "Intro", "Demo"]
     assert [p.code for p in result.errors] == ["row-overlap"]
+
+
+def test_a_one_day_table_whose_time_cells_span_their_parts_is_no_room_grid() -> None:
+    """``Time | Item | Notes`` with a block's time cell spanning its parts' rows was
+    read as a grid of rooms: the items beside the time column were lost."""
+    require_module("html5lib")
+    meeting = agenda.Meeting("Board retreat", agenda.reference_meeting().date,
+                             dt.time(9), "Europe/Berlin", [
+        agenda.Item("Welcome", minutes=10, presenter="Chair"),
+        agenda.Item("Strategy", items=[agenda.Item("Markets", minutes=35),
+                                       agenda.Item("Products", minutes=25)]),
+        agenda.Item("Lunch", minutes=45)])
+    page = agenda.render(agenda.layout(meeting), "html", agenda.RenderOptions(lang="en"))
+    assert 'rowspan="3"' in page
+    read = [(item.title, item.minutes) for item in agenda.parse_text(page).meeting.items]
+    assert ("Welcome", 10) in read and ("Strategy", 60) in read and ("Lunch", 45) in read

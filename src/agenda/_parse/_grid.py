@@ -88,12 +88,17 @@ def _entry(text: str) -> _Entry:
 
 
 def _is_grid(table: Sequence[Sequence[GridCell]]) -> bool:
-    """A table whose header starts with a time column, and whose items span rows or
-    columns, hold their parts indented, or give their own times beside the time column
-    (under a row of track titles)."""
+    """A table whose header starts with a time column followed by rooms (at most one
+    column a table's role names: ``Item`` where there are no rooms), and whose items
+    span rows or columns, hold their parts indented, or give their own times beside the
+    time column (under a row of track titles). A header that names an item column and
+    a notes or presenter column (``Time | Item | Notes``) is a table of rows, whose
+    time cells span their items' parts."""
     if len(table) < 2 or not table[0] or not all(cell.header for cell in table[0]):
         return False
     if role_of(table[0][0].text) not in ("time", "start"):
+        return False
+    if sum(role_of(cell.text) is not None for cell in table[0][1:]) > 1:
         return False
     for row in table[1:]:
         if any(cell.rows > 1 or cell.columns > 1 or any(
