@@ -1,6 +1,6 @@
 """Parse reads back agenda's own tables of a meeting held over days with parallel tracks
-(Markdown, text, HTML and CSV, in Korean and English): as many days, each with the
-same starts, ends and titles, the blocks parallel and the rooms kept."""
+(Markdown, text, HTML, CSV, DOCX and HWPX, in Korean and English): as many days, each
+with the same starts, ends and titles, the blocks parallel and the rooms kept."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ import agenda
 from conftest import EXAMPLES, require_module
 from strategies import conference_meetings
 
-FORMATS = ("markdown", "text", "html", "csv")
+FORMATS = ("markdown", "text", "html", "csv", "docx", "hwpx")
+GRIDS = ("html", "docx", "hwpx")  # a column per room: a block's tracks in column order
+LIBRARIES = {"html": "html5lib", "docx": "docx", "hwpx": "hwpx"}  # reads or writes it
 LANGS = ("ko", "en")
 WORKSHOP = EXAMPLES / "two-day-workshop.toml"
 
@@ -42,8 +44,13 @@ def _rooms(timetable: agenda.Timetable) -> list[tuple[str, str | None, bool, int
 def _read_back(meeting: agenda.Meeting, fmt: str, lang: str) -> agenda.ParseResult:
     """The meeting printed in `fmt` and read back (CSV carries offsets, not a zone
     name: the reader is told the zone, as a user would)."""
+    if fmt in LIBRARIES:
+        require_module(LIBRARIES[fmt])
     document = agenda.render(agenda.layout(meeting), fmt, agenda.RenderOptions(lang=lang))
-    assert isinstance(document, str)
+    if isinstance(document, bytes):
+        result = agenda.parse_bytes(document, name=f"agenda.{fmt}")
+        assert result.format == fmt
+        return result
     return agenda.parse_text(document, tz=meeting.timezone if fmt == "csv" else None)
 
 
@@ -54,13 +61,11 @@ def _meeting_of(path: Path) -> agenda.Meeting:
 @given(conference_meetings(), st.sampled_from(FORMATS), st.sampled_from(LANGS))
 def test_tables_of_meetings_over_days_with_tracks_read_back_day_by_day(
         meeting: agenda.Meeting, fmt: str, lang: str) -> None:
-    if fmt == "html":
-        require_module("html5lib")
     printed = agenda.layout(meeting)
     result = _read_back(meeting, fmt, lang)
     assert result.ok, [str(p) for p in result.problems]
     again = agenda.layout(result.meeting)
-    if fmt == "html":
+    if fmt in GRIDS:
         # the grid gives each room a column for the whole day, so the tracks of a block
         # come back in the order of its columns, not the order the spec gives them
         assert [sorted(day) for day in _days(again)] == [sorted(day) for day in
@@ -75,9 +80,8 @@ def test_tables_of_meetings_over_days_with_tracks_read_back_day_by_day(
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_two_day_workshop_reads_back_as_two_days_with_its_tracks(fmt: str,
                                                                      lang: str) -> None:
-    """A two-day Markdown table lost day 2 and read the tracks as overlapping rows."""
-    if fmt == "html":
-        require_module("html5lib")
+    """A two-day Markdown table lost day 2 and read the tracks as overlapping rows; so
+    did the DOCX and HWPX grids (tracks in merged cells, a column per room)."""
     meeting = _meeting_of(WORKSHOP)
     result = _read_back(meeting, fmt, lang)
     assert result.problems == ()
@@ -92,6 +96,33 @@ def test_the_two_day_workshop_reads_back_as_two_days_with_its_tracks(fmt: str,
     assert _days(again) == _days(printed)
     assert _shape(again) == _shape(printed)
     assert [s.number for s in again.top_level()][-5:] == ["7", "8", "9", "10", "11"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", GRIDS)
+def test_parts_in_a_grid_cell_keep_their_depth_by_their_indent(fmt: str, lang: str) -> None:
+    """A cell of the grid holds its item's parts, indented a level a depth (``&nbsp;``
+    in HTML, the paragraph's left indent in DOCX and HWPX): two levels come back as
+    two, in a hall item and in a track."""
+    meeting = agenda.Meeting("Deep", timezone="Asia/Seoul", days=[
+        agenda.Day(dt.date(2024, 5, 20), dt.time(9), [
+            agenda.Item("Talks", room="Hall", items=[
+                agenda.Item("Data", items=[agenda.Item("Pipes", minutes=10),
+                                           agenda.Item("Lakes", minutes=15)]),
+                agenda.Item("Maps", minutes=20)]),
+            agenda.Item("Tracks", parallel=True, items=[
+                agenda.Item("A", room="Room A", items=[agenda.Item("Clinic", items=[
+                    agenda.Item("Setup", minutes=10), agenda.Item("Work", minutes=20)])]),
+                agenda.Item("B", room="Room B", items=[agenda.Item("Walk", minutes=30)])])]),
+        agenda.Day(dt.date(2024, 5, 21), dt.time(9), [
+            agenda.Item("Close", minutes=10, room="Hall")])])
+    result = _read_back(meeting, fmt, lang)
+    assert result.problems == ()
+    printed, again = agenda.layout(meeting), agenda.layout(result.meeting)
+    assert [(s.number, s.title, s.room) for s in again] == [
+        (s.number, s.title, s.room) for s in printed]
+    assert _days(again) == _days(printed)
+    assert [s.number for s in again if s.title in ("Lakes", "Work")] == ["1.1.2", "2.1.1.2"]
 
 
 def test_a_row_after_midnight_of_its_day_keeps_its_date() -> None:

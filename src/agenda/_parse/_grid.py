@@ -1,6 +1,6 @@
 """A timetable grid read into rows: a time column, then one column per room, each item
 spanning the rows it lasts, as agenda prints a meeting with days, parallel tracks or
-rooms (HTML) and as conference programmes are laid out.
+rooms (HTML, DOCX, HWPX) and as conference programmes are laid out.
 
 The grid becomes the rows agenda's own Markdown table gives, which the table readers
 take: a row for each item across the rooms (its parts, indented under its title, as
