@@ -4,7 +4,7 @@ the published folder, the occurrences of a series, `check` and `diff`.
 
 from __future__ import annotations
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "ERROR_HEAD", "NOTE_HEAD"]
 
 # code -> {"en": template, "ko": template}; the templates' fields: see `catalog`.
 COMMANDS: dict[str, dict[str, str]] = {
@@ -95,3 +95,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "ko": "변경 없음",
     },
 }
+
+# What a line of the parse command's errors and notes starts with.
+ERROR_HEAD = {"en": "error: ", "ko": "오류: "}
+NOTE_HEAD = {"en": "note: ", "ko": "참고: "}
