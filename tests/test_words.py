@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import string
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import agenda
 import agenda._words
 from agenda import ActualLog, EditError, Problem
 from agenda._publish._live import live_files
-from agenda._words.catalog import AREAS, LANGUAGES, MESSAGES
+from agenda._words.catalog import AREAS, LANGUAGES, MESSAGE_AREAS, MESSAGES, words_of
 from agenda._words.labels import labels_for
 from conftest import EXAMPLES
 
@@ -41,7 +42,8 @@ def test_every_table_of_messages_is_an_area_of_the_catalog() -> None:
     tables = _message_tables()
     assert {name for name, table in tables.items()
             if id(table) not in areas and table is not MESSAGES} == set()
-    assert len(AREAS) == 5
+    assert {id(table) for table in tables.values()} >= areas
+    assert set(MESSAGE_AREAS) < set(AREAS)
 
 
 @pytest.mark.parametrize("area", sorted(AREAS))
@@ -52,10 +54,32 @@ def test_every_entry_of_every_area_speaks_every_language(area: str) -> None:
     assert missing == {}
 
 
-def test_the_areas_share_no_code_and_make_the_catalog() -> None:
-    codes = [code for area in AREAS.values() for code in area]
+def test_the_message_areas_share_no_code_and_make_the_catalog() -> None:
+    codes = [code for area in MESSAGE_AREAS for code in AREAS[area]]
     assert len(codes) == len(set(codes))
     assert set(codes) == set(MESSAGES)
+
+
+def _fields(template: str) -> list[str]:
+    return sorted(name for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+@pytest.mark.parametrize("area", sorted(set(AREAS) - set(MESSAGE_AREAS)))
+def test_every_word_names_the_same_fields_in_every_language(area: str) -> None:
+    """(The messages' fields: test_messages, where a phrase's ``_en``/``_ko`` differ.)"""
+    differ = {key: {lang: _fields(text) for lang, text in texts.items()}
+              for key, texts in AREAS[area].items()
+              if len({tuple(_fields(text)) for text in texts.values()}) > 1}
+    assert differ == {}
+
+
+def test_words_of_reads_one_area_in_one_language() -> None:
+    assert words_of("diff", "en")["sep"] == "–"
+    assert words_of("diff", "ko")["sep"] == "~"
+    assert set(words_of("live", "ko")) == set(AREAS["live"])
+    words = words_of("heads", "en")
+    words["error"] = "changed"  # a copy: the catalog keeps its words
+    assert words_of("heads", "en")["error"] == "error: "
 
 
 def test_the_language_list_is_written_once() -> None:

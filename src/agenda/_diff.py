@@ -29,8 +29,7 @@ import attrs
 import pendulum
 
 from ._timetable import Slot, Timetable
-from ._words.catalog import known_language
-from ._words.summaries import DIFF
+from ._words.catalog import known_language, words_of
 
 __all__ = ["KINDS", "Change", "Diff", "diff"]
 
@@ -83,7 +82,7 @@ class Change:
         """The change in one line, in Korean (``ko``) or English (``en``);
         :class:`UnknownLanguage` for another language. A change of one occurrence
         starts with its date."""
-        line = _line(self, DIFF[known_language(lang)])
+        line = _line(self, words_of("diff", lang))
         return line if self.date is None else f"{self.date} {line}"
 
 

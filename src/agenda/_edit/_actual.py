@@ -37,8 +37,7 @@ from .._model import Meeting
 from .._problems import AgendaError, Problem, Severity
 from .._time import wall, zone
 from .._timetable import Slot, Timetable
-from .._words.catalog import Fact, escape_controls, known_language
-from .._words.summaries import LOGGED
+from .._words.catalog import Fact, escape_controls, words_of
 from ._address import Address, find
 
 __all__ = ["Actual", "ActualLog", "Event", "InvalidLog", "Moment", "Unit", "moment_text",
@@ -235,7 +234,7 @@ class ActualLog:
                 else f'{slot.number} "{escape_controls(slot.title)}"')
         at = moment_text(actual.utc, timetable.zone, None if slot is None
                          else _day(slot, timetable))
-        words = LOGGED[known_language(lang)][actual.event]
+        words = words_of("logged", lang)[actual.event]
         return words.format(item=name, at=at, where=f" ({where})" if where else "")
 
     @staticmethod

@@ -17,8 +17,7 @@ import attrs
 
 from .._time import wall
 from .._timetable import Slot
-from .._words.catalog import escape_controls, known_language
-from .._words.summaries import FROM_LOG
+from .._words.catalog import escape_controls, words_of
 from ._actual import Actual, ActualLog, Event, Unit, moment_text, units
 from ._address import Address
 from ._errors import EditError
@@ -53,7 +52,7 @@ class LateFromLog:
 
     def note(self, lang: str = "ko", source: str | None = None) -> tuple[str, ...]:
         """What the re-timed spec says about the actual times it used, in `lang`."""
-        words = FROM_LOG[known_language(lang)]
+        words = words_of("from-log", lang)
         zone = self.first.zone
         day = wall(self.first.start_utc, zone).date()
         item = f'{self.basis_slot.number} "{escape_controls(self.basis_slot.title)}"'

@@ -29,8 +29,7 @@ from .._model import Item, Kind, Meeting
 from .._problems import InvalidAgenda
 from .._time import clock_text
 from .._timetable import Slot, Timetable
-from .._words.catalog import known_language
-from .._words.summaries import LATE
+from .._words.catalog import words_of
 from ._address import (
     Address,
     Position,
@@ -116,7 +115,7 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = LATE[known_language(lang)]
+        words = words_of("late", lang)
         span = self.planned.days[self.day]
         zone = self.planned.zone
         meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)

@@ -22,8 +22,7 @@ from .._formats.html import FONT_STACK
 from .._formats.json import slot_record
 from .._timetable import Timetable
 from .._translations import translate
-from .._words.catalog import escape_controls, known_language
-from .._words.pages import LIVE
+from .._words.catalog import escape_controls, words_of
 
 __all__ = ["LIVE_FILES", "LIVE_REFRESH", "live_files"]
 
@@ -71,7 +70,7 @@ def log_data(timetable: Timetable, log: ActualLog | None) -> dict[str, Any]:
 
 def page(timetable: Timetable, lang: str, refresh: int) -> str:
     """The live page (see the module)."""
-    words = LIVE[known_language(lang)]
+    words = words_of("live", lang)
     config = json.dumps({"refresh": refresh, "words": words}, ensure_ascii=False)
     title = translate(timetable, lang).meeting.title
     values = {"css": _asset("live.css").replace("FONTS", FONT_STACK).rstrip(),

@@ -12,9 +12,8 @@ import html
 from .._formats.html import body
 from .._time import moment
 from .._timetable import Timetable
-from .._words.catalog import known_language
+from .._words.catalog import words_of
 from .._words.labels import labels_for
-from .._words.pages import SERIES
 from .._words.rules import rule_words
 
 __all__ = ["CSS", "series_section"]
@@ -46,7 +45,7 @@ def series_section(timetable: Timetable, lang: str, now: _dt.datetime) -> list[s
     meeting = timetable.meeting
     if not meeting.repeats:
         return []
-    words = SERIES[known_language(lang)]
+    words = words_of("series", lang)
     series = timetable.series
     zone = timetable.zone
     rule = (rule_words(meeting.repeat, meeting.date, zone, lang) if meeting.repeat
