@@ -35,12 +35,12 @@ from typing import Any
 from .._errors import AgendaError
 from .commands import COMMANDS, HEADS
 from .edits import EDITS
-from .pages import LIVE, SERIES
+from .pages import LIVE, SERIES, SITE
 from .parse import PARSE
 from .phrases import PHRASES
 from .problems import PROBLEMS
 from .spec import SPEC
-from .summaries import DIFF, FROM_LOG, LATE, LOGGED
+from .summaries import DIFF, FROM_LOG, LATE, LOGGED, REPORT
 
 __all__ = ["AREAS", "LANGUAGES", "MESSAGES", "MESSAGE_AREAS", "Fact", "UnknownLanguage",
            "escape_controls", "known_language", "render_message", "where_text", "words_of"]
@@ -59,7 +59,7 @@ MESSAGE_AREAS = ("problems", "spec", "parse", "edits", "commands")
 AREAS: dict[str, dict[str, dict[str, str]]] = {
     "problems": PROBLEMS, "spec": SPEC, "parse": PARSE, "edits": EDITS, "commands": COMMANDS,
     "heads": HEADS, "diff": DIFF, "late": LATE, "from-log": FROM_LOG, "logged": LOGGED,
-    "live": LIVE, "series": SERIES}
+    "report": REPORT, "site": SITE, "live": LIVE, "series": SERIES}
 """The catalog's parts by area: key -> {"en": text, "ko": text}."""
 MESSAGES: dict[str, dict[str, str]] = {code: templates for area in MESSAGE_AREAS
                                        for code, templates in AREAS[area].items()}
@@ -164,15 +164,16 @@ def render_message(code: str, facts: Mapping[str, Any], lang: str = "en") -> str
 
 def where_text(number: str, title: str, severity: str, line: int | None, lang: str) -> str:
     """The head of a problem line: ``warning: line 9: 4.2 "토론": ``."""
+    known_language(lang)
     parts = []
     if severity == "warning":
-        parts.append("경고: " if lang == "ko" else "warning: ")
+        parts.append(HEADS["warning"][lang])
     if line is not None:
-        parts.append(f"{line}행: " if lang == "ko" else f"line {line}: ")
+        parts.append(HEADS["line"][lang].format(line=line))
     if number:
         parts.append(f'{number} "{title}": ' if title else f"{number}: ")
     elif title:
-        parts.append(f'회의 "{title}": ' if lang == "ko" else f'meeting "{title}": ')
+        parts.append(HEADS["meeting"][lang].format(title=title))
     return "".join(parts)
 
 

@@ -1,12 +1,26 @@
-"""The words of the published pages, in Korean and in English: the live page (`LIVE`,
-handed to its script) and the section of a release's page that shows a series (`SERIES`).
+"""The words of the published pages, in Korean and in English: the sections a published
+folder's index page adds (`SITE`), the live page (`LIVE`, handed to its script) and the
+section of a release's page that shows a series (`SERIES`).
 Each is an area of the catalog: key -> {"en": text, "ko": text}, read with
 `catalog.words_of`.
 """
 
 from __future__ import annotations
 
-__all__ = ["LIVE", "SERIES"]
+__all__ = ["LIVE", "SERIES", "SITE"]
+
+# The index page of a published folder: the feeds to subscribe to (`everything` names the
+# whole feed), the releases with their changes, the link to the live page.
+SITE: dict[str, dict[str, str]] = {
+    "subscribe-head": {"en": "Subscribe", "ko": "캘린더 구독"},
+    "subscribe": {"en": "subscribe", "ko": "구독"},
+    "download": {"en": "download", "ko": "내려받기"},
+    "everything": {"en": "everything", "ko": "전체"},
+    "changes-head": {"en": "Changes", "ko": "변경 이력"},
+    "first-release": {"en": "first release", "ko": "첫 게시"},
+    "no-change": {"en": "no change a subscriber sees", "ko": "구독자에게 보이는 변경 없음"},
+    "live": {"en": "Live (live.html)", "ko": "실시간 진행 (live.html)"},
+}
 
 # The live page; its script (agenda/_publish/live/live.js) reads them by key.
 LIVE: dict[str, dict[str, str]] = {

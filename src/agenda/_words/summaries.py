@@ -1,12 +1,13 @@
 """What agenda says about a change to an agenda and about a meeting as it runs, in Korean
 and in English: the lines of a diff (`DIFF`), of running late (`LATE`), of re-timing from
-the log of actual times (`FROM_LOG`) and of an event logged (`LOGGED`). Each is an area
-of the catalog: key -> {"en": text, "ko": text}, read with `catalog.words_of`.
+the log of actual times (`FROM_LOG`), of an event logged (`LOGGED`), and the planned
+against actual report (`REPORT`). Each is an area of the catalog:
+key -> {"en": text, "ko": text}, read with `catalog.words_of`.
 """
 
 from __future__ import annotations
 
-__all__ = ["DIFF", "FROM_LOG", "LATE", "LOGGED"]
+__all__ = ["DIFF", "FROM_LOG", "LATE", "LOGGED", "REPORT"]
 
 # A change of the agenda, one line each (`Change.text`); `sep` joins a time range.
 DIFF: dict[str, dict[str, str]] = {
@@ -110,4 +111,39 @@ FROM_LOG: dict[str, dict[str, str]] = {
 LOGGED: dict[str, dict[str, str]] = {
     "start": {"en": "logged: {item} started at {at}{where}", "ko": "기록: {item} {at} 시작{where}"},
     "end": {"en": "logged: {item} ended at {at}{where}", "ko": "기록: {item} {at} 종료{where}"},
+}
+
+# The planned against actual report: its heading and labels, the columns of its table
+# (`column-*`), the header row of its CSV (`csv-*`) and where an item stands (`status-*`).
+REPORT: dict[str, dict[str, str]] = {
+    "heading": {"en": "Planned against actual", "ko": "예정 대비 실제"},
+    "meeting": {"en": "Meeting", "ko": "회의 전체"},
+    "never_started": {"en": "Never started", "ko": "진행하지 않은 항목"},
+    "nothing": {"en": "none", "ko": "없음"},
+    "signed": {"en": "{sign}{minutes} min", "ko": "{sign}{minutes}분"},
+    "minutes": {"en": "{minutes} min", "ko": "{minutes}분"},
+    "range_sep": {"en": "–", "ko": "~"},
+    "column-no": {"en": "No", "ko": "번호"},
+    "column-item": {"en": "Item", "ko": "내용"},
+    "column-planned": {"en": "Planned", "ko": "예정"},
+    "column-actual": {"en": "Actual", "ko": "실제"},
+    "column-planned-minutes": {"en": "Planned min", "ko": "예정(분)"},
+    "column-actual-minutes": {"en": "Actual min", "ko": "실제(분)"},
+    "column-over": {"en": "Over/under", "ko": "차이"},
+    "csv-no": {"en": "no", "ko": "번호"},
+    "csv-title": {"en": "title", "ko": "내용"},
+    "csv-depth": {"en": "depth", "ko": "깊이"},
+    "csv-planned_start": {"en": "planned_start", "ko": "예정 시작"},
+    "csv-planned_end": {"en": "planned_end", "ko": "예정 종료"},
+    "csv-planned_minutes": {"en": "planned_minutes", "ko": "예정(분)"},
+    "csv-actual_start": {"en": "actual_start", "ko": "실제 시작"},
+    "csv-actual_end": {"en": "actual_end", "ko": "실제 종료"},
+    "csv-actual_minutes": {"en": "actual_minutes", "ko": "실제(분)"},
+    "csv-over_minutes": {"en": "over_minutes", "ko": "차이(분)"},
+    "csv-over_seconds": {"en": "over_seconds", "ko": "차이(초)"},
+    "csv-status": {"en": "status", "ko": "상태"},
+    "status-done": {"en": "done", "ko": "완료"},
+    "status-running": {"en": "running", "ko": "진행 중"},
+    "status-not-started": {"en": "not started", "ko": "진행 안 함"},
+    "status-in-block": {"en": "with its block", "ko": "상위 항목에 포함"},
 }
