@@ -4,9 +4,12 @@ language agenda does not speak."""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib
 import pkgutil
 import string
+import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,14 +17,17 @@ import pytest
 
 import agenda
 import agenda._words
-from agenda import ActualLog, EditError, Problem
+from agenda import ActualLog, Changelog, EditError, FeedNotice, ParseError, Problem
 from agenda._publish._live import live_files
+from agenda._publish.series_page import series_section
 from agenda._words.catalog import AREAS, LANGUAGES, MESSAGE_AREAS, MESSAGES, words_of
 from agenda._words.labels import labels_for
 from conftest import EXAMPLES
 
 REF = agenda.load(EXAMPLES / "reference-meeting.toml")
 REHEARSAL = ActualLog.read((EXAMPLES / "rehearsal.log.toml").read_text("utf-8"), REF)
+SERIES = agenda.load(EXAMPLES / "council-series.toml")
+SRC = Path(agenda.__file__).parent
 
 
 def _message_tables() -> dict[str, dict[str, dict[str, str]]]:
@@ -95,6 +101,13 @@ def test_the_language_list_is_written_once() -> None:
     assert defined == ["_words/catalog.py"]
 
 
+def _published(lang: str) -> bytes:
+    with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # no office documents: not the point
+        agenda.publish_site(REF, folder, now=dt.datetime(2024, 1, 1, tzinfo=dt.UTC), lang=lang)
+        return (Path(folder) / "index.html").read_bytes()
+
+
 _SAYERS: dict[str, Callable[[str], object]] = {
     "problem message": lambda lang: Problem("no-items").message(lang),
     "problem line": lambda lang: Problem("no-items", number="2", title="a").text(lang),
@@ -105,6 +118,17 @@ _SAYERS: dict[str, Callable[[str], object]] = {
     "diff": lambda lang: agenda.diff(agenda.layout(REF), agenda.layout(REF)).text(lang),
     "report": lambda lang: agenda.render_report(agenda.report(REHEARSAL), "text", lang),
     "live page": lambda lang: live_files(agenda.layout(REF), None, lang=lang),
+    "series section": lambda lang: series_section(
+        agenda.layout(SERIES), lang, dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
+    "published index page": lambda lang: _published(lang),
+    "running late": lambda lang: agenda.running_late(REF, "14:20", late_by=5).summary(lang),
+    "re-timed from the log": lambda lang: agenda.late_from_log(
+        ActualLog.read("photo.start = 2024-03-13T14:03:00+09:00\n", REF)).summary(lang),
+    "an event logged": lambda lang: REHEARSAL.said(REHEARSAL.events[0], lang),
+    "changelog": lambda lang: Changelog(("a",), ("b",)).text(lang),
+    "feed notice": lambda lang: FeedNotice("feed-items-cancelled", {"count": 2}).text(lang),
+    "parse error with its line": lambda lang: ParseError(
+        "x", 3, code="parse-no-csv-header").text(lang),
 }
 
 
@@ -115,3 +139,10 @@ def test_every_text_refuses_an_unknown_language_the_same_way(say: str) -> None:
     with pytest.raises(agenda.UnknownLanguage, match=r"unknown language 'ja'.*en, ko") as caught:
         _SAYERS[say]("ja")
     assert (caught.value.lang, caught.value.known) == ("ja", LANGUAGES)
+
+
+def test_a_changelog_in_an_unknown_language_is_refused_not_told_in_english() -> None:
+    with pytest.raises(agenda.UnknownLanguage):
+        Changelog(("바뀜",), ("changed",)).lines("fr")
+    assert Changelog(("바뀜",), ("changed",)).lines("ko") == ("바뀜",)
+
