@@ -7,10 +7,11 @@ import ast
 import datetime as dt
 import importlib
 import pkgutil
+import re
 import string
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,107 @@ def test_a_changelog_in_an_unknown_language_is_refused_not_told_in_english() -> 
         Changelog(("바뀜",), ("changed",)).lines("fr")
     assert Changelog(("바뀜",), ("changed",)).lines("ko") == ("바뀜",)
 
+
+# -- no wording outside the catalog ------------------------------------------------------
+# Hangul in a string literal outside _words/ is wording that belongs in the catalog, but for
+# what reads Korean input or is not a text at all. The modules that read printed agendas:
+# every Hangul literal in them is a word, a column name or a pattern looked for in a
+# document (시간, 오후, 3월 13일, 드림), never a text agenda writes.
+_READERS = frozenset({"_parse/_cells.py", "_parse/_header.py", "_parse/_ids.py",
+                      "_parse/_scan.py", "_parse/_text.py", "_parse/_times.py"})
+# Elsewhere, by module and the top-level name that holds the literal.
+_ALLOWED = {
+    # The parser reads back the gap row of a printed table (빈 시간 5분) and tells an
+    # item's kind from the words of its title (휴식, 토론).
+    ("_parse/_build.py", "_GAP_ROW"), ("_parse/_build.py", "_KINDS"),
+    # The bounds of the Hangul syllables block, which tell a Korean document.
+    ("_parse/__init__.py", "_hangul"),
+    # The spec's weekday as its author wrote it (수, 수요일) is read to check it against the
+    # date; an edit that moves the date writes the new weekday in the same spelling.
+    ("_layout/_place.py", "_KO_WEEKDAYS"), ("_layout/_place.py", "parse_weekday"),
+    ("_edit/_operations.py", "_KO_WEEKDAYS"), ("_edit/_operations.py", "_weekday_like"),
+    # Font names (맑은 고딕, 함초롬바탕): what an office document asks for, not words.
+    ("_formats/docx.py", "FONT"), ("_formats/hwpx.py", "FONT"),
+    ("_formats/hwpx.py", "SUBSTITUTE"),
+    # The spec's reference, in English, quotes Korean values as examples (수, 구분,
+    # { ko = "토론", en = "Discussion" }).
+    ("_spec/keys.py", "TABLES"), ("_spec/schema.py", "_definitions"),
+}
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def _owner(node: ast.stmt) -> str:
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return node.name
+    targets = (node.targets if isinstance(node, ast.Assign)
+               else [node.target] if isinstance(node, ast.AnnAssign) else [])
+    return ",".join(target.id for target in targets if isinstance(target, ast.Name))
+
+
+def _names_a_language(node: ast.expr) -> bool:
+    return any("lang" in (n.id if isinstance(n, ast.Name) else n.attr).lower()
+               for n in ast.walk(node) if isinstance(n, ast.Name | ast.Attribute))
+
+
+def _is_a_language(node: ast.expr) -> bool:
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_is_a_language(element) for element in node.elts)
+    return isinstance(node, ast.Constant) and node.value in LANGUAGES
+
+
+def _wording(source: str) -> Iterator[tuple[str, int, str]]:
+    """(owner, line, what) for each Hangul string literal that is not documentation and
+    each comparison of a language with a language's name (``lang == "ko"``)."""
+    tree = ast.parse(source)
+    documentation = {id(node.value) for node in ast.walk(tree)
+                     if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    for top in tree.body:
+        for node in ast.walk(top):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and _HANGUL.search(node.value) and id(node) not in documentation):
+                yield _owner(top), node.lineno, f"Hangul {node.value[:30]!r}"
+            elif isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                if (any(_is_a_language(side) for side in sides)
+                        and any(_names_a_language(side) for side in sides)):
+                    yield _owner(top), node.lineno, f"language test {ast.unparse(node)}"
+
+
+def _outside_the_catalog() -> Iterator[tuple[str, str, int, str]]:
+    for path in sorted(SRC.rglob("*.py")):
+        module = path.relative_to(SRC).as_posix()
+        if not module.startswith("_words/"):
+            for owner, line, what in _wording(path.read_text("utf-8")):
+                yield module, owner, line, what
+
+
+def test_no_module_outside_the_catalog_holds_wording_or_chooses_it_by_language() -> None:
+    found = [f"{module}:{line} ({owner}): {what}"
+             for module, owner, line, what in _outside_the_catalog()
+             if module not in _READERS and (module, owner) not in _ALLOWED]
+    assert found == []
+
+
+def test_every_allowance_for_hangul_outside_the_catalog_is_still_needed() -> None:
+    used = {(module, owner) for module, owner, _, what in _outside_the_catalog()
+            if what.startswith("Hangul")}
+    assert _ALLOWED - used == set()
+    assert _READERS - {module for module, _ in used} == set()
+
+
+@pytest.mark.parametrize("source", [
+    'def text(lang):\n    return "경고: " if lang == "ko" else "warning: "\n',
+    '_NOTE = {"en": "note: ", "ko": "참고: "}\n',
+    'def line(self, lang):\n    return f"{self.line}행: "\n',
+    'def heading(lang):\n    ko = lang == "ko"\n    return "Changes"\n',
+    'def pick(self, language):\n    return self.en if language != "en" else self.ko\n',
+    'def pick(words, lang):\n    return words[0] if lang in ("ko",) else words[1]\n',
+])
+def test_the_wording_check_finds_text_chosen_by_language(source: str) -> None:
+    assert list(_wording(source)) != []
+
+
+def test_the_wording_check_leaves_documentation_and_other_tests_alone() -> None:
+    source = ('"""The module (``회의``)."""\n'
+              'def f(shape, lang):\n    """``토론``."""\n    return shape == "ko" or lang == x\n')
+    assert list(_wording(source)) == []
