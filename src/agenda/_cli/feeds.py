@@ -189,7 +189,7 @@ def publish(file: str, folder: str | None, calendar_url: str | None, user: str |
             else:
                 _out(f"published version {release.version} into {folder} "
                      f"({len(release.written)} files written)")
-                for line in release.changes.ko if lang == "ko" else release.changes.en:
+                for line in release.changes.lines(lang):
                     _out(f"  {line}")
             return
         assert calendar_url is not None

@@ -12,7 +12,7 @@ from .._layout import layout
 from .._parse import FORMATS, ParseError, parse_file
 from .._problems import InvalidAgenda, Severity
 from .._spec import dump_json, dump_toml
-from .._words.catalog import render_message
+from .._words.catalog import render_message, words_of
 from .._words.labels import LABELS
 from .common import _render_or_exit
 from .output import EXIT_INVALID, EXIT_UNREADABLE, _emit, _not_the_input, _out
@@ -48,7 +48,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
         language = lang or exc.lang
         name = "standard input" if file == "-" else file
         prefix = "" if exc.code in _NAMED else f"{name}: "
-        click.echo(f"{_ERROR[language]}{prefix}{exc.text(language)}", err=True)
+        click.echo(f"{words_of('heads', language)['error']}{prefix}{exc.text(language)}", err=True)
         sys.exit(EXIT_UNREADABLE)
     language = lang or result.meeting.language
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
@@ -65,7 +65,7 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
             timetable = layout(result.meeting)
         except InvalidAgenda:
             note = render_message("parse-no-timetable", {}, language)
-            click.echo(f"{_NOTE[language]}{note}", err=True)
+            click.echo(f"{words_of('heads', language)['note']}{note}", err=True)
         else:
             _emit(_render_or_exit(timetable, "text", RenderOptions(lang=language)), output)
         for problem in errors:
@@ -74,7 +74,5 @@ def parse(file: str, fmt: str, day: _dt.datetime | None, tz: str | None, open_en
         sys.exit(EXIT_INVALID)
 
 
-_ERROR = {"en": "error: ", "ko": "오류: "}
-_NOTE = {"en": "note: ", "ko": "참고: "}
 _NAMED = frozenset({"parse-not-utf8", "parse-unreadable", "parse-pdf",
                     "parse-office-unreadable"})

@@ -171,21 +171,21 @@ def _common(a: Position, b: Position) -> int:
 
 
 def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> Meeting:
-    """The meeting with the declared end of `day` moved by `delta` minutes."""
+    """The meeting with the declared end of `day` moved by `delta` seconds."""
     if delta == 0:
         return meeting
     span = timetable.days[day]
     if meeting.days:
         if meeting.days[day].end is None or span.declared_end_utc is None:
             return meeting
-        wall = wall_time(span.declared_end_utc + delta * 60, timetable.zone, "the new end",
+        wall = wall_time(span.declared_end_utc + delta, timetable.zone, "the new end",
                          "edit")
         days = list(meeting.days)
         days[day] = attrs.evolve(days[day], end=wall.time())
         return attrs.evolve(meeting, days=days)
     if meeting.end is None:
         return meeting
-    wall = wall_time(timetable.end_utc + delta * 60, timetable.zone, "the new end", "edit")
+    wall = wall_time(timetable.end_utc + delta, timetable.zone, "the new end", "edit")
     return attrs.evolve(meeting, end=wall.time())
 
 
@@ -204,7 +204,7 @@ def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
         return with_roots(meeting, grown)
     if absorb in ("end", "parent"):
         tree, moved = _grow_ancestors(tree, index, delta, 1, removed)
-        return _move_end(with_roots(meeting, tree), timetable, moved, index[0])
+        return _move_end(with_roots(meeting, tree), timetable, moved * 60, index[0])
     giver = find(meeting, absorb, operation, None if removed else tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
@@ -279,10 +279,11 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
         delta = by * 60
     else:
         moment = instant_of(to, meeting, zone, "to", operation)  # type: ignore[arg-type]
-        wall_time(moment, zone, "the new start", operation)  # refuses what no calendar shows
+        # Refuses what no calendar shows, and a start between two minutes. The instants
+        # may differ by seconds: a zone's offset had seconds in its early years.
+        if wall_time(moment, zone, "the new start", operation).second:
+            raise EditError(operation, "the new start must be on a whole minute")
         delta = moment - timetable.start_utc
-    if delta % 60:
-        raise EditError(operation, "shift by whole minutes")
     tree = roots(meeting)
     anchors = [p for p in walk(tree) if p.item.at is not None]
     moving = move_anchors or not anchors
@@ -312,7 +313,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                        weekday=_weekday_like(meeting.weekday, new_date)
                        if new_date != meeting.date else meeting.weekday)
     if moving:
-        new = _move_end(new, timetable, delta // 60, 0)
+        new = _move_end(new, timetable, delta, 0)
     return _finish(operation, new, known)
 
 

@@ -11,7 +11,7 @@ from types import MappingProxyType
 import attrs
 
 from .._timetable import Timetable
-from .._words.catalog import Fact, known_language, render_message
+from .._words.catalog import Fact, render_message, words_of
 from .events import FeedTimetable
 from .feed import to_ics
 from .names import REFRESH
@@ -36,11 +36,7 @@ class FeedNotice:
 
     def text(self, lang: str = "en") -> str:
         """One line in `lang`, after ``warning:`` or ``note:``."""
-        lang = known_language(lang)
-        if self.warning:
-            head = "경고: " if lang == "ko" else "warning: "
-        else:
-            head = "참고: " if lang == "ko" else "note: "
+        head = words_of("heads", lang)["warning" if self.warning else "note"]
         return head + render_message(self.code, self.facts, lang)
 
 

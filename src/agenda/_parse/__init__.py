@@ -61,8 +61,8 @@ def _read(text: str, fmt: str) -> Table:
     if fmt == "csv":
         table = read_csv(text)
         if table is None:
-            raise ParseError("no CSV header row names a time or start column "
-                             "(such as 시간, 시작, time, start)", code="parse-no-csv-header")
+            raise ParseError(render_message("parse-no-csv-header", {}, "en"),
+                             code="parse-no-csv-header")
     elif fmt == "markdown":
         table = read_markdown(lines)
     elif fmt == "text" and looks_bordered(lines):
@@ -74,6 +74,11 @@ def _read(text: str, fmt: str) -> Table:
     return table
 
 
+# What a file that is not UTF-8 but reads as CP949 is told (a phrase of the catalog).
+_CP949_HINT = ("; it reads as Korean CP949 (EUC-KR): save it as UTF-8, e.g. "
+               "`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
+
+
 def _text_of(data: bytes, name: str) -> str:
     """`data` as UTF-8 text; a file in another encoding is refused with a hint (a
     Korean file from Windows is CP949)."""
@@ -81,21 +86,18 @@ def _text_of(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
-        hint_en = hint_ko = ""
+        hint = ""
         try:
             data.decode("cp949")
         except UnicodeDecodeError:
             pass
         else:
-            hint_en = (f"; it reads as Korean CP949 (EUC-KR): save it as UTF-8, e.g. "
-                       f"`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
-            hint_ko = (f". 한국어 CP949(EUC-KR)로 읽힙니다. UTF-8로 저장하십시오. 예: "
-                       f"`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
+            hint = _CP949_HINT
         raise ParseError(
-            f"{name}: not UTF-8 text: {exc.reason} at byte {exc.start}{hint_en}",
+            f"{name}: not UTF-8 text: {exc.reason} at byte {exc.start}{hint.format(name=name)}",
             code="parse-not-utf8",
             facts={"name": name, "byte": f"{data[offset]:02x}", "offset": offset,
-                   "hint_en": hint_en, "hint_ko": hint_ko}) from None
+                   "hint": hint}) from None
 
 
 def _office_error(error: OfficeError, name: str) -> ParseError:

@@ -20,7 +20,7 @@ from .._layout import parse_weekday, validate
 from .._model import Day, Item, Kind, Meeting, slugify
 from .._problems import AgendaError, Problem, Severity
 from .._time import zone as known_zone
-from .._words.catalog import MESSAGES, render_message
+from .._words.catalog import MESSAGES, render_message, words_of
 from ._ids import with_ids
 from ._place import DAY, Bounds, Placed, Placer, every, problem
 from ._rows import DayRows, Facts, Row, Table
@@ -68,7 +68,7 @@ class ParseError(AgendaError, ValueError):
         body = render_message(self.code, self.facts, lang)
         if not self.line:
             return body
-        return f"{self.line}행: {body}" if lang == "ko" else f"line {self.line}: {body}"
+        return words_of("heads", lang)["line"].format(line=self.line) + body
 
 
 @attrs.frozen

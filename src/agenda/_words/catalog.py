@@ -1,8 +1,15 @@
-"""The message catalog: what each problem code says, in Korean and in English.
+"""The message catalog: what each problem code says, and every other line agenda writes,
+in Korean and in English.
 
-The messages live by area (`problems`, `spec`, `parse`, `edits`, `commands`, and the
-`phrases` facts name); this module puts them together and is the one way to them: the
-language list, `render_message` and `where_text`.
+The catalog is made of areas, each a table key -> {"en": text, "ko": text}. The message
+areas (`problems`, `spec`, `parse`, `edits`, `commands`) hold what a problem code says:
+a code names its message across the whole catalog, and `render_message` fills it in from
+the problem's facts (with the `phrases` facts name). The word areas hold the other texts
+by key within their area: what a line starts with (`heads`), the lines of a diff, of
+running late, of the log and of the report (`summaries`), and the published pages
+(`pages`); `words_of(area, lang)` reads one in a language. This module is the one way to
+them: the language list, `render_message`, `words_of` and `where_text`, all under one
+rule for a language agenda does not speak (:class:`UnknownLanguage`).
 
 Messages are data: one `str.format` template per code and language, filled from the
 problem's facts. A field may name how its value reads (the format spec):
@@ -26,15 +33,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._errors import AgendaError
-from .commands import COMMANDS
+from .commands import COMMANDS, HEADS
 from .edits import EDITS
+from .pages import LIVE, SERIES, SITE
 from .parse import PARSE
 from .phrases import PHRASES
 from .problems import PROBLEMS
 from .spec import SPEC
+from .summaries import DIFF, FROM_LOG, LATE, LOGGED, REPORT
 
-__all__ = ["LANGUAGES", "MESSAGES", "Fact", "UnknownLanguage", "escape_controls", "known_language",
-           "render_message", "where_text"]
+__all__ = ["AREAS", "LANGUAGES", "MESSAGES", "MESSAGE_AREAS", "Fact", "UnknownLanguage",
+           "escape_controls", "known_language", "render_message", "where_text", "words_of"]
 
 Fact = int | float | str | bool | None | tuple[str, ...] | list[str]
 LANGUAGES = ("en", "ko")
@@ -45,12 +54,16 @@ _WEEKDAYS = {
     "ko": ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"),
 }
 
+MESSAGE_AREAS = ("problems", "spec", "parse", "edits", "commands")
+"""The areas whose keys are problem codes: a code names one message in the whole catalog."""
 AREAS: dict[str, dict[str, dict[str, str]]] = {
-    "problems": PROBLEMS, "spec": SPEC, "parse": PARSE, "edits": EDITS, "commands": COMMANDS}
-"""The catalog's parts by area; a code belongs to one."""
-MESSAGES: dict[str, dict[str, str]] = {code: templates for area in AREAS.values()
-                                       for code, templates in area.items()}
-"""code -> {"en": template, "ko": template}, every area's."""
+    "problems": PROBLEMS, "spec": SPEC, "parse": PARSE, "edits": EDITS, "commands": COMMANDS,
+    "heads": HEADS, "diff": DIFF, "late": LATE, "from-log": FROM_LOG, "logged": LOGGED,
+    "report": REPORT, "site": SITE, "live": LIVE, "series": SERIES}
+"""The catalog's parts by area: key -> {"en": text, "ko": text}."""
+MESSAGES: dict[str, dict[str, str]] = {code: templates for area in MESSAGE_AREAS
+                                       for code, templates in AREAS[area].items()}
+"""code -> {"en": template, "ko": template}, every message area's."""
 
 
 class UnknownLanguage(AgendaError, ValueError):
@@ -131,6 +144,14 @@ class _Facts(dict[str, Any]):
         return f"{{{key}}}"
 
 
+def words_of(area: str, lang: str) -> dict[str, str]:
+    """The texts of `area` in `lang`, by key (a new dict each time):
+    ``words_of("diff", "en")["sep"] == "–"``. :class:`UnknownLanguage` for a language
+    agenda does not speak."""
+    known_language(lang)
+    return {key: texts[lang] for key, texts in AREAS[area].items()}
+
+
 def render_message(code: str, facts: Mapping[str, Any], lang: str = "en") -> str:
     """The message of problem `code` in `lang`, filled in from `facts`."""
     known_language(lang)
@@ -143,15 +164,16 @@ def render_message(code: str, facts: Mapping[str, Any], lang: str = "en") -> str
 
 def where_text(number: str, title: str, severity: str, line: int | None, lang: str) -> str:
     """The head of a problem line: ``warning: line 9: 4.2 "토론": ``."""
+    known_language(lang)
     parts = []
     if severity == "warning":
-        parts.append("경고: " if lang == "ko" else "warning: ")
+        parts.append(HEADS["warning"][lang])
     if line is not None:
-        parts.append(f"{line}행: " if lang == "ko" else f"line {line}: ")
+        parts.append(HEADS["line"][lang].format(line=line))
     if number:
         parts.append(f'{number} "{title}": ' if title else f"{number}: ")
     elif title:
-        parts.append(f'회의 "{title}": ' if lang == "ko" else f'meeting "{title}": ')
+        parts.append(HEADS["meeting"][lang].format(title=title))
     return "".join(parts)
 
 

@@ -1,10 +1,11 @@
 """What the outputs and the other commands say, in Korean and in English: the schedule,
-the published folder, the occurrences of a series, `check` and `diff`.
+the published folder, the occurrences of a series, `check` and `diff` (`COMMANDS`), and
+what a line of theirs starts with (`HEADS`).
 """
 
 from __future__ import annotations
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "HEADS"]
 
 # code -> {"en": template, "ko": template}; the templates' fields: see `catalog`.
 COMMANDS: dict[str, dict[str, str]] = {
@@ -94,4 +95,14 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "no change",
         "ko": "변경 없음",
     },
+}
+
+# What a line starts with: an error, a warning or a note, the line of the input it is
+# about, the meeting it is about.
+HEADS: dict[str, dict[str, str]] = {
+    "error": {"en": "error: ", "ko": "오류: "},
+    "warning": {"en": "warning: ", "ko": "경고: "},
+    "note": {"en": "note: ", "ko": "참고: "},
+    "line": {"en": "line {line}: ", "ko": "{line}행: "},
+    "meeting": {"en": 'meeting "{title}": ', "ko": '회의 "{title}": '},
 }

@@ -103,4 +103,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "ended": {"ko": "종료"},
     " (line {first_line})": {"ko": " ({first_line}행)"},
     "sum to": {"ko": "합계"},
+    "; it reads as Korean CP949 (EUC-KR): save it as UTF-8, e.g. "
+    "`iconv -f cp949 -t utf-8 {name} > {name}.utf8`": {
+        "ko": ". 한국어 CP949(EUC-KR)로 읽힙니다. UTF-8로 저장하십시오. 예: "
+              "`iconv -f cp949 -t utf-8 {name} > {name}.utf8`"},
 }
