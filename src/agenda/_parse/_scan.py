@@ -53,14 +53,15 @@ _KO_MORNING = frozenset({"오전", "새벽", "아침"})
 _ISO_DAY = re.compile(r"(?:[A-Za-z]{3}\s)?(\d{4})-(\d{2})-(\d{2})"
                       r"(?:\s?\(\s?([^\s()]{1,3})\s?\))?\s{0,2}")
 
-# Stated durations: ('2)  (’2)  (2')  2분  (2 min)  2m  (1h 30m)  1시간 30분
+# Stated durations: ('2)  (’2)  (2')  2분  5분간  (2 min)  2m  (1h 30m)  1시간 30분; a number
+# that begins a word (1분임, a first breakout group) is the title's own
 _QUOTES = "'’‘′`"
 _DURATIONS = (
     re.compile(r"\(\s{0,2}[" + _QUOTES + r"]\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]?\)"),
     re.compile(r"\(?\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]\s{0,2}\)?"),
     re.compile(
         r"[\(\[]?\s{0,2}(?:(\d{1,3})\s{0,2}(?:시간|hours?|hrs?|h)(?![A-Za-z])\s{0,2})?"
-        r"(?:(\d{1,4})\s{0,2}(?:분|minutes?|mins?|m)(?![A-Za-z])\.?)?\s{0,2}[\)\]]?"
+        r"(?:(\d{1,4})\s{0,2}(?:분간?|minutes?|mins?|m)(?![A-Za-z가-힣])\.?)?\s{0,2}[\)\]]?"
     ),
 )
 _BULLETS = frozenset("▪▫■□●○◦•·‣∙-–*+※▶►▷◆◇☐✓✔>❍❒∘ㆍ▲△▸")
