@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 USER = "alice"
 PASSWORD = "s3cret-Pa55"
@@ -99,3 +100,30 @@ def radicale(folder: Path, rights: str = "owner_only") -> Iterator[Radicale]:
         yield server
     finally:
         server.stop()
+
+
+EXPAND = """<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+<D:prop><C:calendar-data><C:expand start="{start}" end="{end}"/></C:calendar-data></D:prop>
+<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+<C:time-range start="{start}" end="{end}"/></C:comp-filter></C:comp-filter></C:filter>
+</C:calendar-query>"""
+
+
+def expanded_events(url: str, start: str, end: str) -> list[Any]:
+    """The server's own expansion of a calendar between two UTC stamps
+    (``20250101T000000Z``), through CalDAV ``expand``: every VEVENT it answers."""
+    import xml.etree.ElementTree as ET
+
+    import caldav
+    import icalendar
+
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    answer = client.request(url, "REPORT", EXPAND.format(start=start, end=end),
+                            {"Depth": "1", "Content-Type": "application/xml"})
+    assert answer.status == 207, answer.status
+    events: list[Any] = []
+    for data in ET.fromstring(answer.raw).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+        events += icalendar.Calendar.from_ical(data.text or "").walk("VEVENT")
+    return events

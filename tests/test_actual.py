@@ -192,7 +192,7 @@ def test_agenda_log_appends_and_reads_the_clock_when_no_time_is_given(
     assert first.exit_code == 0, first.output
     assert first.stdout == f'기록: 1 "사진촬영" 14:03 시작 ({spec.with_name("meeting.log.toml")})\n'
     written = spec.with_name("meeting.log.toml").read_bytes()
-    monkeypatch.setattr("agenda.cli.clock", lambda: dt.datetime(2024, 3, 13, 5, 5, 10,
+    monkeypatch.setattr("agenda._cli.day.clock", lambda: dt.datetime(2024, 3, 13, 5, 5, 10,
                                                                  123456, tzinfo=dt.UTC))
     second = runner.invoke(cli, ["log", str(spec), "사진촬영", "end", "--lang", "en"])
     assert second.exit_code == 0, second.output

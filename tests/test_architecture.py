@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import agenda
+from conftest import ROOT
 
 SRC = Path(agenda.__file__).resolve().parent
 
@@ -27,7 +28,6 @@ TIME_HOMES = frozenset({
     "agenda._time", "agenda._model", "agenda._timetable",
     "agenda._layout._place", "agenda._layout._repeat", "agenda._layout._series",
     "agenda._ical.vtimezone",
-    "agenda._words.labels", "agenda._formats.parts", "agenda._parse._build",
 })
 
 
@@ -161,3 +161,37 @@ def test_every_public_name_reports_agenda_as_its_module() -> None:
 def test_every_public_name_is_listed_once_and_reachable() -> None:
     assert len(set(agenda.__all__)) == len(agenda.__all__)
     assert set(agenda.__all__) <= set(dir(agenda))
+
+
+LONGEST = 600
+"""Lines a module may hold: a longer one is two concerns that want their own names."""
+
+
+def test_no_module_is_longer_than_the_limit() -> None:
+    lengths = {name: len(path.read_text("utf-8").splitlines())
+               for name, path in _modules().items()}
+    assert {name: n for name, n in lengths.items() if n > LONGEST} == {}
+
+
+def _documented_tree() -> set[str]:
+    """The modules docs/architecture.md lists in its tree, as dotted names."""
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    block = page.split("<!-- tree -->", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    lines = block.splitlines()
+    assert lines[0] == "src/agenda/"
+    named: set[str] = set()
+    for line in lines[1:]:
+        first, *rest = line.split()
+        if first.endswith("/"):
+            package = f"agenda.{first.rstrip('/')}"
+            named |= {package, *(f"{package}.{module}" for module in rest)}
+        else:
+            named |= {"agenda" if f == "__init__.py" else f"agenda.{f.removesuffix('.py')}"
+                      for f in (first, *rest)}
+    return named
+
+
+def test_the_documented_tree_is_the_tree() -> None:
+    documented = _documented_tree()
+    actual = set(_modules())
+    assert (sorted(actual - documented), sorted(documented - actual)) == ([], [])

@@ -21,17 +21,22 @@ def test_quick_benchmark_reports_every_part(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     works = [row["work"] for row in report["whole_process"]]
-    assert works == ["start-up: import agenda.cli", "table --format json",
+    assert works == ["start-up: agenda --version", "start-up: agenda check (reference meeting)",
+                     "start-up: import agenda.cli", "table --format json",
                      "ics --items (fresh)", "ics --items --previous (one item changed)",
                      "table (text)"]
     for row in report["whole_process"]:
         assert row["agenda"]["cpu"] > 0
         assert row["peers"] or row["skipped"], row
-    json_row = report["whole_process"][1]
+    json_row = report["whole_process"][3]
     assert json_row["same_output"] is True  # the floor does exactly agenda's work
     shapes = {(row["shape"], row["slots"]) for row in report["in_process"]}
     assert shapes == {("flat", 100), ("nested", 100)}
     for row in report["in_process"]:
         assert row["layout"] > 0 and row["ics"] > 0 and row["ics_previous"] > 0
+        assert row["dump_toml"] > 0
         assert row["bytes_per_slot_layout"] > 0
     assert "| table --format json |" in done.stdout
+    for row in report["whole_process"]:  # each goal is judged: met, not met, or no peer
+        assert len(row["met"]) == row["goal"].count("≤"), row
+    assert report["whole_process"][0]["met"] in ([True], [False])

@@ -95,26 +95,7 @@ def test_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     assert errors == b""
 
 
-WEEKLY = """\
-[meeting]
-id = "weekly"
-title = "주간회의"
-date = 2025-03-03
-start = 10:00:00
-end = 11:00:00
-timezone = "Asia/Seoul"
-repeat = "FREQ=WEEKLY;COUNT=23"
-
-[[items]]
-id = "progress"
-title = "추진 현황"
-minutes = 35
-
-[[items]]
-id = "discussion"
-title = "토론"
-min_minutes = 10
-"""
+WEEKLY = (Path(__file__).parent / "data" / "weekly.toml").read_text("utf-8")
 NOW = ["--now", "2025-03-01T00:00:00Z"]
 REFERENCE = str(Path(__file__).resolve().parent.parent / "examples" / "reference-meeting.toml")
 # Every command that prints more than one line to standard output ({spec} is a weekly
@@ -197,7 +178,7 @@ def crash(_meeting: object) -> object:
 
 def test_an_internal_error_is_one_line_with_its_own_exit_code(
         runner: CliRunner, reference_spec_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agenda.cli.layout", crash)
+    monkeypatch.setattr("agenda._check.layout", crash)
     monkeypatch.delenv("AGENDA_DEBUG", raising=False)
     result = runner.invoke(cli, ["check", str(reference_spec_path)])
     assert result.exit_code == EXIT_INTERNAL == 70
@@ -210,7 +191,7 @@ def test_an_internal_error_is_one_line_with_its_own_exit_code(
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_debug_shows_the_traceback(runner: CliRunner, reference_spec_path: Path,
                                    monkeypatch: pytest.MonkeyPatch, how: str) -> None:
-    monkeypatch.setattr("agenda.cli.layout", crash)
+    monkeypatch.setattr("agenda._check.layout", crash)
     args = ["check", str(reference_spec_path)]
     if how == "flag":
         args.insert(0, "--debug")

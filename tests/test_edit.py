@@ -407,3 +407,19 @@ def test_a_talk_longer_than_its_new_blocks_room_grows_the_block_by_the_excess() 
 def test_shifting_to_a_moment_past_the_calendar_says_so(to: str) -> None:
     with pytest.raises(EditError, match="outside the calendar's range"):
         shift(agenda.reference_meeting(), to=to)
+
+
+def test_shift_to_a_year_when_the_zones_offset_had_seconds_keeps_whole_minutes() -> None:
+    # Seoul kept local mean time (UTC+8:27:52) until 1908: the instants of the old and the
+    # new start differ by a number of seconds that is not whole minutes, the wall clock not.
+    moved = shift(REF, to="1900-05-01T14:00")
+    assert (moved.date, moved.start, moved.end) == (dt.date(1900, 5, 1), dt.time(14, 0),
+                                                     dt.time(15, 0))
+    timetable = agenda.layout(moved)
+    assert [f"{s.start:%H:%M:%S}" for s in timetable][:2] == ["14:00:00", "14:02:00"]
+    assert f"{timetable.start:%z}" == "+082752"
+
+
+def test_shift_to_a_start_between_two_minutes_is_refused() -> None:
+    with pytest.raises(EditError, match="the new start must be on a whole minute"):
+        shift(REF, to="2025-05-01T14:00:30")

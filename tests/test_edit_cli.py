@@ -221,27 +221,7 @@ def test_diff_in_english_names_the_items_in_english(runner: CliRunner,
 
 
 # -- a series: one occurrence, or the whole series -------------------------------------
-WEEKLY = """\
-# The secretariat's Monday meeting.
-[meeting]
-id = "weekly"
-title = "주간회의"
-date = 2025-03-03
-start = 10:00:00
-end = 11:00:00
-timezone = "Asia/Seoul"
-repeat = "FREQ=WEEKLY;COUNT=23"
-
-[[items]]
-id = "progress"
-title = "추진 현황"
-minutes = 35
-
-[[items]]
-id = "discussion"
-title = "토론"
-min_minutes = 10
-"""
+WEEKLY = (Path(__file__).parent / "data" / "weekly.toml").read_text("utf-8")
 
 
 def _weekly(tmp_path: Path) -> Path:

@@ -49,7 +49,7 @@ import agenda
 from agenda import EditError, Item, Meeting, Override
 from agenda.cli import cli
 from conftest import THOROUGH, require_module
-from radicale_server import PASSWORD, USER, Radicale
+from radicale_server import PASSWORD, USER, Radicale, expanded_events
 
 caldav = require_module("caldav")
 require_module("radicale")
@@ -62,25 +62,10 @@ STATS: Counter[str] = Counter()
 
 
 def expand(url: str) -> list[tuple[str, int, int]]:
-    """The server's own expansion of the calendar over WINDOW (CalDAV ``expand``):
-    (summary, start, end) of every event a client shows (not the cancelled ones)."""
+    """The server's own expansion of the calendar over WINDOW: (summary, start, end) of
+    every event a client shows (not the cancelled ones)."""
     start, end = (f"{moment:%Y%m%dT%H%M%SZ}" for moment in WINDOW)
-    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
-                              enable_rfc6764=False)
-    query = f"""<?xml version="1.0" encoding="utf-8"?>
-<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
-<D:prop><C:calendar-data><C:expand start="{start}" end="{end}"/></C:calendar-data></D:prop>
-<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
-<C:time-range start="{start}" end="{end}"/></C:comp-filter></C:comp-filter></C:filter>
-</C:calendar-query>"""
-    answer = client.request(url, "REPORT", query, {"Depth": "1",
-                                                   "Content-Type": "application/xml"})
-    assert answer.status == 207, answer.status
-    out = []
-    for data in ET.fromstring(answer.raw).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
-        for event in icalendar.Calendar.from_ical(data.text or "").walk("VEVENT"):
-            out += _shown(event)
-    return sorted(out)
+    return sorted(item for event in expanded_events(url, start, end) for item in _shown(event))
 
 
 def _shown(event: Any) -> list[tuple[str, int, int]]:

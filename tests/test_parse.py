@@ -444,3 +444,26 @@ def test_parse_text_of_something_that_is_not_text_is_a_type_error(given: object,
                                                                    says: str) -> None:
     with pytest.raises(TypeError, match=says):
         agenda.parse_text(given)  # type: ignore[arg-type]
+
+
+def test_a_row_of_one_cell_between_bars_is_a_row_of_its_table() -> None:
+    """``| 10:30~10:40 부산 |`` (the cells beside it merged from above, as a web page or
+    an HWPX table prints them) made the table finder loop for ever."""
+    text = ("| 시간 | 내용 | 비고 |\n| --- | --- | --- |\n| 10:00~10:30 | 개회 | 사회 |\n"
+            "| 10:30~10:50 | 발표 | 자료 |\n| 10:30~10:40 부산 |\n| 10:40~10:50 강원 |\n"
+            "| 10:50~11:00 | 마무리 | |\n")
+    result = agenda.parse_text(text, date=DAY, tz="Asia/Seoul")
+    assert [(item.title, item.minutes) for item in result.meeting.items] == [
+        ("개회", 30), ("발표", 20), ("부산", 10), ("강원", 10), ("마무리", 10)]
+    assert [(p.code, p.line) for p in result.problems] == [("row-overlap", 5)]
+
+
+def test_a_title_that_begins_with_a_number_of_minutes_keeps_it() -> None:
+    # "1분임" is the first breakout group, not "임" stated as 1 minute; "5분간" is a duration.
+    text = ("| 시간 | 내용 |\n| --- | --- |\n| 14:00~14:30 | 분임토의 |\n"
+            "|  | · 14:00~14:15 1분임 |\n|  | · 14:15~14:30 2분임 |\n"
+            "| 14:30~14:35 | 정리 (5분간) |\n")
+    result = agenda.parse_text(text, date=dt.date(2025, 1, 1), tz="Asia/Seoul")
+    assert [i.title for i in result.meeting.items[0].items] == ["1분임", "2분임"]
+    assert result.meeting.items[1].title == "정리"
+    assert [p.code for p in result.problems] == []

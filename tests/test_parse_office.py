@@ -159,3 +159,15 @@ def test_a_web_page_is_read_in_its_own_encoding(encoding: str, meta: str) -> Non
             "<tr><td>10:30~11:00</td><td>토론</td></tr></table></body></html>")
     result = agenda.parse_bytes(page.encode(encoding), tz="Asia/Seoul")
     assert [item.title for item in result.meeting.items] == ["개회", "토론"]
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "hwpx"])
+def test_agendas_own_one_day_table_parses_to_an_end_with_every_row_read(kind: str) -> None:
+    """The HTML and HWPX tables of the reference meeting (a block's time and notes cells
+    merged down its parts) never finished parsing."""
+    timetable = agenda.layout(agenda.reference_meeting())
+    document = agenda.render(timetable, kind, agenda.RenderOptions(lang="ko"))
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    result = agenda.parse_bytes(data, name=f"agenda.{kind}")
+    read = [item.title for item in result.meeting.items]
+    assert all(any(slot.title in title for title in read) for slot in timetable)

@@ -29,7 +29,7 @@ import agenda
 from agenda import CalDAVError, Item, Meeting, publish_caldav
 from agenda.cli import cli
 from conftest import require_module
-from radicale_server import PASSWORD, USER, Radicale, radicale
+from radicale_server import PASSWORD, USER, Radicale, expanded_events, radicale
 from strategies import audience_meetings
 
 caldav = require_module("caldav")  # CI installs both (the test extra): there, missing fails
@@ -302,21 +302,8 @@ def test_a_server_that_is_down_or_silent_is_one_line_and_exit_2(tmp_path: Path) 
 
 def expand(url: str, start: str, end: str) -> list[tuple[str, int, int]]:
     """The server's own expansion of the calendar (CalDAV ``expand``), as instants."""
-    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
-                              enable_rfc6764=False)
-    query = f"""<?xml version="1.0" encoding="utf-8"?>
-<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
-<D:prop><C:calendar-data><C:expand start="{start}" end="{end}"/></C:calendar-data></D:prop>
-<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
-<C:time-range start="{start}" end="{end}"/></C:comp-filter></C:comp-filter></C:filter>
-</C:calendar-query>"""
-    answer = client.request(url, "REPORT", query, {"Depth": "1",
-                                                   "Content-Type": "application/xml"})
-    out = []
-    for data in ET.fromstring(answer.raw).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
-        for event in icalendar.Calendar.from_ical(data.text or "").walk("VEVENT"):
-            out.append((str(event["SUMMARY"]), *instants(event)))
-    return sorted(out)
+    return sorted((str(event["SUMMARY"]), *instants(event))
+                  for event in expanded_events(url, start, end))
 
 
 @settings(max_examples=max(3, settings().max_examples // 20), deadline=None,

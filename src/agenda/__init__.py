@@ -9,62 +9,39 @@ Data flows spec → model → timetable → outputs::
     print(agenda.render(timetable, "json"))
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._audience import UnknownAudience, audiences, for_audience
-from ._diff import Change, Diff, diff
-from ._edit import (
-    Absorb,
-    Actual,
-    ActualLog,
-    Address,
-    AddressError,
-    BelowMinimum,
-    Cut,
-    EditError,
-    InvalidEdit,
-    InvalidLog,
-    LateFromLog,
-    Lateness,
-    LateResult,
-    Overflow,
-    insert,
-    late_from_log,
-    move,
-    remove,
-    resize,
-    running_late,
-    shift,
-)
-from ._formats import RENDERERS, RenderOptions, render
-from ._io import load, write_atomic
-from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
-from ._layout._series import NotAnOccurrence
-from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
-from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
-from ._problems import (
-    AgendaError,
-    InvalidAgenda,
-    Problem,
-    Severity,
-    SpecError,
-    UnknownLanguage,
-)
-from ._schedule import (
-    ScheduleError,
-    schedule_dict,
-    to_schedule,
-    to_schedule_json,
-    to_schedule_xml,
-)
-from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
-from ._spec.schema import spec_schema
-from ._spec.templates import UnknownTemplate, template, template_names
-from ._timetable import DaySpan, Slot, Timetable
-from ._translations import translate
-from ._words.labels import LABELS, Labels
+from ._version import __version__ as __version__
 
-if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for what it uses
+if TYPE_CHECKING:
+    from ._audience import UnknownAudience, audiences, for_audience
+    from ._check import CheckReport, check, check_summary
+    from ._diff import Change, Diff, diff
+    from ._edit import (
+        Absorb,
+        Actual,
+        ActualLog,
+        Address,
+        AddressError,
+        BelowMinimum,
+        Cut,
+        EditError,
+        InvalidEdit,
+        InvalidLog,
+        LateFromLog,
+        Lateness,
+        LateResult,
+        Overflow,
+        insert,
+        late_from_log,
+        move,
+        remove,
+        resize,
+        running_late,
+        shift,
+    )
+    from ._formats import RENDERERS, RenderOptions, render
     from ._formats.csv import to_csv
     from ._formats.docx import to_docx
     from ._formats.html import to_html
@@ -76,8 +53,14 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     from ._ical.feed import to_ics
     from ._ical.names import FeedError, day_uid, event_uid
     from ._ical.read import from_ics
+    from ._ical.update import FeedNotice, FeedUpdate, update_feed
+    from ._io import load, write_atomic
+    from ._layout import layout, occurrence_on, occurrences, parse_weekday, share_slack, validate
     from ._layout._repeat import UnboundedRepeat
-    from ._layout._series import Series
+    from ._layout._series import NotAnOccurrence, Series
+    from ._model import Day, Item, Kind, Material, Meeting, Override, Translations
+    from ._parse import ParseError, ParseResult, parse_bytes, parse_file, parse_text
+    from ._problems import AgendaError, InvalidAgenda, Problem, Severity, SpecError
     from ._publish import (
         CalDAVError,
         CalDAVResult,
@@ -90,38 +73,78 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): a command pays for
     )
     from ._reference import REFERENCE_SPEC, reference_meeting
     from ._report import Report, ReportRow, render_report, report
+    from ._schedule import (
+        ScheduleError,
+        schedule_dict,
+        to_schedule,
+        to_schedule_json,
+        to_schedule_xml,
+    )
+    from ._spec import dump_json, dump_toml, from_dict, load_json, load_toml, loads, to_dict
     from ._spec.rewrite import rewrite_spec
+    from ._spec.schema import spec_schema
+    from ._spec.templates import UnknownTemplate, template, template_names
+    from ._timetable import DaySpan, Slot, Timetable
+    from ._translations import translate
+    from ._words.catalog import UnknownLanguage
+    from ._words.labels import LABELS, Labels
 
-_LAZY = {
-    "to_csv": "._formats.csv",
-    "to_docx": "._formats.docx",
-    "to_html": "._formats.html",
-    "to_hwpx": "._formats.hwpx",
-    "to_markdown": "._formats.markdown",
-    "to_pdf": "._formats.pdf",
-    "to_text": "._formats.text",
-    **dict.fromkeys(("FeedError", "day_uid", "event_uid"), "._ical.names"),
-    **dict.fromkeys(("FeedEvent", "FeedTimetable"), "._ical.events"),
-    "from_ics": "._ical.read",
-    "to_ics": "._ical.feed",
-    **dict.fromkeys(("REFERENCE_SPEC", "reference_meeting"), "._reference"),
-    "UnboundedRepeat": "._layout._repeat",
-    **dict.fromkeys(("Report", "ReportRow", "render_report", "report"), "._report"),
-    "rewrite_spec": "._spec.rewrite",
-    "Series": "._layout._series",
-    **dict.fromkeys(("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release",
-                     "SiteError", "publish_caldav", "publish_site"), "._publish"),
+# Every public name, by the module that holds it. Each is imported the first time it is
+# used (see __getattr__): `import agenda` costs nothing, and a command pays for what it
+# uses (the feed's icalendar, the series' dateutil, a table format's own libraries).
+_HOMES: dict[str, tuple[str, ...]] = {
+    "._audience": ("UnknownAudience", "audiences", "for_audience"),
+    "._check": ("CheckReport", "check", "check_summary"),
+    "._diff": ("Change", "Diff", "diff"),
+    "._edit": ("Absorb", "Actual", "ActualLog", "Address", "AddressError", "BelowMinimum", "Cut",
+               "EditError", "InvalidEdit", "InvalidLog", "LateFromLog", "LateResult", "Lateness",
+               "Overflow", "insert", "late_from_log", "move", "remove", "resize", "running_late",
+               "shift"),
+    "._formats": ("RENDERERS", "RenderOptions", "render"),
+    "._formats.csv": ("to_csv",),
+    "._formats.docx": ("to_docx",),
+    "._formats.html": ("to_html",),
+    "._formats.hwpx": ("to_hwpx",),
+    "._formats.markdown": ("to_markdown",),
+    "._formats.pdf": ("to_pdf",),
+    "._formats.text": ("to_text",),
+    "._ical.events": ("FeedEvent", "FeedTimetable"),
+    "._ical.feed": ("to_ics",),
+    "._ical.names": ("FeedError", "day_uid", "event_uid"),
+    "._ical.read": ("from_ics",),
+    "._ical.update": ("FeedNotice", "FeedUpdate", "update_feed"),
+    "._io": ("load", "write_atomic"),
+    "._layout": ("layout", "occurrence_on", "occurrences", "parse_weekday", "share_slack",
+                 "validate"),
+    "._layout._repeat": ("UnboundedRepeat",),
+    "._layout._series": ("NotAnOccurrence", "Series"),
+    "._model": ("Day", "Item", "Kind", "Material", "Meeting", "Override", "Translations"),
+    "._parse": ("ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text"),
+    "._problems": ("AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"),
+    "._publish": ("CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release", "SiteError",
+                  "publish_caldav", "publish_site"),
+    "._reference": ("REFERENCE_SPEC", "reference_meeting"),
+    "._report": ("Report", "ReportRow", "render_report", "report"),
+    "._schedule": ("ScheduleError", "schedule_dict", "to_schedule", "to_schedule_json",
+                   "to_schedule_xml"),
+    "._spec": ("dump_json", "dump_toml", "from_dict", "load_json", "load_toml", "loads", "to_dict"),
+    "._spec.rewrite": ("rewrite_spec",),
+    "._spec.schema": ("spec_schema",),
+    "._spec.templates": ("UnknownTemplate", "template", "template_names"),
+    "._timetable": ("DaySpan", "Slot", "Timetable"),
+    "._translations": ("translate",),
+    "._words.catalog": ("UnknownLanguage",),
+    "._words.labels": ("LABELS", "Labels"),
 }
+_LAZY = {name: module for module, names in _HOMES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    """The names whose modules are heavy (icalendar, dateutil, wcwidth, WeasyPrint,
-    tomlkit, the publishers), imported when first used."""
+    """A public name, imported from its module when first used, reporting ``agenda``
+    as its module."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'agenda' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = _owned(value)
     return value
@@ -154,6 +177,7 @@ __all__ = [
     "CalDAVResult",
     "Change",
     "Changelog",
+    "CheckReport",
     "Conflict",
     "Cut",
     "Day",
@@ -162,7 +186,9 @@ __all__ = [
     "EditError",
     "FeedError",
     "FeedEvent",
+    "FeedNotice",
     "FeedTimetable",
+    "FeedUpdate",
     "InvalidAgenda",
     "InvalidEdit",
     "InvalidLog",
@@ -197,6 +223,8 @@ __all__ = [
     "UnknownLanguage",
     "UnknownTemplate",
     "audiences",
+    "check",
+    "check_summary",
     "day_uid",
     "diff",
     "dump_json",
@@ -248,10 +276,7 @@ __all__ = [
     "to_schedule_xml",
     "to_text",
     "translate",
+    "update_feed",
     "validate",
     "write_atomic",
 ]
-
-for _name in __all__:
-    if _name in globals():
-        _owned(globals()[_name])

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._problems import known_language
 from ._timetable import Slot, Timetable
+from ._words.catalog import known_language, words_of
 
 if TYPE_CHECKING:
     import pendulum
@@ -84,7 +84,7 @@ class Change:
         """The change in one line, in Korean (``ko``) or English (``en``);
         :class:`UnknownLanguage` for another language. A change of one occurrence
         starts with its date."""
-        line = _line(self, _WORDS[known_language(lang)])
+        line = _line(self, words_of("diff", lang))
         return line if self.date is None else f"{self.date} {line}"
 
 
@@ -335,38 +335,6 @@ def _in_agenda_order(changes: list[Change], old: Timetable, new: Timetable) -> l
 
 
 # -- words -------------------------------------------------------------------------------
-_WORDS: dict[str, dict[str, str]] = {
-    "ko": {"sep": "~", "minutes": "{old}분 → {new}분", "meeting": "회의",
-           "added": "{title}: 추가 ({number}, {span}, {minutes}분)",
-           "removed": "{title}: 삭제 ({number}, {span}, {minutes}분)",
-           "moved": "{title}: 순서 변경 {old} → {new}",
-           "retimed": "{title}: {old} → {new}",
-           "renamed": "{title}: 제목 변경 \u201c{old}\u201d → \u201c{new}\u201d",
-           "presenter": "{title}: 발표자 변경 {old} → {new}",
-           "notes": "{title}: 비고 변경 {old} → {new}",
-           "location": "{title}: 장소 변경 {old} → {new}",
-           "rule": "{title}: 반복 규칙 변경 {old} → {new}",
-           "skip": "{title}: 건너뛰는 날짜 변경 {old} → {new}",
-           "extra": "{title}: 추가 날짜 변경 {old} → {new}",
-           "held": "{title}: 추가 개최 ({span}, {minutes}분)",
-           "cancelled": "{title}: 취소 ({span}, {minutes}분)",
-           "none": "(없음)"},
-    "en": {"sep": "–", "minutes": "{old} → {new} min", "meeting": "Meeting",
-           "added": "{title}: added ({number}, {span}, {minutes} min)",
-           "removed": "{title}: removed ({number}, {span}, {minutes} min)",
-           "moved": "{title}: moved {old} → {new}",
-           "retimed": "{title}: {old} → {new}",
-           "renamed": "{title}: renamed \u201c{old}\u201d → \u201c{new}\u201d",
-           "presenter": "{title}: presenter {old} → {new}",
-           "notes": "{title}: notes {old} → {new}",
-           "location": "{title}: location {old} → {new}",
-           "rule": "{title}: repeat rule {old} → {new}",
-           "skip": "{title}: skipped dates {old} → {new}",
-           "extra": "{title}: extra dates {old} → {new}",
-           "held": "{title}: held ({span}, {minutes} min)",
-           "cancelled": "{title}: cancelled ({span}, {minutes} min)",
-           "none": "(none)"},
-}
 
 
 def _span(times: tuple[pendulum.DateTime, pendulum.DateTime], sep: str, day: bool) -> str:

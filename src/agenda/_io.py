@@ -13,42 +13,60 @@ import contextlib
 import errno
 import fcntl
 import os
-import secrets
-import shutil
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from ._model import Meeting
 from ._problems import AgendaError, Problem, SpecError
-from ._spec import decode_spec, loads
+from ._spec.source import STANDARD_INPUT, SpecText, spec_text
 
-__all__ = ["TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
-           "readable_output", "refuse_input", "remove_stale_temporaries", "temporary_folder",
-           "write_atomic"]
+__all__ = ["STDIN", "TEMP_SUFFIX", "OutputIsInput", "append_line", "load", "log_path",
+           "previous_output", "read_input", "read_spec", "readable_output", "refuse_input",
+           "remove_stale_temporaries", "temporary_folder", "write_atomic"]
 
 #: Temporary files are named ``.<target name>.<pid>-<random>.agenda-tmp`` beside the
 #: target; one left by a killed run is removed by the next write to the same target.
 TEMP_SUFFIX = ".agenda-tmp"
 _IN_PLACE_ROOTS = ("/dev/", "/proc/")
+STDIN = "-"
+"""The path that names standard input (and, for an output, standard output)."""
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at `path`, or of standard input for ``-``; raises
+    :class:`OSError` when they cannot be read."""
+    if os.fspath(path) == STDIN:
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def read_spec(path: str | os.PathLike[str]) -> SpecText:
+    """The spec in the file at `path` (``-``: standard input), with its format: the one
+    reader of spec files (see `agenda._spec.source.spec_format`).
+
+    An unreadable file, or one that is not UTF-8 (a byte-order mark is accepted),
+    raises :class:`SpecError` naming it and saying how to convert it.
+    """
+    source = None if os.fspath(path) == STDIN else os.fspath(path)
+    try:
+        raw = read_input(path)
+    except OSError as exc:
+        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
+                        STANDARD_INPUT if source is None else source) from None
+    return spec_text(raw, source)
 
 
 def load(path: str | os.PathLike[str]) -> Meeting:
-    """Read a spec file; ``.json`` is read as JSON, anything else as TOML.
+    """Read a spec file; ``.json`` is read as JSON, anything else as TOML; ``-`` reads
+    standard input (JSON when it starts with ``{``, else TOML).
 
     A UTF-8 byte-order mark at the start is accepted; other encodings are refused
-    with a message that says how to convert the file.
+    with a message that says how to convert the file. Every problem is raised at once
+    in a :class:`SpecError` that names the file.
     """
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise SpecError([Problem("unreadable", facts={"reason": exc.strerror or str(exc)})],
-                        str(file)) from None
-    try:
-        return loads(decode_spec(raw), "json" if file.suffix.lower() == ".json" else "toml")
-    except SpecError as exc:
-        raise SpecError(exc.problems, str(file)) from None
+    return read_spec(path).meeting()
 
 
 class OutputIsInput(AgendaError, ValueError):
@@ -192,6 +210,18 @@ def readable_output(path: str | os.PathLike[str]) -> bool:
     return stat.S_ISREG(found.st_mode) and found.st_size > 0 and not _in_place(target, found)
 
 
+def previous_output(output: str | os.PathLike[str] | None,
+                    previous: str | os.PathLike[str] | None = None) -> str | None:
+    """The file that holds the previous version of an output: `previous` when given,
+    else `output` itself when it holds one (see `readable_output`); None when there is
+    none (standard output, ``-``, has none)."""
+    if previous is not None:
+        return os.fspath(previous)
+    if output is None or os.fspath(output) == STDIN or not readable_output(output):
+        return None
+    return os.fspath(output)
+
+
 def _in_place(target: Path, found: os.stat_result | None) -> bool:
     """True for what must be written where it is: devices, FIFOs, sockets, /dev, /proc."""
     if found is not None and not (stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode)):
@@ -205,13 +235,18 @@ def _owner(fd: int) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
+def _token() -> str:
+    """Eight random hex digits (as `secrets.token_hex(4)`, without its start-up)."""
+    return os.urandom(4).hex()
+
+
 def _create_temporary(folder: Path, name: str) -> tuple[Path, int]:
     """A new file ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, opened for writing.
 
     Created with mode 0o666 less the umask, as a plain ``open`` would create it.
     """
     while True:
-        tmp = folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        tmp = folder / f".{name}.{os.getpid()}-{_token()}{TEMP_SUFFIX}"
         try:
             return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
@@ -222,7 +257,7 @@ def temporary_folder(folder: str | os.PathLike[str], name: str) -> Path:
     """A new, empty folder ``.<name>.<pid>-<random>.agenda-tmp`` in `folder`, to build
     something aside before it is renamed into place as `name`."""
     while True:
-        tmp = Path(folder) / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        tmp = Path(folder) / f".{name}.{os.getpid()}-{_token()}{TEMP_SUFFIX}"
         try:
             tmp.mkdir()
         except FileExistsError:
@@ -245,6 +280,8 @@ def remove_stale_temporaries(folder: str | os.PathLike[str], name: str | None = 
         if not (pid_text.isdigit() and len(token) == 8) or _running(int(pid_text)):
             continue
         if entry.is_dir(follow_symlinks=False):
+            import shutil  # (its archive modules cost every command's start-up)
+
             shutil.rmtree(entry.path, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):

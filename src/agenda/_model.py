@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -17,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 import pendulum
 
-__all__ = ["ITEM_TEXTS", "LANGUAGES", "LANGUAGE_TAG", "MATERIAL_TEXTS", "MEETING_TEXTS", "Day",
+from ._words.catalog import LANGUAGES
+
+__all__ = ["ITEM_TEXTS", "LANGUAGE_TAG", "MATERIAL_TEXTS", "MEETING_TEXTS", "Day",
            "Item", "Kind", "Material", "Meeting", "Override", "Translations"]
 
-#: The languages a meeting may be held in (its `language`): tables and messages speak them.
-LANGUAGES = ("en", "ko")
 ITEM_TEXTS = ("title", "presenter", "notes", "room")
 """The fields of an item that a person reads, and so may be translated."""
 MEETING_TEXTS = ("title", "location", "category")
@@ -186,8 +185,15 @@ class Translations:
         return bool(self.entries)
 
 
+_NO_TRANSLATIONS = Translations()
+
+
 def _to_translations(value: Translations | TranslationsLike) -> Translations:
-    return value if isinstance(value, Translations) else Translations(value)
+    if isinstance(value, Translations):
+        return value
+    if isinstance(value, dict) and not value:  # most values have none
+        return _NO_TRANSLATIONS
+    return Translations(value)
 
 
 def _translatable(fields: tuple[str, ...]
@@ -491,6 +497,8 @@ class Meeting:
             return self.id
         slug = slugify(self.title)
         if not slug:
+            import hashlib  # (only for a meeting without id: start-up counts)
+
             slug = hashlib.sha256(self.title.encode()).hexdigest()[:10]
         return f"{self.date.isoformat()}-{slug}"
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from ._words.catalog import LANGUAGES, Fact, escape_controls, render_message, where_text
+from ._errors import AgendaError
+from ._words.catalog import Fact, escape_controls, render_message, where_text
 
 __all__ = ["AgendaError", "InvalidAgenda", "Problem", "Severity", "SpecError"]
 
@@ -94,10 +95,6 @@ class Problem:
         return self.text("en")
 
 
-class AgendaError(Exception):
-    """Root of every error this library raises."""
-
-
 class InvalidAgenda(AgendaError, ValueError):
     """A timetable was asked for an agenda with errors; `problems` holds them all."""
 
@@ -132,21 +129,3 @@ class SpecError(AgendaError, ValueError):
         """Every problem in `lang`, one per line, after the source's name."""
         head = f"{self.source}: " if self.source else ""
         return "\n".join(f"{head}{p.text(lang)}" for p in self.problems)
-
-
-class UnknownLanguage(AgendaError, ValueError):
-    """Text was asked for in a language agenda does not speak; `lang` is the name given,
-    `known` the languages there are (``en``, ``ko``)."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self.known = LANGUAGES
-        super().__init__(f"unknown language {lang!r}; known languages: {', '.join(self.known)}")
-
-
-def known_language(lang: str) -> str:
-    """`lang` when agenda speaks it; :class:`UnknownLanguage` otherwise. The one rule for
-    every piece of text agenda writes (tables, problems, diffs, summaries)."""
-    if lang not in LANGUAGES:
-        raise UnknownLanguage(lang)
-    return lang

@@ -10,9 +10,10 @@ lookup of the name (ours and pendulum's own) return the same parsed object.
 
 `moment` and `wall` turn UTC seconds into the date-times the rest of the package
 hands out: `moment` a pendulum `DateTime` (the public face), `wall` a standard
-library `datetime` in the same zone for hot paths that only format it. `instant` and
-`instants` go the other way, from a wall-clock time to UTC seconds; `is_ambiguous`
-and `is_skipped` say whether the clocks show a wall-clock time twice or not at all.
+library `datetime` in the same zone for hot paths that only format it. `fold_instant`,
+`local_instant` and `instants` go the other way, from a wall-clock time to UTC seconds;
+`is_ambiguous` and `is_skipped` say whether the clocks show a wall-clock time twice or
+not at all.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import pendulum
 from pendulum.tz.exceptions import InvalidTimezone
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
-__all__ = ["clock_change", "clock_text", "in_zone", "instant", "instants", "is_ambiguous",
-           "is_skipped", "moment", "passes", "wall", "zone", "zone_name"]
+__all__ = ["clock_change", "clock_text", "fold_instant", "in_zone", "instants", "is_ambiguous",
+           "is_skipped", "local_instant", "midnight", "moment", "offset_text", "other_fold",
+           "passes", "wall", "zone", "zone_name"]
 
 
 # Names the zone database holds that are no IANA zone: the machine's own zone, a
@@ -56,7 +58,7 @@ def wall(utc: int, name: str) -> _dt.datetime:
     return _dt.datetime.fromtimestamp(utc, zone(name))
 
 
-def instant(local: _dt.datetime, name: str) -> int:
+def fold_instant(local: _dt.datetime, name: str) -> int:
     """UTC seconds (whole) of the naive wall-clock time `local` in zone `name`, as
     pendulum reads it: a time the clocks show twice is the pass ``local.fold`` names
     (0 the first, 1 the second); a time they skip moves by the gap, forward with
@@ -170,3 +172,79 @@ def clock_change(utc: int, zone: str, forward: bool) -> str:
                 else "skip it when the zone's offset changes")
     return ("go back when daylight saving time ends" if dst
             else "go back when the zone's offset changes")
+
+
+# -- wall-clock times as documents write them -----------------------------------------------
+# A printed agenda gives naive wall-clock times, sometimes with the zone's abbreviation or
+# UTC offset where a range crosses a clock change (``01:30 EDT–01:30 EST``, ``+04:00``).
+
+
+def local_instant(local: _dt.datetime, name: str, *, offset: int | None = None,
+                  mark: str | None = None, not_before: int | None = None) -> int:
+    """UTC seconds of the naive wall-clock time `local` in zone `name`.
+
+    `offset` (seconds east of UTC) or a `mark` written beside the time (the zone's
+    abbreviation, ``EDT``, or an offset, ``+04:00``) says which instant it is; else the
+    first pass where the clocks show it twice, or the second when `not_before` falls
+    between the two (a range that runs into the repeated hour). A time the clocks skip
+    reads as RFC 5545 and zoneinfo read it.
+    """
+    if offset is None and mark is not None:
+        offset = _offset_mark(mark)
+    if offset is not None:
+        return int((local - _dt.timedelta(seconds=offset)).replace(tzinfo=_dt.UTC).timestamp())
+    tz = zone(name)
+    if mark is not None:
+        for fold in (0, 1):
+            placed = local.replace(tzinfo=tz, fold=fold)
+            if placed.tzname() == mark:
+                return int(placed.timestamp())
+    first, second = passes(local, tz)
+    if first < second and not_before is not None and first < not_before <= second:
+        return second
+    return first
+
+
+def _offset_mark(mark: str) -> int | None:
+    """Seconds east of UTC of a mark written as an offset (``+04:00``), else None."""
+    sign, hours, colon, minutes = mark[:1], mark[1:3], mark[3:4], mark[4:]
+    if sign not in ("+", "-") or colon != ":" or not (hours + minutes).isdigit() or len(
+            mark) != 6:
+        return None
+    seconds = int(hours) * 3600 + int(minutes) * 60
+    return -seconds if sign == "-" else seconds
+
+
+# -- the wall clock of a printed range ----------------------------------------------------
+# What the printed tables ask: the other pass of a wall-clock time the zone shows twice,
+# the UTC offset as a range prints it, and a day's midnight for its date and weekday.
+__all__ += ["midnight", "offset_text", "other_fold"]
+
+
+def other_fold(local: _dt.datetime) -> _dt.datetime | None:
+    """The wall-clock time of `local` at its other pass, when its zone shows that time
+    twice (or skips it); None for an ordinary time or a zone without rules
+    (a fixed offset, UTC)."""
+    tz = local.tzinfo
+    if not isinstance(tz, zoneinfo.ZoneInfo):
+        return None
+    first = _dt.datetime(local.year, local.month, local.day, local.hour, local.minute,
+                         local.second, tzinfo=tz)
+    second = first.replace(fold=1)
+    offset = first.utcoffset()
+    if offset == second.utcoffset():
+        return None
+    return second if offset == local.utcoffset() else first
+
+
+def offset_text(local: _dt.datetime) -> str:
+    """The UTC offset of `local` as a printed range shows it: ``+09:00``, ``-04:00``."""
+    offset = local.utcoffset() or _dt.timedelta()
+    minutes = offset.total_seconds() / 60
+    hours, rest = divmod(abs(int(minutes)), 60)
+    return f"{'+' if minutes >= 0 else '-'}{hours:02d}:{rest:02d}"
+
+
+def midnight(date: _dt.date, name: str) -> _dt.datetime:
+    """The start of `date` on the wall clock of zone `name` (for its date and weekday)."""
+    return _dt.datetime(date.year, date.month, date.day, tzinfo=zone(name))

@@ -16,7 +16,6 @@ import attrs
 
 from ._model import (
     ITEM_TEXTS,
-    LANGUAGES,
     MATERIAL_TEXTS,
     MEETING_TEXTS,
     Item,
@@ -26,6 +25,7 @@ from ._model import (
 )
 from ._problems import Problem, Severity
 from ._timetable import Timetable
+from ._words.catalog import LANGUAGES
 
 __all__ = ["original_track", "titles", "translate", "translation_problems"]
 

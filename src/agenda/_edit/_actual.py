@@ -37,7 +37,7 @@ from .._model import Meeting
 from .._problems import AgendaError, Problem, Severity
 from .._time import wall, zone
 from .._timetable import Slot, Timetable
-from .._words.catalog import Fact, escape_controls
+from .._words.catalog import Fact, escape_controls, words_of
 from ._address import Address, find
 
 __all__ = ["Actual", "ActualLog", "Event", "InvalidLog", "Moment", "Unit", "moment_text",
@@ -51,14 +51,6 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _FAR = 12 * 3600  # an event further than this from its planned time is suspicious
 _HEADER = ("# Actual times of the meeting, one event a line (agenda log): "
            "ITEM.start or ITEM.end = when.\n")
-
-
-_SAID = {
-    "en": {"start": "logged: {item} started at {at}{where}",
-           "end": "logged: {item} ended at {at}{where}"},
-    "ko": {"start": "기록: {item} {at} 시작{where}",
-           "end": "기록: {item} {at} 종료{where}"},
-}
 
 
 class Event(enum.StrEnum):
@@ -242,7 +234,7 @@ class ActualLog:
                 else f'{slot.number} "{escape_controls(slot.title)}"')
         at = moment_text(actual.utc, timetable.zone, None if slot is None
                          else _day(slot, timetable))
-        words = _SAID["ko" if lang == "ko" else "en"][actual.event]
+        words = words_of("logged", lang)[actual.event]
         return words.format(item=name, at=at, where=f" ({where})" if where else "")
 
     @staticmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .._problems import AgendaError, Problem, Severity
-from .._words.catalog import LANGUAGES, Fact, render_message
+from .._words.catalog import Fact, known_language, render_message
 
 __all__ = ["AddressError", "BelowMinimum", "EditError", "InvalidEdit", "Overflow"]
 
@@ -29,8 +29,11 @@ class EditError(AgendaError, ValueError):
         super().__init__(f"{operation}: {reason}")
 
     def text(self, lang: str = "en") -> str:
-        """Why the edit cannot be made, in `lang` where the catalog has the words."""
-        if self.code is None or lang not in LANGUAGES:
+        """Why the edit cannot be made, in `lang` where the catalog has the words (else
+        as said when raised); :class:`UnknownLanguage` for a language agenda does not
+        speak."""
+        if self.code is None:
+            known_language(lang)
             return self.reason
         return render_message(self.code, self.facts, lang)
 

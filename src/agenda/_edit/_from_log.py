@@ -17,7 +17,7 @@ import attrs
 
 from .._time import wall
 from .._timetable import Slot
-from .._words.catalog import escape_controls
+from .._words.catalog import escape_controls, words_of
 from ._actual import Actual, ActualLog, Event, Unit, moment_text, units
 from ._address import Address
 from ._errors import EditError
@@ -28,22 +28,6 @@ __all__ = ["LateFromLog", "late_from_log", "with_note"]
 _OPERATION = "late_from_log"
 NOTE_MARK = "# agenda late --from-log"
 """The first line of the comment a re-timed TOML spec carries; the next run replaces it."""
-
-_WORDS = {
-    "en": {"head": "re-timed from the actual times of {source}",
-           "ended": '{item} ended at {at}{line}',
-           "running": '{item} started at {at}{line} and runs its planned {minutes} min '
-                      "to {end}",
-           "retimed": "so the rest of the day starts at {moment} with {first}",
-           "early": "before {first} is planned ({planned}): nothing moved",
-           "line": " (line {line})", "the log": "the log", "then": "; "},
-    "ko": {"head": "{source}의 실제 시각으로 다시 잡은 일정",
-           "ended": "{item} {at} 종료{line}",
-           "running": "{item} {at} 시작{line}, 예정대로 {minutes}분 진행하면 {end} 종료",
-           "retimed": "남은 일정은 {moment}에 {first}부터 시작합니다",
-           "early": "{first}의 예정 시각({planned})보다 이르므로 옮긴 항목이 없습니다",
-           "line": " ({line}행)", "the log": "로그", "then": ". "},
-}
 
 
 @attrs.frozen
@@ -68,7 +52,7 @@ class LateFromLog:
 
     def note(self, lang: str = "ko", source: str | None = None) -> tuple[str, ...]:
         """What the re-timed spec says about the actual times it used, in `lang`."""
-        words = _WORDS["en" if lang == "en" else "ko"]
+        words = words_of("from-log", lang)
         zone = self.first.zone
         day = wall(self.first.start_utc, zone).date()
         item = f'{self.basis_slot.number} "{escape_controls(self.basis_slot.title)}"'

@@ -25,10 +25,11 @@ import attrs
 
 from .._layout import layout, occurrence_on
 from .._model import Item, Kind, Meeting
-from .._problems import InvalidAgenda, known_language
+from .._problems import InvalidAgenda
 from .._time import clock_text, in_zone
 from .._time import moment as _moment
 from .._timetable import Slot, Timetable
+from .._words.catalog import words_of
 from ._address import (
     Address,
     Position,
@@ -117,7 +118,7 @@ class LateResult:
 
     def summary(self, lang: str = "ko") -> str:
         """Planned and new end of the meeting and each block, and the cuts; one per line."""
-        words = _WORDS[known_language(lang)]
+        words = words_of("late", lang)
         span = self.planned.days[self.day]
         zone = self.planned.zone
         meeting = words["meeting"].format(date=span.date.isoformat(), day=self.day + 1)
@@ -132,24 +133,6 @@ class LateResult:
         lines.append(words["holds"] if self.holds else words["overruns"].format(
             minutes=self.overrun))
         return "\n".join(lines)
-
-
-_WORDS = {
-    "ko": {"meeting": "회의 전체 ({date})", "meeting_day": "회의 {day}일차 ({date})",
-           "row": "{name}: 종료 {planned} → {new} ({over})",
-           "on_time": "정시", "late": "{m}분 늦음", "early": "{m}분 이름",
-           "cut": "{name}: {planned}분 → {new}분 ({cut}분 줄임)",
-           "holds": "예정된 종료 시각을 지킵니다",
-           "on": "{date} 회차만 바꿉니다 (반복 회의의 [[overrides]] 항목)",
-           "overruns": "예정된 종료 시각보다 {minutes}분 늦게 끝납니다"},
-    "en": {"meeting": "Meeting ({date})", "meeting_day": "Meeting, day {day} ({date})",
-           "row": "{name}: ends {planned} → {new} ({over})",
-           "on_time": "on time", "late": "{m} min late", "early": "{m} min early",
-           "cut": "{name}: {planned} → {new} min ({cut} min cut)",
-           "holds": "the planned end still holds",
-           "on": "only the occurrence of {date} changes (its [[overrides]] entry)",
-           "overruns": "the meeting now overruns its planned end by {minutes} min"},
-}
 
 
 def _row(words: dict[str, str], row: Lateness, name: str, zone: str, day: _dt.date) -> str:

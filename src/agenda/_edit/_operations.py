@@ -27,7 +27,7 @@ from .._layout import draft, validate
 from .._layout._sizing import natural_seconds
 from .._model import Item, Meeting
 from .._problems import Severity
-from .._time import instant, instants, is_ambiguous
+from .._time import fold_instant, instants, is_ambiguous
 from .._time import wall as _wall
 from .._timetable import Timetable
 from .._words.catalog import Fact
@@ -166,21 +166,21 @@ def _common(a: Position, b: Position) -> int:
 
 
 def _move_end(meeting: Meeting, timetable: Timetable, delta: int, day: int) -> Meeting:
-    """The meeting with the declared end of `day` moved by `delta` minutes."""
+    """The meeting with the declared end of `day` moved by `delta` seconds."""
     if delta == 0:
         return meeting
     span = timetable.days[day]
     if meeting.days:
         if meeting.days[day].end is None or span.declared_end_utc is None:
             return meeting
-        wall = wall_time(span.declared_end_utc + delta * 60, timetable.zone, "the new end",
+        wall = wall_time(span.declared_end_utc + delta, timetable.zone, "the new end",
                          "edit")
         days = list(meeting.days)
         days[day] = attrs.evolve(days[day], end=wall.time())
         return attrs.evolve(meeting, days=days)
     if meeting.end is None:
         return meeting
-    wall = wall_time(timetable.end_utc + delta * 60, timetable.zone, "the new end", "edit")
+    wall = wall_time(timetable.end_utc + delta, timetable.zone, "the new end", "edit")
     return attrs.evolve(meeting, end=wall.time())
 
 
@@ -199,7 +199,7 @@ def _absorb(operation: str, meeting: Meeting, tree: Roots, timetable: Timetable,
         return with_roots(meeting, grown)
     if absorb in ("end", "parent"):
         tree, moved = _grow_ancestors(tree, index, delta, 1, removed)
-        return _move_end(with_roots(meeting, tree), timetable, moved, index[0])
+        return _move_end(with_roots(meeting, tree), timetable, moved * 60, index[0])
     giver = find(meeting, absorb, operation, None if removed else tree)
     if giver.index[:len(index)] == index or index[:len(giver.index)] == giver.index:
         raise EditError(operation, f'"{giver.item.title}" cannot absorb the time of an item '
@@ -274,10 +274,11 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
         delta = by * 60
     else:
         moment = instant_of(to, meeting, zone, "to", operation)  # type: ignore[arg-type]
-        wall_time(moment, zone, "the new start", operation)  # refuses what no calendar shows
+        # Refuses what no calendar shows, and a start between two minutes. The instants
+        # may differ by seconds: a zone's offset had seconds in its early years.
+        if wall_time(moment, zone, "the new start", operation).second:
+            raise EditError(operation, "the new start must be on a whole minute")
         delta = moment - timetable.start_utc
-    if delta % 60:
-        raise EditError(operation, "shift by whole minutes")
     tree = roots(meeting)
     anchors = [p for p in walk(tree) if p.item.at is not None]
     moving = move_anchors or not anchors
@@ -307,7 +308,7 @@ def shift(meeting: Meeting, *, to: _dt.time | _dt.datetime | str | None = None,
                        weekday=_weekday_like(meeting.weekday, new_date)
                        if new_date != meeting.date else meeting.weekday)
     if moving:
-        new = _move_end(new, timetable, delta // 60, 0)
+        new = _move_end(new, timetable, delta, 0)
     return _finish(operation, new, known)
 
 
@@ -335,7 +336,7 @@ def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str
         if value.tzinfo is not None:
             return int(value.timestamp())
         if after is None:
-            return instant(value, zone)
+            return fold_instant(value, zone)
         return _one_instant(value, zone, what, operation)
     if not isinstance(value, _dt.time):
         raise TypeError(f"{what} must be a time or a date-time, got {value!r}")
@@ -343,7 +344,7 @@ def instant_of(value: _dt.time | _dt.datetime | str, meeting: Meeting, zone: str
         day = meeting.date  # a time the clocks show twice is its second pass (fold=1)
         local = _dt.datetime(day.year, day.month, day.day, value.hour,  # noqa: DTZ001 - wall
                              value.minute, value.second, fold=1)
-        return instant(local, zone)
+        return fold_instant(local, zone)
     return _first_at_or_after(value, after, zone, what, operation)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from .._links import links_of
 from .._timetable import Slot, Timetable
@@ -70,22 +71,33 @@ p.total { margin: 6pt 0 0; text-align: right; }
 
 def to_html(timetable: Timetable, *, lang: str = "ko") -> str:
     """The timetable as a complete HTML document (UTF-8, inline CSS)."""
+    return document(timetable, lang=lang)
+
+
+def document(timetable: Timetable, *, lang: str = "ko", head: Sequence[str] = (),
+             css: str = "", after: Sequence[str] = ()) -> str:
+    """The HTML document of :func:`to_html`, with lines of a page built around it:
+    `head` goes first in ``<head>``, `css` ends the style sheet and `after` follows
+    the timetable in ``<body>``."""
     labels = labels_for(lang)
-    head = heading(translate(timetable, lang), labels)
+    heading_ = heading(translate(timetable, lang), labels)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{_attr(labels.lang)}">',
         "<head>",
+        *head,
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_plain(head.title)}</title>",
+        f"<title>{_plain(heading_.title)}</title>",
         "<style>",
         _CSS.replace("FONTS", FONT_STACK).rstrip(),
         *([grid.CSS.rstrip()] if timetable.meeting.uses_rooms else []),
+        *([css.rstrip()] if css else []),
         "</style>",
         "</head>",
         "<body>",
         *body(timetable, lang=lang),
+        *after,
         "</body>",
         "</html>",
     ]

@@ -16,6 +16,7 @@ integer wider than 64 bits).
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -30,13 +31,20 @@ from .options import RenderOptions
 __all__ = ["render", "slot_record"]
 
 
+@functools.lru_cache(maxsize=64)
+def _instant(utc: int, zone: str) -> str:
+    """`utc` as ISO 8601 on the wall clock of `zone`; held a while, since a slot most
+    often starts when the one before it ends."""
+    return wall(utc, zone).isoformat()
+
+
 def slot_record(slot: Slot) -> dict[str, Any]:
     item = slot.item
     return {
         "no": slot.number,
         "title": item.title,
-        "start": wall(slot.start_utc, slot.zone).isoformat(),
-        "end": wall(slot.end_utc, slot.zone).isoformat(),
+        "start": _instant(slot.start_utc, slot.zone),
+        "end": _instant(slot.end_utc, slot.zone),
         "minutes": slot.minutes,
         "depth": slot.depth,
         "presenter": item.presenter,

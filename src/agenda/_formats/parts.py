@@ -4,20 +4,21 @@ the closing total. The text, Markdown and HTML renderers only lay these out.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable
 
 import attrs
-import pendulum
 
 from .._links import Link, links_of
 from .._model import Item, Kind, Meeting
+from .._time import midnight, wall
 from .._timetable import DaySpan, Slot, Timetable
 from .._words.labels import Labels
 
 __all__ = ["Heading", "day_heading", "groups", "heading", "lines_of", "link_facts",
            "link_label", "link_lines", "printable", "remarks", "slot_span", "time_cell",
-           "total_line", "with_gaps"]
+           "time_parts", "total_line", "with_gaps"]
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -65,21 +66,27 @@ def total_line(timetable: Timetable, labels: Labels) -> str:
     if declared is None:
         return f"{total} · {span}"
     end = timetable.end
+    until = end.strftime("%H:%M")
     if (end.hour, end.minute, end.second) == (declared.hour, declared.minute, declared.second):
-        return f"{total} · {labels.fits.format(span=span, end=end.format('HH:mm'))}"
-    return f"{total} · " + labels.misses.format(
-        span=span, end=end.format("HH:mm"), declared=declared.strftime("%H:%M"))
+        return f"{total} · {labels.fits.format(span=span, end=until)}"
+    return f"{total} · " + labels.misses.format(span=span, end=until,
+                                                declared=declared.strftime("%H:%M"))
 
 
 def slot_span(slot: Slot, labels: Labels) -> str:
     """The slot's time range; in a meeting held over days, a start after midnight of
     its day's date carries its date."""
-    return labels.span(slot.start, slot.end, slot.date)
+    return labels.span(wall(slot.start_utc, slot.zone), wall(slot.end_utc, slot.zone), slot.date)
+
+
+def time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
+    """A top-level slot's time range and duration: ``14:07~14:27`` and ``('20)``."""
+    return slot_span(slot, labels), labels.minutes(slot.minutes)
 
 
 def time_cell(slot: Slot, labels: Labels) -> str:
     """``14:07~14:27 ('20)``: a top-level slot's time range and duration."""
-    return f"{slot_span(slot, labels)} {labels.minutes(slot.minutes)}"
+    return " ".join(time_parts(slot, labels))
 
 
 def remarks(slot: Slot, labels: Labels | None = None) -> tuple[str, ...]:
@@ -112,14 +119,14 @@ def link_lines(value: Item | Meeting, labels: Labels) -> list[str]:
     return [f"{label}: {text}" for label, text in link_facts(value, labels)]
 
 
-def _midnight(timetable: Timetable, day: DaySpan) -> pendulum.DateTime:
-    return pendulum.datetime(day.date.year, day.date.month, day.date.day, tz=timetable.zone)
+def _midnight(timetable: Timetable, day: DaySpan) -> _dt.datetime:
+    return midnight(day.date, timetable.zone)
 
 
 def day_heading(timetable: Timetable, day: DaySpan, labels: Labels) -> str:
     """``2024-05-20(월) 09:00~14:45``: a day's date with weekday and its time range."""
-    start = pendulum.from_timestamp(day.start_utc, tz=timetable.zone)
-    end = pendulum.from_timestamp(day.end_utc, tz=timetable.zone)
+    start = wall(day.start_utc, timetable.zone)
+    end = wall(day.end_utc, timetable.zone)
     return f"{labels.date(_midnight(timetable, day))} {labels.span(start, end)}"
 
 
@@ -162,4 +169,6 @@ def printable(text: str) -> str:
 def lines_of(text: str) -> list[str]:
     """`text` cut at its line breaks (any of ``\\n``, ``\\r\\n``, ``\\r``, ...), each
     line without control characters."""
+    if text.isprintable():  # no line break, no control character: most texts
+        return [text]
     return [printable(line) for line in text.splitlines()] or [""]

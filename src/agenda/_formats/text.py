@@ -15,11 +15,9 @@ Long text wraps inside its cell at spaces where it can, never inside a grapheme
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import attrs
-import wcwidth
 
 from .._problems import AgendaError
 from .._timetable import Slot, Timetable
@@ -34,16 +32,16 @@ from .parts import (
     link_lines,
     remarks,
     slot_span,
-    time_cell,
+    time_parts,
     total_line,
     with_gaps,
 )
+from .wrap import WIDEST_GRAPHEME, display_width, split_graphemes, wrap
 
 __all__ = ["TableTooNarrow", "render", "to_text"]
 
 _INDENT = 2  # columns of indentation per depth level
-_MIN_COLUMN = 2  # the widest grapheme must fit in every column
-_SPACES = re.compile(r"( +)")
+_MIN_COLUMN = WIDEST_GRAPHEME  # the widest grapheme must fit in every column
 
 
 class TableTooNarrow(AgendaError, ValueError):
@@ -65,11 +63,6 @@ def render(timetable: Timetable, options: RenderOptions) -> str:
     return to_text(timetable, lang=options.lang, width=options.width)
 
 
-def display_width(text: str) -> int:
-    """Display columns of `text` (control characters are cleaned out before)."""
-    return max(wcwidth.wcswidth(text), 0)
-
-
 # Every character of Unicode category Cc: C0 controls, DEL and the C1 controls.
 _CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 
@@ -80,94 +73,14 @@ def _clean(line: str) -> str:
 
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
-    return [_clean(line) for text in texts for line in lines_of(text)]
-
-
-def _split_graphemes(line: str, width: int) -> list[str]:
-    """Cut `line` into pieces of at most `width` columns, only between graphemes."""
-    if display_width(line) <= width:
-        return [line]
-    pieces: list[str] = []
-    piece, used = "", 0
-    for grapheme in wcwidth.iter_graphemes(line):
-        size = display_width(grapheme)
-        if piece and used + size > width:
-            pieces.append(piece)
-            piece, used = "", 0
-        piece += grapheme
-        used += size
-    pieces.append(piece)
-    return pieces
-
-
-def _wrap(paragraphs: Sequence[str], width: int, indent: str = "", hang: str = "") -> list[str]:
-    """Wrap each paragraph to `width` display columns, at spaces where possible.
-
-    The first line of the first paragraph starts with `indent`, every other line with
-    `hang`. The rule is this module's own (textwrap's greedy fill, counted in display
-    columns): lines are filled word by word, broken at runs of spaces, a line's leading
-    spaces go except on a paragraph's first line and its trailing spaces always; a word
-    wider than a line is cut between graphemes first. Time is linear in the text.
-    """
+    """The lines of `texts`, each cut at its line breaks, control characters made spaces."""
     out: list[str] = []
-    room = width - max(display_width(indent), display_width(hang))
-    for number, paragraph in enumerate(paragraphs):
-        first = indent if number == 0 else hang
-        if (paragraph and paragraph == paragraph.strip(" ")
-                and display_width(first) + display_width(paragraph) <= width):
-            out.append(first + paragraph)
-            continue
-        lines = _fill(_break_long_words(paragraph, room), width, first, hang) or [first]
-        for line in lines:
-            if display_width(line) <= width:
-                out.append(line)
-            else:
-                out.extend(_split_graphemes(line, width))
-    return out or [indent]
-
-
-def _fill(text: str, width: int, first: str, hang: str) -> list[str]:
-    """`text` filled greedily into lines of `width` columns, broken at runs of spaces:
-    a line's leading spaces go except on the first line, its trailing spaces always; a
-    run of spaces wider than a whole line is only a break, and a word wider than one
-    takes a line of its own (cut by the caller)."""
-    chunks = [chunk for chunk in _SPACES.split(text) if chunk]
-    chunks.reverse()
-    lines: list[str] = []
-    while chunks:
-        indent = hang if lines else first
-        room = width - display_width(indent)
-        if lines and chunks[-1][0] == " ":
-            chunks.pop()
-            continue
-        line: list[str] = []
-        used = 0
-        while chunks:
-            size = display_width(chunks[-1])
-            if used + size > room:
-                break
-            line.append(chunks.pop())
-            used += size
-        if not line:
-            chunk = chunks.pop()
-            if chunk[0] == " ":
-                continue
-            line.append(chunk)
-        if line[-1][0] == " ":
-            line.pop()
-        if line:
-            lines.append(indent + "".join(line))
-    return lines
-
-
-def _break_long_words(paragraph: str, room: int) -> str:
-    """`paragraph` with every word wider than `room` columns cut between graphemes
-    into pieces of at most `room` columns, separated by spaces."""
-    if room < _MIN_COLUMN or display_width(paragraph) <= room:
-        return paragraph
-    words = paragraph.split(" ")
-    return " ".join(" ".join(_split_graphemes(word, room)) if display_width(word) > room
-                    else word for word in words)
+    for text in texts:
+        if text.isprintable():  # no line break, no control character: most texts
+            out.append(text)
+        else:
+            out += [_clean(line) for line in lines_of(text)]
+    return out
 
 
 def _pad(text: str, width: int) -> str:
@@ -199,6 +112,36 @@ def _fit(natural: Sequence[int], stages: Sequence[tuple[int, int]], room: int,
 
 
 @attrs.frozen
+class _Texts:
+    """What one slot's row shows before it is wrapped: measured to size the columns,
+    then laid out, each text made once."""
+
+    slot: Slot
+    times: tuple[str, str]  # the range and the duration (`time_parts`)
+    items: list[str]  # the item cell's lines: the title, then the item's links
+    notes: list[str]  # the notes cell's lines
+
+    @classmethod
+    def of(cls, slot: Slot, labels: Labels) -> _Texts:
+        times = time_parts(slot, labels) if slot.depth == 0 else (slot_span(slot, labels), "")
+        return cls(slot, times, _paragraphs(_item_texts(slot, labels)),
+                   _paragraphs(remarks(slot, labels)))
+
+    @property
+    def time(self) -> str:
+        """The time cell on one line (`time_cell`)."""
+        return " ".join(self.times)
+
+    def item_lines(self) -> list[str]:
+        """The item cell's unwrapped lines (for the natural width of the column)."""
+        if not self.slot.depth:
+            return self.items
+        prefix = " " * (_INDENT * self.slot.depth) + self.times[0] + " "
+        hang = " " * display_width(prefix)
+        return [prefix + self.items[0], *(hang + p for p in self.items[1:])]
+
+
+@attrs.frozen
 class _Row:
     """The lines of one slot, per column (the category column apart)."""
 
@@ -213,6 +156,7 @@ class _Row:
 class _Table:
     labels: Labels
     timetable: Timetable
+    rows: tuple[_Texts, ...]  # every slot, with the gaps between them
     has_category: bool
     widths: tuple[int, ...]  # the body columns: time, item, notes
     category_width: int
@@ -230,13 +174,12 @@ class _Table:
         def widest(texts: Iterable[str]) -> int:
             return max((display_width(t) for t in texts), default=0)
 
-        slots = with_gaps(timetable, labels)
-        time_natural = widest([labels.time, *(time_cell(s, labels) for s in slots
-                                              if s.depth == 0)])
-        item_natural = widest([labels.item, *(
-            line for s in slots for line in _item_paragraphs(s, labels))])
-        notes_natural = widest([labels.notes, *_paragraphs(
-            text for s in slots for text in remarks(s, labels))])
+        rows = tuple(_Texts.of(slot, labels) for slot in with_gaps(timetable, labels))
+        tops = [row for row in rows if row.slot.depth == 0]
+        time_natural = widest([labels.time, *(row.time for row in tops)])
+        item_natural = widest([labels.item, *(line for row in rows
+                                              for line in row.item_lines())])
+        notes_natural = widest([labels.notes, *(line for row in rows for line in row.notes)])
         category = _paragraphs([timetable.meeting.category or ""])
         category_natural = widest([labels.category, *category])
 
@@ -252,8 +195,7 @@ class _Table:
         if has_category:
             stages.append((cat, 12))
         # The time cell breaks between its range and its duration, or not at all.
-        time_split = max(_MIN_COLUMN, widest(
-            part for s in slots if s.depth == 0 for part in _time_parts(s, labels)))
+        time_split = max(_MIN_COLUMN, widest(part for row in tops for part in row.times))
         stages += [(notes, 20), (item, 30), (notes, 12), (time, -time_split), (item, 16)]
         if has_category:
             stages.append((cat, 4))
@@ -271,7 +213,7 @@ class _Table:
             table_width = sum(widths) + overhead
 
         category_width = widths.pop(0) if has_category else 0
-        return cls(labels, timetable, has_category, tuple(widths), category_width,
+        return cls(labels, timetable, rows, has_category, tuple(widths), category_width,
                    table_width - 4)
 
     # -- pieces ---------------------------------------------------------------
@@ -288,34 +230,32 @@ class _Table:
         return f"| {_pad(category, self.category_width)} +" + body
 
     def _boxed(self, texts: Sequence[str]) -> list[str]:
-        return [f"| {_pad(line, self.inner)} |" for line in _wrap(_paragraphs(texts), self.inner)]
+        return [f"| {_pad(line, self.inner)} |" for line in wrap(_paragraphs(texts), self.inner)]
 
-    def _row(self, slot: Slot) -> _Row:
+    def _row(self, row: _Texts) -> _Row:
         time_width, item_width, notes_width = self.widths
         times: list[str] = []
-        if slot.depth == 0:
-            whole = time_cell(slot, self.labels)
-            parts = [whole] if display_width(whole) <= time_width else _time_parts(
-                slot, self.labels)
-            times = [line for part in parts for line in _split_graphemes(part, time_width)]
-            items = _wrap(_paragraphs(_item_texts(slot, self.labels)), item_width)
+        depth = row.slot.depth
+        if depth == 0:
+            whole = row.time
+            parts = [whole] if display_width(whole) <= time_width else row.times
+            times = [line for part in parts for line in split_graphemes(part, time_width)]
+            items = wrap(row.items, item_width)
         else:
             # `  14:07~14:12 부산`: the times stay whole on the first line when they fit,
             # the title wraps under itself (or under the indent when that is too tight).
-            indent = " " * min(_INDENT * slot.depth, (item_width - _MIN_COLUMN) // 2)
-            span = slot_span(slot, self.labels)
+            indent = " " * min(_INDENT * depth, (item_width - _MIN_COLUMN) // 2)
+            span = row.times[0]
             lead = f"{indent}{span} "
-            paragraphs = _paragraphs(_item_texts(slot, self.labels))
             if display_width(lead) + _MIN_COLUMN <= item_width:
                 hang = " " * display_width(lead)
                 if item_width - display_width(hang) < 8:
                     hang = indent
-                items = _wrap(paragraphs, item_width, lead, hang)
+                items = wrap(row.items, item_width, lead, hang)
             else:
-                items = [*_wrap([span], item_width, indent, indent),
-                         *_wrap(paragraphs, item_width, indent, indent)]
-        notes = (_wrap(_paragraphs(remarks(slot, self.labels)), notes_width)
-                 if remarks(slot, self.labels) else [])
+                items = [*wrap([span], item_width, indent, indent),
+                         *wrap(row.items, item_width, indent, indent)]
+        notes = wrap(row.notes, notes_width) if row.notes else []
         return _Row((times, items, notes))
 
     # -- the whole ------------------------------------------------------------
@@ -331,7 +271,7 @@ class _Table:
         if self.has_category:
             names.insert(0, labels.category)
         out.append(self._rule("-"))
-        header_cells = [_wrap([name], w) for name, w in zip(names, all_widths, strict=True)]
+        header_cells = [wrap([name], w) for name, w in zip(names, all_widths, strict=True)]
         for k in range(max(len(cell) for cell in header_cells)):
             out.append(self._line([cell[k] if k < len(cell) else "" for cell in header_cells],
                                   all_widths))
@@ -343,18 +283,19 @@ class _Table:
         firsts = ({day.first: day_heading(timetable, day, labels) for day in timetable.days}
                   if timetable.meeting.days else {})
         index = 0
-        for number, group in enumerate(groups(with_gaps(timetable, labels))):
+        texts = iter(self.rows)
+        for number, group in enumerate(groups(row.slot for row in self.rows)):
             if number:
                 body.append(None)
             if index in firsts:
                 body.append(firsts[index])
                 body.append(None)
             index += len(group)
-            for slot in group:
-                row = self._row(slot)
+            for _ in group:
+                row = self._row(next(texts))
                 for k in range(row.height):
                     body.append(tuple(cell[k] if k < len(cell) else "" for cell in row.cells))
-        category = (_wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
+        category = (wrap(_paragraphs([timetable.meeting.category or ""]), self.category_width)
                     if self.has_category else [])
         while len(body) < len(category):
             body.append(("", "", ""))
@@ -375,11 +316,6 @@ class _Table:
         return "\n".join(out) + "\n"
 
 
-def _time_parts(slot: Slot, labels: Labels) -> tuple[str, str]:
-    """The time cell in two lines: ``14:07~14:27`` and ``('20)``."""
-    return slot_span(slot, labels), labels.minutes(slot.minutes)
-
-
 def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
     """The meeting header: title, ``일시: ...``, ``장소: ...``."""
     head = heading(timetable, labels)
@@ -392,13 +328,3 @@ def _head_texts(timetable: Timetable, labels: Labels) -> list[str]:
 def _item_texts(slot: Slot, labels: Labels) -> list[str]:
     """The item cell's texts: the title, then the item's own links, one a line."""
     return [slot.title, *link_lines(slot.item, labels)]
-
-
-def _item_paragraphs(slot: Slot, labels: Labels) -> list[str]:
-    """The item cell's unwrapped lines (for the natural width of the column)."""
-    paragraphs = _paragraphs(_item_texts(slot, labels))
-    if slot.depth:
-        prefix = " " * (_INDENT * slot.depth) + slot_span(slot, labels) + " "
-        hang = " " * display_width(prefix)
-        paragraphs = [prefix + paragraphs[0], *(hang + p for p in paragraphs[1:])]
-    return paragraphs

@@ -2,9 +2,19 @@
 problem is found on the way. This face only hands the stage's names on."""
 
 from ._checks import parse_weekday
-from ._occurrences import occurrence_on, occurrences
+from ._occurrences import (
+    DEFAULT_OCCURRENCES,
+    LISTED_AT_MOST,
+    FewerOccurrences,
+    Listed,
+    occurrence_listing,
+    occurrence_on,
+    occurrence_timetable,
+    occurrences,
+)
 from ._place import draft, layout, validate
 from ._sizing import share_slack
 
-__all__ = ["draft", "layout", "occurrence_on", "occurrences", "parse_weekday", "share_slack",
-           "validate"]
+__all__ = ["DEFAULT_OCCURRENCES", "LISTED_AT_MOST", "FewerOccurrences", "Listed", "draft",
+           "layout", "occurrence_listing", "occurrence_on", "occurrence_timetable",
+           "occurrences", "parse_weekday", "share_slack", "validate"]

@@ -2,37 +2,33 @@
 text table ``agenda table`` prints) read back into a Meeting, with every
 inconsistency found at its source line.
 
-Stages: office documents become text (``_office``) · find the table (``_text``,
-``_tables``, ``_paste``) · read its rows (``_scan``, ``_cells``) · the header facts
-(``_header``) · read the times as meant (``_times``) · build the meeting and check
-the times (``_build``, ``_ids``).
+Stages: office documents become text (``_office``, a web page's timetable grid by
+``_grid``) · find the table (``_text``, ``_tables``, ``_bordered``, ``_paste``) · read
+its rows (``_scan``, ``_cells``) · the header facts (``_header``) · read the times as
+meant (``_times``) · place the rows on the clock and check them (``_place``) · build
+the meeting (``_build``, ``_ids``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-from pathlib import Path
 
 import attrs
 
+from .._io import STDIN, read_input
 from .._words.catalog import render_message
+from ._bordered import looks_bordered, read_bordered
 from ._build import ParseError, ParseResult, build
 from ._office import OfficeError, sniff, to_text
 from ._paste import looks_pasted, read_pasted
 from ._rows import Table
 from ._scan import normalize
-from ._tables import (
-    looks_bordered,
-    looks_csv,
-    looks_markdown,
-    read_bordered,
-    read_csv,
-    read_markdown,
-)
+from ._tables import looks_csv, looks_markdown, read_csv, read_markdown
 from ._text import read_text
 
-__all__ = ["FORMATS", "ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text"]
+__all__ = ["FORMATS", "ParseError", "ParseResult", "document_language", "parse_bytes",
+           "parse_file", "parse_text"]
 
 OFFICE_FORMATS = ("html", "docx", "hwpx")
 FORMATS = ("auto", "text", "markdown", "csv", *OFFICE_FORMATS)
@@ -65,8 +61,8 @@ def _read(text: str, fmt: str) -> Table:
     if fmt == "csv":
         table = read_csv(text)
         if table is None:
-            raise ParseError("no CSV header row names a time or start column "
-                             "(such as 시간, 시작, time, start)", code="parse-no-csv-header")
+            raise ParseError(render_message("parse-no-csv-header", {}, "en"),
+                             code="parse-no-csv-header")
     elif fmt == "markdown":
         table = read_markdown(lines)
     elif fmt == "text" and looks_bordered(lines):
@@ -78,6 +74,11 @@ def _read(text: str, fmt: str) -> Table:
     return table
 
 
+# What a file that is not UTF-8 but reads as CP949 is told (a phrase of the catalog).
+_CP949_HINT = ("; it reads as Korean CP949 (EUC-KR): save it as UTF-8, e.g. "
+               "`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
+
+
 def _text_of(data: bytes, name: str) -> str:
     """`data` as UTF-8 text; a file in another encoding is refused with a hint (a
     Korean file from Windows is CP949)."""
@@ -85,21 +86,18 @@ def _text_of(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
-        hint_en = hint_ko = ""
+        hint = ""
         try:
             data.decode("cp949")
         except UnicodeDecodeError:
             pass
         else:
-            hint_en = (f"; it reads as Korean CP949 (EUC-KR): save it as UTF-8, e.g. "
-                       f"`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
-            hint_ko = (f". 한국어 CP949(EUC-KR)로 읽힙니다. UTF-8로 저장하십시오. 예: "
-                       f"`iconv -f cp949 -t utf-8 {name} > {name}.utf8`")
+            hint = _CP949_HINT
         raise ParseError(
-            f"{name}: not UTF-8 text: {exc.reason} at byte {exc.start}{hint_en}",
+            f"{name}: not UTF-8 text: {exc.reason} at byte {exc.start}{hint.format(name=name)}",
             code="parse-not-utf8",
             facts={"name": name, "byte": f"{data[offset]:02x}", "offset": offset,
-                   "hint_en": hint_en, "hint_ko": hint_ko}) from None
+                   "hint": hint}) from None
 
 
 def _office_error(error: OfficeError, name: str) -> ParseError:
@@ -112,17 +110,28 @@ def parse_bytes(data: bytes, *, format: str = "auto", date: _dt.date | None = No
                 name: str = "the document") -> ParseResult:
     """`parse_text` of a document as it is stored: UTF-8 text, or an HTML, DOCX or
     HWPX document told apart by its content (a PDF is refused with a way to get its
-    text). `name` names the document in messages."""
-    kind = sniff(data) if format in ("auto", *OFFICE_FORMATS) else None
-    if kind is not None:
-        try:
-            text = to_text(data, kind)
-        except OfficeError as error:
-            raise _office_error(error, name) from None
-        result = parse_text(text, format="auto", date=date, tz=tz, open_end=open_end)
-        return attrs.evolve(result, format=kind)
-    return parse_text(_text_of(data, name), format=format, date=date, tz=tz,
-                      open_end=open_end)
+    text). `name` names the document in messages; a :class:`ParseError` carries the
+    document's language (`document_language`) as its `lang`."""
+    try:
+        kind = sniff(data) if format in ("auto", *OFFICE_FORMATS) else None
+        if kind is not None:
+            try:
+                text = to_text(data, kind)
+            except OfficeError as error:
+                raise _office_error(error, name) from None
+            result = parse_text(text, format="auto", date=date, tz=tz, open_end=open_end)
+            return attrs.evolve(result, format=kind)
+        return parse_text(_text_of(data, name), format=format, date=date, tz=tz,
+                          open_end=open_end)
+    except ParseError as exc:
+        exc.lang = document_language(data)
+        raise
+
+
+def document_language(data: bytes) -> str:
+    """``ko`` when the document `data` holds Hangul (read as UTF-8), else ``en``: the
+    language to speak of it before its meeting says one."""
+    return "ko" if _hangul(data.decode("utf-8", "replace")) else "en"
 
 
 def parse_text(text: str, *, format: str = "auto", date: _dt.date | None = None,
@@ -157,14 +166,14 @@ def parse_text(text: str, *, format: str = "auto", date: _dt.date | None = None,
 def parse_file(path: str | os.PathLike[str], *, format: str = "auto",
                date: _dt.date | None = None, tz: str | None = None,
                open_end: int | None = None) -> ParseResult:
-    """`parse_bytes` of a file; an unreadable file is a :class:`ParseError`."""
-    file = Path(path)
+    """`parse_bytes` of a file (``-``: standard input), named in messages as given; an
+    unreadable file is a :class:`ParseError`."""
+    name = "standard input" if os.fspath(path) == STDIN else os.fspath(path)
     try:
-        data = file.read_bytes()
+        data = read_input(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        facts: dict[str, int | str] = {"name": str(file), "reason": reason}
-        raise ParseError(f"{file}: cannot read the file: {reason}", code="parse-unreadable",
+        facts: dict[str, int | str] = {"name": name, "reason": reason}
+        raise ParseError(f"{name}: cannot read the file: {reason}", code="parse-unreadable",
                          facts=facts) from None
-    return parse_bytes(data, format=format, date=date, tz=tz, open_end=open_end,
-                       name=str(file))
+    return parse_bytes(data, format=format, date=date, tz=tz, open_end=open_end, name=name)

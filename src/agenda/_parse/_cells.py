@@ -22,15 +22,15 @@ from ._header import unmark
 from ._rows import MAX_DEPTH, Moment, Row
 from ._scan import (
     clock_at,
+    match_dated_span,
     match_duration,
     match_open,
-    match_span,
     split_arrows,
     strip_bullets,
     trailing_duration,
 )
 
-__all__ = ["Cells", "Rows", "header_roles", "read_cells", "role_of", "time_cell"]
+__all__ = ["Cells", "Rows", "header_roles", "read_cells", "role_of", "split_room", "time_cell"]
 
 _ROLES: dict[str, tuple[str, ...]] = {
     "time": ("시간", "time", "일시", "시각", "when", "hours", "schedule", "timeslot"),
@@ -89,7 +89,7 @@ class _Time:
 def time_cell(text: str) -> _Time | None:
     """The time a cell holds at its start (after bullets and depth dots)."""
     body = strip_bullets(text.lstrip(_DEPTH_DOTS + " "))[0].strip()
-    span = match_span(body)
+    span = match_dated_span(body)
     if span is not None:
         rest = body[span.stop:]
         stated = None
@@ -97,8 +97,8 @@ def time_cell(text: str) -> _Time | None:
         duration = match_duration(rest, lead) if rest.strip() else None
         if duration is not None:
             stated, rest = duration[0], rest[duration[1]:]
-        return _Time(Moment(span.start), Moment(span.end, span.end_date), rest.strip(),
-                     stated, False)
+        return _Time(Moment(span.start, span.start_date), Moment(span.end, span.end_date),
+                     rest.strip(), stated, False)
     found = match_open(body)
     if found is not None:
         return _Time(Moment(found[0]), None, body[found[1]:].strip(" |"), None, True)
@@ -106,6 +106,19 @@ def time_cell(text: str) -> _Time | None:
     if clock is not None and not body[clock[1]:].strip(" :|-–"):
         return _Time(Moment(clock[0]), None, "", None, False)
     return None
+
+
+def split_room(text: str) -> tuple[str | None, str]:
+    """The room a notes cell names on its first line, as agenda's own tables write it
+    (``장소: Room A``, ``Room: Room A``), and the rest of the cell."""
+    from .._words.labels import LABELS
+
+    first, _, rest = text.strip().partition("\n")
+    for labels in LABELS.values():
+        head = f"{labels.room}:"
+        if first.startswith(head) and first[len(head):].strip():
+            return first[len(head):].strip(), rest.strip()
+    return None, text
 
 
 def _wordy(text: str) -> bool:
@@ -165,8 +178,19 @@ def _title_and_topics(row: Row, text: str) -> None:
     if first[:1] in _TITLE_BULLETS and first[1:2].isspace():  # "◦ 제1부 제례식"
         first = first[1:]
     row.title = " ".join(first.split())
-    for more in lines[1:]:
-        _topic(row, more)
+    for k, more in enumerate(lines[1:]):
+        room, _ = split_room(more) if k == 0 and row.room is None else (None, "")
+        part = time_cell(more) if more[:1].isdigit() or more[:1] in _DEPTH_DOTS else None
+        if room is not None:  # agenda's grids name the room under the title
+            row.room = room
+        elif part is not None and not part.open and part.end is not None:
+            # a line of the cell that starts with its own times is a part of the row
+            row.children.append(Row(row.line, part.start, part.end, depth=row.depth + 1,
+                                    stated=part.stated, title=part.rest))
+        elif row.children:
+            _topic(row.children[-1], more)
+        else:
+            _topic(row, more)
 
 
 def _topic(row: Row, text: str) -> None:
@@ -298,7 +322,10 @@ def _read_row(entry: Cells, roles: list[str | None] | None, time_index: int | No
             if "." in number and number.replace(".", "").isdigit():
                 row.depth = number.count(".")
         elif kind == "notes":
-            row.notes.append(value)
+            room, value = split_room(value)
+            row.room = row.room or room
+            if value:
+                row.notes.append(value)
         else:
             extra.append(" ".join(text.split()))
     if extra:

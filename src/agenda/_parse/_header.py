@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 
 from ._rows import Facts
-from ._scan import find_date, find_span, strip_bullets
+from ._scan import DateFact, Span, find_date, find_span, strip_bullets
 
-__all__ = ["read_facts", "unmark"]
+__all__ = ["day_heading", "read_facts", "unmark"]
 
 _DATE_LABELS = ("일시", "일자", "날짜", "시간", "date", "when", "time", "day")
 _PLACE_LABELS = ("장소", "위치", "place", "venue", "location", "where", "room")
@@ -200,3 +200,23 @@ def _date_facts(facts: Facts, n: int, value: str) -> None:
     zone = _zone_of(value)
     if zone is not None and facts.zone is None:
         facts.zone = zone
+
+
+_DAY_HEADING_LONGEST = 80
+
+
+def day_heading(text: str) -> tuple[DateFact, Span] | None:
+    """The day a heading line names, as agenda's own tables head each day of a meeting
+    held over days (``## 2024-05-20(월) 09:00~14:45``, ``Mon 2024-05-20 09:00–14:45``,
+    a range that ends the next day included): its date and its time range. A labelled
+    line (``일시: …``, ``When: …``) is a header fact, not a day heading."""
+    line = strip_bullets(unmark(text))[0].strip()
+    if not line or len(line) > _DAY_HEADING_LONGEST or _LABELLED.match(line):
+        return None
+    date = find_date(line)
+    if date is None:
+        return None
+    span = find_span(line[date.stop:])
+    if span is None:
+        return None
+    return date, span

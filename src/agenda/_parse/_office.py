@@ -2,7 +2,9 @@
 Hangul file (HWPX), told apart by their content, not their name. Each becomes the
 text the other readers take: its paragraphs as lines and each table as a Markdown
 table (a line break inside a cell kept as ``<br>``), so an office document parses
-to the same meeting as its text.
+to the same meeting as its text. A timetable grid of a web page (a column per room,
+items spanning rows, as agenda prints days and tracks) becomes the rows of agenda's
+own Markdown table first (``_grid``).
 
 DOCX is read with python-docx and HTML with html5lib (the ``office`` extra). HWPX
 is an OWPML package (a zip of XML parts, ``Contents/section0.xml`` …): its
@@ -18,12 +20,20 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
+import attrs
+
+from ._grid import GridCell, grid_rows
+
 __all__ = ["KINDS", "OfficeError", "sniff", "to_text"]
 
 KINDS = ("html", "docx", "hwpx", "pdf")
 _MAX_PART = 64 * 1024 * 1024  # bytes of one XML part read from a package
 _HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
-_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
+_HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+_HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NBSP = "\xa0"  # two lead an indented line of a grid's cell a level (as `_grid` reads it)
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
                          "section", "article", "header", "footer", "blockquote", "pre",
                          "tr", "caption", "title"})
 
@@ -79,6 +89,39 @@ def _table(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def _grid_or_table(cells: list[list[GridCell]],
+                   plain: list[list[str]] | None = None) -> list[str]:
+    """The Markdown of a table: agenda's rows when it is a timetable grid, else its
+    cells as they stand (`plain`, or each cell's text)."""
+    grid = grid_rows(cells)
+    if grid is None:
+        grid = plain if plain is not None else [[cell.text for cell in row] for row in cells]
+    return _table(grid)
+
+
+@attrs.define
+class _Laid:
+    """A cell of a Word or Hangul table as laid out: its paragraphs (left indent in the
+    format's unit, text), the rows and columns it spans, whether it is a header cell."""
+
+    paragraphs: list[tuple[int, str]]
+    rows: int = 1
+    columns: int = 1
+    header: bool = False
+
+    def text(self, levels: list[int]) -> str:
+        """The cell's lines, each indented paragraph led by two no-break spaces a level
+        (`levels`: the indents the table uses, least first), as a web page gives them."""
+        return "\n".join(_NBSP * 2 * levels.index(indent) + line
+                         for indent, text in self.paragraphs for line in text.split("\n"))
+
+
+def _grid_cells(rows: list[list[_Laid]]) -> list[list[GridCell]]:
+    levels = sorted({indent for row in rows for cell in row for indent, _ in cell.paragraphs})
+    return [[GridCell(cell.text(levels), cell.rows, cell.columns, cell.header)
+             for cell in row] for row in rows]
+
+
 # -- HTML ---------------------------------------------------------------------------
 
 
@@ -97,11 +140,11 @@ def _walk(element: Any, parts: list[str], out: list[str] | None) -> None:
         return
     if tag == "table" and out is not None:
         _flush(parts, out)
-        rows = [[_html_text(cell) for cell in tr
-                 if isinstance(cell.tag, str) and _local(cell.tag) in ("td", "th")]
-                for tr in element.iter()
-                if isinstance(tr.tag, str) and _local(tr.tag) == "tr"]
-        out.extend(_table(rows))
+        cells = [[_grid_cell(cell) for cell in tr
+                  if isinstance(cell.tag, str) and _local(cell.tag) in ("td", "th")]
+                 for tr in element.iter()
+                 if isinstance(tr.tag, str) and _local(tr.tag) == "tr"]
+        out.extend(_grid_or_table(cells))
         return
     if tag == "br":
         parts.append("\n")
@@ -111,8 +154,20 @@ def _walk(element: Any, parts: list[str], out: list[str] | None) -> None:
         _walk(child, parts, out)
         if child.tail:
             parts.append(child.tail)
-    if tag in _BLOCK_TAGS:
+    if tag == "dt" and not "".join(parts).rstrip().endswith((":", "：")):
+        parts.append(": ")  # a term and its description read as one labelled line
+    elif tag in _BLOCK_TAGS:
         parts.append("\n")
+
+
+def _span(cell: Any, name: str) -> int:
+    value = str(cell.get(name) or "1").strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
+
+
+def _grid_cell(cell: Any) -> GridCell:
+    return GridCell(_html_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"),
+                    _local(cell.tag) == "th")
 
 
 def _flush(parts: list[str], out: list[str]) -> None:
@@ -162,24 +217,48 @@ def _docx(data: bytes) -> list[str]:
         if isinstance(block, Paragraph):
             out.extend(block.text.split("\n"))
         elif isinstance(block, Table):
-            rows = []
-            for row in block.rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if previous is not None and cell._tc is previous:
-                        continue  # a merged cell repeats across the columns it spans
-                    previous = cell._tc
-                    cells.append(cell.text)
-                rows.append(cells)
-            out.extend(_table(rows))
+            out.extend(_docx_table(block))
     return out
+
+
+def _docx_table(table: Any) -> list[str]:
+    """A Word table: each row's cells where they start (a cell merged down, ``w:vMerge``,
+    spans the rows it continues into; one merged across, ``w:gridSpan``, its columns);
+    as cells stand, a merged cell's text in each row it covers, as Word shows it."""
+    from docx.table import _Cell
+
+    rows: list[list[_Laid]] = []
+    plain: list[list[_Laid]] = []
+    starts: dict[int, _Laid] = {}  # grid column: the cell last started there
+    for tr in table._tbl.tr_lst:
+        header = tr.trPr is not None and tr.trPr.find(f"{_W}tblHeader") is not None
+        here: list[_Laid] = []
+        shown: list[_Laid] = []
+        column = tr.grid_before
+        for tc in tr.tc_lst:
+            above = starts.get(column)
+            if tc.vMerge == "continue" and above is not None:
+                above.rows += 1
+                shown.append(above)
+            else:
+                cell = _Laid([(int(p.paragraph_format.left_indent or 0), p.text)
+                              for p in _Cell(tc, table).paragraphs],
+                             columns=tc.grid_span, header=header)
+                starts[column] = cell
+                here.append(cell)
+                shown.append(cell)
+            column += tc.grid_span
+        rows.append(here)
+        plain.append(shown)
+    cells = _grid_cells(rows)
+    return _grid_or_table(cells, [["\n".join(text for _, text in cell.paragraphs)
+                                   for cell in row] for row in plain])
 
 
 # -- HWPX ---------------------------------------------------------------------------
 
 
-def _hwpx_paragraph(p: ElementTree.Element, out: list[str]) -> None:
+def _hwpx_paragraph(p: ElementTree.Element, indents: dict[str, int], out: list[str]) -> None:
     text: list[str] = []
     tables: list[ElementTree.Element] = []
     for run in p.findall(f"{_HP}run"):
@@ -191,7 +270,7 @@ def _hwpx_paragraph(p: ElementTree.Element, out: list[str]) -> None:
     if "".join(text).strip():
         out.extend("".join(text).split("\n"))
     for table in tables:
-        out.extend(_table(_hwpx_rows(table)))
+        out.extend(_hwpx_table(table, indents))
 
 
 def _hwpx_t(t: ElementTree.Element) -> str:
@@ -205,23 +284,44 @@ def _hwpx_t(t: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-def _hwpx_cell_text(tc: ElementTree.Element) -> str:
-    lines: list[str] = []
+def _hwpx_cell(tc: ElementTree.Element, indents: dict[str, int]) -> _Laid:
+    """A Hangul cell: its paragraphs with their shapes' left margins, its span
+    (``hp:cellSpan``; the cells it covers are not in the table) and header flag."""
+    paragraphs: list[tuple[int, str]] = []
     for p in tc.iter(f"{_HP}p"):
-        lines.append("".join(_hwpx_t(t) for run in p.findall(f"{_HP}run")
-                             for t in run.findall(f"{_HP}t")))
-    return "\n".join(line for line in lines if line.strip())
+        line = "".join(_hwpx_t(t) for run in p.findall(f"{_HP}run")
+                       for t in run.findall(f"{_HP}t"))
+        if line.strip():
+            paragraphs.append((indents.get(p.get("paraPrIDRef") or "", 0), line))
+    span = tc.find(f"{_HP}cellSpan")
+    rows, columns = ((1, 1) if span is None else
+                     (_span(span, "rowSpan"), _span(span, "colSpan")))
+    return _Laid(paragraphs, rows, columns, tc.get("header") == "1")
 
 
-def _hwpx_rows(table: ElementTree.Element) -> list[list[str]]:
-    return [[_hwpx_cell_text(tc) for tc in tr.findall(f"{_HP}tc")]
+def _hwpx_table(table: ElementTree.Element, indents: dict[str, int]) -> list[str]:
+    rows = [[_hwpx_cell(tc, indents) for tc in tr.findall(f"{_HP}tc")]
             for tr in table.findall(f"{_HP}tr")]
+    return _grid_or_table(_grid_cells(rows),
+                          [["\n".join(text for _, text in cell.paragraphs) for cell in row]
+                           for row in rows])
 
 
-def _hwpx_sections(package: zipfile.ZipFile) -> Iterator[ElementTree.Element]:
-    names = sorted((name for name in package.namelist()
-                    if name.startswith("Contents/section") and name.endswith(".xml")),
-                   key=lambda name: int("".join(c for c in name if c.isdigit()) or 0))
+def _hwpx_indents(package: zipfile.ZipFile) -> dict[str, int]:
+    """Each paragraph shape's left margin (``hh:paraPr``'s first ``hc:left``, HWPUNIT),
+    by its id, from the package's header part."""
+    names = [name for name in package.namelist()
+             if name.startswith("Contents/header") and name.endswith(".xml")]
+    out: dict[str, int] = {}
+    for root in _parts(package, names):
+        for shape in root.iter(f"{_HH}paraPr"):
+            left = next(shape.iter(f"{_HC}left"), None)
+            value = "0" if left is None else left.get("value") or "0"
+            out[shape.get("id") or ""] = int(value) if value.removeprefix("-").isdecimal() else 0
+    return out
+
+
+def _parts(package: zipfile.ZipFile, names: list[str]) -> Iterator[ElementTree.Element]:
     for name in names:
         if package.getinfo(name).file_size > _MAX_PART:
             raise OfficeError("parse-office-unreadable", kind="HWPX",
@@ -229,12 +329,20 @@ def _hwpx_sections(package: zipfile.ZipFile) -> Iterator[ElementTree.Element]:
         yield ElementTree.fromstring(package.read(name))
 
 
+def _hwpx_sections(package: zipfile.ZipFile) -> Iterator[ElementTree.Element]:
+    names = sorted((name for name in package.namelist()
+                    if name.startswith("Contents/section") and name.endswith(".xml")),
+                   key=lambda name: int("".join(c for c in name if c.isdigit()) or 0))
+    return _parts(package, names)
+
+
 def _hwpx(data: bytes) -> list[str]:
     out: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
+        indents = _hwpx_indents(package)
         for section in _hwpx_sections(package):
             for p in section.findall(f"{_HP}p"):
-                _hwpx_paragraph(p, out)
+                _hwpx_paragraph(p, indents, out)
     return out
 
 

@@ -7,7 +7,7 @@ import attrs
 
 from ._scan import Clock, DateFact, Span
 
-__all__ = ["MAX_DEPTH", "Facts", "Moment", "Row", "Table"]
+__all__ = ["MAX_DEPTH", "DayRows", "Facts", "Moment", "Row", "Table"]
 
 MAX_DEPTH = 8
 """Parts nest at most this deep in a document; deeper indentation reads as this depth."""
@@ -42,6 +42,7 @@ class Row:
     children: list[Row] = attrs.Factory(list)
     gap_ok: bool = False  # the time before it is left empty on purpose (a gap row)
     open_end: bool = False  # written as a range left open (``12:00~``)
+    room: str | None = None  # the room its notes name (``장소: Room A``, ``Room: Room A``)
 
     def topics(self) -> list[str]:
         """The notes, with continued lines joined to the note they continue."""
@@ -56,7 +57,8 @@ class Row:
     @classmethod
     def of_span(cls, line: int, span: Span, **fields: object) -> Row:
         end = Moment(span.end, span.end_date)
-        return cls(line, Moment(span.start), end, **fields)  # type: ignore[arg-type]
+        start = Moment(span.start, span.start_date)
+        return cls(line, start, end, **fields)  # type: ignore[arg-type]
 
 
 @attrs.define
@@ -77,10 +79,27 @@ class Facts:
 
 
 @attrs.define
+class DayRows:
+    """The rows of one day of a meeting held over days, under the heading that names
+    the day (``## 2024-05-20(월) 09:00~14:45``): the heading's line, date and time
+    range (the day's window, None when it gives none)."""
+
+    line: int
+    date: DateFact
+    window: Span | None
+    rows: list[Row]
+
+
+@attrs.define
 class Table:
     """What a reader found: the rows (top level, children inside), the header facts,
-    and the format it read."""
+    and the format it read. A document that heads each day's rows with the day gives
+    `days` (and `rows` holds every day's rows in order). `unread` are the lines of
+    rows with times that the reader found but could not take into the agenda (a table
+    of times beside the one read), so that none is lost without a word."""
 
     rows: list[Row]
     facts: Facts
     format: str
+    days: list[DayRows] = attrs.Factory(list)
+    unread: list[int] = attrs.Factory(list)

@@ -15,7 +15,7 @@ import attrs
 __all__ = [
     "Clock", "DateFact", "Span", "clock_at", "find_date", "find_span", "find_span_at",
     "is_furniture",
-    "match_duration", "match_open", "match_span", "normalize", "split_arrows",
+    "match_dated_span", "match_duration", "match_open", "match_span", "normalize", "split_arrows",
     "strip_bullets", "trailing_duration",
 ]
 
@@ -53,14 +53,15 @@ _KO_MORNING = frozenset({"오전", "새벽", "아침"})
 _ISO_DAY = re.compile(r"(?:[A-Za-z]{3}\s)?(\d{4})-(\d{2})-(\d{2})"
                       r"(?:\s?\(\s?([^\s()]{1,3})\s?\))?\s{0,2}")
 
-# Stated durations: ('2)  (’2)  (2')  2분  (2 min)  2m  (1h 30m)  1시간 30분
+# Stated durations: ('2)  (’2)  (2')  2분  5분간  (2 min)  2m  (1h 30m)  1시간 30분; a number
+# that begins a word (1분임, a first breakout group) is the title's own
 _QUOTES = "'’‘′`"
 _DURATIONS = (
     re.compile(r"\(\s{0,2}[" + _QUOTES + r"]\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]?\)"),
     re.compile(r"\(?\s{0,2}(\d{1,4})\s{0,2}[" + _QUOTES + r"]\s{0,2}\)?"),
     re.compile(
         r"[\(\[]?\s{0,2}(?:(\d{1,3})\s{0,2}(?:시간|hours?|hrs?|h)(?![A-Za-z])\s{0,2})?"
-        r"(?:(\d{1,4})\s{0,2}(?:분|minutes?|mins?|m)(?![A-Za-z])\.?)?\s{0,2}[\)\]]?"
+        r"(?:(\d{1,4})\s{0,2}(?:분간?|minutes?|mins?|m)(?![A-Za-z가-힣])\.?)?\s{0,2}[\)\]]?"
     ),
 )
 _BULLETS = frozenset("▪▫■□●○◦•·‣∙-–*+※▶►▷◆◇☐✓✔>❍❒∘ㆍ▲△▸")
@@ -118,12 +119,14 @@ class Clock:
 @attrs.frozen
 class Span:
     """A time range as written (``14:00~14:02``); `end_date` when the end names its
-    day (``23:30~2024-03-14(목) 00:30``); `stop` is where the range ends in the text."""
+    day (``23:30~2024-03-14(목) 00:30``), `start_date` when the start does
+    (``2024-03-14(목) 00:30~01:00``); `stop` is where the range ends in the text."""
 
     start: Clock
     end: Clock
     stop: int
     end_date: tuple[int, int, int] | None = None
+    start_date: tuple[int, int, int] | None = None
 
 
 @attrs.frozen
@@ -247,6 +250,20 @@ def match_span(text: str, pos: int = 0) -> Span | None:
         other = _with_meridiem(start, "a" if end.meridiem == "p" else "p")
         start = same if same.minutes <= end.minutes else other
     return Span(start, end, stop, end_date)
+
+
+def match_dated_span(text: str, pos: int = 0) -> Span | None:
+    """`match_span`, where the start may also name its day first, as agenda's own
+    tables print a row after midnight of its day (``2024-05-22(수) 00:30~01:00``,
+    ``Wed 2024-05-22 00:30–01:00``)."""
+    day = _ISO_DAY.match(text, pos)
+    if day is None:
+        return match_span(text, pos)
+    span = match_span(text, day.end())
+    if span is None:
+        return None
+    return attrs.evolve(span, start_date=(int(day.group(1)), int(day.group(2)),
+                                          int(day.group(3))))
 
 
 def match_open(text: str, pos: int = 0) -> tuple[Clock, int] | None:

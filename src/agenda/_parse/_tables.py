@@ -1,6 +1,6 @@
-"""Tables with columns: Markdown (GitHub pipes), CSV, and the bordered text table
-that ``agenda table`` prints. Each reader finds its table, names its columns from
-the header row (Korean or English words), and hands on rows with their lines.
+"""Tables with columns: Markdown (GitHub pipes) and CSV (the bordered text table is
+``_bordered``). Each reader finds its table, names its columns from the header row
+(Korean or English words), and hands on rows with their lines.
 """
 
 from __future__ import annotations
@@ -12,17 +12,26 @@ import re
 from collections.abc import Sequence
 
 from ._cells import Cells, Rows, header_roles, read_cells, role_of, time_cell
-from ._header import _date_facts, read_facts
-from ._rows import Facts, Moment, Row, Table
-from ._scan import Clock, clock_at, match_duration, match_span, split_arrows, trailing_duration
+from ._header import day_heading, read_facts
+from ._rows import DayRows, Facts, Moment, Row, Table
+from ._scan import (
+    Clock,
+    DateFact,
+    Span,
+    clock_at,
+    match_dated_span,
+    match_duration,
+    split_arrows,
+    trailing_duration,
+)
 
-__all__ = ["looks_bordered", "looks_csv", "looks_markdown", "read_bordered", "read_csv",
-           "read_markdown"]
+__all__ = ["looks_csv", "looks_markdown", "read_csv", "read_markdown", "span_row"]
 
 _SEPARATOR_CELL = re.compile(r":?-{1,200}:?")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BR = re.compile(r"<br\s{0,2}/?>", re.IGNORECASE)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # -- Markdown ------------------------------------------------------------------
@@ -66,6 +75,13 @@ def _is_table_line(line: str) -> bool:
     return "|" in line and len(_md_cells(line)) >= 2
 
 
+def _is_closed_row(line: str) -> bool:
+    """A row of one cell between bars (``| 14:07~14:12 부산 |``, where the cells beside
+    it are merged from the rows above): a row of the table it stands in."""
+    body = line.strip()
+    return len(body) > 2 and body.startswith("|") and body.endswith("|")
+
+
 def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
     """Runs of table lines (start index, lines): lines of two cells or more between
     bars, with or without a separator row under a header. A line without a bar inside
@@ -78,7 +94,8 @@ def _md_blocks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
             continue
         end = k + 1
         while end < len(lines):
-            if _is_table_line(lines[end]) or lines[end].strip() == "|":
+            if (_is_table_line(lines[end]) or lines[end].strip() == "|"
+                    or _is_closed_row(lines[end])):
                 end += 1
                 continue
             ahead = next((j for j in range(end, min(end + 5, len(lines)))
@@ -102,12 +119,12 @@ def looks_markdown(lines: Sequence[str]) -> bool:
 
 def _md_rows(start: int, block: list[str]) -> list[Cells]:
     """The rows of a block (line numbers from 1): a line without a bar, or a bare bar,
-    continues the last cell of the row above."""
+    continues the last cell of the row above; a cell between bars is a row."""
     out: list[Cells] = []
     fresh = False  # the text lines after a row closed by a bar start a cell of their own
     for offset, line in enumerate(block):
         n = start + offset + 1
-        if _is_table_line(line):
+        if _is_table_line(line) or _is_closed_row(line):
             if _is_separator(line):
                 continue
             out.append(Cells(n, [_md_text(cell) for cell in _md_cells(line)]))
@@ -122,23 +139,65 @@ def _md_rows(start: int, block: list[str]) -> list[Cells]:
     return out
 
 
-def read_markdown(lines: Sequence[str]) -> Table | None:
-    blocks = _md_blocks(lines)
-    if not blocks:
+def _heading_above(lines: Sequence[str], start: int) -> tuple[int, DateFact, Span] | None:
+    """The day heading right above the table block at `start` (blank lines between
+    allowed): its line number (from 1), date and time range."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0:
         return None
-    start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+    found = day_heading(lines[k])
+    return None if found is None else (k + 1, *found)
+
+
+def _block_rows(start: int, block: list[str], category: list[str]) -> list[Row]:
     table = _md_rows(start, block)
     roles = header_roles(table[0].cells) if table else None
     rows = Rows()
+    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    return rows.top
+
+
+def read_markdown(lines: Sequence[str]) -> Table | None:
+    """The agenda table of a Markdown document: the table with the most rows of times,
+    or, where tables are headed by the day they hold (``## 2024-05-20(월) 09:00~14:45``,
+    as agenda prints a meeting held over days), every such table as a day. The rows
+    of times in other tables are listed as unread."""
+    blocks = _md_blocks(lines)
+    if not blocks:
+        return None
+    headed = [(start, block, heading) for start, block in blocks
+              if (heading := _heading_above(lines, start)) is not None]
+    chosen: list[tuple[int, list[str], tuple[int, DateFact, Span] | None]] = list(headed)
+    if not chosen:
+        start, block = max(blocks, key=lambda b: sum(1 for line in b[1] if _row_has_time(line)))
+        chosen = [(start, block, None)]
     facts = Facts()
     category: list[str] = []
-    read_cells(table[1:] if roles is not None else table, roles, rows, category)
+    table = Table([], facts, "markdown")
+    used: set[int] = set()
+    for start, block, heading in chosen:
+        rows = _block_rows(start, block, category)
+        used.update(range(start + 1, start + len(block) + 1))
+        table.rows.extend(rows)
+        if heading is not None:
+            used.add(heading[0])
+            table.days.append(DayRows(heading[0], heading[1], heading[2], rows))
+    if len(table.days) == 1 and not any(heading is None for *_, heading in chosen):
+        # one day alone: its heading gives the date and the time, as a header would
+        only = table.days.pop()
+        facts.date, facts.date_line = only.date, only.line
+        facts.window, facts.window_line = only.window, only.line
     if category:
         facts.category = category[0]
-    used = set(range(start + 1, start + len(block) + 1))
+    for start, block in blocks:
+        if start + 1 not in used:
+            table.unread.extend(start + 1 + k for k, line in enumerate(block)
+                                if _row_has_time(line))
     outside = [(n, text) for n, text in enumerate(lines, start=1) if n not in used]
-    read_facts(outside, start + 1, facts)
-    return Table(rows.top, facts, "markdown")
+    read_facts(outside, chosen[0][0] + 1, facts)
+    return table
 
 
 def _row_has_time(line: str) -> bool:
@@ -159,9 +218,9 @@ def _continue(row: Row, n: int, texts: list[str]) -> None:
 # -- CSV -----------------------------------------------------------------------
 
 
-def _span_of(text: str) -> tuple[Row, str] | None:
+def span_row(text: str) -> tuple[Row, str] | None:
     """A row from a cell that starts with a time range: the row (line 0) and the rest."""
-    span = match_span(text)
+    span = match_dated_span(text)
     if span is None:
         return None
     rest = text[span.stop:]
@@ -244,9 +303,10 @@ def read_csv(text: str) -> Table | None:
     header = _csv_header(records)
     if header is None:
         return None
-    roles = [role_of(cell) for cell in records[header][1]]
-    rows = Rows()
+    roles = _csv_roles(records[header][1])
+    rows = undated = Rows()
     facts = Facts()
+    days: list[tuple[str, int, Rows]] = []  # a meeting held over days: rows by date
     for n, record in records[header + 1:]:
         cells = {role: _unneutralise(value.strip()) for role, value in
                  zip(roles, record, strict=False) if role}
@@ -260,7 +320,7 @@ def read_csv(text: str) -> Table | None:
             if start is not None:
                 row = Row(n, start, _moment(cells.get("end", "")), title=cells.get("title", ""))
         elif cells.get("time"):
-            found = _span_of(cells["time"])
+            found = span_row(cells["time"])
             if found is not None:
                 row = found[0]
                 row.line, row.title = n, cells.get("title", "") or found[1]
@@ -277,151 +337,46 @@ def read_csv(text: str) -> Table | None:
         elif number.count(".") and number.replace(".", "").isdigit():
             row.depth = number.strip(".").count(".")
         _fill(row, cells)
+        row.room = cells.get("room") or None
+        date = cells.get("date", "")
+        if date and row.depth == 0 and (not days or days[-1][0] != date):
+            rows = Rows()
+            days.append((date, n, rows))
         rows.add(row)
-    return Table(rows.top, facts, "csv")
+    return _csv_table(days, undated, facts)
 
 
-# -- the bordered text table ---------------------------------------------------
-
-
-def looks_bordered(lines: Sequence[str]) -> bool:
-    ruled = any(line.startswith("+=") for line in lines)
-    columns = any(line.startswith("+-") and line.count("+") >= 3 for line in lines)
-    return ruled and columns
-
-
-def _cut(line: str, bounds: Sequence[int]) -> list[str] | None:
-    """`line` cut at the display columns `bounds` (where ``|`` or ``+`` must stand);
-    None when a border is not where the table's columns put it."""
-    import wcwidth  # only when a table is parsed: the CLI starts without it
-
-    cells: list[str] = []
-    column = 0
-    want = 0
-    piece: list[str] = []
-    for grapheme in wcwidth.iter_graphemes(line):
-        if want < len(bounds) and column == bounds[want]:
-            if grapheme not in ("|", "+"):
-                return None
-            if want:
-                cells.append("".join(piece))
-            piece = []
-            want += 1
-        else:
-            piece.append(grapheme)
-        column += max(wcwidth.wcswidth(grapheme), 0)
-    if want != len(bounds):
-        return None
-    return cells
-
-
-def read_bordered(lines: Sequence[str]) -> Table | None:
-    top = next((k for k, line in enumerate(lines) if line.startswith("+-")), None)
-    if top is None:
-        return None
-    rule = next((k for k in range(top + 1, len(lines))
-                 if lines[k].startswith("+-") and lines[k].count("+") >= 3), None)
-    double = next((k for k in range(top + 1, len(lines)) if lines[k].startswith("+=")), None)
-    if rule is None or double is None or double < rule:
-        return None
-    facts = Facts()
-    _box_facts(lines, top, rule, facts)
-    bounds = [k for k, char in enumerate(lines[rule]) if char == "+"]
-    labels = [[] for _ in bounds[:-1]]  # type: list[list[str]]
-    for k in range(rule + 1, double):
-        cells = _cut(lines[k], bounds)
-        if cells is not None:
-            for column, cell in enumerate(cells):
-                labels[column].append(cell.strip())
-    roles = [role_of(" ".join(words)) for words in labels]
-    rows = Rows()
-    group: list[tuple[int, list[str]]] = []
-    category: list[str] = []
-    for k in range(double + 1, len(lines)):
-        line = lines[k]
-        cells = _cut(line, bounds)
-        if cells is None:
-            break
-        rule_here = [cell.startswith("-") and set(cell) <= {"-"} for cell in cells]
-        if "category" in roles:
-            text = cells[roles.index("category")].strip()
-            if text and not rule_here[roles.index("category")]:
-                category.append(text)
-        if any(rule_here):
-            _group(group, roles, rows)
-            group = []
-            continue
-        group.append((k + 1, cells))
-    _group(group, roles, rows)
-    if category:
-        facts.category = " ".join(category)
-    return Table(rows.top, facts, "text")
-
-
-def _box_facts(lines: Sequence[str], top: int, rule: int, facts: Facts) -> None:
+def _csv_roles(header: Sequence[str]) -> list[str | None]:
+    """The roles of the CSV columns; the three agenda adds for a meeting with days or
+    rooms (``날짜,장소,트랙``, ``date,room,track``) are the date, the room and the track
+    (which the rows' nesting already says)."""
     from .._words.labels import LABELS
 
-    starts = {f"{labels.when}:": "when" for labels in LABELS.values()}
-    starts.update({f"{labels.place}:": "place" for labels in LABELS.values()})
-    paragraphs: list[tuple[str, int, list[str]]] = [("title", top + 2, [])]
-    for k in range(top + 1, rule):
-        text = lines[k].strip().strip("|").strip()
-        head = next((key for key in starts if text.startswith(key)), None)
-        if head is not None:
-            paragraphs.append((starts[head], k + 1, [text[len(head):].strip()]))
-        else:
-            paragraphs[-1][2].append(text)
-    for kind, n, parts in paragraphs:
-        value = " ".join(p for p in parts if p)
-        if kind == "title" and value:
-            facts.title, facts.title_line = value, n
-        elif kind == "when":
-            _date_facts(facts, n, value)
-        elif kind == "place" and value:
-            facts.place = value
+    roles = [role_of(cell) for cell in header]
+    cells = [cell.strip() for cell in header]
+    for labels in LABELS.values():
+        if all(label in cells for label in labels.csv_rooms):
+            for label, role in zip(labels.csv_rooms, ("date", "room", None), strict=True):
+                roles[cells.index(label)] = role
+    return roles
 
 
-def _group(group: list[tuple[int, list[str]]], roles: list[str | None], rows: Rows) -> None:
-    if not group:
-        return
-
-    def column(role: str) -> int | None:
-        return roles.index(role) if role in roles else None
-
-    time_col, item_col, notes_col = column("time"), column("title"), column("notes")
-    if time_col is None or item_col is None:
-        return
-    times = " ".join(cells[time_col].strip() for _, cells in group if cells[time_col].strip())
-    found = _span_of(times) or _span_of(times.replace(" ", ""))
-    if found is None:
-        return
-    top = found[0]
-    top.line = group[0][0]
-    current = top
-    title: list[str] = []
-    slots = [top]
-    titles = [title]
-    for n, cells in group:
-        cell = cells[item_col].rstrip()
-        text = cell.strip()
-        lead = len(cell) - len(cell.lstrip())
-        child = _span_of(text) if text and lead > 1 else None
-        if child is not None:
-            row = child[0]
-            row.line = n
-            row.depth = max(1, (lead - 1) // 2)
-            current = row
-            title = [child[1]] if child[1] else []
-            slots.append(row)
-            titles.append(title)
-        elif text:
-            title.append(text)
-        if notes_col is not None and cells[notes_col].strip():
-            current.notes.append(cells[notes_col].strip())
-    for slot, words in zip(slots, titles, strict=True):
-        slot.title = " ".join(words)
-        if slot.notes:
-            slot.notes = [" ".join(slot.notes)]
-    rows.add(top)
-    for slot in slots[1:]:
-        rows.add(slot)
+def _csv_table(days: list[tuple[str, int, Rows]], undated: Rows, facts: Facts) -> Table:
+    """The rows read (`undated`: those before any row that names its date), by day when
+    they name two dates or more; rows that name no date of the calendar are unread."""
+    if len(days) < 2:
+        return Table([*undated.top, *(row for _, _, part in days for row in part.top)],
+                     facts, "csv")
+    table = Table([], facts, "csv", unread=[row.line for row in undated.top])
+    for date, line, part in days:
+        try:
+            found = _dt.date.fromisoformat(date) if _ISO_DATE.fullmatch(date) else None
+        except ValueError:
+            found = None
+        if found is None:
+            table.unread.extend(row.line for row in part.top)
+            continue
+        fact = DateFact(found.year, found.month, found.day, None, 0, len(date))
+        table.days.append(DayRows(line, fact, None, part.top))
+        table.rows.extend(part.top)
+    return table

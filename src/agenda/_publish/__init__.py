@@ -5,8 +5,8 @@ the changelog and the printable table; the only part of the library that talks t
 network.
 """
 
-from ._changes import Changelog
 from .caldav import CalDAVError, CalDAVResult, Conflict, publish_caldav
+from .changelog import Changelog
 from .site import Release, SiteError, publish_site
 
 __all__ = ["CalDAVError", "CalDAVResult", "Changelog", "Conflict", "Release", "SiteError",

@@ -22,36 +22,13 @@ from .._formats.html import FONT_STACK
 from .._formats.json import slot_record
 from .._timetable import Timetable
 from .._translations import translate
-from .._words.catalog import escape_controls
+from .._words.catalog import escape_controls, words_of
 
 __all__ = ["LIVE_FILES", "LIVE_REFRESH", "live_files"]
 
 LIVE_REFRESH = 15
 """Seconds between two readings of the timetable and the log, by default."""
 LIVE_FILES = ("live.html", "timetable.json", "log.json")
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {"now": "Now", "next": "Next", "meeting": "Meeting", "rest": "Rest of the day",
-           "left": "left", "over_time": "over time", "starts_in": "until it starts",
-           "due": "past its planned start", "before": "The meeting has not started",
-           "between": "Nothing is running", "ended": "The meeting has ended",
-           "nothing_left": "Nothing more today", "as_planned": "as planned",
-           "on_time": "on time", "signed": "{sign}{minutes} min",
-           "expected": "(ends about {end})", "ended_at": "(ended {end})", "range": "–",
-           "offline": "Cannot read the timetable right now; showing the last one read.",
-           "served": "Open this page from a web server (the folder served over HTTP).",
-           "bad_at": "?at= is not a date-time like 2024-03-13T14:20:00; the clock runs."},
-    "ko": {"now": "지금", "next": "다음", "meeting": "회의 전체", "rest": "남은 일정",
-           "left": "남은 시간", "over_time": "초과", "starts_in": "시작까지",
-           "due": "예정 시각 지남", "before": "회의 시작 전",
-           "between": "진행 중인 항목 없음", "ended": "회의가 끝났습니다",
-           "nothing_left": "오늘 남은 일정 없음", "as_planned": "예정대로",
-           "on_time": "정시", "signed": "{sign}{minutes}분",
-           "expected": "({end}쯤 종료)", "ended_at": "({end} 종료)", "range": "~",
-           "offline": "지금은 일정을 읽을 수 없어 마지막으로 읽은 일정을 보여 줍니다.",
-           "served": "이 페이지는 웹 서버로(폴더를 HTTP로) 열어야 합니다.",
-           "bad_at": "?at=이 2024-03-13T14:20:00 같은 일시가 아니어서 시계가 그대로 갑니다."},
-}
 
 
 def _asset(name: str) -> str:
@@ -93,13 +70,13 @@ def log_data(timetable: Timetable, log: ActualLog | None) -> dict[str, Any]:
 
 def page(timetable: Timetable, lang: str, refresh: int) -> str:
     """The live page (see the module)."""
-    words = _WORDS["ko" if lang == "ko" else "en"]
+    words = words_of("live", lang)
     config = json.dumps({"refresh": refresh, "words": words}, ensure_ascii=False)
     title = translate(timetable, lang).meeting.title
     values = {"css": _asset("live.css").replace("FONTS", FONT_STACK).rstrip(),
               "script": _asset("live.js").rstrip(), "config": config.replace("</", "<\\/"),
               "title": html.escape(escape_controls(title), quote=False),
-              "lang": "ko" if lang == "ko" else "en"}
+              "lang": lang}
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m[1]], _asset("live.html"))
 
 

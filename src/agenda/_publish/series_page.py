@@ -12,6 +12,7 @@ import html
 from .._formats.html import body
 from .._time import moment
 from .._timetable import Timetable
+from .._words.catalog import words_of
 from .._words.labels import labels_for
 from .._words.rules import rule_words
 
@@ -26,17 +27,6 @@ section.series li.changed { font-weight: bold; }
 section.series section.occurrence { margin: 10pt 0 0; }
 section.series section.occurrence h3 { font-size: 11pt; margin: 6pt 0 2pt; }
 """
-
-_WORDS = {
-    "ko": {"head": "반복 일정", "rule": "반복", "only_extra": "아래 날짜에만 열립니다",
-           "skip": "건너뛰는 날짜", "extra": "추가 날짜", "next": "다음 회의",
-           "none_next": "남은 회의가 없습니다", "changed": "바뀐 회의",
-           "marked": " (바뀐 회의)", "sep": "~"},
-    "en": {"head": "Repeats", "rule": "Repeats", "only_extra": "held on the dates below only",
-           "skip": "Skipped dates", "extra": "Extra dates", "next": "Next meetings",
-           "none_next": "no meeting is left", "changed": "Changed meetings",
-           "marked": " (changed)", "sep": "–"},
-}
 
 
 def _day(day: _dt.date, lang: str) -> str:
@@ -55,7 +45,7 @@ def series_section(timetable: Timetable, lang: str, now: _dt.datetime) -> list[s
     meeting = timetable.meeting
     if not meeting.repeats:
         return []
-    words = _WORDS["en" if lang == "en" else "ko"]
+    words = words_of("series", lang)
     series = timetable.series
     zone = timetable.zone
     rule = (rule_words(meeting.repeat, meeting.date, zone, lang) if meeting.repeat

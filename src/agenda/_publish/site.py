@@ -51,7 +51,7 @@ import attrs
 
 from .._audience import audiences
 from .._edit._actual import ActualLog
-from .._formats.html import to_html
+from .._formats.html import document, to_html
 from .._formats.sheet import OfficeUnavailable
 from .._ical.feed import to_ics
 from .._ical.names import REFRESH, FeedError
@@ -70,10 +70,10 @@ from .._problems import AgendaError
 from .._spec import dump_json, load_json
 from .._time import wall
 from .._timetable import Timetable
-from .._words.catalog import render_message
+from .._words.catalog import render_message, words_of
 from .._words.labels import labels_for
-from ._changes import Changelog, changelog
 from ._live import LIVE_FILES, LIVE_REFRESH, live_files
+from .changelog import Changelog, changelog
 from .series_page import CSS as SERIES_CSS
 from .series_page import series_section
 
@@ -215,9 +215,8 @@ document.querySelectorAll("a[data-webcal]").forEach(function (link) {
 
 
 def _subscribe(base_url: str | None, names: list[tuple[str, str]], lang: str) -> list[str]:
-    ko = lang == "ko"
-    out = ['<section class="publish subscribe">',
-           f"<h2>{'캘린더 구독' if ko else 'Subscribe'}</h2>", "<ul>"]
+    words = words_of("site", lang)
+    out = ['<section class="publish subscribe">', f"<h2>{words['subscribe-head']}</h2>", "<ul>"]
     for label, name in names:
         if base_url is not None:
             parts = urlsplit(urljoin(base_url, name))
@@ -225,9 +224,9 @@ def _subscribe(base_url: str | None, names: list[tuple[str, str]], lang: str) ->
             sub = f'<a class="webcal" href="{html.escape(webcal)}">'
         else:
             sub = f'<a class="webcal" href="{html.escape(name)}" data-webcal="{html.escape(name)}">'
-        out.append(f"<li>{html.escape(label)}: {sub}{'구독' if ko else 'subscribe'}</a>"
+        out.append(f"<li>{html.escape(label)}: {sub}{words['subscribe']}</a>"
                    f' · <a class="download" href="{html.escape(name)}" download>'
-                   f"{'내려받기' if ko else 'download'} ({html.escape(name)})</a></li>")
+                   f"{words['download']} ({html.escape(name)})</a></li>")
     out += ["</ul>", "</section>"]
     return out
 
@@ -244,14 +243,12 @@ def _published(stamp: str, zone: str) -> str:
 
 
 def _log(history: list[dict[str, Any]], lang: str, zone: str) -> list[str]:
-    ko = lang == "ko"
-    out = ['<section class="publish changelog">', f"<h2>{'변경 이력' if ko else 'Changes'}</h2>",
-           "<ul>"]
+    words = words_of("site", lang)
+    out = ['<section class="publish changelog">', f"<h2>{words['changes-head']}</h2>", "<ul>"]
     for position, release in enumerate(history):
         number = release["version"]
         first = position == len(history) - 1  # the oldest release kept
-        empty = (("첫 게시" if ko else "first release") if first else
-                 ("구독자에게 보이는 변경 없음" if ko else "no change a subscriber sees"))
+        empty = words["first-release"] if first else words["no-change"]
         lines = release["text"][lang] or [empty]
         when = _published(str(release["published"]), zone)
         out.append(f'<li class="release"><a href="{VERSIONS}/{number:04d}/agenda.html">'
@@ -291,17 +288,14 @@ def _documents(timetable: Timetable, lang: str) -> dict[str, bytes]:
 
 def _index(timetable: Timetable, lang: str, base_url: str | None, feeds: list[tuple[str, str]],
            history: list[dict[str, Any]], now: _dt.datetime) -> str:
-    page = to_html(timetable, lang=lang)
     extra = [*series_section(timetable, lang, _released(history, now)),
              *_subscribe(base_url, feeds, lang), *_log(history, lang, timetable.zone),
-             f'<p class="publish live"><a href="live.html">'
-             f'{"실시간 진행 (live.html)" if lang == "ko" else "Live (live.html)"}</a></p>']
+             f'<p class="publish live"><a href="live.html">{words_of("site", lang)["live"]}'
+             "</a></p>"]
     if base_url is None:
         extra.append(_SCRIPT)
-    page = page.replace("</style>", _CSS + SERIES_CSS + "</style>", 1)
-    page = page.replace("<head>", f'<head>\n{_GENERATOR}\n<link rel="icon" href="data:,">',
-                        1)
-    return page.replace("</body>", "\n".join(extra) + "\n</body>", 1)
+    return document(timetable, lang=lang, head=[_GENERATOR, '<link rel="icon" href="data:,">'],
+                    css=_CSS + SERIES_CSS, after=extra)
 
 
 def base_url_problem(url: str) -> str | None:
@@ -553,7 +547,7 @@ def _publish(meeting: Meeting, root: Path, *, now: _dt.datetime, base_url: str |
         history = [entry, *history]
     labels = labels_for(lang)
     links = [(labels.item if a is None else a, feed_name(a)) for a in names]
-    links[0] = ("전체" if lang == "ko" else "everything", FEED)
+    links[0] = (words_of("site", lang)["everything"], FEED)
     files = {**feeds, "changes.json": _json({"releases": history}),
              **live_files(timetable, log, lang=lang, refresh=live_refresh),
              "index.html": _index(timetable, lang, base_url, links, history, now

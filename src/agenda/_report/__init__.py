@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .._words.catalog import known_language
 from ._html import to_html, to_pdf
 from ._plain import to_csv, to_json, to_markdown, to_text
 from ._rows import Report, ReportRow, Status, report, rounded_minutes
-from ._words import WORDS
 
 __all__ = ["REPORT_FORMATS", "Report", "ReportRow", "Status", "render_report", "report",
            "rounded_minutes"]
@@ -24,9 +24,7 @@ REPORT_FORMATS = ("csv", "html", "json", "markdown", "pdf", "text")
 def render_report(report: Report, fmt: str = "text", lang: str = "ko") -> str | bytes:
     """`report` in format `fmt` (one of `REPORT_FORMATS`) with the words of `lang`
     (``ko`` or ``en``; titles in that language where the agenda translates them)."""
-    if lang not in WORDS:
-        raise ValueError(f"unknown language {lang!r}; known languages: "
-                         f"{', '.join(sorted(WORDS))}")
+    known_language(lang)
     writers: dict[str, Callable[..., str | bytes]] = {
         "csv": to_csv, "html": to_html, "json": to_json, "markdown": to_markdown,
         "pdf": to_pdf, "text": to_text}

@@ -1,4 +1,5 @@
-"""The words of the report, Korean and English, and how its numbers read."""
+"""The words of the report in one language (the catalog's `report` area) and how its
+numbers read."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import datetime as _dt
 
 import attrs
 
-from .._problems import AgendaError
+from .._words.catalog import words_of
 from ._rows import ReportRow, Status
 
-__all__ = ["WORDS", "Words", "words_for"]
+__all__ = ["Words", "words_for"]
 
 
 @attrs.frozen
@@ -25,7 +26,7 @@ class Words:
     signed: str
     minutes: str
     range_sep: str
-    columns: tuple[str, str, str, str, str, str, str]
+    columns: tuple[str, ...]
     csv: tuple[str, ...]
     status: dict[str, str]
 
@@ -59,37 +60,18 @@ class Words:
                 f"{self.clock(row.actual_end, seconds, day) if row.actual_end else '…'}")
 
 
-WORDS: dict[str, Words] = {
-    "en": Words(
-        lang="en", heading="Planned against actual", meeting="Meeting",
-        never_started="Never started", nothing="none", signed="{sign}{minutes} min",
-        minutes="{minutes} min", range_sep="–",
-        columns=("No", "Item", "Planned", "Actual", "Planned min", "Actual min",
-                 "Over/under"),
-        csv=("no", "title", "depth", "planned_start", "planned_end", "planned_minutes",
-             "actual_start", "actual_end", "actual_minutes", "over_minutes", "over_seconds",
-             "status"),
-        status={Status.DONE: "done", Status.RUNNING: "running",
-                Status.NOT_STARTED: "not started", Status.IN_BLOCK: "with its block"}),
-    "ko": Words(
-        lang="ko", heading="예정 대비 실제", meeting="회의 전체",
-        never_started="진행하지 않은 항목", nothing="없음", signed="{sign}{minutes}분",
-        minutes="{minutes}분", range_sep="~",
-        columns=("번호", "내용", "예정", "실제", "예정(분)", "실제(분)", "차이"),
-        csv=("번호", "내용", "깊이", "예정 시작", "예정 종료", "예정(분)", "실제 시작",
-             "실제 종료", "실제(분)", "차이(분)", "차이(초)", "상태"),
-        status={Status.DONE: "완료", Status.RUNNING: "진행 중",
-                Status.NOT_STARTED: "진행 안 함", Status.IN_BLOCK: "상위 항목에 포함"}),
-}
-
-
-class UnknownReportLanguage(AgendaError, ValueError):
-    """A report was asked for in a language it has no words for."""
+# The catalog's keys (the `report` area) of the table's columns and the CSV's, in order.
+_COLUMNS = ("no", "item", "planned", "actual", "planned-minutes", "actual-minutes", "over")
+_CSV = ("no", "title", "depth", "planned_start", "planned_end", "planned_minutes",
+        "actual_start", "actual_end", "actual_minutes", "over_minutes", "over_seconds", "status")
 
 
 def words_for(lang: str) -> Words:
-    try:
-        return WORDS[lang]
-    except KeyError:
-        raise UnknownReportLanguage(f"unknown language {lang!r}; known languages: "
-                                    f"{', '.join(sorted(WORDS))}") from None
+    """The report's words in `lang`, from the catalog; `UnknownLanguage` for another."""
+    said = words_of("report", lang)
+    return Words(lang=lang, heading=said["heading"], meeting=said["meeting"],
+                 never_started=said["never_started"], nothing=said["nothing"],
+                 signed=said["signed"], minutes=said["minutes"], range_sep=said["range_sep"],
+                 columns=tuple(said[f"column-{key}"] for key in _COLUMNS),
+                 csv=tuple(said[f"csv-{key}"] for key in _CSV),
+                 status={status: said[f"status-{status.value}"] for status in Status})

@@ -6,8 +6,6 @@ import datetime as _dt
 import json
 from typing import Any
 
-import tomli_w
-
 from .._model import Item, Kind, Material, Meeting, Override
 from .read import DEFAULT_LANGUAGE
 
@@ -154,71 +152,12 @@ def dump_toml(meeting: Meeting) -> str:
     ``[[items]]`` table per item in agenda order (under its ``[[days]]`` table when the
     meeting has days), children as ``[[items.items]]`` under their block, notes
     with line breaks as multi-line strings, and a series' ``[[overrides]]`` last.
+    Written by the one TOML writer that also writes edits back into a spec (tomlkit,
+    imported on first use).
     """
-    data = to_dict(meeting)
-    out = [] if data.get("items", True) else ["items = []", ""]
-    out += ["[meeting]", _toml_table(data["meeting"])]
-    if "days" in data:
-        for day in data["days"]:
-            entry = dict(day)
-            items = entry.pop("items", [])
-            out += ["", "[[days]]", tomli_w.dumps(entry).rstrip()]
-            out += ["items = []"] if not items else _toml_items(items, "days.items")
-    else:
-        out += _toml_items(data["items"], "items")
-    for override in data.get("overrides", []):  # the occurrences held differently
-        entry = dict(override)
-        items = entry.pop("items", None)
-        out += ["", "[[overrides]]", _toml_table(entry)]
-        if items is not None:
-            out += ["items = []"] if not items else _toml_items(items, "overrides.items")
-    return "\n".join(out) + "\n"
+    from .toml_writer import document
 
-
-def _toml_key(key: str) -> str:
-    return tomli_w.dumps({key: 0}).split("=")[0].strip()
-
-
-def _toml_inline(value: Any) -> str:
-    """`value` as an inline TOML value (a table as ``{ a = 1, b = "x" }``)."""
-    if isinstance(value, dict):
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_inline(v)}" for k, v in value.items())
-        return f"{{ {inner} }}"
-    return tomli_w.dumps({"v": value}).split("=", 1)[1].strip()
-
-
-def _toml_table(entry: dict[str, Any], multiline: bool = False) -> str:
-    """The keys of one table, in order; a text in several languages as an inline table
-    (``title = { ko = "토론", en = "Discussion" }``), materials as an array of inline
-    tables, one a line."""
-    lines = []
-    for key, value in entry.items():
-        if isinstance(value, dict):
-            lines.append(f"{_toml_key(key)} = {_toml_inline(value)}")
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            lines += [f"{_toml_key(key)} = [", *(f"  {_toml_inline(v)}," for v in value), "]"]
-        else:
-            lines.append(tomli_w.dumps({key: value}, multiline_strings=multiline).rstrip())
-    return "\n".join(lines)
-
-
-def _toml_items(items: list[dict[str, Any]], header: str) -> list[str]:
-    """One ``[[header]]`` table per item, depth first, children under their block."""
-    out: list[str] = []
-    stack: list[tuple[str, list[dict[str, Any]]]] = [(header, list(items))]
-    while stack:  # without recursion: nesting is limited by the layout only
-        name, entries = stack[-1]
-        if not entries:
-            stack.pop()
-            continue
-        entry = dict(entries.pop(0))
-        children = entry.pop("items", None)
-        # A carriage return in a multi-line string would read back as a plain line end.
-        multiline = not any(isinstance(v, str) and "\r" in v for v in entry.values())
-        out += ["", f"[[{name}]]", _toml_table(entry, multiline)]
-        if children:
-            stack.append((f"{name}.items", list(children)))
-    return out
+    return document(to_dict(meeting))
 
 
 def dump_json(meeting: Meeting) -> str:

@@ -16,6 +16,8 @@ that did not change survive; a JSON spec stays JSON (its key order kept).
   comment lines above it and the comment after it on its line. Blank lines stay with
   the table before them, the end of a list stays its end, and an array of inline
   tables stays one.
+- What is written fresh (a new item, a changed value) is written by the one TOML
+  writer (`toml_writer`), as `dump_toml` writes it.
 """
 
 from __future__ import annotations
@@ -33,16 +35,15 @@ from tomlkit.items import Item as TomlItem
 
 from .._model import Meeting
 from .._problems import AgendaError
+from . import toml_writer
 from .dump import to_dict
 from .read import loads
+from .toml_writer import TABLE_ARRAYS, is_tables
 
 __all__ = ["rewrite_spec"]
 
 Body = list[tuple[Any, TomlItem]]
 _LISTS = ("items", "days")  # the keys that hold lists of tables with identities
-_TABLE_ARRAYS = ("items", "days", "overrides")
-"""The keys whose tables are written as tables (``[[items]]``); other lists of tables
-(``materials``) are arrays of inline tables, as `dump_toml` writes them."""
 
 
 def rewrite_spec(text: str, meeting: Meeting, fmt: str = "toml") -> str:
@@ -92,11 +93,6 @@ def _identity(entry: Any) -> object:
     return None
 
 
-def _is_tables(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping)
-                                                           for v in value)
-
-
 def _lists(entry: Any, before: Any) -> Iterator[tuple[list[Any], list[Any]]]:
     """Each list of tables under `entry` (the document or a table), with what the
     spec said of it before, depth first."""
@@ -143,32 +139,35 @@ class _Merge:
         self.mapping(self.target, self.wanted, self.before)
 
     def mapping(self, target: MutableMapping[str, Any], wanted: Mapping[str, Any],
-                before: Mapping[str, Any] | None) -> None:
+                before: Mapping[str, Any] | None, item: bool = False) -> None:
+        """Make `target` say `wanted`; `item` says it is an item's table (where a text
+        with line breaks is written over lines)."""
         for key in [k for k in target if k not in wanted]:
             if before is None or key in before:  # else: written by the user, left as it is
                 del target[key]
         inline = isinstance(target, InlineTable)
-        for key, value in wanted.items():
+        multiline = item and not inline
+        for key, wanted_value in wanted.items():
             if key not in target:
-                target[key] = _new(value, self.toml, inline, key)
+                target[key] = _new(wanted_value, self.toml, inline, key, multiline)
                 continue
-            if before is not None and key in before and before[key] == value:
+            if before is not None and key in before and before[key] == wanted_value:
                 continue  # the same meaning: left as the user wrote it
             current = target[key]
             previous = before.get(key) if before is not None else None
-            if isinstance(value, Mapping) and isinstance(current, MutableMapping):
-                self.mapping(current, value, previous if isinstance(previous, Mapping)
+            if isinstance(wanted_value, Mapping) and isinstance(current, MutableMapping):
+                self.mapping(current, wanted_value, previous if isinstance(previous, Mapping)
                              else None)
-            elif _is_tables(value) and isinstance(current, MutableSequence):
-                replacement = self.tables_of(current, value, previous
-                                             if isinstance(previous, list) else [], target)
+            elif is_tables(wanted_value) and isinstance(current, MutableSequence):
+                replacement = self.tables_of(current, wanted_value, previous
+                                             if isinstance(previous, list) else [], key)
                 if replacement is not None:
                     target[key] = replacement
-            elif _plain(current) != value:
-                target[key] = _new(value, self.toml, inline, key)
+            elif _plain(current) != wanted_value:
+                target[key] = _new(wanted_value, self.toml, inline, key, multiline)
 
     def tables_of(self, target: MutableSequence[Any], wanted: list[Mapping[str, Any]],
-                  before: list[Any], parent: Any) -> Any:
+                  before: list[Any], name: str) -> Any:
         """Make the list of tables `target` equal `wanted`, reusing for each entry the
         table of the same identity (here or in another list), else the one at the same
         place whose item is gone. Returns the list that replaces `target` when its
@@ -195,24 +194,25 @@ class _Merge:
                     self.used) and keys[place] not in self.wanted_keys:
                 chosen[place] = (existing[place], before[place] if aligned else None)
                 self.used.add(id(existing[place]))
-        tables = []
+        found = []
         inline = isinstance(target, Array)
-        for entry, (table, old) in zip(wanted, chosen, strict=True):
-            if table is None or not isinstance(table, MutableMapping):
-                tables.append(_new(entry, self.toml, inline))
+        for entry, (chosen_table, old) in zip(wanted, chosen, strict=True):
+            if chosen_table is None or not isinstance(chosen_table, MutableMapping):
+                found.append(_new(entry, self.toml, inline, item=name == "items"))
                 continue
-            self.mapping(table, entry, old if isinstance(old, Mapping) else None)
-            tables.append(table)
-        if len(tables) == len(existing) and all(a is b for a, b in zip(tables, existing,
-                                                                       strict=True)):
+            self.mapping(chosen_table, entry, old if isinstance(old, Mapping) else None,
+                         item=name == "items")
+            found.append(chosen_table)
+        if len(found) == len(existing) and all(a is b for a, b in zip(found, existing,
+                                                                      strict=True)):
             return None
         if not self.toml:
-            return tables
+            return found
         if isinstance(target, AoT):
-            return _tables_in_order(target, tables)
+            return _tables_in_order(target, found, name)
         if isinstance(target, Array):
-            return _array_in_order(target, tables, self.comments)
-        return _inline_array([_plain(table) for table in tables])
+            return _array_in_order(target, found, self.comments)
+        return toml_writer.value([_plain(entry) for entry in found])
 
 
 # -- [[tables]] -------------------------------------------------------------------------
@@ -290,11 +290,12 @@ def _lift_leads(container: Any) -> None:
             _lift_leads(table)
 
 
-def _tables_in_order(old: AoT, tables: list[Any]) -> AoT:
-    """`tables` as the array of tables that replaces `old`. Each table keeps its own
+def _tables_in_order(old: AoT, found: list[Any], name: str) -> AoT:
+    """`found` as the array of tables that replaces `old`. Each table keeps its own
     lines; the end of the array (its last blank lines, the comments after the last
     table) stays at the end."""
-    ordered = [t if isinstance(t, Table) else _new(_plain(t), True) for t in tables]
+    ordered = [t if isinstance(t, Table) else _new(_plain(t), True, item=name == "items")
+               for t in found]
     if old.body and ordered and ordered[-1] is not old.body[-1]:
         was, now = old.body[-1], ordered[-1]
         after = _take(_end(was), len(_end(was)), Comment)
@@ -355,16 +356,14 @@ def _array_in_order(old: Array, values: list[Any], comments: dict[int, _Own]) ->
     the places, and so does what follows the last value."""
     places = _places(old)
     if not places:
-        fresh = tomlkit.array()
-        fresh.extend(_new(_plain(v), True, True) for v in values)
-        return fresh
+        return toml_writer.array([_plain(v) for v in values])
     closing = old._value[old._value.index(places[-1]) + 1:]  # after the last value
     # Comments need lines of their own: one-line arrays take values without them.
     lines = any(g.indent is not None and "\n" in g.indent.s for g in old._value)
     items: list[TomlItem] = []
     for place, value in enumerate(values):
         if not isinstance(value, InlineTable):
-            value = _new(_plain(value), True, True)
+            value = toml_writer.inline_value(_plain(value))
         own = comments.get(id(value))
         leads, comment = (own.leads, own.comment) if (
             lines and own is not None and own.value is value) else ([], None)
@@ -381,51 +380,19 @@ def _array_in_order(old: Array, values: list[Any], comments: dict[int, _Own]) ->
     return Array(items, old.trivia)
 
 
-def _inline_array(value: list[Any]) -> Any:
-    """An array of inline tables, one a line when there are several."""
-    array = tomlkit.array()
-    array.extend(_new(entry, True, True) for entry in value)
-    if len(value) > 1:
-        array.multiline(True)
-    return array
-
-
-def _new(value: Any, toml: bool, inline: bool = False, key: str | None = None,
-         blank: bool = True) -> Any:
-    """A fresh value (of `key`); in TOML a table gets a blank line after it, like its
-    neighbours (not inside a table of its own: tomlkit puts that line between its
-    tables), and inside an inline table or array, tables are inline."""
+def _new(data: Any, toml: bool, inline: bool = False, key: str | None = None,
+         multiline: bool = False, item: bool = False) -> Any:
+    """Fresh data (the value of `key`, else a table of a list of tables, an `item`'s
+    when it is one) as the one TOML writer writes it, inline inside an inline table or
+    an array. JSON data is itself."""
     if not toml:
-        return value
+        return data
     if inline:
-        if isinstance(value, Mapping):
-            inline_table = tomlkit.inline_table()
-            for name, item in value.items():
-                inline_table.append(name, _new(item, toml, inline))
-            return inline_table
-        if isinstance(value, list):
-            values = tomlkit.array()
-            values.extend(_new(item, toml, inline) for item in value)
-            return values
-        return value
-    if isinstance(value, Mapping):
-        table = tomlkit.table()
-        for name, item in value.items():
-            if name in _TABLE_ARRAYS and _is_tables(item):
-                array = tomlkit.aot()
-                for child in item:
-                    array.append(_new(child, toml, blank=False))
-                table.add(name, array)
-            else:
-                table.add(name, _new(item, toml, key=name))
-        if blank and not any(_is_tables(v) for k, v in value.items() if k in _TABLE_ARRAYS):
-            table.add(tomlkit.nl())
-        return table
-    if _is_tables(value):
-        if key not in _TABLE_ARRAYS:
-            return _inline_array(value)
-        tables: AoT = tomlkit.aot()
-        for child in value:
-            tables.append(_new(child, toml))
-        return tables
-    return value
+        return toml_writer.inline_value(data)
+    if key is None and isinstance(data, Mapping):
+        return toml_writer.table(data, multiline=item)
+    if key == "meeting" and isinstance(data, Mapping):
+        return toml_writer.table(data, element=False)
+    if key in TABLE_ARRAYS and is_tables(data):
+        return toml_writer.tables(data, key)
+    return toml_writer.value(data, multiline)

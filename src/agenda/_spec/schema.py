@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .._model import LANGUAGE_TAG, LANGUAGES, Kind
+from .._model import LANGUAGE_TAG, Kind
+from .._words.catalog import LANGUAGES
 from .keys import TABLES, Key
 from .read import AUDIENCE_NAME
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 from importlib.resources import files
 
 from .._problems import AgendaError
+from .._words.catalog import LANGUAGES
 
 __all__ = ["TEMPLATE_LANGUAGES", "UnknownTemplate", "template", "template_description",
            "template_names"]
 
-TEMPLATE_LANGUAGES = ("en", "ko")
-"""The languages every template is written in (its texts and its comments)."""
+TEMPLATE_LANGUAGES = LANGUAGES
+"""The languages every template is written in (its texts and its comments): every
+language agenda speaks."""
 
 _FOLDER = files("agenda").joinpath("templates")
 

@@ -7,13 +7,11 @@ A new language is one more entry in `LABELS`; every table format (and the CLI's
 from __future__ import annotations
 
 import datetime as _dt
-import zoneinfo
 
 import attrs
-import pendulum
 
-from .._problems import UnknownLanguage, known_language
-from .._time import is_ambiguous
+from .._time import offset_text, other_fold
+from .catalog import UnknownLanguage, known_language
 
 __all__ = ["LABELS", "Labels", "UnknownLanguage", "labels_for", "zone_marks"]
 
@@ -56,8 +54,8 @@ class Labels:
     material: str = "Material"
     csv_links: tuple[str, str, str] = ("url", "online", "materials")
 
-    def span(self, start: pendulum.DateTime, end: pendulum.DateTime,
-             day: _dt.date | None = None) -> str:
+    def span(self, start: _dt.datetime, end: _dt.datetime, day: _dt.date | None = None
+             ) -> str:
         """``14:00~14:02`` (ko) or ``14:00–14:02`` (en); an end on a later day than the
         start carries its date (``23:30~2024-03-14(목) 00:30``), and so does a start
         after midnight of its programme's `day`. Where the wall clock jumps or repeats
@@ -78,35 +76,17 @@ class Labels:
         """``('2)`` (ko) or ``(2 min)`` (en)."""
         return self.duration.format(minutes=minutes)
 
-    def date(self, when: pendulum.DateTime) -> str:
+    def date(self, when: _dt.datetime) -> str:
         """``2024-03-13(수)`` (ko) or ``Wed 2024-03-13`` (en)."""
         weekday = self.weekdays[when.isoweekday() - 1]
         return self.day.format(date=when.date().isoformat(), weekday=weekday)
 
 
-def _other_fold(moment: pendulum.DateTime) -> _dt.datetime | None:
-    """The same wall-clock time at its other fold, when the clock shows it twice (or
-    skips it); None when it is an ordinary time or the zone has no name."""
-    name = moment.timezone_name
-    if not name:
-        return None
-    try:
-        zone = zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-    wall = _dt.datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute,
-                        moment.second, tzinfo=zone)
-    if not is_ambiguous(wall):
-        return None
-    first, second = wall.replace(fold=0), wall.replace(fold=1)
-    return second if first.utcoffset() == moment.utcoffset() else first
-
-
-def zone_marks(start: pendulum.DateTime, end: pendulum.DateTime) -> tuple[str, str] | None:
+def zone_marks(start: _dt.datetime, end: _dt.datetime) -> tuple[str, str] | None:
     """What to print after the two ends of a range whose wall clock jumps or repeats:
     the zone's abbreviations when they tell the two sides apart (``EDT``, ``EST``),
     else the UTC offsets (``+04:00``); None for an ordinary range."""
-    folds = (_other_fold(start), _other_fold(end))
+    folds = (other_fold(start), other_fold(end))
     if start.utcoffset() == end.utcoffset() and folds == (None, None):
         return None
     names = (start.tzname() or "", end.tzname() or "")
@@ -118,7 +98,7 @@ def zone_marks(start: pendulum.DateTime, end: pendulum.DateTime) -> tuple[str, s
             telling = False
     if telling:
         return names
-    return start.format("Z"), end.format("Z")
+    return offset_text(start), offset_text(end)
 
 
 LABELS: dict[str, Labels] = {

@@ -13,6 +13,7 @@ import attrs
 from .._diff import diff
 from .._timetable import Timetable
 from .._translations import titles
+from .._words.catalog import known_language
 
 __all__ = ["Changelog", "changelog"]
 
@@ -27,9 +28,13 @@ class Changelog:
     en: tuple[str, ...] = ()
     data: dict[str, Any] = attrs.field(factory=lambda: {"changes": []})
 
+    def lines(self, lang: str) -> tuple[str, ...]:
+        """The lines in `lang` (``ko`` or ``en``); :class:`UnknownLanguage` for another."""
+        return {"ko": self.ko, "en": self.en}[known_language(lang)]
+
     def text(self, lang: str) -> str:
-        lines = self.ko if lang == "ko" else self.en
-        return "".join(f"{line}\n" for line in lines)
+        """The lines in `lang`, each ending in a newline (``changes.ko.txt``)."""
+        return "".join(f"{line}\n" for line in self.lines(lang))
 
 
 def changelog(old: Timetable | None, new: Timetable) -> Changelog:
