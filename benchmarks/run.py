@@ -404,6 +404,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if not inside:
         report["in_process"] = [{"shape": "—", "slots": 0, "zone": "—", "load": None,
+                                 "dump_toml": None,
                                  "layout": None, "ics": None, "ics_previous": None,
                                  "bytes_per_slot_layout": 0, "bytes_per_slot_load": 0}]
     sys.stdout.write(markdown(report))
