@@ -247,7 +247,7 @@ def _levels(placed: Sequence[dict[int, GridCell]]) -> dict[int, list[float]]:
 def _laid(cell: GridCell, level: int) -> str:
     """A cell's text, its first line marked a part `level` deep when it is indented
     and starts with its times."""
-    lines = [line.strip(_NBSP + " ") for line in cell.text.split("\n")]
+    lines = [" ".join(line.split()) for line in cell.text.split("\n")]
     if level and lines and time_cell(lines[0]) is not None:
         lines[0] = f"{'·' * level} {lines[0]}"
     return "\n".join(lines)
