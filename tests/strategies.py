@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import unicodedata
 import zoneinfo
 
@@ -437,6 +438,50 @@ def printable_meetings(draw: st.DrawFn) -> Meeting:
                              for k in range(draw(st.integers(1, 3))))
             items.append(Item(title, items=children, presenter=presenter))
     items = _unique(items, counter)
+    total = sum(_natural(i) for i in items)
+    assume(total <= 11 * 60)
+    end = _end_of(date, start, zone, total) if draw(st.booleans()) else None
+    return Meeting(draw(plain), date, start, zone, tuple(items), end=end,
+                   location=draw(st.none() | plain), category=draw(st.none() | plain))
+
+
+# A title that starts as a time's half of the day (``Pm``, ``a.m.``) reads as one after
+# a range (``01:27~01:51 Pm``): a printed table cannot tell them apart.
+_MERIDIEM_LEAD = re.compile(r"[AaPp]\.?\s?[Mm](?![A-Za-z])")
+_nested_titles = titles.filter(lambda t: not t.startswith("'") and not _MERIDIEM_LEAD.match(t))
+
+
+def _printable_tree(draw: st.DrawFn, depth: int, counter: itertools.count[int]) -> Item:
+    """An item a printed table can say: a leaf, an equal split, or a block of parts,
+    each part a tree of its own, at most three levels below the top."""
+    plain = _nested_titles
+    title = draw(plain)
+    presenter = draw(st.none() | plain)
+    shape = draw(st.sampled_from(["leaf", "leaf", "split", "parts"] if depth < 3 else
+                                 ["leaf"]))
+    if shape == "leaf":
+        return Item(title, minutes=draw(st.integers(1, 60)), presenter=presenter)
+    if shape == "split":
+        n = draw(st.integers(2, 4))
+        children = tuple(Item(f"{draw(plain)} {k}", id=f"i{next(counter)}") for k in range(n))
+        return Item(title, minutes=n * draw(st.integers(1, 15)), items=children)
+    children = tuple(_unique([_printable_tree(draw, depth + 1, counter)
+                              for _ in range(draw(st.integers(1, 3)))], counter))
+    return Item(title, items=children, presenter=presenter)
+
+
+@st.composite
+def nested_meetings(draw: st.DrawFn) -> Meeting:
+    """A valid meeting held on one day whose items nest up to three levels deep (timed
+    parts, equal splits), as `printable_meetings` otherwise: under 12 hours in all, a
+    declared end sometimes, a category and a place sometimes."""
+    counter = itertools.count(1)
+    zone = draw(zones)
+    date = draw(dates)
+    start = draw(start_times.filter(lambda t: _resolvable(date, t, zone)))
+    plain = _nested_titles
+    items = _unique([_printable_tree(draw, 0, counter)
+                     for _ in range(draw(st.integers(1, 5)))], counter)
     total = sum(_natural(i) for i in items)
     assume(total <= 11 * 60)
     end = _end_of(date, start, zone, total) if draw(st.booleans()) else None

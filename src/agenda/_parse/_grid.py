@@ -15,6 +15,16 @@ titled by the row of track titles (or the column), with its items below it::
 
 Items room by room with no item across the rooms above them become rows of their own,
 so that none is lost (their overlaps are then reported).
+
+A table of rows (a header naming its columns, a time column among them: agenda's table
+of a meeting held on one day) is laid out as a browser lays it out (`laid_rows`): a
+cell merged down the rows of a block's parts (its time, its notes) stands in the first
+of them, the rows below blank there, and a part indented in its cell under its block's
+row (``padding-left``, a paragraph's left indent) is marked a ``·`` a level, as
+agenda's Markdown table marks it::
+
+    | 14:07~14:27 ('20) | 지자체별 글로벌 혁신 특구 준비현황 발표 | 실증계획 … |
+    | | · 14:07~14:12 부산 | |
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ import attrs
 from ._cells import role_of, time_cell
 from ._scan import Clock, match_dated_span
 
-__all__ = ["GridCell", "grid_rows"]
+__all__ = ["GridCell", "grid_rows", "laid_rows"]
 
 _NBSP = "\xa0"
 _ROOM = "Room"  # the label agenda's tables give an item's room in its notes
@@ -35,12 +45,14 @@ _ROOM = "Room"  # the label agenda's tables give an item's room in its notes
 @attrs.frozen
 class GridCell:
     """A cell as the page gives it: its text (lines kept, ``&nbsp;`` indents kept), the
-    rows and columns it spans, and whether it is a header cell."""
+    rows and columns it spans, whether it is a header cell, and how far its first line
+    is indented (``padding-left``, a paragraph's left indent: in one unit a table)."""
 
     text: str
     rows: int = 1
     columns: int = 1
     header: bool = False
+    indent: float = 0.0
 
 
 @attrs.frozen
@@ -220,4 +232,46 @@ def grid_rows(table: Sequence[Sequence[GridCell]]) -> list[list[str]] | None:
                 block.rooms.setdefault(column, []).append(entry)
     if block is not None:
         out += block.rows(columns[1:], titles)
+    return out
+
+
+def _levels(placed: Sequence[dict[int, GridCell]]) -> dict[int, list[float]]:
+    """The indents each column's cells use, least first."""
+    out: dict[int, set[float]] = {}
+    for here in placed:
+        for column, cell in here.items():
+            out.setdefault(column, set()).add(cell.indent)
+    return {column: sorted(indents) for column, indents in out.items()}
+
+
+def _laid(cell: GridCell, level: int) -> str:
+    """A cell's text, its first line marked a part `level` deep when it is indented
+    and starts with its times."""
+    lines = [" ".join(line.split()) for line in cell.text.split("\n")]
+    if level and lines and time_cell(lines[0]) is not None:
+        lines[0] = f"{'·' * level} {lines[0]}"
+    return "\n".join(lines)
+
+
+def laid_rows(table: Sequence[Sequence[GridCell]]) -> list[list[str]] | None:
+    """The rows of a table of rows, each cell in its column (a cell merged down the
+    rows below it in the first of them) and each indented part marked by its depth,
+    as agenda's Markdown table gives them; None for a table without a header row that
+    names a time column."""
+    if len(table) < 2 or not table[0] or not all(cell.header for cell in table[0]):
+        return None
+    roles = [role_of(cell.text) for cell in table[0]]
+    if not {"time", "start"} & set(roles):
+        return None
+    placed = _placed(table)
+    levels = _levels(placed[1:])
+    width = max(column + max(cell.columns, 1) for here in placed for column, cell in here.items())
+    out: list[list[str]] = [[cell.text for cell in table[0]]]
+    for here in placed[1:]:
+        row = [""] * width
+        for column, cell in here.items():
+            timed = column < len(roles) and roles[column] in ("time", "start")
+            level = 0 if timed else levels[column].index(cell.indent)
+            row[column] = _laid(cell, level)
+        out.append(row)
     return out

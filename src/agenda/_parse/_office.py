@@ -4,7 +4,8 @@ text the other readers take: its paragraphs as lines and each table as a Markdow
 table (a line break inside a cell kept as ``<br>``), so an office document parses
 to the same meeting as its text. A timetable grid of a web page (a column per room,
 items spanning rows, as agenda prints days and tracks) becomes the rows of agenda's
-own Markdown table first (``_grid``).
+own Markdown table first (``_grid``), and so does a table of rows with a header (as
+agenda prints one day): its merged cells and indented parts laid out.
 
 DOCX is read with python-docx and HTML with html5lib (the ``office`` extra). HWPX
 is an OWPML package (a zip of XML parts, ``Contents/section0.xml`` …): its
@@ -15,6 +16,7 @@ with the standard library, which needs no package of its own.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -22,7 +24,7 @@ from xml.etree import ElementTree
 
 import attrs
 
-from ._grid import GridCell, grid_rows
+from ._grid import GridCell, grid_rows, laid_rows
 
 __all__ = ["KINDS", "OfficeError", "sniff", "to_text"]
 
@@ -33,6 +35,10 @@ _HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
 _HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NBSP = "\xa0"  # two lead an indented line of a grid's cell a level (as `_grid` reads it)
+# An HTML cell's left padding (how agenda indents a block's parts), and each unit in points.
+_PADDING = re.compile(r"padding-left\s*:\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>r?em|pt|px|)",
+                      re.IGNORECASE)
+_POINTS = {"em": 10.0, "rem": 10.0, "pt": 1.0, "px": 0.75, "": 0.75}
 _BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
                          "section", "article", "header", "footer", "blockquote", "pre",
                          "tr", "caption", "title"})
@@ -91,9 +97,11 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def _grid_or_table(cells: list[list[GridCell]],
                    plain: list[list[str]] | None = None) -> list[str]:
-    """The Markdown of a table: agenda's rows when it is a timetable grid, else its
-    cells as they stand (`plain`, or each cell's text)."""
+    """The Markdown of a table: agenda's rows when it is a timetable grid or a table of
+    rows with a header, else its cells as they stand (`plain`, or each cell's text)."""
     grid = grid_rows(cells)
+    if grid is None:
+        grid = laid_rows(cells)
     if grid is None:
         grid = plain if plain is not None else [[cell.text for cell in row] for row in cells]
     return _table(grid)
@@ -118,7 +126,8 @@ class _Laid:
 
 def _grid_cells(rows: list[list[_Laid]]) -> list[list[GridCell]]:
     levels = sorted({indent for row in rows for cell in row for indent, _ in cell.paragraphs})
-    return [[GridCell(cell.text(levels), cell.rows, cell.columns, cell.header)
+    return [[GridCell(cell.text(levels), cell.rows, cell.columns, cell.header,
+                      cell.paragraphs[0][0] if cell.paragraphs else 0)
              for cell in row] for row in rows]
 
 
@@ -165,9 +174,17 @@ def _span(cell: Any, name: str) -> int:
     return int(value) if value.isdigit() and 0 < int(value) < 1000 else 1
 
 
+def _padding(cell: Any) -> float:
+    """A cell's ``padding-left`` as its style sets it, in points (0 when not set)."""
+    found = _PADDING.search(str(cell.get("style") or ""))
+    if found is None:
+        return 0.0
+    return float(found["value"]) * _POINTS[found["unit"].lower()]
+
+
 def _grid_cell(cell: Any) -> GridCell:
     return GridCell(_html_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"),
-                    _local(cell.tag) == "th")
+                    _local(cell.tag) == "th", _padding(cell))
 
 
 def _flush(parts: list[str], out: list[str]) -> None:

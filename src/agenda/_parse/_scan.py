@@ -42,6 +42,7 @@ _AMPM = re.compile(_MERIDIEM)
 # crosses a clock change; only where a range's separator or the cell's end follows.
 _MARK = re.compile(r" ([A-Z]{2,5}|[+-]\d{2}:\d{2})"
                    r"(?=\s{0,3}(?:[~～〜∼\-–—]\s{0,3}\d{1,2}[:：]\d\d|\(\d|\||$))")
+_END_MARK = re.compile(r" ([A-Z]{2,5}|[+-]\d{2}:\d{2})(?=\s)")
 _SEPARATOR = re.compile(
     r"\s{0,3}(?:[~～〜∼∽\-–—‒―]|to(?![A-Za-z])|until(?![A-Za-z])|부터)\s{0,3}")
 _MINUTES_ONLY = re.compile(r"(\d{1,2})\s?분(?!\s?간)")
@@ -238,6 +239,16 @@ def match_span(text: str, pos: int = 0) -> Span | None:
         minutes = start.minutes // 60 * 60 + int(only.group(1))
         second = (Clock(minutes + (60 if minutes <= start.minutes else 0)), only.end())
     end, stop = second
+    if start.mark is not None and end.mark is None and not military:
+        # "02:00 +12:45–03:58 +13:45 Talk": a range whose start names its zone's mark
+        # names its end's too, the title after it (a part's cell in agenda's tables)
+        mark = _END_MARK.match(text, stop)
+        if mark is not None:
+            end, stop = attrs.evolve(end, mark=mark.group(1)), mark.end()
+    elif start.mark is None and end.mark is not None and end.mark[0] not in "+-":
+        # "13:17~15:17 ES": capitals after an end whose start names no mark are a title
+        stop -= len(end.mark) + 1
+        end = attrs.evolve(end, mark=None)
     if military and ({start.minutes // 60, end.minutes // 60} <= {19, 20}):
         return None  # "2019-2020" is a span of years
     until = _UNTIL.match(text, stop)
