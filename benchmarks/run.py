@@ -150,7 +150,8 @@ def forget_read_feeds() -> None:
     read._read.cache_clear()
 
 
-def in_process(sizes: Sequence[int], repeat: int, folder: Path) -> list[dict[str, Any]]:
+def in_process(sizes: Sequence[int], repeat: int, folder: Path,
+               formats: Sequence[str] | None = None) -> list[dict[str, Any]]:
     import agenda
 
     now = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -167,7 +168,7 @@ def in_process(sizes: Sequence[int], repeat: int, folder: Path) -> list[dict[str
             row["load"] = best(repeat, lambda p=path: agenda.load(p))
             row["dump_toml"] = best(repeat, lambda m=meeting: agenda.dump_toml(m))
             row["layout"] = best(repeat, lambda m=meeting: agenda.layout(m))
-            for fmt in sorted(agenda.RENDERERS):
+            for fmt in sorted(agenda.RENDERERS if formats is None else formats):
                 if slots > RENDER_CAP.get(fmt, slots):
                     row[fmt] = None
                     continue
@@ -388,6 +389,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, help="repetitions (default 5, quick 1)")
     parser.add_argument("--sizes", type=lambda s: tuple(int(x) for x in s.split(",")),
                         help="in-process sizes, comma-separated")
+    parser.add_argument("--formats", type=lambda s: tuple(s.split(",")),
+                        help="the table formats measured in process, comma-separated "
+                             "(default every one)")
     parser.add_argument("--skip", choices=("in-process", "whole-process"), action="append",
                         default=[], help="leave a part out")
     args = parser.parse_args(argv)
@@ -395,7 +399,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     with tempfile.TemporaryDirectory(prefix="agenda-bench-") as tmp:
         folder = Path(tmp)
-        inside = in_process(sizes, repeat, folder) if "in-process" not in args.skip else []
+        inside = (in_process(sizes, repeat, folder, args.formats)
+                  if "in-process" not in args.skip else [])
         outside = (whole_process(args.quick, repeat, folder)
                    if "whole-process" not in args.skip else [])
     report = {"quick": args.quick, "repeat": repeat, "machine": machine(),
