@@ -50,6 +50,8 @@ TITLES = ("지자체별 글로벌 혁신 특구 준비현황 발표", "Opening r
           "질의응답 및 토론", "Coffee break", "차관 맺음말씀과 향후 일정 안내 (Closing)")
 # Work too slow for the biggest agendas is measured up to this many slots.
 RENDER_CAP = {"pdf": 100}
+# Whole commands grow at most this much from 10,000 to 100,000 items (1.1 × the items).
+GROWTH_GOAL = 11.0
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,38 @@ def whole_process(quick: bool, repeat: int, folder: Path) -> list[dict[str, Any]
     return results
 
 
+def command_growth(sizes: Sequence[int], repeat: int, folder: Path) -> list[dict[str, Any]]:
+    """Each command's whole-process CPU time at two sizes of a flat agenda, and its growth
+    (goal: at most 11× from 10,000 to 100,000 items)."""
+    env = _clean_env()
+    small, large = sizes
+    now = ("--now", "2024-01-02T00:00:00Z")
+    times: dict[str, dict[int, float]] = {}
+    for slots in (small, large):
+        data = spec(slots, "flat")
+        path = write_spec(folder, f"growth-{slots}", data)
+        other = write_spec(folder, f"growth-changed-{slots}", changed(data))
+        previous = folder / f"growth-{slots}.ics"
+        previous.write_bytes(_output(_agenda("ics", str(path), "--items", "--now",
+                                             "2024-01-01T00:00:00Z"), env, folder))
+        commands = {
+            "check": _agenda("check", str(path)),
+            "table --format json": _agenda("table", str(path), "--format", "json"),
+            "table (text)": _agenda("table", str(path)),
+            "ics --items": _agenda("ics", str(path), "--items", *now),
+            "ics --items --previous": _agenda("ics", str(other), "--items", "--previous",
+                                              str(previous), *now),
+        }
+        for work, argv in commands.items():
+            cpu = [run_process(argv, env, folder)[1] for _ in range(repeat)]
+            times.setdefault(work, {})[slots] = statistics.median(cpu)
+    goal = GROWTH_GOAL * large / small / 10  # 11× for ten times the items
+    return [{"work": work, "small": small, "large": large, "cpu_small": t[small],
+             "cpu_large": t[large], "growth": t[large] / t[small],
+             "goal": goal, "met": t[large] / t[small] <= goal}
+            for work, t in times.items()]
+
+
 # -- reporting ---------------------------------------------------------------------------
 def machine() -> dict[str, Any]:
     model = ""
@@ -365,6 +399,15 @@ def markdown(report: dict[str, Any]) -> str:
         for shape, values in growth.items():
             out.append(f"| {shape} | " + " | ".join(
                 "—" if v is None else f"{v:.1f}×" for v in values.values()) + " |")
+    if report.get("command_growth"):
+        rows = report["command_growth"]
+        out += ["", "## Growth of whole commands (flat agenda, CPU seconds, median of "
+                f"{report['repeat']})", "",
+                f"| command | {rows[0]['small']:,} items | {rows[0]['large']:,} items | growth "
+                f"| goal | met |", "|---|---:|---:|---:|---|---|"]
+        out += [f"| {r['work']} | {r['cpu_small']:.2f} | {r['cpu_large']:.2f} | "
+                f"{r['growth']:.1f}× | ≤ {r['goal']:g}× | {'yes' if r['met'] else 'no'} |"
+                for r in rows]
     return "\n".join(out) + "\n"
 
 
@@ -392,6 +435,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--formats", type=lambda s: tuple(s.split(",")),
                         help="the table formats measured in process, comma-separated "
                              "(default every one)")
+    parser.add_argument("--growth", type=lambda s: tuple(int(x) for x in s.split(",")),
+                        metavar="SMALL,LARGE",
+                        help="also the growth of whole commands between two sizes "
+                             "(e.g. 10000,100000; slow)")
     parser.add_argument("--skip", choices=("in-process", "whole-process"), action="append",
                         default=[], help="leave a part out")
     args = parser.parse_args(argv)
@@ -403,8 +450,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                   if "in-process" not in args.skip else [])
         outside = (whole_process(args.quick, repeat, folder)
                    if "whole-process" not in args.skip else [])
+        grown = command_growth(args.growth, repeat, folder) if args.growth else []
     report = {"quick": args.quick, "repeat": repeat, "machine": machine(),
-              "whole_process": outside, "in_process": inside, "growth": growth(inside)}
+              "whole_process": outside, "in_process": inside, "growth": growth(inside),
+              "command_growth": grown}
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if not inside:

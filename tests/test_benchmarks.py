@@ -16,7 +16,7 @@ RUN = ROOT / "benchmarks" / "run.py"
 def test_quick_benchmark_reports_every_part(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run([sys.executable, str(RUN), "--quick", "--sizes", "100",
-                           "--json", str(out)], capture_output=True, text=True, timeout=300,
+                           "--growth", "50,100", "--json", str(out)], capture_output=True, text=True, timeout=300,
                           check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -37,6 +37,12 @@ def test_quick_benchmark_reports_every_part(tmp_path: Path) -> None:
         assert row["dump_toml"] > 0
         assert row["bytes_per_slot_layout"] > 0
     assert "| table --format json |" in done.stdout
+    grown = {row["work"]: row for row in report["command_growth"]}
+    assert sorted(grown) == ["check", "ics --items", "ics --items --previous",
+                             "table (text)", "table --format json"]
+    for row in grown.values():
+        assert row["growth"] == row["cpu_large"] / row["cpu_small"]
+        assert row["met"] is (row["growth"] <= 2.2)  # 1.1 × twice the items
     for row in report["whole_process"]:  # each goal is judged: met, not met, or no peer
         assert len(row["met"]) == row["goal"].count("≤"), row
     assert report["whole_process"][0]["met"] in ([True], [False])
