@@ -16,8 +16,8 @@ RUN = ROOT / "benchmarks" / "run.py"
 def test_quick_benchmark_reports_every_part(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run([sys.executable, str(RUN), "--quick", "--sizes", "100",
-                           "--growth", "50,100", "--json", str(out)], capture_output=True, text=True, timeout=300,
-                          check=False)
+                           "--growth", "50,100", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     works = [row["work"] for row in report["whole_process"]]
