@@ -127,3 +127,23 @@ def expanded_events(url: str, start: str, end: str) -> list[Any]:
     for data in ET.fromstring(answer.raw).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
         events += icalendar.Calendar.from_ical(data.text or "").walk("VEVENT")
     return events
+
+
+def etags(url: str) -> dict[str, str]:
+    """href → ETag of every object in the calendar at `url` (a PROPFIND of depth 1)."""
+    import xml.etree.ElementTree as ET
+
+    import caldav
+
+    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
+                              enable_rfc6764=False)
+    answer = client.request(url, "PROPFIND",
+                            '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop>'
+                            "<D:getetag/></D:prop></D:propfind>", {"Depth": "1"})
+    out = {}
+    for response in ET.fromstring(answer.raw).iter("{DAV:}response"):
+        href = response.findtext("{DAV:}href") or ""
+        tag = response.findtext(".//{DAV:}getetag")
+        if tag and href.endswith(".ics"):
+            out[href] = tag
+    return out

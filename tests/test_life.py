@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,7 +48,7 @@ import agenda
 from agenda import EditError, Item, Meeting, Override
 from agenda.cli import cli
 from conftest import THOROUGH, require_module
-from radicale_server import PASSWORD, USER, Radicale, expanded_events
+from radicale_server import PASSWORD, USER, Radicale, etags, expanded_events
 
 caldav = require_module("caldav")
 require_module("radicale")
@@ -375,21 +374,6 @@ class Life(RuleBasedStateMachine):
     def the_meeting_is_valid(self) -> None:
         assert not [p for p in agenda.validate(self.meeting)
                     if p.severity is agenda.Severity.ERROR]
-
-
-def etags(url: str) -> dict[str, str]:
-    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
-                              enable_rfc6764=False)
-    answer = client.request(url, "PROPFIND", '<?xml version="1.0"?><D:propfind '
-                            'xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>',
-                            {"Depth": "1"})
-    out = {}
-    for response in ET.fromstring(answer.raw).iter("{DAV:}response"):
-        href = response.findtext("{DAV:}href") or ""
-        tag = response.findtext(".//{DAV:}getetag")
-        if tag and href.endswith(".ics"):
-            out[href] = tag
-    return out
 
 
 LIVES = settings(

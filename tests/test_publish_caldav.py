@@ -13,7 +13,6 @@ import json
 import logging
 import socket
 import threading
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ import agenda
 from agenda import CalDAVError, Item, Meeting, publish_caldav
 from agenda.cli import cli
 from conftest import require_module
-from radicale_server import PASSWORD, USER, Radicale, expanded_events, radicale
+from radicale_server import PASSWORD, USER, Radicale, etags, expanded_events, radicale
 from strategies import audience_meetings
 
 caldav = require_module("caldav")  # CI installs both (the test extra): there, missing fails
@@ -82,22 +81,6 @@ def stored(url: str) -> dict[str, icalendar.Event]:
         uid = str(event["UID"])
         assert uid not in out, f"two objects hold {uid}"
         out[uid] = event
-    return out
-
-
-def etags(url: str) -> dict[str, str]:
-    """href → ETag of every object in the calendar."""
-    client = caldav.DAVClient(url=url, username=USER, password=PASSWORD,
-                              enable_rfc6764=False)
-    answer = client.request(url, "PROPFIND",
-                            '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop>'
-                            "<D:getetag/></D:prop></D:propfind>", {"Depth": "1"})
-    out = {}
-    for response in ET.fromstring(answer.raw).iter("{DAV:}response"):
-        href = response.findtext("{DAV:}href") or ""
-        tag = response.findtext(".//{DAV:}getetag")
-        if tag and href.endswith(".ics"):
-            out[href] = tag
     return out
 
 
